@@ -1,0 +1,94 @@
+namespace GenderPlan.Core.Domain;
+
+/// <summary>
+/// One indicator of a plan, as its rule defines it, with the threshold compiled once. Immutable: a new rules
+/// version builds new indicators, so a score always refers to the rule that produced it.
+/// </summary>
+public sealed class Indicator
+{
+    private readonly Func<decimal, decimal, bool> _threshold;
+
+    internal Indicator(IndicatorDefinition definition, int position, Func<decimal, decimal, bool> threshold)
+    {
+        Definition = definition;
+        Position = position;
+        _threshold = threshold;
+    }
+
+    /// <summary>The indicator's place in its plan, so scores list in the plan's order.</summary>
+    public int Position { get; }
+
+    /// <summary>Everything the rule file says about the indicator.</summary>
+    public IndicatorDefinition Definition { get; }
+
+    /// <summary>The public code (<c>G4.1</c>); the rule's <c>RuleName</c>.</summary>
+    public string Code => Definition.Code;
+
+    /// <summary>The goal (Mục tiêu) the indicator belongs to, from its code: G4.1 belongs to goal 4.</summary>
+    public int Goal => Definition.Goal;
+
+    /// <summary>Vietnamese and English names.</summary>
+    public LocalizedText Name => Definition.Name;
+
+    /// <summary>What the number counts.</summary>
+    public MeasureUnit Unit => Definition.Unit;
+
+    /// <summary>Up or down.</summary>
+    public Direction Direction => Definition.Direction;
+
+    /// <summary>The district target; the only place the number lives (the expression refers to it).</summary>
+    public decimal Target => Definition.Target;
+
+    /// <summary>The baseline value, or null where the plan had none.</summary>
+    public decimal? Baseline => Definition.Baseline;
+
+    /// <summary>The unit that leads the indicator and receives its alerts.</summary>
+    public string Lead => Definition.Lead;
+
+    /// <summary>The units that coordinate (copied on alerts).</summary>
+    public IReadOnlyList<string> Coordinating => Definition.Coordinating;
+
+    /// <summary>Evaluates the rule's expression: does <paramref name="value"/> meet the target?</summary>
+    public bool MeetsTarget(decimal value) => _threshold(value, Definition.Target);
+
+    /// <summary>The category of <paramref name="level"/>, for category indicators.</summary>
+    public Category? CategoryAt(decimal level) => Definition.Categories.FirstOrDefault(category => category.Level == level);
+
+    /// <inheritdoc />
+    public override string ToString() => Code;
+}
+
+/// <summary>The data of one rule, as read from the rules file and validated.</summary>
+/// <param name="Code">The indicator code (RuleName).</param>
+/// <param name="Goal">The goal number taken from the code.</param>
+/// <param name="Name">Vietnamese and English names.</param>
+/// <param name="Unit">What the number counts.</param>
+/// <param name="UnitName">How the unit is written for people.</param>
+/// <param name="Direction">Up or down.</param>
+/// <param name="Baseline">The baseline value, or null.</param>
+/// <param name="BaselineYear">The year of the baseline, or null.</param>
+/// <param name="Target">The district target.</param>
+/// <param name="TargetYear">The year the target must be met.</param>
+/// <param name="ProvinceTarget">The province's target, for reference only.</param>
+/// <param name="Lead">The lead unit id.</param>
+/// <param name="Coordinating">The coordinating unit ids.</param>
+/// <param name="Categories">The levels of a category indicator; empty otherwise.</param>
+/// <param name="Expression">The rule's threshold expression, as written.</param>
+/// <param name="Note">An official's note on how the indicator is read.</param>
+public sealed record IndicatorDefinition(
+    string Code,
+    int Goal,
+    LocalizedText Name,
+    MeasureUnit Unit,
+    LocalizedText UnitName,
+    Direction Direction,
+    decimal? Baseline,
+    int? BaselineYear,
+    decimal Target,
+    int TargetYear,
+    string? ProvinceTarget,
+    string Lead,
+    IReadOnlyList<string> Coordinating,
+    IReadOnlyList<Category> Categories,
+    string Expression,
+    string? Note);

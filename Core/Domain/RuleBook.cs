@@ -1,0 +1,37 @@
+namespace GenderPlan.Core.Domain;
+
+/// <summary>
+/// Every plan and unit the product knows, loaded and validated together: the active rules. A report is
+/// scored by the plan whose years cover its period and whose jurisdictions include its place.
+/// </summary>
+public sealed class RuleBook
+{
+    private readonly Dictionary<string, ResponsibleUnit> _units;
+
+    internal RuleBook(IReadOnlyList<Plan> plans, IReadOnlyList<ResponsibleUnit> units, string version)
+    {
+        Plans = plans;
+        Units = units;
+        Version = version;
+        _units = units.ToDictionary(unit => unit.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>The plans, ordered by their first year.</summary>
+    public IReadOnlyList<Plan> Plans { get; }
+
+    /// <summary>The units directory.</summary>
+    public IReadOnlyList<ResponsibleUnit> Units { get; }
+
+    /// <summary>A hash over every rules file: changes whenever any plan or recipient changes.</summary>
+    public string Version { get; }
+
+    /// <summary>The plan that covers <paramref name="period"/> for <paramref name="jurisdiction"/>, if any.</summary>
+    public Plan? FindPlan(Period period, string jurisdiction) =>
+        Plans.FirstOrDefault(plan => plan.Covers(period) && plan.HasJurisdiction(jurisdiction));
+
+    /// <summary>The plans that cover <paramref name="period"/> for any place.</summary>
+    public IEnumerable<Plan> PlansCovering(Period period) => Plans.Where(plan => plan.Covers(period));
+
+    /// <summary>A unit by id, or null.</summary>
+    public ResponsibleUnit? FindUnit(string id) => _units.GetValueOrDefault(id);
+}

@@ -1,0 +1,76 @@
+namespace GenderPlan.Core.Domain;
+
+/// <summary>Where an indicator stands against its target (UN SDG Progress Chart method).</summary>
+public enum Status
+{
+    /// <summary>The reported value meets the target.</summary>
+    Met,
+
+    /// <summary>Not met yet, but moving at 95% or more of the pace the target needs.</summary>
+    OnTrack,
+
+    /// <summary>Moving at 50% to 95% of the needed pace: the lead unit must speed up.</summary>
+    FallingBehind,
+
+    /// <summary>Moving at under half the needed pace, backwards, or not measurable and not met.</summary>
+    OffTrack,
+
+    /// <summary>Nothing to measure (a 0/0 rate, such as no trafficking victim found).</summary>
+    NotApplicable,
+}
+
+/// <summary>The words used for statuses in files, JSON and exit codes.</summary>
+public static class StatusText
+{
+    /// <summary>The wire word: <c>met</c>, <c>on-track</c>, <c>falling-behind</c>, <c>off-track</c>, <c>not-applicable</c>.</summary>
+    public static string Word(this Status status) => status switch
+    {
+        Status.Met => "met",
+        Status.OnTrack => "on-track",
+        Status.FallingBehind => "falling-behind",
+        Status.OffTrack => "off-track",
+        Status.NotApplicable => "not-applicable",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>The Vietnamese label officials read.</summary>
+    public static string Vietnamese(this Status status) => status switch
+    {
+        Status.Met => "Đã đạt",
+        Status.OnTrack => "Đúng tiến độ",
+        Status.FallingBehind => "Cần tăng tốc",
+        Status.OffTrack => "Chệch hướng",
+        Status.NotApplicable => "Không áp dụng",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>The English label.</summary>
+    public static string English(this Status status) => status switch
+    {
+        Status.Met => "Met",
+        Status.OnTrack => "On track",
+        Status.FallingBehind => "Falling behind",
+        Status.OffTrack => "Off track",
+        Status.NotApplicable => "Not applicable",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    /// <summary>Whether the responsible units must be told: the indicator is falling behind or off track.</summary>
+    public static bool NeedsAttention(this Status status) => status is Status.FallingBehind or Status.OffTrack;
+
+    /// <summary>Reads a wire word back.</summary>
+    public static bool TryParse(string? word, out Status status)
+    {
+        foreach (var candidate in Enum.GetValues<Status>())
+        {
+            if (candidate.Word() == word)
+            {
+                status = candidate;
+                return true;
+            }
+        }
+
+        status = default;
+        return false;
+    }
+}

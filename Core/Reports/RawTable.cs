@@ -1,0 +1,80 @@
+namespace GenderPlan.Core.Reports;
+
+/// <summary>One data row of a report file, as text, with the row number the user sees.</summary>
+/// <param name="Number">The row number in the file (spreadsheet row, CSV line, or JSON item).</param>
+/// <param name="Cells">The cells, aligned with <see cref="RawTable.Columns"/>; missing cells are empty.</param>
+public sealed record RawRow(int Number, IReadOnlyList<string> Cells);
+
+/// <summary>
+/// A report file reduced to a header and rows of text, whatever its format, so that one parser checks
+/// CSV, Excel and JSON alike and every problem can be located the way the user sees the file.
+/// </summary>
+public sealed class RawTable
+{
+    /// <summary>Creates a table.</summary>
+    /// <param name="file">The file name, for messages.</param>
+    /// <param name="columns">The header names as written.</param>
+    /// <param name="rows">The data rows.</param>
+    /// <param name="isSpreadsheet">True for CSV and Excel (rows and lettered columns), false for JSON (items and fields).</param>
+    public RawTable(string file, IReadOnlyList<string> columns, IReadOnlyList<RawRow> rows, bool isSpreadsheet)
+    {
+        File = file;
+        Columns = columns;
+        Rows = rows;
+        IsSpreadsheet = isSpreadsheet;
+    }
+
+    /// <summary>The file name.</summary>
+    public string File { get; }
+
+    /// <summary>The header names as written.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>The data rows.</summary>
+    public IReadOnlyList<RawRow> Rows { get; }
+
+    /// <summary>Whether locations read "row 4, column C" (CSV, Excel) or "item 4, field ..." (JSON).</summary>
+    public bool IsSpreadsheet { get; }
+
+    /// <summary>Where a cell is, in the user's terms: <c>row 4, column C (value)</c>.</summary>
+    public string Locate(int row, int column) =>
+        IsSpreadsheet
+            ? $"row {row}, column {ColumnLetter(column)} ({Columns[column]})"
+            : $"item {row}, field \"{Columns[column]}\"";
+
+    /// <summary>Where a row is.</summary>
+    public string LocateRow(int row) => IsSpreadsheet ? $"row {row}" : $"item {row}";
+
+    /// <summary>Where a column's header is.</summary>
+    public string LocateColumn(int column) =>
+        IsSpreadsheet ? $"row 1, column {ColumnLetter(column)} ({Columns[column]})" : $"field \"{Columns[column]}\"";
+
+    /// <summary>Spreadsheet column letters: 0 is A, 25 is Z, 26 is AA.</summary>
+    public static string ColumnLetter(int index)
+    {
+        var letters = "";
+        for (var remaining = index + 1; remaining > 0; remaining = (remaining - 1) / 26)
+        {
+            letters = (char)('A' + ((remaining - 1) % 26)) + letters;
+        }
+
+        return letters;
+    }
+
+    /// <summary>The column index of spreadsheet letters (A is 0), or -1.</summary>
+    public static int ColumnIndex(string letters)
+    {
+        var index = 0;
+        foreach (var letter in letters)
+        {
+            if (letter is < 'A' or > 'Z')
+            {
+                return -1;
+            }
+
+            index = (index * 26) + (letter - 'A' + 1);
+        }
+
+        return index - 1;
+    }
+}

@@ -1,0 +1,213 @@
+using GenderPlan.Core.Domain;
+
+namespace GenderPlan.Core.Reports;
+
+/// <summary>
+/// Checks a report's table against the rules and builds a <see cref="Report"/>. Every problem in the file is
+/// collected, each with its row and column; one problem rejects the whole file, so nothing is ever scored
+/// from half a report.
+/// </summary>
+public static class ReportParser
+{
+    /// <summary>Parses <paramref name="table"/> against <paramref name="rules"/>.</summary>
+    public static ReportReadResult Parse(RawTable table, RuleBook rules)
+    {
+        var problems = new List<Problem>();
+        var columns = MapColumns(table, problems);
+        if (problems.Count > 0)
+        {
+            return new ReportReadResult(null, problems);
+        }
+
+        var rows = table.Rows.Where(row => row.Cells.Any(cell => cell.Trim().Length > 0)).ToList();
+        var period = ReadPeriod(table, rows, columns, problems);
+        var jurisdiction = ReadSingle(table, rows, columns[ReportColumns.Jurisdiction], "jurisdiction", problems);
+        Plan? plan = null;
+        if (period is { } knownPeriod && jurisdiction is not null)
+        {
+            plan = FindPlan(table, rows, columns, rules, knownPeriod, jurisdiction, problems);
+        }
+
+        if (rows.Count == 0)
+        {
+            problems.Add(new Problem(table.File, null, "the report has a header but no rows"));
+        }
+
+        var values = plan is null ? [] : ReadValues(table, rows, columns, plan, problems);
+        if (problems.Count > 0 || plan is null || period is null || jurisdiction is null)
+        {
+            return new ReportReadResult(null, problems);
+        }
+
+        return new ReportReadResult(new Report(table.File, period.Value, jurisdiction, plan, values), []);
+    }
+
+    private static Dictionary<string, int> MapColumns(RawTable table, List<Problem> problems)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var index = 0; index < table.Columns.Count; index++)
+        {
+            var header = table.Columns[index];
+            if (header.Trim().Length == 0)
+            {
+                problems.Add(new Problem(table.File, table.LocateColumn(index), "the column has no header; name it or delete it"));
+                continue;
+            }
+
+            var canonical = ReportColumns.Canonical(header);
+            if (canonical is null)
+            {
+                problems.Add(new Problem(table.File, table.LocateColumn(index), $"unknown column '{header}'; the columns are {string.Join(", ", ReportColumns.All)}"));
+            }
+            else if (!columns.TryAdd(canonical, index))
+            {
+                problems.Add(new Problem(table.File, table.LocateColumn(index), $"the column '{canonical}' appears twice"));
+            }
+        }
+
+        foreach (var required in ReportColumns.Required.Where(required => !columns.ContainsKey(required)))
+        {
+            problems.Add(new Problem(table.File, table.IsSpreadsheet ? "row 1" : null, $"the column '{required}' is missing"));
+        }
+
+        return columns;
+    }
+
+    private static Period? ReadPeriod(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, List<Problem> problems)
+    {
+        var column = columns[ReportColumns.Period];
+        var text = ReadSingle(table, rows, column, "period", problems);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Period.TryParse(text, out var period))
+        {
+            return period;
+        }
+
+        var row = rows.First(candidate => candidate.Cells[column].Trim() == text);
+        problems.Add(new Problem(table.File, table.Locate(row.Number, column), $"'{text}' is not a period; write YYYY for the annual report or YYYY-H1 for the semi-annual one"));
+        return null;
+    }
+
+    /// <summary>
+    /// A file covers one period and one place. Rows may leave the cell empty (it is the same for all), but
+    /// every filled cell must agree; the first disagreement is reported where it is.
+    /// </summary>
+    private static string? ReadSingle(RawTable table, List<RawRow> rows, int column, string what, List<Problem> problems)
+    {
+        string? first = null;
+        RawRow? firstRow = null;
+        foreach (var row in rows)
+        {
+            var text = row.Cells[column].Trim();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = text;
+                firstRow = row;
+            }
+            else if (!string.Equals(first, text, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add(new Problem(table.File, table.Locate(row.Number, column), $"the file has two {what}s: '{first}' ({table.LocateRow(firstRow!.Number)}) and '{text}'; send one file per {what}"));
+                return null;
+            }
+        }
+
+        if (first is null && rows.Count > 0)
+        {
+            problems.Add(new Problem(table.File, table.LocateColumn(column), $"the {what} is missing: no row gives it"));
+        }
+
+        return first;
+    }
+
+    private static Plan? FindPlan(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, RuleBook rules, Period period, string jurisdiction, List<Problem> problems)
+    {
+        if (rules.FindPlan(period, jurisdiction) is { } plan)
+        {
+            return plan;
+        }
+
+        var covering = rules.PlansCovering(period).ToList();
+        if (covering.Count == 0)
+        {
+            var row = rows.First(candidate => candidate.Cells[columns[ReportColumns.Period]].Trim().Length > 0);
+            var spans = string.Join(", ", rules.Plans.Select(known => $"{known.StartYear}-{known.EndYear}"));
+            problems.Add(new Problem(table.File, table.Locate(row.Number, columns[ReportColumns.Period]), $"no plan covers {period}; the plans cover {spans}"));
+        }
+        else
+        {
+            var row = rows.First(candidate => candidate.Cells[columns[ReportColumns.Jurisdiction]].Trim().Length > 0);
+            var known = string.Join(", ", covering.SelectMany(candidate => candidate.Jurisdictions).Select(place => place.Id).Distinct());
+            problems.Add(new Problem(table.File, table.Locate(row.Number, columns[ReportColumns.Jurisdiction]), $"'{jurisdiction}' is not a jurisdiction of the plan; use one of {known}"));
+        }
+
+        return null;
+    }
+
+    private static List<ReportedValue> ReadValues(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, Plan plan, List<Problem> problems)
+    {
+        var values = new List<ReportedValue>();
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var indicatorColumn = columns[ReportColumns.Indicator];
+        var valueColumn = columns[ReportColumns.Value];
+        foreach (var row in rows)
+        {
+            var code = row.Cells[indicatorColumn].Trim();
+            if (code.Length == 0)
+            {
+                problems.Add(new Problem(table.File, table.Locate(row.Number, indicatorColumn), "the indicator code is missing"));
+                continue;
+            }
+
+            var indicator = plan.FindIndicator(code);
+            if (indicator is null)
+            {
+                problems.Add(new Problem(table.File, table.Locate(row.Number, indicatorColumn), $"unknown indicator '{code}'; plan {plan.Id} has {string.Join(", ", plan.Indicators.Select(known => known.Code))}"));
+                continue;
+            }
+
+            if (seen.TryGetValue(indicator.Code, out var firstRow))
+            {
+                problems.Add(new Problem(table.File, table.Locate(row.Number, indicatorColumn), $"{indicator.Code} is reported twice (also {table.LocateRow(firstRow)})"));
+                continue;
+            }
+
+            seen[indicator.Code] = row.Number;
+            var cells = new ValueReader.Cells(
+                row.Cells[valueColumn].Trim(),
+                Cell(row, columns, ReportColumns.Numerator),
+                Cell(row, columns, ReportColumns.Denominator));
+            var measurement = ValueReader.Read(indicator, cells, out var error, out var errorCell);
+            if (error is not null)
+            {
+                var column = errorCell switch
+                {
+                    ValueReader.ErrorCell.Numerator => columns[ReportColumns.Numerator],
+                    ValueReader.ErrorCell.Denominator => columns[ReportColumns.Denominator],
+                    _ => valueColumn,
+                };
+                problems.Add(new Problem(table.File, table.Locate(row.Number, column), error));
+                continue;
+            }
+
+            if (measurement is { } reported)
+            {
+                var note = Cell(row, columns, ReportColumns.Note);
+                values.Add(new ReportedValue(indicator, reported, row.Number, note.Length == 0 ? null : note));
+            }
+        }
+
+        return values;
+    }
+
+    private static string Cell(RawRow row, Dictionary<string, int> columns, string column) =>
+        columns.TryGetValue(column, out var index) ? row.Cells[index].Trim() : "";
+}

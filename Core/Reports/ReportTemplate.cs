@@ -1,0 +1,77 @@
+using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using GenderPlan.Core.Domain;
+
+namespace GenderPlan.Core.Reports;
+
+/// <summary>
+/// A blank report for a plan: one row per indicator with its code and Vietnamese name, ready for a unit to
+/// fill in the values. It uses the same columns the reader expects, so a filled template always reads back.
+/// </summary>
+public static class ReportTemplate
+{
+    /// <summary>The template's rows, header first.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Rows(Plan plan, Period? period, string? jurisdiction)
+    {
+        var rows = new List<IReadOnlyList<string>> { ReportColumns.All };
+        foreach (var indicator in plan.Indicators)
+        {
+            rows.Add(ReportColumns.All.Select(column => column switch
+            {
+                ReportColumns.Period => period?.ToString() ?? "",
+                ReportColumns.Jurisdiction => jurisdiction ?? "",
+                ReportColumns.Indicator => indicator.Code,
+                ReportColumns.Name => indicator.Name.Vi,
+                _ => "",
+            }).ToList());
+        }
+
+        return rows;
+    }
+
+    /// <summary>Writes the rows as CSV UTF-8 with a byte order mark, which Excel opens with diacritics intact.</summary>
+    public static void WriteCsv(IReadOnlyList<IReadOnlyList<string>> rows, Stream output)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        foreach (var row in rows)
+        {
+            writer.Write(string.Join(',', row.Select(Quote)));
+            writer.Write("\r\n");
+        }
+    }
+
+    /// <summary>Writes the rows as an Excel workbook with one sheet, every cell as text.</summary>
+    public static void WriteXlsx(IReadOnlyList<IReadOnlyList<string>> rows, Stream output)
+    {
+        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        var worksheet = workbook.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        for (var rowIndex = 0; rowIndex < rows.Count; rowIndex++)
+        {
+            var row = new Row { RowIndex = (uint)(rowIndex + 1) };
+            for (var column = 0; column < rows[rowIndex].Count; column++)
+            {
+                row.Append(new Cell
+                {
+                    CellReference = RawTable.ColumnLetter(column) + (rowIndex + 1),
+                    DataType = CellValues.InlineString,
+                    InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(rows[rowIndex][column]) { Space = SpaceProcessingModeValues.Preserve }),
+                });
+            }
+
+            data.Append(row);
+        }
+
+        worksheet.Worksheet = new Worksheet(data);
+        var sheets = workbook.Workbook.AppendChild(new Sheets());
+        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "Báo cáo" });
+        workbook.Workbook.Save();
+    }
+
+    private static string Quote(string field) =>
+        field.IndexOfAny([',', '"', '\r', '\n', ';']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+}

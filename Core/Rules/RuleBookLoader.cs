@@ -1,0 +1,100 @@
+using System.Security.Cryptography;
+using GenderPlan.Core.Domain;
+
+namespace GenderPlan.Core.Rules;
+
+/// <summary>The outcome of loading rules: a usable <see cref="RuleBook"/>, or every problem found.</summary>
+/// <param name="RuleBook">The rules, when there was no problem; never a partly valid set.</param>
+/// <param name="Problems">Every problem, each naming its file and rule.</param>
+public sealed record RulesLoadResult(RuleBook? RuleBook, IReadOnlyList<Problem> Problems)
+{
+    /// <summary>Whether the rules can be used.</summary>
+    public bool IsValid => RuleBook is not null;
+}
+
+/// <summary>
+/// Loads, validates and compiles all rules files together. Either everything is valid and a new
+/// <see cref="RuleBook"/> comes out, or nothing does: a broken upload never half-replaces working rules.
+/// </summary>
+public static class RuleBookLoader
+{
+    /// <summary>Loads the rules files of a folder (<c>units.json</c> and <c>*.workflow.json</c>).</summary>
+    public static RulesLoadResult LoadDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return new RulesLoadResult(null, [new Problem(directory, null, "the rules folder does not exist")]);
+        }
+
+        return Load(RuleSource.FromDirectory(directory));
+    }
+
+    /// <summary>Loads rules from files already in memory (a folder, a blob container).</summary>
+    public static RulesLoadResult Load(IReadOnlyCollection<RuleSource> sources)
+    {
+        var problems = new List<Problem>();
+        var unitsSources = sources.Where(source => source.IsUnits).ToList();
+        var workflowSources = sources.Where(source => source.IsWorkflow).OrderBy(source => source.Name, StringComparer.Ordinal).ToList();
+        if (unitsSources.Count != 1)
+        {
+            problems.Add(new Problem(RuleSource.UnitsFileName, null, unitsSources.Count == 0 ? "the units file is missing" : "there is more than one units file"));
+        }
+
+        if (workflowSources.Count == 0)
+        {
+            problems.Add(new Problem("rules", null, $"no plan: add a file ending in {RuleSource.WorkflowSuffix}"));
+        }
+
+        var units = unitsSources.Count == 1 ? UnitsReader.Read(unitsSources[0], problems) : null;
+        var unitIds = units?.Select(unit => unit.Id).ToHashSet(StringComparer.Ordinal);
+        var plans = new List<Plan>();
+        foreach (var source in workflowSources)
+        {
+            var version = Hash([source, .. unitsSources]);
+            if (WorkflowReader.Read(source, unitIds, problems, version) is { } plan)
+            {
+                if (plans.FirstOrDefault(existing => existing.Id == plan.Id) is not null)
+                {
+                    problems.Add(new Problem(source.Name, "workflow.WorkflowName", $"plan '{plan.Id}' is defined by two files"));
+                }
+
+                CheckOverlap(plans, plan, source.Name, problems);
+                plans.Add(plan);
+            }
+        }
+
+        if (problems.Count > 0 || units is null)
+        {
+            return new RulesLoadResult(null, problems);
+        }
+
+        var book = new RuleBook(plans.OrderBy(plan => plan.StartYear).ToList(), units, Hash([.. unitsSources, .. workflowSources]));
+        return new RulesLoadResult(book, []);
+    }
+
+    private static void CheckOverlap(IEnumerable<Plan> earlier, Plan plan, string file, List<Problem> problems)
+    {
+        foreach (var other in earlier)
+        {
+            var yearsOverlap = plan.StartYear <= other.EndYear && other.StartYear <= plan.EndYear;
+            var shared = plan.Jurisdictions.Select(place => place.Id).Intersect(other.Jurisdictions.Select(place => place.Id)).ToList();
+            if (yearsOverlap && shared.Count > 0)
+            {
+                problems.Add(new Problem(file, "workflow.Plan", $"plan '{plan.Id}' and plan '{other.Id}' both cover {string.Join(", ", shared)} in overlapping years; a report could not tell which plan scores it"));
+            }
+        }
+    }
+
+    /// <summary>A short content hash: the same files always give the same version, whatever their dates.</summary>
+    private static string Hash(IEnumerable<RuleSource> sources)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var source in sources.OrderBy(source => source.Name, StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(source.Name) + "\n"));
+            hash.AppendData(source.Content.Span);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+    }
+}

@@ -1,0 +1,106 @@
+using System.Net.Mail;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GenderPlan.Core.Domain;
+
+namespace GenderPlan.Core.Rules;
+
+/// <summary>Reads <c>units.json</c>: every unit's id, Vietnamese name and the addresses its alerts go to.</summary>
+internal static partial class UnitsReader
+{
+    private static readonly HashSet<string> FileProperties = ["$schema", "units"];
+    private static readonly HashSet<string> UnitProperties = ["id", "name", "nameEn", "emails"];
+
+    public static IReadOnlyList<ResponsibleUnit>? Read(RuleSource source, List<Problem> problems)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(source.Content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException exception)
+        {
+            problems.Add(new Problem(source.Name, $"line {exception.LineNumber + 1}, column {exception.BytePositionInLine + 1}", "the file is not valid JSON"));
+            return null;
+        }
+
+        using (document)
+        {
+            var before = problems.Count;
+            var root = new JsonFields(document.RootElement, source.Name, "units file", problems);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || root.Get("units") is not { ValueKind: JsonValueKind.Array } list)
+            {
+                problems.Add(new Problem(source.Name, null, "units.json holds { \"units\": [ { \"id\", \"name\", \"emails\" }, ... ] }"));
+                return null;
+            }
+
+            root.RejectUnknown(FileProperties, "only 'units' is read");
+            var units = new List<ResponsibleUnit>();
+            var index = 0;
+            foreach (var item in list.EnumerateArray())
+            {
+                var id = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
+                    ? idElement.GetString()
+                    : null;
+                var unit = new JsonFields(item, source.Name, id is null ? $"units[{index}]" : $"unit {id}", problems);
+                index++;
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    unit.Report("", "each unit must be a JSON object");
+                    continue;
+                }
+
+                unit.RejectUnknown(UnitProperties, "known: id, name, nameEn, emails");
+                if (ReadUnit(unit, units) is { } read)
+                {
+                    units.Add(read);
+                }
+            }
+
+            return problems.Count > before ? null : units;
+        }
+    }
+
+    private static ResponsibleUnit? ReadUnit(JsonFields unit, List<ResponsibleUnit> earlier)
+    {
+        var id = unit.RequiredString("id");
+        var name = unit.RequiredString("name");
+        var nameEn = unit.OptionalText("nameEn");
+        var emails = unit.StringList("emails", required: true);
+        if (id is not null && !UnitIdPattern().IsMatch(id))
+        {
+            unit.Report("id", $"'{id}' must be lower-case letters, digits and '-'");
+        }
+
+        if (id is not null && earlier.Any(existing => existing.Id == id))
+        {
+            unit.Report("id", $"'{id}' is listed twice");
+        }
+
+        if (emails is { Count: 0 })
+        {
+            unit.Report("emails", "needs at least one address, or the unit's alerts cannot be delivered");
+        }
+
+        foreach (var email in emails ?? [])
+        {
+            if (!IsPlainAddress(email))
+            {
+                unit.Report("emails", $"'{email}' is not an email address");
+            }
+        }
+
+        return id is null || name is null || emails is null
+            ? null
+            : new ResponsibleUnit(id, name, nameEn, emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    /// <summary>A bare address only: display names or line breaks here would end up in mail headers.</summary>
+    private static bool IsPlainAddress(string email) =>
+        !email.Any(char.IsControl) && !email.Contains(' ', StringComparison.Ordinal)
+        && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && parsed.DisplayName.Length == 0;
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex UnitIdPattern();
+}

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using GenderPlan.Core.Domain;
+
+namespace GenderPlan.Core.Rules;
+
+/// <summary>
+/// Reads one plan's RulesEngine workflow file: the plan header (<c>Plan</c>) and one rule per indicator.
+/// Everything is checked before anything is compiled into a <see cref="Plan"/>; RulesEngine features the
+/// product does not use (actions, injected workflows, scoped parameters, nested rules) are refused rather
+/// than silently ignored.
+/// </summary>
+internal static partial class WorkflowReader
+{
+    private static readonly HashSet<string> WorkflowProperties =
+        ["$schema", "WorkflowName", "Plan", "Rules", "RuleExpressionType"];
+
+    private static readonly HashSet<string> PlanProperties = ["name", "startYear", "endYear", "goals", "jurisdictions"];
+
+    private static readonly HashSet<string> RuleProperties =
+        ["RuleName", "Expression", "RuleExpressionType", "Properties", "ErrorMessage", "SuccessEvent", "Enabled"];
+
+    private static readonly HashSet<string> IndicatorProperties =
+    [
+        "name", "unit", "unitName", "direction", "baseline", "baselineYear", "target", "targetYear",
+        "provinceTarget", "lead", "coordinating", "categories", "note",
+    ];
+
+    private const string UnsupportedFeature =
+        "the product uses only RuleName, Expression, Properties, ErrorMessage and SuccessEvent of a rule";
+
+    /// <summary>The property names a rule's <c>Properties</c> may hold; the JSON Schema lists the same.</summary>
+    public static IReadOnlySet<string> KnownIndicatorProperties => IndicatorProperties;
+
+    public static Plan? Read(RuleSource source, IReadOnlySet<string>? unitIds, List<Problem> problems, string version)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(source.Content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException exception)
+        {
+            problems.Add(new Problem(source.Name, $"line {exception.LineNumber + 1}, column {exception.BytePositionInLine + 1}", "the file is not valid JSON"));
+            return null;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add(new Problem(source.Name, null, "a workflow file holds one JSON object with WorkflowName, Plan and Rules"));
+                return null;
+            }
+
+            var before = problems.Count;
+            var workflow = new JsonFields(root, source.Name, "workflow", problems);
+            workflow.RejectUnknown(WorkflowProperties, "injected workflows and global parameters are not used by the product");
+            CheckExpressionType(workflow);
+            var id = workflow.RequiredString("WorkflowName");
+            if (id is not null && !PlanIdPattern().IsMatch(id))
+            {
+                workflow.Report("WorkflowName", "must be lower-case letters, digits and '-' (it is the plan id)");
+            }
+
+            var header = ReadHeader(workflow, problems, source.Name);
+            var indicators = ReadRules(workflow, header, unitIds, problems, source.Name);
+            if (problems.Count > before || id is null || header is null || indicators is null)
+            {
+                return null;
+            }
+
+            return new Plan(id, header.Name, header.StartYear, header.EndYear, header.Goals, header.Jurisdictions, indicators, $"{id}@{version}");
+        }
+    }
+
+    private static PlanHeader? ReadHeader(JsonFields workflow, List<Problem> problems, string file)
+    {
+        if (workflow.Get("Plan") is not { ValueKind: JsonValueKind.Object } element)
+        {
+            workflow.Report("Plan", "is required: the plan's name, startYear, endYear, goals and jurisdictions");
+            return null;
+        }
+
+        var plan = workflow.Child(element, "Plan");
+        plan.RejectUnknown(PlanProperties, "known: " + string.Join(", ", PlanProperties));
+        var name = plan.RequiredLocalized("name");
+        var start = plan.RequiredInt("startYear");
+        var end = plan.RequiredInt("endYear");
+        if (start > end)
+        {
+            plan.Report("endYear", $"{end} is before startYear {start}");
+        }
+
+        var goals = new List<Goal>();
+        foreach (var (item, index) in Items(plan, "goals"))
+        {
+            var goal = plan.Child(item, $"goals[{index}]");
+            var number = goal.RequiredInt("number");
+            var vi = goal.RequiredString("vi");
+            var en = goal.RequiredString("en");
+            if (number is not null && vi is not null && en is not null)
+            {
+                if (goals.Any(existing => existing.Number == number))
+                {
+                    goal.Report("number", $"goal {number} is listed twice");
+                }
+
+                goals.Add(new Goal(number.Value, new LocalizedText(vi, en)));
+            }
+        }
+
+        var jurisdictions = new List<Jurisdiction>();
+        foreach (var (item, index) in Items(plan, "jurisdictions"))
+        {
+            var place = plan.Child(item, $"jurisdictions[{index}]");
+            var placeId = place.RequiredString("id");
+            var placeName = place.RequiredString("name");
+            if (placeId is not null && placeName is not null)
+            {
+                if (jurisdictions.Any(existing => existing.Id == placeId))
+                {
+                    place.Report("id", $"'{placeId}' is listed twice");
+                }
+
+                jurisdictions.Add(new Jurisdiction(placeId, placeName));
+            }
+        }
+
+        if (jurisdictions.Count == 0)
+        {
+            plan.Report("jurisdictions", "must list at least one place that reports under the plan");
+        }
+
+        return name is null || start is null || end is null
+            ? null
+            : new PlanHeader(name, start.Value, end.Value, goals, jurisdictions);
+    }
+
+    private static List<Indicator>? ReadRules(JsonFields workflow, PlanHeader? header, IReadOnlySet<string>? unitIds, List<Problem> problems, string file)
+    {
+        if (workflow.Get("Rules") is not { ValueKind: JsonValueKind.Array } rules || rules.GetArrayLength() == 0)
+        {
+            workflow.Report("Rules", "must be a non-empty list of rules, one per indicator");
+            return null;
+        }
+
+        var indicators = new List<Indicator>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var index = 0;
+        foreach (var element in rules.EnumerateArray())
+        {
+            var code = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("RuleName", out var name) && name.ValueKind == JsonValueKind.String
+                ? name.GetString()!
+                : null;
+            var rule = new JsonFields(element, file, code is null ? $"Rules[{index}]" : $"rule {code}", problems);
+            index++;
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                rule.Report("", "each rule must be a JSON object");
+                continue;
+            }
+
+            if (code is not null && !seen.Add(code))
+            {
+                rule.Report("RuleName", $"indicator {code} has two rules; each code may appear once");
+                continue;
+            }
+
+            if (RuleReader.Read(rule, indicators.Count, header, unitIds) is { } indicator)
+            {
+                indicators.Add(indicator);
+            }
+        }
+
+        return indicators;
+    }
+
+    internal static void CheckExpressionType(JsonFields fields)
+    {
+        if (fields.Get("RuleExpressionType") is { } type
+            && !(type.ValueKind == JsonValueKind.String && type.GetString() == "LambdaExpression"))
+        {
+            fields.Report("RuleExpressionType", "only \"LambdaExpression\" is supported");
+        }
+    }
+
+    internal static void RejectUnsupported(JsonFields rule)
+    {
+        rule.RejectUnknown(RuleProperties, UnsupportedFeature);
+        CheckExpressionType(rule);
+        if (rule.Get("Enabled") is { } enabled && enabled.ValueKind != JsonValueKind.True)
+        {
+            rule.Report("Enabled", "a disabled rule would silently stop scoring its indicator; remove the rule instead");
+        }
+    }
+
+    private static IEnumerable<(JsonElement Item, int Index)> Items(JsonFields fields, string property)
+    {
+        if (fields.Get(property) is not { } value)
+        {
+            return [];
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            fields.Report(property, "must be a list");
+            return [];
+        }
+
+        return value.EnumerateArray().Select((item, index) => (item, index)).ToList();
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex PlanIdPattern();
+
+    internal sealed record PlanHeader(LocalizedText Name, int StartYear, int EndYear, IReadOnlyList<Goal> Goals, IReadOnlyList<Jurisdiction> Jurisdictions);
+}

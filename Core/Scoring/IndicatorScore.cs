@@ -1,0 +1,66 @@
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Reports;
+
+namespace GenderPlan.Core.Scoring;
+
+/// <summary>Why an indicator got its status; the explanation sentence is chosen from this.</summary>
+public enum StatusReason
+{
+    /// <summary>The value meets the target.</summary>
+    TargetMet,
+
+    /// <summary>The pace was measured (CR = actual growth / required growth).</summary>
+    PaceMeasured,
+
+    /// <summary>Not met, and there is no baseline to measure a pace from.</summary>
+    NoBaseline,
+
+    /// <summary>Not met although the baseline already met the target: a "maintain" indicator slipped.</summary>
+    SlippedFromBaseline,
+
+    /// <summary>Not met and the target year has come.</summary>
+    TargetYearReached,
+
+    /// <summary>A category below the target level.</summary>
+    CategoryBelowTarget,
+
+    /// <summary>A 0/0 rate.</summary>
+    NothingToMeasure,
+}
+
+/// <summary>
+/// The score of one reported indicator: the status, the numbers behind it and why. Explanation sentences
+/// are built from it on demand (<see cref="ScoreExplainer"/>), keeping scoring itself allocation-light.
+/// </summary>
+/// <param name="Indicator">The indicator scored.</param>
+/// <param name="Measurement">What was reported.</param>
+/// <param name="Period">The period reported.</param>
+/// <param name="Status">Met, on track, falling behind, off track or not applicable.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="ProgressRatio">CR, where a pace was measured.</param>
+/// <param name="Expected">Where the indicator should be at this period on the path from baseline to target.</param>
+public sealed record IndicatorScore(
+    Indicator Indicator,
+    Measurement Measurement,
+    Period Period,
+    Status Status,
+    StatusReason Reason,
+    double? ProgressRatio,
+    decimal? Expected)
+{
+    /// <summary>The reported value, or null when not applicable.</summary>
+    public decimal? Value => Measurement.Kind == MeasurementKind.Number ? Measurement.Value : null;
+}
+
+/// <summary>Every score of one report, with the rules version that produced them.</summary>
+/// <param name="File">The report's file name.</param>
+/// <param name="Period">Its period.</param>
+/// <param name="Jurisdiction">Its place.</param>
+/// <param name="PlanId">The plan that scored it.</param>
+/// <param name="RulesVersion">The rules version that scored it.</param>
+/// <param name="Scores">One score per reported indicator, in the plan's order.</param>
+public sealed record Scorecard(string File, Period Period, string Jurisdiction, string PlanId, string RulesVersion, IReadOnlyList<IndicatorScore> Scores)
+{
+    /// <summary>Whether any indicator is falling behind or off track.</summary>
+    public bool NeedsAttention => Scores.Any(score => score.Status.NeedsAttention());
+}

@@ -1,0 +1,72 @@
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Reports;
+
+namespace GenderPlan.Core.Scoring;
+
+/// <summary>
+/// Scores a parsed report with its plan's compiled rules. Pure and allocation-light: the thresholds were
+/// compiled when the rules loaded, so this is a delegate call and a little arithmetic per indicator.
+/// </summary>
+public static class Scorer
+{
+    /// <summary>Scores every reported value of <paramref name="report"/>, in the plan's order.</summary>
+    public static Scorecard Score(Report report)
+    {
+        var scores = new IndicatorScore[report.Values.Count];
+        for (var index = 0; index < scores.Length; index++)
+        {
+            var reported = report.Values[index];
+            scores[index] = ScoreOne(reported.Indicator, reported.Measurement, report.Period);
+        }
+
+        Array.Sort(scores, (left, right) => left.Indicator.Position.CompareTo(right.Indicator.Position));
+        return new Scorecard(report.File, report.Period, report.Jurisdiction, report.Plan.Id, report.Plan.Version, scores);
+    }
+
+    /// <summary>Scores one value of <paramref name="indicator"/> reported for <paramref name="period"/>.</summary>
+    public static IndicatorScore ScoreOne(Indicator indicator, Measurement measurement, Period period)
+    {
+        if (measurement.Kind == MeasurementKind.NotApplicable)
+        {
+            return new IndicatorScore(indicator, measurement, period, Status.NotApplicable, StatusReason.NothingToMeasure, null, null);
+        }
+
+        var value = measurement.Value;
+        if (indicator.MeetsTarget(value))
+        {
+            return new IndicatorScore(indicator, measurement, period, Status.Met, StatusReason.TargetMet, null, null);
+        }
+
+        var definition = indicator.Definition;
+        if (indicator.Unit.IsCategory)
+        {
+            return OffTrack(StatusReason.CategoryBelowTarget, null);
+        }
+
+        if (definition.Baseline is not { } baseline || definition.BaselineYear is not { } baselineYear)
+        {
+            return OffTrack(StatusReason.NoBaseline, null);
+        }
+
+        if (indicator.MeetsTarget(baseline))
+        {
+            return OffTrack(StatusReason.SlippedFromBaseline, definition.Target);
+        }
+
+        if (period.TimePoint >= definition.TargetYear)
+        {
+            return OffTrack(StatusReason.TargetYearReached, definition.Target);
+        }
+
+        var time = (double)period.TimePoint;
+        var ratio = ProgressMath.ProgressRatio((double)value, time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear);
+        var expected = Math.Round((decimal)ProgressMath.ExpectedValue(time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear), 4);
+        var status = ratio >= ProgressMath.OnTrackRatio ? Status.OnTrack
+            : ratio >= ProgressMath.FallingBehindRatio ? Status.FallingBehind
+            : Status.OffTrack;
+        return new IndicatorScore(indicator, measurement, period, status, StatusReason.PaceMeasured, ratio, expected);
+
+        IndicatorScore OffTrack(StatusReason reason, decimal? expectedNow) =>
+            new(indicator, measurement, period, Status.OffTrack, reason, null, expectedNow);
+    }
+}
