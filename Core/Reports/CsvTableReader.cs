@@ -104,6 +104,10 @@ public static class CsvTableReader
                         quoted = false;
                     }
                 }
+                else if (character == '\r' && index + 1 < text.Length && text[index + 1] == '\n')
+                {
+                    // A line break inside a quoted note is kept as one '\n', whatever the file's line ends.
+                }
                 else
                 {
                     if (character == '\n')

@@ -1,0 +1,135 @@
+using System.Text;
+using GenderPlan.Core.Reports;
+
+namespace GenderPlan.Core.Tests;
+
+/// <summary>Every kind of bad report is rejected whole, with its file, row and column.</summary>
+public class ReportErrorTests
+{
+    private const string Header = "period,jurisdiction,indicator,value,numerator,denominator,note\n";
+
+    public static TheoryData<string, string, string> BadReports => new()
+    {
+        { Header + "2019,dak-to,G9.9,1,,,\n", "row 2, column C (indicator)", "unknown indicator 'G9.9'" },
+        { Header + "2019,dak-to,G3.1,97,,,\n2019,dak-to,g3.1,98,,,\n", "row 3, column C (indicator)", "G3.1 is reported twice (also row 2)" },
+        { Header + "2019,dak-to,G3.1,101,,,\n", "row 2, column D (value)", "101% is outside 0-100" },
+        { Header + "2019,dak-to,G3.1,150/100,,,\n", "row 2, column D (value)", "150% is outside 0-100" },
+        { Header + "2019,dak-to,G5.1,-1,,,\n", "row 2, column D (value)", "-1 is negative" },
+        { Header + "2019,dak-to,G4.1,-105,,,\n", "row 2, column D (value)", "is negative" },
+        { Header + "2019,dak-to,G3.1,abc,,,\n", "row 2, column D (value)", "'abc' is not a number" },
+        { Header + "2019,dak-to,G5.1,\"1,5\",,,\n", "row 2, column D (value)", "not a whole number" },
+        { Header + "2019,dak-to,G5.1,1/2,,,\n", "row 2, column D (value)", "write a single number, not a fraction" },
+        { Header + "2019,dak-to,G4.1,108%,,,\n", "row 2, column D (value)", "is a percentage, but G4.1 is measured in boys per 100 girls" },
+        { Header + "2019,dak-to,G4.2,1/0,,,\n", "row 2, column D (value)", "divides by zero" },
+        { Header + "2019,dak-to,G3.1,Không có,,,\n", "row 2, column D (value)", "only a count can be" },
+        { Header + "2019,dak-to,G7.3,Bán thời gian,,,\n", "row 2, column D (value)", "not a staffing level" },
+        { Header + "2019,dak-to,G6.2b,,17,,\n", "row 2, column F (denominator)", "both the numerator and the denominator" },
+        { Header + "2019,dak-to,G6.2b,90,17,20,\n", "row 2, column D (value)", "does not match numerator/denominator 17/20" },
+        { Header + "2019,dak-to,,97,,,\n", "row 2, column C (indicator)", "indicator code is missing" },
+        { Header + "2019-H2,dak-to,G3.1,97,,,\n", "row 2, column A (period)", "'2019-H2' is not a period" },
+        { Header + "19,dak-to,G3.1,97,,,\n", "row 2, column A (period)", "'19' is not a period" },
+        { Header + ",dak-to,G3.1,97,,,\n", "row 1, column A (period)", "the period is missing" },
+        { Header + "2019,,G3.1,97,,,\n", "row 1, column B (jurisdiction)", "the jurisdiction is missing" },
+        { Header + "2019,ha-noi,G3.1,97,,,\n", "row 2, column B (jurisdiction)", "'ha-noi' is not a jurisdiction of the plan" },
+        { Header + "2019,dak-to,G3.1,97,,,\n2018,dak-to,G4.1,105,,,\n", "row 3, column A (period)", "two periods: '2019' (row 2) and '2018'" },
+        { Header + "2019,dak-to,G3.1,97,,,\n2019,tan-canh,G4.1,105,,,\n", "row 3, column B (jurisdiction)", "two jurisdictions" },
+        { Header + "2021,dak-to,G3.1,97,,,\n", "row 2, column A (period)", "no plan covers 2021; the plans cover 2016-2020" },
+        { "period,jurisdiction,indicator,value\n2019,dak-to,G3.1,97,2\n", "row 2", "the row has 5 fields but the header has 4; a decimal comma must be inside quotes" },
+        { "period,jurisdiction,indicator,valeu\n2019,dak-to,G3.1,97\n", "row 1, column D (valeu)", "unknown column 'valeu'" },
+        { "period,jurisdiction,indicator\n2019,dak-to,G3.1\n", "row 1", "the column 'value' is missing" },
+        { "period,jurisdiction,indicator,value,value\n2019,dak-to,G3.1,97,98\n", "row 1, column E (value)", "appears twice" },
+        { Header + "2019,dak-to,G3.1,\"97\n", "row 2", "a quoted field is never closed" },
+        { Header, "", "the report has a header but no rows" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadReports))]
+    public void Bad_report_is_rejected_naming_file_row_and_column(string csv, string location, string words)
+    {
+        var result = ReportFiles.ReadCsv(csv, "bao-cao-yte.csv");
+
+        Assert.Null(result.Report);
+        Assert.Contains(result.Problems, problem =>
+            problem.File == "bao-cao-yte.csv" && (problem.Location ?? "") == location && problem.Message.Contains(words, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_problem_of_a_report_is_listed_and_nothing_is_kept()
+    {
+        var result = ReportFiles.ReadCsv(ReportFiles.Csv("2019,dak-to,G3.1,101,,,", "2019,dak-to,G9.9,1,,,", "2019,dak-to,G4.1,108/100,,,", "2019,dak-to,G5.1,abc,,,"));
+
+        Assert.Null(result.Report);
+        Assert.Equal(["row 2, column D (value)", "row 3, column C (indicator)", "row 5, column D (value)"], result.Problems.Select(problem => problem.Location));
+    }
+
+    [Fact]
+    public void Json_errors_name_the_item_and_field()
+    {
+        var json = """[{ "period": "2019", "jurisdiction": "dak-to", "indicator": "G3.1", "value": "abc" }]""";
+
+        var problem = Assert.Single(ReportReader.Read("r.json", Encoding.UTF8.GetBytes(json), TestRules.Book).Problems);
+
+        Assert.Equal("item 1, field \"value\"", problem.Location);
+    }
+
+    [Fact]
+    public void Excel_errors_name_the_sheet_row_and_column_letter()
+    {
+        var bytes = ReportFiles.Xlsx(["period", "jurisdiction", "indicator", "value"], ["2019", "dak-to", "G3.1", "105"]);
+
+        var problem = Assert.Single(ReportReader.Read("r.xlsx", bytes, TestRules.Book).Problems);
+
+        Assert.Equal("row 2, column D (value)", problem.Location);
+    }
+
+    [Fact]
+    public void Legacy_windows_1258_csv_is_refused_with_advice()
+    {
+        // "Tỷ lệ" as Windows-1258 bytes: not valid UTF-8.
+        byte[] bytes = [.. Encoding.ASCII.GetBytes(Header + "2019,dak-to,G3.1,97,,,T"), 0xF2, 0x20, 0x6C, 0xEA, 0x0A];
+
+        var problem = Assert.Single(ReportReader.Read("r.csv", bytes, TestRules.Book).Problems);
+
+        Assert.Contains("not UTF-8", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("CSV UTF-8", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("report.xlsx", "csv", "not an Excel workbook")]
+    [InlineData("report.xlsx", "broken-zip", "cannot be opened")]
+    [InlineData("report.csv", "xlsx", "ZIP or Excel file, not text")]
+    [InlineData("report.json", "csv", "not valid JSON")]
+    [InlineData("report.json", "object", "a JSON report is a list of rows")]
+    [InlineData("report.xls", "csv", "save the workbook as .xlsx")]
+    [InlineData("report.pdf", "csv", "send .csv, .xlsx or .json")]
+    [InlineData("report.csv", "empty", "the file is empty")]
+    [InlineData("report.csv", "binary", "binary")]
+    public void File_that_is_not_what_its_name_says_is_refused(string name, string content, string words)
+    {
+        byte[] bytes = content switch
+        {
+            "csv" => Encoding.UTF8.GetBytes(ReportFiles.Csv("2019,dak-to,G3.1,97,,,")),
+            "xlsx" => ReportFiles.Xlsx(["period"]),
+            "broken-zip" => [.. "PK\u0003\u0004"u8, .. new byte[100]],
+            "object" => Encoding.UTF8.GetBytes("""{ "period": "2019" }"""),
+            "empty" => [],
+            "binary" => [0x00, 0x01, 0x02, 0x41],
+            _ => throw new ArgumentException(content),
+        };
+
+        var result = ReportReader.Read(name, bytes, TestRules.Book);
+
+        Assert.Null(result.Report);
+        Assert.Contains(words, Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Oversized_file_is_refused_unread()
+    {
+        var bytes = new byte[ReportReader.MaxBytes + 1];
+
+        var problem = Assert.Single(ReportReader.Read("huge.csv", bytes, TestRules.Book).Problems);
+
+        Assert.Contains("at most 5 MB", problem.Message, StringComparison.Ordinal);
+    }
+}
