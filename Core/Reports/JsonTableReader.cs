@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Reports;
 
@@ -20,14 +21,8 @@ public static class JsonTableReader
             return null;
         }
 
-        JsonDocument document;
-        try
+        if (JsonText.TryParse(file, text, problems) is not { } document)
         {
-            document = JsonDocument.Parse(text);
-        }
-        catch (JsonException exception)
-        {
-            problems.Add(new Problem(file, $"line {exception.LineNumber + 1}, column {exception.BytePositionInLine + 1}", "the file is not valid JSON"));
             return null;
         }
 

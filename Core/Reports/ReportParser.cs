@@ -34,6 +34,10 @@ public static class ReportParser
         }
 
         var values = plan is null ? [] : ReadValues(table, rows, columns, plan, problems);
+        if (plan is not null && rows.Count > 0 && problems.Count == 0 && values.Count == 0)
+        {
+            problems.Add(new Problem(table.File, table.LocateColumn(columns[ReportColumns.Value]), "no indicator has a value; fill in at least one"));
+        }
         if (problems.Count > 0 || plan is null || period is null || jurisdiction is null)
         {
             return new ReportReadResult(null, problems);

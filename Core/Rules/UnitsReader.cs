@@ -2,6 +2,7 @@ using System.Net.Mail;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Rules;
 
@@ -13,14 +14,8 @@ internal static partial class UnitsReader
 
     public static IReadOnlyList<ResponsibleUnit>? Read(RuleSource source, List<Problem> problems)
     {
-        JsonDocument document;
-        try
+        if (JsonText.TryParse(source.Name, source.Content, problems) is not { } document)
         {
-            document = JsonDocument.Parse(source.Content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException exception)
-        {
-            problems.Add(new Problem(source.Name, $"line {exception.LineNumber + 1}, column {exception.BytePositionInLine + 1}", "the file is not valid JSON"));
             return null;
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Rules;
 
@@ -34,14 +35,8 @@ internal static partial class WorkflowReader
 
     public static Plan? Read(RuleSource source, IReadOnlySet<string>? unitIds, List<Problem> problems, string version)
     {
-        JsonDocument document;
-        try
+        if (JsonText.TryParse(source.Name, source.Content, problems) is not { } document)
         {
-            document = JsonDocument.Parse(source.Content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        }
-        catch (JsonException exception)
-        {
-            problems.Add(new Problem(source.Name, $"line {exception.LineNumber + 1}, column {exception.BytePositionInLine + 1}", "the file is not valid JSON"));
             return null;
         }
 

@@ -44,6 +44,8 @@ public static class ScoreExplainer
         var pace = score.ProgressRatio is { } ratio ? Number((decimal)Math.Round(ratio * 100), language) + "%" : "";
         return (score.Reason, score.Status, vi) switch
         {
+            (StatusReason.TargetMet, _, true) when indicator.Unit.IsCategory => $"{FormatValue(indicator, value, language)}: đã đạt chỉ tiêu ({target} trở lên).",
+            (StatusReason.TargetMet, _, false) when indicator.Unit.IsCategory => $"{FormatValue(indicator, value, language)}: target met ({target} or better).",
             (StatusReason.TargetMet, _, true) => $"{comparison}: đã đạt chỉ tiêu.",
             (StatusReason.TargetMet, _, false) => $"{comparison}: target met.",
             (StatusReason.CategoryBelowTarget, _, true) => $"{FormatValue(indicator, value, language)}: chưa đạt mức {target}.",

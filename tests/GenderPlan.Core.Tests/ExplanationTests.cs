@@ -13,6 +13,7 @@ public class ExplanationTests
     [InlineData("G1.3", "2019", 65, "65% < 70%: chưa đạt, và không có số liệu cơ sở để đo tiến độ.", "65% < 70%: not met, and there is no baseline to measure progress from.")]
     [InlineData("G2.1", "2019", 45, "45% < 50%: chệch hướng, đang đi xa mục tiêu so với năm 2015 (49%).", "45% < 50%: off track, moving away from the target since 2015 (49%).")]
     [InlineData("G3.1", "2020", 97.9, "97,9% < 98%: đã đến năm mục tiêu 2020 mà chưa đạt.", "97.9% < 98%: the target year 2020 has come and the target is not met.")]
+    [InlineData("G7.3", "2019", 2, "Chuyên trách: đã đạt chỉ tiêu (Kiêm nhiệm trở lên).", "dedicated: target met (concurrent or better).")]
     [InlineData("G7.3", "2019", 0, "Chưa bố trí: chưa đạt mức Kiêm nhiệm.", "none: below the target level (concurrent).")]
     [InlineData("G6.1", "2019", 1.8, "1,8 lần > 1,5 lần: chệch hướng, tốc độ chỉ đạt 46% mức cần thiết (lúc này cần 1,59 lần).", "1.8 times > 1.5 times: off track, moving at only 46% of the required pace (expected now: 1.59 times).")]
     public void Explanation_is_one_plain_sentence_in_each_language(string code, string period, double value, string vi, string en)

@@ -40,6 +40,7 @@ public class ReportErrorTests
         { "period,jurisdiction,indicator,value,value\n2019,dak-to,G3.1,97,98\n", "row 1, column E (value)", "appears twice" },
         { Header + "2019,dak-to,G3.1,\"97\n", "row 2", "a quoted field is never closed" },
         { Header, "", "the report has a header but no rows" },
+        { Header + "2019,dak-to,G3.1,,,,\n2019,dak-to,G4.1,,,,\n", "row 1, column D (value)", "no indicator has a value" },
     };
 
     [Theory]

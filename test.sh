@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds everything (the benchmarks included, so they cannot rot) and runs every test project.
+# Ends with one line "N passed, N failed, N skipped" summed over the test projects.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+dotnet build GenderPlan.sln -c Debug --nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+dotnet test GenderPlan.sln -c Debug --no-build --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+awk '
+  /(Passed|Failed)! +- +Failed: / {
+    for (i = 1; i <= NF; i++) {
+      gsub(",", "", $(i + 1))
+      if ($i == "Failed:") failed += $(i + 1)
+      if ($i == "Passed:") passed += $(i + 1)
+      if ($i == "Skipped:") skipped += $(i + 1)
+    }
+  }
+  END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }
+' "$log"
+exit "$status"
