@@ -1,0 +1,90 @@
+namespace GenderPlan.Core.Email;
+
+/// <summary>One email address with an optional display name.</summary>
+/// <param name="Address">The address.</param>
+/// <param name="Name">The display name (a unit's Vietnamese name), or null.</param>
+public sealed record EmailAddress(string Address, string? Name = null);
+
+/// <summary>
+/// An email as the product sends it: HTML with a plain-text alternative, every address once. It refuses
+/// line breaks in the subject and in names, so text that came from a report can never add a header.
+/// </summary>
+public sealed record EmailMessage
+{
+    /// <summary>Builds a message after checking the header fields.</summary>
+    public EmailMessage(string id, IReadOnlyList<EmailAddress> to, IReadOnlyList<EmailAddress> cc, string subject, string html, string text)
+    {
+        if (to.Count == 0)
+        {
+            throw new ArgumentException("an email needs at least one recipient", nameof(to));
+        }
+
+        RejectLineBreaks(subject, nameof(subject));
+        foreach (var address in to.Concat(cc))
+        {
+            RejectLineBreaks(address.Address, "address");
+            RejectLineBreaks(address.Name ?? "", "name");
+        }
+
+        var all = to.Concat(cc).Select(address => address.Address.ToLowerInvariant()).ToList();
+        if (all.Count != all.Distinct().Count())
+        {
+            throw new ArgumentException("an address appears twice among To and Cc", nameof(cc));
+        }
+
+        Id = id;
+        To = to;
+        Cc = cc;
+        Subject = subject;
+        Html = html;
+        Text = text;
+    }
+
+    /// <summary>A stable id: the same alert always has the same id, so it is stored and sent once.</summary>
+    public string Id { get; }
+
+    /// <summary>The main recipients.</summary>
+    public IReadOnlyList<EmailAddress> To { get; }
+
+    /// <summary>The copied recipients, none of them also in <see cref="To"/>.</summary>
+    public IReadOnlyList<EmailAddress> Cc { get; }
+
+    /// <summary>One line, Vietnamese first.</summary>
+    public string Subject { get; }
+
+    /// <summary>The HTML body; every piece of report text in it is escaped.</summary>
+    public string Html { get; }
+
+    /// <summary>The plain-text body.</summary>
+    public string Text { get; }
+
+    private static void RejectLineBreaks(string value, string what)
+    {
+        if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            throw new ArgumentException($"the {what} of an email may not contain a line break", what);
+        }
+    }
+}
+
+/// <summary>What happened when a message was handed to the email service.</summary>
+/// <param name="Delivered">True when the service accepted it (SendGrid 202, or the file was written).</param>
+/// <param name="Error">Why not, for the alert's record.</param>
+public sealed record EmailSendResult(bool Delivered, string? Error)
+{
+    /// <summary>Accepted.</summary>
+    public static EmailSendResult Sent { get; } = new(true, null);
+
+    /// <summary>Not accepted; the message stays pending and is tried again later.</summary>
+    public static EmailSendResult Failed(string error) => new(false, error);
+}
+
+/// <summary>
+/// Sends an email. Two implementations: SendGrid in production, a pickup folder of <c>.eml</c> files on one
+/// machine. A failure is returned, never thrown, so the caller can keep the message pending.
+/// </summary>
+public interface IEmailSender
+{
+    /// <summary>Sends <paramref name="message"/>.</summary>
+    Task<EmailSendResult> SendAsync(EmailMessage message, CancellationToken cancellationToken);
+}

@@ -1,0 +1,93 @@
+using GenderPlan.Workflow.Storage;
+
+namespace GenderPlan.Workflow.Handlers;
+
+/// <summary>How processing one uploaded report ended.</summary>
+public enum ReportOutcome
+{
+    /// <summary>Scored, results stored, alerts queued.</summary>
+    Scored,
+
+    /// <summary>Refused for its content; an error file and a notice were written.</summary>
+    Rejected,
+
+    /// <summary>The same blob version was processed before: nothing was done.</summary>
+    AlreadyProcessed,
+
+    /// <summary>Gave up after repeated faults; the coordinator was told.</summary>
+    Failed,
+
+    /// <summary>The blob no longer exists.</summary>
+    Missing,
+}
+
+/// <summary>How processing one uploaded rules file ended.</summary>
+public enum RulesOutcome
+{
+    /// <summary>The rules in the container became the active version.</summary>
+    Activated,
+
+    /// <summary>The rules in the container are the active version already.</summary>
+    Unchanged,
+
+    /// <summary>Invalid: refused, the active version stays, the coordinator was told.</summary>
+    Refused,
+
+    /// <summary>The blob is not a rules file, or was processed before.</summary>
+    Ignored,
+}
+
+/// <summary>Scores reports uploaded to <c>reports/</c>.</summary>
+public interface IReportIntake
+{
+    /// <summary>Processes <c>reports/{blobName}</c>; safe to call more than once for the same blob.</summary>
+    Task<ReportOutcome> ProcessAsync(string blobName, CancellationToken cancellationToken);
+}
+
+/// <summary>Validates rules uploaded to <c>rules/</c> and activates them.</summary>
+public interface IRulesIntake
+{
+    /// <summary>Processes <c>rules/{blobName}</c>.</summary>
+    Task<RulesOutcome> ProcessAsync(string blobName, CancellationToken cancellationToken);
+}
+
+/// <summary>Delivers the outbox.</summary>
+public interface IAlertDispatcher
+{
+    /// <summary>Tries every pending alert that is due; returns how many were delivered and how many stay pending.</summary>
+    Task<(int Sent, int StillPending)> SendPendingAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Sends deadline reminders and overdue notices.</summary>
+public interface IReminderService
+{
+    /// <summary>Queues today's reminders and notices (once per unit and day, however often it runs).</summary>
+    Task<int> RunAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The scorecard of a place and period.</summary>
+/// <param name="Period">The period.</param>
+/// <param name="Jurisdiction">The place.</param>
+/// <param name="RulesVersion">The active rules version.</param>
+/// <param name="Results">The latest result per indicator.</param>
+/// <param name="Reports">The reports that arrived for the period from this place.</param>
+public sealed record ScorecardView(string Period, string Jurisdiction, string? RulesVersion, IReadOnlyList<StoredResult> Results, IReadOnlyList<ReportRecord> Reports);
+
+/// <summary>Reads scorecards.</summary>
+public interface IScorecardQuery
+{
+    /// <summary>The scorecard, or null when the period is malformed.</summary>
+    Task<ScorecardView?> GetAsync(string period, string jurisdiction, CancellationToken cancellationToken);
+}
+
+/// <summary>The outcome of a health check.</summary>
+/// <param name="Healthy">Whether everything needed works.</param>
+/// <param name="Checks">Each check and what it found.</param>
+public sealed record HealthReport(bool Healthy, IReadOnlyDictionary<string, string> Checks);
+
+/// <summary>Checks storage and the active rules.</summary>
+public interface IHealthCheck
+{
+    /// <summary>Runs the checks.</summary>
+    Task<HealthReport> CheckAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,90 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace GenderPlan.Workflow.Storage;
+
+/// <summary>Where processing of one uploaded blob version stands.</summary>
+public enum UploadState
+{
+    /// <summary>Being processed, or failed and waiting for a retry.</summary>
+    Processing,
+
+    /// <summary>Scored, or rules activated.</summary>
+    Done,
+
+    /// <summary>Refused for its content; kept with its errors.</summary>
+    Rejected,
+
+    /// <summary>Given up after repeated faults; the coordinator was told.</summary>
+    Failed,
+}
+
+/// <summary>
+/// One row per uploaded blob version (name and ETag). Triggers fire at least once: this is what makes the
+/// second firing a no-op, and what stops a report that keeps failing from looping forever.
+/// </summary>
+public sealed class UploadLog
+{
+    private readonly StorageClients _storage;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates the log.</summary>
+    public UploadLog(StorageClients storage, TimeProvider clock)
+    {
+        _storage = storage;
+        _clock = clock;
+    }
+
+    private TableClient Table => _storage.Table(StorageNames.UploadsTable);
+
+    /// <summary>The key of a blob version.</summary>
+    public static string KeyOf(string container, string blob, ETag etag) => Keys.Hash(container, blob, etag.ToString());
+
+    /// <summary>The state of a blob version, or null when it was never seen.</summary>
+    public async Task<UploadState?> StateAsync(string container, string key, CancellationToken cancellationToken)
+    {
+        var row = await Table.GetEntityIfExistsAsync<TableEntity>(container, key, select: ["State"], cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } entity ? Enum.Parse<UploadState>(entity.GetString("State")) : null;
+    }
+
+    /// <summary>
+    /// Counts one more attempt at a blob version and returns the count, or null when it was finished before
+    /// (done, rejected or failed) and must not be processed again.
+    /// </summary>
+    public async Task<int?> BeginAttemptAsync(string container, string key, string blob, CancellationToken cancellationToken)
+    {
+        for (var retry = 0; ; retry++)
+        {
+            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(container, key, cancellationToken: cancellationToken);
+            try
+            {
+                if (!existing.HasValue || existing.Value is not { } row)
+                {
+                    await Table.AddEntityAsync(new TableEntity(container, key) { ["Blob"] = blob, ["State"] = nameof(UploadState.Processing), ["Attempts"] = 1, ["FirstSeenAt"] = _clock.GetUtcNow() }, cancellationToken);
+                    return 1;
+                }
+
+                if (Enum.Parse<UploadState>(row.GetString("State")) != UploadState.Processing)
+                {
+                    return null;
+                }
+
+                var attempts = (row.GetInt32("Attempts") ?? 0) + 1;
+                row["Attempts"] = attempts;
+                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return attempts;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && retry < 5)
+            {
+                // Two triggers for the same blob at once: count again.
+            }
+        }
+    }
+
+    /// <summary>Records how processing ended.</summary>
+    public Task FinishAsync(string container, string key, UploadState state, string? detail, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(
+            new TableEntity(container, key) { ["State"] = state.ToString(), ["FinishedAt"] = _clock.GetUtcNow(), ["Detail"] = detail is { Length: > 4000 } ? detail[..4000] : detail },
+            TableUpdateMode.Merge,
+            cancellationToken);
+}

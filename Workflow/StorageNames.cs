@@ -1,0 +1,48 @@
+namespace GenderPlan.Workflow;
+
+/// <summary>
+/// Every container and table the product uses. The Bicep in <c>infra/</c> declares the same names; a test
+/// keeps the two from drifting apart.
+/// </summary>
+public static class StorageNames
+{
+    /// <summary>Where units upload reports, as <c>reports/{unit}/{file}</c>.</summary>
+    public const string ReportsContainer = "reports";
+
+    /// <summary>Rejected reports are copied here with a readable <c>.errors.txt</c> beside them.</summary>
+    public const string RejectedContainer = "reports-rejected";
+
+    /// <summary>Where officials upload rules files (<c>units.json</c>, <c>*.workflow.json</c>).</summary>
+    public const string RulesContainer = "rules";
+
+    /// <summary>A copy of every rules version that was ever active, as <c>{version}/{file}</c>.</summary>
+    public const string RuleSetsContainer = "rulesets";
+
+    /// <summary>Every report scored: which arrived for a period, from whom, when, with which hash and rules, on time or not.</summary>
+    public const string ReportsTable = "Reports";
+
+    /// <summary>Processing state per uploaded blob version: makes triggers idempotent and stops endless retries.</summary>
+    public const string UploadsTable = "Uploads";
+
+    /// <summary>The latest result of every indicator per place and period.</summary>
+    public const string ResultsTable = "Results";
+
+    /// <summary>Every result ever scored, per place and period.</summary>
+    public const string ResultHistoryTable = "ResultHistory";
+
+    /// <summary>Every email with its recipients and delivery state, and the index of those still pending.</summary>
+    public const string AlertsTable = "Alerts";
+
+    /// <summary>The status last alerted per indicator, place and period, so units are alerted once.</summary>
+    public const string AlertStateTable = "AlertState";
+
+    /// <summary>Every rules version that was ever active, refused uploads, and the pointer to the active one.</summary>
+    public const string RulesVersionsTable = "RulesVersions";
+
+    /// <summary>All containers.</summary>
+    public static readonly IReadOnlyList<string> Containers = [ReportsContainer, RejectedContainer, RulesContainer, RuleSetsContainer];
+
+    /// <summary>All tables.</summary>
+    public static readonly IReadOnlyList<string> Tables =
+        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable];
+}

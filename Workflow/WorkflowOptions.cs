@@ -1,0 +1,48 @@
+namespace GenderPlan.Workflow;
+
+/// <summary>Settings of the workflow, bound from the <c>GenderPlan</c> configuration section.</summary>
+public sealed class WorkflowOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "GenderPlan";
+
+    /// <summary>The unit copied on every alert and told of rejected files (the plan's coordinator).</summary>
+    public string CoordinatorUnit { get; set; } = "ldtbxh";
+
+    /// <summary>Days before a deadline on which reminders go out.</summary>
+    public int[] ReminderDaysAhead { get; set; } = [7, 1];
+
+    /// <summary>Processing attempts before a report is marked failed and the coordinator told.</summary>
+    public int MaxReportAttempts { get; set; } = 5;
+
+    /// <summary>The scorecard page's address, linked from alerts, or null.</summary>
+    public string? ScorecardUrl { get; set; }
+}
+
+/// <summary>Email settings, bound from <c>GenderPlan:Email</c>.</summary>
+public sealed class EmailOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "GenderPlan:Email";
+
+    /// <summary>The sender address.</summary>
+    public string From { get; set; } = "genderplan@example.org";
+
+    /// <summary>The sender's display name.</summary>
+    public string FromName { get; set; } = "GenderPlan – Đăk Tô";
+
+    /// <summary>The SendGrid API key; when empty, emails are written to <see cref="PickupDirectory"/>.</summary>
+    public string? SendGridApiKey { get; set; }
+
+    /// <summary>The SendGrid API host; only tests change it.</summary>
+    public string? SendGridHost { get; set; }
+
+    /// <summary>Where <c>.eml</c> files are written when SendGrid is not configured.</summary>
+    public string PickupDirectory { get; set; } = "outbox";
+
+    /// <summary>Attempts per send when SendGrid answers 429 or 5xx, before the alert is left pending.</summary>
+    public int MaxAttemptsPerSend { get; set; } = 3;
+
+    /// <summary>The longest wait between those attempts, whatever Retry-After says.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+}

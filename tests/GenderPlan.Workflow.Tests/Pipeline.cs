@@ -1,0 +1,97 @@
+using System.Text;
+using Azure.Storage.Blobs.Models;
+using GenderPlan.Core.Rules;
+using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Local;
+using GenderPlan.Workflow.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace GenderPlan.Workflow.Tests;
+
+/// <summary>The workflow wired exactly as the CLI and the Functions wire it, against the test Azurite.</summary>
+internal sealed class Pipeline : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private Pipeline(ServiceProvider provider, string outbox, FakeTimeProvider clock)
+    {
+        _provider = provider;
+        Outbox = outbox;
+        Clock = clock;
+    }
+
+    public string Outbox { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    public StorageClients Storage => Get<StorageClients>();
+
+    public IReportIntake Reports => Get<IReportIntake>();
+
+    public IRulesIntake Rules => Get<IRulesIntake>();
+
+    public IAlertDispatcher Dispatcher => Get<IAlertDispatcher>();
+
+    public IReminderService Reminders => Get<IReminderService>();
+
+    public AlertOutbox Alerts => Get<AlertOutbox>();
+
+    public LocalRunner Runner => Get<LocalRunner>();
+
+    public static Pipeline Create(AzuriteFixture azurite, string? sendGridHost = null, DateTimeOffset? now = null, Dictionary<string, string?>? settings = null)
+    {
+        var outbox = Directory.CreateTempSubdirectory("genderplan-outbox-").FullName;
+        var values = new Dictionary<string, string?>
+        {
+            ["Storage"] = azurite.ConnectionString,
+            ["GenderPlan:Email:PickupDirectory"] = outbox,
+            ["GenderPlan:Email:SendGridApiKey"] = sendGridHost is null ? null : "SG.test-key",
+            ["GenderPlan:Email:SendGridHost"] = sendGridHost,
+            ["GenderPlan:Email:MaxRetryDelay"] = "00:00:01",
+            ["GenderPlan:ScorecardUrl"] = "https://genderplan.example.org/",
+        };
+        foreach (var (key, value) in settings ?? [])
+        {
+            values[key] = value;
+        }
+
+        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2019, 11, 20, 3, 0, 0, TimeSpan.Zero));
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddGenderPlanWorkflow(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        return new Pipeline(services.BuildServiceProvider(), outbox, clock);
+    }
+
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+
+    /// <summary>Uploads the repository's rules to the rules container and activates them.</summary>
+    public async Task PublishRulesAsync(string? workflowJson = null, string? unitsJson = null)
+    {
+        var rules = Path.Combine(AzuriteFixture.RepositoryRoot, "Rules");
+        await UploadAsync(StorageNames.RulesContainer, "units.json", unitsJson ?? await File.ReadAllTextAsync(Path.Combine(rules, "units.json")), new() { ["uploader"] = "ldtbxh@example.org" });
+        await UploadAsync(StorageNames.RulesContainer, "dak-to-2016-2020.workflow.json", workflowJson ?? await File.ReadAllTextAsync(Path.Combine(rules, "dak-to-2016-2020.workflow.json")), new() { ["uploader"] = "ldtbxh@example.org" });
+        await Rules.ProcessAsync("units.json", CancellationToken.None);
+        await Rules.ProcessAsync("dak-to-2016-2020.workflow.json", CancellationToken.None);
+    }
+
+    public Task UploadReportAsync(string name, string csv) => UploadAsync(StorageNames.ReportsContainer, name, csv, []);
+
+    public async Task UploadAsync(string container, string name, string content, Dictionary<string, string> metadata)
+    {
+        var blob = Storage.Container(container).GetBlobClient(name);
+        await blob.UploadAsync(BinaryData.FromString(content), new BlobUploadOptions { Metadata = metadata });
+    }
+
+    public string[] EmailFiles() => Directory.GetFiles(Outbox, "*.eml").Order(StringComparer.Ordinal).ToArray();
+
+    public static string WorkflowJson() => File.ReadAllText(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", "dak-to-2016-2020.workflow.json"));
+
+    public static string Csv(params string[] rows) =>
+        "period,jurisdiction,indicator,value,numerator,denominator,note\n" + string.Join("\n", rows) + "\n";
+
+    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+}
