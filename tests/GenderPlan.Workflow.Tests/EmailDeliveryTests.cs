@@ -1,0 +1,118 @@
+using System.Text.Json;
+using GenderPlan.Workflow.Storage;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMockResponse = WireMock.ResponseBuilders.Response;
+
+namespace GenderPlan.Workflow.Tests;
+
+/// <summary>Delivery through SendGrid's real HTTP API, answered by a WireMock.Net server.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class EmailDeliveryTests : IAsyncLifetime, IDisposable
+{
+    private readonly AzuriteFixture _azurite;
+    private readonly WireMockServer _sendGrid = WireMockServer.Start();
+
+    public EmailDeliveryTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    public Task InitializeAsync() => _azurite.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _sendGrid.Stop();
+
+    private IRequestBuilder MailSend => Request.Create().WithPath("/v3/mail/send").UsingPost();
+
+    [Fact]
+    public async Task Alert_goes_to_SendGrid_with_the_right_recipients_and_an_api_key()
+    {
+        _sendGrid.Given(MailSend).RespondWith(WireMockResponse.Create().WithStatusCode(202));
+        await using var pipeline = Pipeline.Create(_azurite, _sendGrid.Url);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
+
+        await pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None);
+
+        var request = Assert.Single(_sendGrid.LogEntries).RequestMessage;
+        Assert.Equal("Bearer SG.test-key", request.Headers!["Authorization"].Single());
+        using var body = JsonDocument.Parse(request.Body!);
+        var personalization = body.RootElement.GetProperty("personalizations")[0];
+        Assert.Equal(["yte@example.org"], personalization.GetProperty("to").EnumerateArray().Select(to => to.GetProperty("email").GetString()));
+        Assert.Equal(["hlhpn@example.org", "ubnd-xa@example.org", "ldtbxh@example.org"], personalization.GetProperty("cc").EnumerateArray().Select(cc => cc.GetProperty("email").GetString()));
+        Assert.Equal("Cảnh báo: 1 chỉ tiêu cần tăng tốc hoặc chệch hướng – Huyện Đăk Tô, kỳ 2019", body.RootElement.GetProperty("subject").GetString());
+        Assert.Equal(["text/plain", "text/html"], body.RootElement.GetProperty("content").EnumerateArray().Select(part => part.GetProperty("type").GetString()));
+        Assert.Equal(0, await pipeline.Alerts.PendingCountAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Throttled_send_is_retried_after_Retry_After_and_sent_once()
+    {
+        _sendGrid.Given(MailSend).InScenario("throttle").WillSetStateTo("throttled")
+            .RespondWith(WireMockResponse.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
+        _sendGrid.Given(MailSend).InScenario("throttle").WhenStateIs("throttled")
+            .RespondWith(WireMockResponse.Create().WithStatusCode(202));
+        await using var pipeline = Pipeline.Create(_azurite, _sendGrid.Url);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
+
+        var processing = pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None);
+        await AdvanceUntilDoneAsync(pipeline, processing);
+
+        Assert.Equal([429, 202], _sendGrid.LogEntries.Select(entry => (int)entry.ResponseMessage.StatusCode!));
+        var alert = Assert.Single(await pipeline.Alerts.AllAsync(CancellationToken.None));
+        Assert.Equal("sent", alert.State);
+    }
+
+    [Fact]
+    public async Task SendGrid_down_leaves_the_alert_pending_and_the_next_sweep_delivers_it()
+    {
+        _sendGrid.Given(MailSend).RespondWith(WireMockResponse.Create().WithStatusCode(503));
+        await using var pipeline = Pipeline.Create(_azurite, _sendGrid.Url, settings: new() { ["GenderPlan:Email:MaxAttemptsPerSend"] = "1" });
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
+
+        await pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None);
+        var pending = Assert.Single(await pipeline.Alerts.AllAsync(CancellationToken.None));
+        Assert.Equal(("pending", 1), (pending.State, pending.Attempts));
+        Assert.Contains("SendGrid answered 503", pending.LastError, StringComparison.Ordinal);
+
+        // A sweep before the pause is over sends nothing; one after it delivers.
+        Assert.Equal((0, 1), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
+        _sendGrid.Reset();
+        _sendGrid.Given(MailSend).RespondWith(WireMockResponse.Create().WithStatusCode(202));
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal((1, 0), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
+        Assert.Equal((0, 0), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
+        Assert.Single(_sendGrid.LogEntries);
+        Assert.Equal("sent", Assert.Single(await pipeline.Alerts.AllAsync(CancellationToken.None)).State);
+    }
+
+    [Fact]
+    public async Task Rejected_request_stays_pending_rather_than_lost()
+    {
+        _sendGrid.Given(MailSend).RespondWith(WireMockResponse.Create().WithStatusCode(400).WithBody("""{"errors":[{"message":"bad"}]}"""));
+        await using var pipeline = Pipeline.Create(_azurite, _sendGrid.Url);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
+
+        await pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None);
+
+        Assert.Single(_sendGrid.LogEntries);
+        var alert = Assert.Single(await pipeline.Alerts.AllAsync(CancellationToken.None));
+        Assert.Equal("pending", alert.State);
+        Assert.Contains("400", alert.LastError, StringComparison.Ordinal);
+    }
+
+    /// <summary>The sender waits on the injected clock; move it until the work finishes.</summary>
+    private static async Task AdvanceUntilDoneAsync(Pipeline pipeline, Task work)
+    {
+        for (var step = 0; step < 200 && !work.IsCompleted; step++)
+        {
+            await Task.Delay(20);
+            pipeline.Clock.Advance(TimeSpan.FromMilliseconds(500));
+        }
+
+        await work;
+    }
+}
