@@ -111,7 +111,7 @@ public sealed partial class ActiveRules
         }
 
         var now = _clock.GetUtcNow();
-        var record = new TableEntity(VersionsPartition, Keys.Newest(now))
+        var record = new TableEntity(VersionsPartition, $"{Keys.Newest(now)}~{book.Version}")
         {
             ["Version"] = book.Version,
             ["ActivatedAt"] = now,
