@@ -7,6 +7,11 @@ cd "$root"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
+# The storage tests start their own Azurite from the repository's lock file.
+if [ ! -x node_modules/.bin/azurite ]; then
+  npm ci --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }
+fi
+
 dotnet build GenderPlan.sln -c Debug --nologo -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 dotnet test GenderPlan.sln -c Debug --no-build --nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -8,7 +8,10 @@ namespace GenderPlan.Cli;
 public static class CommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the command they name.</summary>
-    public static int Run(string[] args, CliConsole console)
+    public static int Run(string[] args, CliConsole console) => RunAsync(args, console).GetAwaiter().GetResult();
+
+    /// <summary>Parses <paramref name="args"/> and runs the command they name.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console)
     {
         var root = Build(console);
         var parsed = root.Parse(args);
@@ -23,7 +26,7 @@ public static class CommandLine
             return ExitCodes.Invalid;
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
 
     private static RootCommand Build(CliConsole console)
@@ -32,6 +35,9 @@ public static class CommandLine
         root.Add(Score(console));
         root.Add(Rules(console));
         root.Add(Template(console));
+        root.Add(Serve(console));
+        root.Add(Upload(console));
+        root.Add(Scorecard(console));
         return root;
     }
 
@@ -64,7 +70,52 @@ public static class CommandLine
         var path = new Argument<string?>("PATH") { Description = "The rules folder; default: the repository's Rules/.", Arity = ArgumentArity.ZeroOrOne };
         var check = new Command("check", "Validate the rules and units files; exit 0, or 2 listing every problem.") { path };
         check.SetAction(result => RulesCheckCommand.Run(result.GetValue(path), console));
-        return new Command("rules", "Work with the rules.") { check };
+        var publishPath = new Argument<string?>("DIR") { Description = "The rules folder; default: the repository's Rules/.", Arity = ArgumentArity.ZeroOrOne };
+        var storage = StorageOption();
+        var publish = new Command("publish", "Validate the rules, then upload them to the rules container.") { publishPath, storage };
+        publish.SetAction((result, token) => RulesPublishCommand.RunAsync(result.GetValue(publishPath), result.GetValue(storage), console, token));
+        return new Command("rules", "Work with the rules.") { check, publish };
+    }
+
+    private static Option<string?> StorageOption() =>
+        new("--storage") { Description = $"Storage connection string; default: ${LocalStack.StorageVariable}, else {LocalStack.DevelopmentStorage}." };
+
+    private static Command Serve(CliConsole console)
+    {
+        var storage = StorageOption();
+        var outbox = new Option<string>("--outbox") { Description = "Folder for .eml files when SendGrid is not configured.", DefaultValueFactory = _ => "outbox" };
+        var once = new Option<bool>("--once") { Description = "Process everything pending, then exit." };
+        var interval = new Option<int>("--interval") { Description = "Seconds between passes.", DefaultValueFactory = _ => 2 };
+        var command = new Command("serve", "Run the workflow on this machine: watch the rules and reports containers and run the timers.")
+        {
+            storage, outbox, once, interval,
+        };
+        command.SetAction((result, token) => ServeCommand.RunAsync(
+            new ServeCommand.Options(result.GetValue(storage), result.GetValue(outbox) ?? "outbox", result.GetValue(once), Math.Max(1, result.GetValue(interval))),
+            console,
+            token));
+        return command;
+    }
+
+    private static Command Upload(CliConsole console)
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Report files or folders.", Arity = ArgumentArity.OneOrMore };
+        var unit = new Option<string>("--unit") { Description = "The sending unit's id (yte, gddt, ...).", Required = true };
+        var storage = StorageOption();
+        var command = new Command("upload", "Upload report files to the reports container as reports/{unit}/{file}.") { files, unit, storage };
+        command.SetAction((result, token) => UploadCommand.RunAsync(result.GetValue(files) ?? [], result.GetValue(unit)!, result.GetValue(storage), console, token));
+        return command;
+    }
+
+    private static Command Scorecard(CliConsole console)
+    {
+        var period = new Option<string>("--period") { Description = "YYYY or YYYY-H1.", Required = true };
+        var jurisdiction = new Option<string>("--jurisdiction") { Description = "The place.", DefaultValueFactory = _ => "dak-to" };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var storage = StorageOption();
+        var command = new Command("scorecard", "Show the stored results of a place and period.") { period, jurisdiction, json, storage };
+        command.SetAction((result, token) => ScorecardCommand.RunAsync(result.GetValue(period)!, result.GetValue(jurisdiction) ?? "dak-to", result.GetValue(json), result.GetValue(storage), console, token));
+        return command;
     }
 
     private static Command Template(CliConsole console)

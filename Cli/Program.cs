@@ -2,4 +2,4 @@ using System.Text;
 using GenderPlan.Cli;
 
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-return CommandLine.Run(args, CliConsole.FromProcess());
+return await CommandLine.RunAsync(args, CliConsole.FromProcess());

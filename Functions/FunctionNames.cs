@@ -1,0 +1,32 @@
+namespace GenderPlan.Functions;
+
+/// <summary>The functions' names, as the host, the Bicep alert rules and the tests know them.</summary>
+public static class FunctionNames
+{
+    /// <summary>Scores an uploaded report.</summary>
+    public const string ScoreReport = "ScoreReport";
+
+    /// <summary>Validates and activates uploaded rules.</summary>
+    public const string AcceptRules = "AcceptRules";
+
+    /// <summary>Retries undelivered alerts.</summary>
+    public const string SendPendingAlerts = "SendPendingAlerts";
+
+    /// <summary>Sends deadline reminders and overdue notices.</summary>
+    public const string DeadlineReminders = "DeadlineReminders";
+
+    /// <summary>The scorecard as JSON.</summary>
+    public const string Scorecard = "Scorecard";
+
+    /// <summary>Checks storage and the active rules.</summary>
+    public const string Health = "Health";
+
+    /// <summary>The connection setting of the blob triggers.</summary>
+    public const string StorageConnection = "Storage";
+
+    /// <summary>Every five minutes.</summary>
+    public const string SweepSchedule = "0 */5 * * * *";
+
+    /// <summary>01:00 UTC, 08:00 in Vietnam, every day.</summary>
+    public const string ReminderSchedule = "0 0 1 * * *";
+}

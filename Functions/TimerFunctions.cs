@@ -1,0 +1,25 @@
+using GenderPlan.Workflow.Handlers;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace GenderPlan.Functions;
+
+/// <summary>The timers: the outbox sweep and the daily reminder job.</summary>
+public sealed class TimerFunctions(IAlertDispatcher dispatcher, IReminderService reminders, ILogger<TimerFunctions> logger)
+{
+    /// <summary>Retries every alert not yet delivered.</summary>
+    [Function(FunctionNames.SendPendingAlerts)]
+    public async Task SendPendingAlertsAsync([TimerTrigger(FunctionNames.SweepSchedule)] TimerInfo timer, FunctionContext context)
+    {
+        var (sent, pending) = await dispatcher.SendPendingAsync(context.CancellationToken);
+        logger.LogInformation("Alert sweep: {Sent} sent, {Pending} pending", sent, pending);
+    }
+
+    /// <summary>Queues today's reminders and overdue notices.</summary>
+    [Function(FunctionNames.DeadlineReminders)]
+    public async Task DeadlineRemindersAsync([TimerTrigger(FunctionNames.ReminderSchedule)] TimerInfo timer, FunctionContext context)
+    {
+        var queued = await reminders.RunAsync(context.CancellationToken);
+        logger.LogInformation("Reminder job queued {Count} email(s)", queued);
+    }
+}

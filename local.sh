@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The embedded default on one machine: installs Azurite from package-lock.json, starts it on free loopback
+# ports, publishes Rules/, uploads the sample reports, runs the workflow once, shows the scorecard and where
+# the emails are, then keeps watching for new uploads until Ctrl+C (or exits, with --no-watch).
+# Azurite is this script's child and is stopped by its PID on exit; nothing is left running.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+watch=1
+[ "${1:-}" = "--no-watch" ] && watch=0
+
+if [ ! -x node_modules/.bin/azurite ]; then
+  echo "Installing Azurite (npm ci)..." >&2
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
+blob=$(free_port); queue=$(free_port); table=$(free_port)
+node_modules/.bin/azurite --skipApiVersionCheck --disableTelemetry --loose --silent --inMemoryPersistence \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+  --blobPort "$blob" --queuePort "$queue" --tablePort "$table" &
+azurite=$!
+trap 'kill "$azurite" 2>/dev/null; wait "$azurite" 2>/dev/null || true' EXIT
+trap 'exit 130' INT TERM
+
+for port in "$blob" "$table"; do
+  for _ in $(seq 1 150); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.2
+  done
+done
+
+key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+export GENDERPLAN_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
+echo "Azurite (PID $azurite) is listening on 127.0.0.1:$blob (blob) and 127.0.0.1:$table (table)."
+
+rm -rf outbox
+./genderplan rules publish
+./genderplan upload Rules/samples/dak-to-2019.csv --unit ldtbxh
+./genderplan upload Rules/samples/tan-canh-2020-H1.csv --unit ubnd-xa
+./genderplan serve --once --outbox outbox
+echo
+./genderplan scorecard --period 2019 --jurisdiction dak-to
+echo
+echo "Emails written to $root/outbox:"
+ls -1 outbox/*.eml
+echo
+echo "Scorecard as JSON: ./genderplan scorecard --period 2019 --jurisdiction dak-to --json (with GENDERPLAN_STORAGE as above)"
+
+if [ "$watch" = 1 ]; then
+  echo "Upload more with: GENDERPLAN_STORAGE='$GENDERPLAN_STORAGE' ./genderplan upload FILE --unit yte"
+  ./genderplan serve --outbox outbox
+fi

@@ -1,0 +1,158 @@
+using Azure.Storage.Blobs;
+using GenderPlan.Workflow;
+using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+
+namespace GenderPlan.Functions.Tests;
+
+/// <summary>Each function called as the host calls it, with a Moq-built context, handing off to its handler.</summary>
+public class FunctionInvocationTests
+{
+    private readonly CancellationTokenSource _cancellation = new();
+
+    private FunctionContext Context()
+    {
+        var context = new Mock<FunctionContext>();
+        context.SetupGet(c => c.CancellationToken).Returns(_cancellation.Token);
+        context.SetupGet(c => c.InstanceServices).Returns(new ServiceCollection().BuildServiceProvider());
+        return context.Object;
+    }
+
+    private static BlobClient Blob(string container, string name) =>
+        new(new Uri($"http://127.0.0.1:10000/devstoreaccount1/{container}/{name}"));
+
+    [Fact]
+    public async Task ScoreReport_hands_the_blob_name_to_the_report_intake()
+    {
+        var intake = new Mock<IReportIntake>();
+        intake.Setup(i => i.ProcessAsync("yte/2019.csv", _cancellation.Token)).ReturnsAsync(ReportOutcome.Scored);
+
+        await new ScoreReportFunction(intake.Object, NullLogger<ScoreReportFunction>.Instance).RunAsync(Blob("reports", "yte/2019.csv"), "yte/2019.csv", Context());
+
+        intake.Verify(i => i.ProcessAsync("yte/2019.csv", _cancellation.Token), Times.Once);
+    }
+
+    [Fact]
+    public async Task ScoreReport_lets_a_failure_reach_the_host_so_the_trigger_retries()
+    {
+        var intake = new Mock<IReportIntake>();
+        intake.Setup(i => i.ProcessAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ThrowsAsync(new Azure.RequestFailedException(503, "storage busy"));
+
+        var function = new ScoreReportFunction(intake.Object, NullLogger<ScoreReportFunction>.Instance);
+
+        await Assert.ThrowsAsync<Azure.RequestFailedException>(() => function.RunAsync(Blob("reports", "yte/2019.csv"), "yte/2019.csv", Context()));
+    }
+
+    [Fact]
+    public async Task AcceptRules_hands_the_blob_name_to_the_rules_intake()
+    {
+        var intake = new Mock<IRulesIntake>();
+        intake.Setup(i => i.ProcessAsync("units.json", _cancellation.Token)).ReturnsAsync(RulesOutcome.Activated);
+
+        await new AcceptRulesFunction(intake.Object, NullLogger<AcceptRulesFunction>.Instance).RunAsync(Blob("rules", "units.json"), "units.json", Context());
+
+        intake.Verify(i => i.ProcessAsync("units.json", _cancellation.Token), Times.Once);
+    }
+
+    [Fact]
+    public async Task Timers_run_the_sweep_and_the_reminder_job()
+    {
+        var dispatcher = new Mock<IAlertDispatcher>();
+        dispatcher.Setup(d => d.SendPendingAsync(_cancellation.Token)).ReturnsAsync((2, 1));
+        var reminders = new Mock<IReminderService>();
+        reminders.Setup(r => r.RunAsync(_cancellation.Token)).ReturnsAsync(9);
+        var timers = new TimerFunctions(dispatcher.Object, reminders.Object, NullLogger<TimerFunctions>.Instance);
+
+        await timers.SendPendingAlertsAsync(new TimerInfo(), Context());
+        await timers.DeadlineRemindersAsync(new TimerInfo(), Context());
+
+        dispatcher.Verify(d => d.SendPendingAsync(_cancellation.Token), Times.Once);
+        reminders.Verify(r => r.RunAsync(_cancellation.Token), Times.Once);
+    }
+
+    [Fact]
+    public async Task Scorecard_answers_200_with_the_stored_results_and_400_for_a_bad_period()
+    {
+        var view = new ScorecardView("2019", "dak-to", "abc", [], []);
+        var scorecards = new Mock<IScorecardQuery>();
+        scorecards.Setup(s => s.GetAsync("2019", "dak-to", _cancellation.Token)).ReturnsAsync(view);
+        scorecards.Setup(s => s.GetAsync("2019-H3", "dak-to", _cancellation.Token)).ReturnsAsync((ScorecardView?)null);
+        var http = new HttpFunctions(scorecards.Object, Mock.Of<IHealthCheck>());
+
+        var ok = await http.ScorecardAsync(new DefaultHttpContext().Request, "2019", "dak-to", Context());
+        var bad = await http.ScorecardAsync(new DefaultHttpContext().Request, "2019-H3", "dak-to", Context());
+
+        Assert.Same(view, Assert.IsType<OkObjectResult>(ok).Value);
+        Assert.IsType<BadRequestObjectResult>(bad);
+    }
+
+    [Theory]
+    [InlineData(true, 200)]
+    [InlineData(false, 503)]
+    public async Task Health_answers_503_when_a_check_fails(bool healthy, int status)
+    {
+        var health = new Mock<IHealthCheck>();
+        health.Setup(h => h.CheckAsync(_cancellation.Token)).ReturnsAsync(new HealthReport(healthy, new Dictionary<string, string> { ["rules"] = healthy ? "ok" : "failing" }));
+
+        var result = await new HttpFunctions(Mock.Of<IScorecardQuery>(), health.Object).HealthAsync(new DefaultHttpContext().Request, Context());
+
+        Assert.Equal(status, Assert.IsType<ObjectResult>(result).StatusCode);
+    }
+
+    [Fact]
+    public void Functions_resolve_from_the_workflow_registration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage"] = "UseDevelopmentStorage=true" }).Build();
+        var services = new ServiceCollection().AddLogging().AddGenderPlanWorkflow(configuration);
+        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        Assert.NotNull(ActivatorUtilities.CreateInstance<ScoreReportFunction>(provider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<AcceptRulesFunction>(provider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<TimerFunctions>(provider));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<HttpFunctions>(provider));
+        Assert.IsType<GenderPlan.Workflow.Email.PickupFolderEmailSender>(provider.GetRequiredService<GenderPlan.Core.Email.IEmailSender>());
+    }
+
+    [Fact]
+    public void SendGrid_is_used_when_its_key_is_configured()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage"] = "UseDevelopmentStorage=true",
+            ["GenderPlan:Email:SendGridApiKey"] = "SG.key",
+        }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddGenderPlanWorkflow(configuration).BuildServiceProvider();
+
+        Assert.IsType<GenderPlan.Workflow.Email.SendGridEmailSender>(provider.GetRequiredService<GenderPlan.Core.Email.IEmailSender>());
+    }
+
+    [Theory]
+    [InlineData("@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/sendgrid/)", true)]
+    [InlineData("SG.real-key", false)]
+    [InlineData(null, false)]
+    public void Start_fails_when_the_Key_Vault_reference_did_not_resolve(string? key, bool fails)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["GenderPlan:Email:SendGridApiKey"] = key }).Build();
+
+        var exception = Record.Exception(() => StartupChecks.ThrowIfMisconfigured(configuration));
+
+        Assert.Equal(fails, exception is InvalidOperationException);
+    }
+
+    [Fact]
+    public void Storage_without_any_setting_fails_with_a_clear_message()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        using var provider = new ServiceCollection().AddLogging().AddGenderPlanWorkflow(configuration).BuildServiceProvider();
+
+        var exception = Assert.Throws<InvalidOperationException>(() => provider.GetRequiredService<StorageClients>());
+        Assert.Contains("Storage__blobServiceUri", exception.Message, StringComparison.Ordinal);
+    }
+}
