@@ -112,7 +112,7 @@ public sealed partial class ReportIntake : IReportIntake
         var card = Scorer.Score(report);
         var receivedAt = properties.LastModified;
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var reportKey = ReportLog.KeyOf(report.Period, report.Jurisdiction, unit, receivedAt, hash);
+        var reportKey = ReportLog.KeyOf(report.Jurisdiction, unit, receivedAt, key);
         var place = report.Plan.Jurisdictions.First(jurisdiction => jurisdiction.Id == report.Jurisdiction).Name;
         var plan = AlertPlanner.Plan(card, await _alertState.GetAsync(report.Jurisdiction, report.Period, cancellationToken));
         var composer = new AlertComposer(rules, _options.CoordinatorUnit, _options.ScorecardUrl);

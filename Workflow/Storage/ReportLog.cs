@@ -32,9 +32,12 @@ public sealed class ReportLog
 
     private TableClient Table => _storage.Table(StorageNames.ReportsTable);
 
-    /// <summary>The key of a report: the same upload always gets the same key.</summary>
-    public static string KeyOf(Period period, string jurisdiction, string unit, DateTimeOffset receivedAt, string contentHash) =>
-        $"{jurisdiction}~{unit}~{Keys.Ticks(receivedAt)}~{contentHash[..12]}";
+    /// <summary>
+    /// The key of a report: the same upload (blob version) always gets the same key, and two uploads never
+    /// share one, even with the same content in the same second.
+    /// </summary>
+    public static string KeyOf(string jurisdiction, string unit, DateTimeOffset receivedAt, string uploadKey) =>
+        $"{jurisdiction}~{unit}~{Keys.Ticks(receivedAt)}~{uploadKey[..16]}";
 
     /// <summary>Records a scored report (again, harmlessly, if it was recorded before).</summary>
     public Task RecordAsync(ReportRecord record, CancellationToken cancellationToken) =>

@@ -24,8 +24,8 @@ public class ScoringBenchmarks
     {
         var rules = BenchmarkData.Rules();
         _report = BenchmarkData.Report(rules);
-        var workflow = JsonSerializer.Deserialize<Workflow>(File.ReadAllText(Path.Combine(BenchmarkData.RulesDirectory, "dak-to-2016-2020.workflow.json")))!;
-        var perRule = workflow.Rules.Select(rule => new Workflow { WorkflowName = rule.RuleName, Rules = [rule] }).ToArray();
+        var workflow = JsonSerializer.Deserialize<RulesEngine.Models.Workflow>(File.ReadAllText(Path.Combine(BenchmarkData.RulesDirectory, "dak-to-2016-2020.workflow.json")))!;
+        var perRule = workflow.Rules.Select(rule => new RulesEngine.Models.Workflow { WorkflowName = rule.RuleName, Rules = [rule] }).ToArray();
         _engine = new RulesEngine.RulesEngine(perRule, new ReSettings());
         if (Compiled().Scores.Count != 28 || Compiled().Scores.Select(score => score.Status).SequenceEqual(HandWritten().Scores.Select(score => score.Status)) is false)
         {
