@@ -18,14 +18,26 @@ public static class LocalStack
     /// <summary>The default: Azurite on its standard ports.</summary>
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
-    /// <summary>The storage connection string to use.</summary>
-    public static string Storage(string? option) =>
-        option is { Length: > 0 } ? option : Environment.GetEnvironmentVariable(StorageVariable) is { Length: > 0 } configured ? configured : DevelopmentStorage;
+    /// <summary>
+    /// The storage connection string to use: <c>--storage</c>, else <c>GENDERPLAN_STORAGE</c>, else none when
+    /// <c>Storage__blobServiceUri</c> is set (an Azure account reached with the signed-in identity, as the
+    /// azd post-deploy hook does), else Azurite's default.
+    /// </summary>
+    public static string? Storage(string? option) =>
+        option is { Length: > 0 } ? option
+        : Environment.GetEnvironmentVariable(StorageVariable) is { Length: > 0 } configured ? configured
+        : Environment.GetEnvironmentVariable("Storage__blobServiceUri") is { Length: > 0 } ? null
+        : DevelopmentStorage;
 
     /// <summary>A service provider with the workflow registered.</summary>
-    public static ServiceProvider Build(string storage, string? outbox, LogLevel logLevel)
+    public static ServiceProvider Build(string? storage, string? outbox, LogLevel logLevel)
     {
-        var overrides = new Dictionary<string, string?> { [WorkflowServiceCollectionExtensions.StorageSetting] = storage };
+        var overrides = new Dictionary<string, string?>();
+        if (storage is not null)
+        {
+            overrides[WorkflowServiceCollectionExtensions.StorageSetting] = storage;
+        }
+
         if (outbox is not null)
         {
             overrides[$"{EmailOptions.Section}:PickupDirectory"] = outbox;
