@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The embedded default on one machine: installs Azurite from package-lock.json, starts it on free loopback
-# ports, publishes Rules/, uploads the sample reports, runs the workflow once, shows the scorecard and where
-# the emails are, then keeps watching for new uploads until Ctrl+C (or exits, with --no-watch).
+# ports, publishes Rules/, uploads the sample reports, runs the workflow once, shows the scorecard (text and
+# the page site/index.html) and where the emails are, then keeps watching for new uploads until Ctrl+C (or exits, with --no-watch).
 # Azurite is this script's child and is stopped by its PID on exit; nothing is left running.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -34,13 +34,16 @@ key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 export GENDERPLAN_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 echo "Azurite (PID $azurite) is listening on 127.0.0.1:$blob (blob) and 127.0.0.1:$table (table)."
 
-rm -rf outbox
+rm -rf outbox site
 ./genderplan rules publish
 ./genderplan upload Rules/samples/dak-to-2019.csv --unit ldtbxh
 ./genderplan upload Rules/samples/tan-canh-2020-H1.csv --unit ubnd-xa
 ./genderplan serve --once --outbox outbox
 echo
 ./genderplan scorecard --period 2019 --jurisdiction dak-to
+echo
+./genderplan dashboard --out site > /dev/null
+echo "Scorecard page: $root/site/index.html (also published to the \$web container as index.html)"
 echo
 echo "Emails written to $root/outbox:"
 ls -1 outbox/*.eml

@@ -38,6 +38,7 @@ public static class CommandLine
         root.Add(Serve(console));
         root.Add(Upload(console));
         root.Add(Scorecard(console));
+        root.Add(Dashboard(console));
         return root;
     }
 
@@ -115,6 +116,25 @@ public static class CommandLine
         var storage = StorageOption();
         var command = new Command("scorecard", "Show the stored results of a place and period.") { period, jurisdiction, json, storage };
         command.SetAction((result, token) => ScorecardCommand.RunAsync(result.GetValue(period)!, result.GetValue(jurisdiction) ?? "dak-to", result.GetValue(json), result.GetValue(storage), console, token));
+        return command;
+    }
+
+    private static Command Dashboard(CliConsole console)
+    {
+        var reports = new Argument<string[]>("REPORT") { Description = "Report files or folders to build the page from offline; none: from storage.", Arity = ArgumentArity.ZeroOrMore };
+        var rules = RulesOption();
+        var storage = StorageOption();
+        var output = new Option<string>("--out") { Description = "The folder to write index.html to.", Required = true };
+        var jurisdiction = new Option<string?>("--jurisdiction") { Description = "The place; default: the plan's district." };
+        var command = new Command("dashboard", "Write the scorecard page (DIR/index.html) from the stored results, or offline from report files.")
+        {
+            reports, rules, storage, output, jurisdiction,
+        };
+        command.SetAction((result, token) => DashboardCommand.RunAsync(
+            new DashboardCommand.Options(result.GetValue(reports) ?? [], result.GetValue(rules), result.GetValue(storage), result.GetValue(output)!, result.GetValue(jurisdiction)),
+            console,
+            TimeProvider.System,
+            token));
         return command;
     }
 

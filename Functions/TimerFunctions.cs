@@ -5,14 +5,15 @@ using Microsoft.Extensions.Logging;
 namespace GenderPlan.Functions;
 
 /// <summary>The timers: the outbox sweep and the daily reminder job.</summary>
-public sealed class TimerFunctions(IAlertDispatcher dispatcher, IReminderService reminders, ILogger<TimerFunctions> logger)
+public sealed class TimerFunctions(IAlertDispatcher dispatcher, IReminderService reminders, IDashboardPublisher dashboard, ILogger<TimerFunctions> logger)
 {
-    /// <summary>Retries every alert not yet delivered.</summary>
+    /// <summary>Retries every alert not yet delivered, and republishes the scorecard page.</summary>
     [Function(FunctionNames.SendPendingAlerts)]
     public async Task SendPendingAlertsAsync([TimerTrigger(FunctionNames.SweepSchedule)] TimerInfo timer, FunctionContext context)
     {
         var (sent, pending) = await dispatcher.SendPendingAsync(context.CancellationToken);
         logger.LogInformation("Alert sweep: {Sent} sent, {Pending} pending", sent, pending);
+        await dashboard.TryPublishDistrictsAsync(context.CancellationToken);
     }
 
     /// <summary>Queues today's reminders and overdue notices.</summary>

@@ -18,6 +18,12 @@ public static class StorageNames
     /// <summary>A copy of every rules version that was ever active, as <c>{version}/{file}</c>.</summary>
     public const string RuleSetsContainer = "rulesets";
 
+    /// <summary>
+    /// The storage account's static website, where the scorecard page is published. Azure creates it when the
+    /// static website is switched on (infra's post-deploy hook), so it is not in <see cref="Containers"/>.
+    /// </summary>
+    public const string WebsiteContainer = "$web";
+
     /// <summary>Every report scored: which arrived for a period, from whom, when, with which hash and rules, on time or not.</summary>
     public const string ReportsTable = "Reports";
 

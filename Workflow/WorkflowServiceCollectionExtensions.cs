@@ -44,6 +44,8 @@ public static class WorkflowServiceCollectionExtensions
                 : ActivatorUtilities.CreateInstance<SendGridEmailSender>(provider, provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(SendGridEmailSender)));
         });
 
+        services.AddSingleton<DashboardPublisher>();
+        services.AddSingleton<IDashboardPublisher>(provider => provider.GetRequiredService<DashboardPublisher>());
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IAlertDispatcher>(provider => provider.GetRequiredService<AlertDispatcher>());
         services.AddSingleton<RulesIntake>();

@@ -91,3 +91,10 @@ public interface IHealthCheck
     /// <summary>Runs the checks.</summary>
     Task<HealthReport> CheckAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>Publishes the scorecard pages to the static website.</summary>
+public interface IDashboardPublisher
+{
+    /// <summary>Republishes every plan's district page; never throws for a storage fault (the page is derived data).</summary>
+    Task TryPublishDistrictsAsync(CancellationToken cancellationToken);
+}

@@ -31,13 +31,14 @@ public sealed partial class ReportIntake : IReportIntake
     private readonly ReportLog _reports;
     private readonly AlertOutbox _outbox;
     private readonly AlertDispatcher _dispatcher;
+    private readonly DashboardPublisher _dashboard;
     private readonly WorkflowOptions _options;
     private readonly ILogger<ReportIntake> _logger;
 
     /// <summary>Creates the handler.</summary>
     public ReportIntake(
         StorageClients storage, ActiveRules activeRules, RulesIntake rulesIntake, UploadLog uploads, ResultStore results, AlertStateStore alertState,
-        ReportLog reports, AlertOutbox outbox, AlertDispatcher dispatcher, IOptions<WorkflowOptions> options, ILogger<ReportIntake> logger)
+        ReportLog reports, AlertOutbox outbox, AlertDispatcher dispatcher, DashboardPublisher dashboard, IOptions<WorkflowOptions> options, ILogger<ReportIntake> logger)
     {
         _storage = storage;
         _activeRules = activeRules;
@@ -48,6 +49,7 @@ public sealed partial class ReportIntake : IReportIntake
         _reports = reports;
         _outbox = outbox;
         _dispatcher = dispatcher;
+        _dashboard = dashboard;
         _options = options.Value;
         _logger = logger;
     }
@@ -130,6 +132,7 @@ public sealed partial class ReportIntake : IReportIntake
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Done, reportKey, cancellationToken);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _dispatcher.SendNowAsync(added, cancellationToken);
+        await _dashboard.TryPublishAsync(report.Jurisdiction, cancellationToken);
         return ReportOutcome.Scored;
     }
 

@@ -28,24 +28,26 @@ public sealed partial class LocalRunner
     private readonly IReportIntake _reports;
     private readonly IAlertDispatcher _dispatcher;
     private readonly IReminderService _reminders;
+    private readonly IDashboardPublisher _dashboard;
     private readonly ILogger<LocalRunner> _logger;
     private readonly ConcurrentDictionary<string, bool> _finished = new(StringComparer.Ordinal);
 
     /// <summary>Creates the runner.</summary>
-    public LocalRunner(StorageClients storage, IRulesIntake rules, IReportIntake reports, IAlertDispatcher dispatcher, IReminderService reminders, ILogger<LocalRunner> logger)
+    public LocalRunner(StorageClients storage, IRulesIntake rules, IReportIntake reports, IAlertDispatcher dispatcher, IReminderService reminders, IDashboardPublisher dashboard, ILogger<LocalRunner> logger)
     {
         _storage = storage;
         _rules = rules;
         _reports = reports;
         _dispatcher = dispatcher;
         _reminders = reminders;
+        _dashboard = dashboard;
         _logger = logger;
     }
 
     /// <summary>How many reports are processed at once.</summary>
     public int Parallelism { get; init; } = 4;
 
-    /// <summary>Processes everything pending once: rules, then reports, then the outbox and the reminder job.</summary>
+    /// <summary>Processes everything pending once: rules, then reports, then the outbox, the reminder job and the scorecard page.</summary>
     public async Task<RunnerPass> RunOnceAsync(CancellationToken cancellationToken)
     {
         await _storage.EnsureCreatedAsync(cancellationToken);
@@ -85,6 +87,12 @@ public sealed partial class LocalRunner
 
         await _reminders.RunAsync(cancellationToken);
         var (sent, pending) = await _dispatcher.SendPendingAsync(cancellationToken);
+        if (scored > 0)
+        {
+            // Reports scored in parallel may each have published a page that missed the others: publish once more.
+            await _dashboard.TryPublishDistrictsAsync(cancellationToken);
+        }
+
         return new RunnerPass(activated, refused, scored, rejected, failed, sent, pending);
     }
 

@@ -40,7 +40,7 @@ public sealed class StorageClients
     /// <summary>Creates every container and table that does not exist yet.</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        foreach (var container in StorageNames.Containers)
+        foreach (var container in StorageNames.Containers.Append(StorageNames.WebsiteContainer))
         {
             await Container(container).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         }

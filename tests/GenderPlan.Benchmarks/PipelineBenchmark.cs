@@ -86,6 +86,21 @@ internal static class PipelineBenchmark
             Console.WriteLine($"pipeline time / time inside storage requests: {clock.Elapsed.TotalSeconds / storageTime.TotalSeconds:0.00}");
         }
 
+        var publisher = provider.GetRequiredService<DashboardPublisher>();
+        await publisher.PublishAsync("dak-to", CancellationToken.None);
+        var publish = Stopwatch.StartNew();
+        await publisher.PublishAsync("dak-to", CancellationToken.None);
+        publish.Stop();
+        var history = 0;
+        foreach (var place in reports.Select(report => report.Csv.Split('\n')[1].Split(',')[1]).Distinct())
+        {
+            foreach (var period in reports.Select(report => report.Period).Distinct())
+            {
+                history += (await provider.GetRequiredService<ResultStore>().HistoryAsync(place, period, CancellationToken.None)).Count;
+            }
+        }
+
+        Console.WriteLine($"results stored: {history} in the history; scorecard page of dak-to read from storage, rendered and published in {publish.Elapsed.TotalMilliseconds:0} ms");
         Directory.Delete(outbox, recursive: true);
         return scored == count && logged == count && alerts.All(alert => alert.State == "sent") && emails == alerts.Count ? 0 : 1;
     }

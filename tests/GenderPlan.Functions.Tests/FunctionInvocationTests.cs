@@ -62,19 +62,21 @@ public class FunctionInvocationTests
     }
 
     [Fact]
-    public async Task Timers_run_the_sweep_and_the_reminder_job()
+    public async Task Timers_run_the_sweep_the_page_refresh_and_the_reminder_job()
     {
         var dispatcher = new Mock<IAlertDispatcher>();
         dispatcher.Setup(d => d.SendPendingAsync(_cancellation.Token)).ReturnsAsync((2, 1));
         var reminders = new Mock<IReminderService>();
         reminders.Setup(r => r.RunAsync(_cancellation.Token)).ReturnsAsync(9);
-        var timers = new TimerFunctions(dispatcher.Object, reminders.Object, NullLogger<TimerFunctions>.Instance);
+        var dashboard = new Mock<IDashboardPublisher>();
+        var timers = new TimerFunctions(dispatcher.Object, reminders.Object, dashboard.Object, NullLogger<TimerFunctions>.Instance);
 
         await timers.SendPendingAlertsAsync(new TimerInfo(), Context());
         await timers.DeadlineRemindersAsync(new TimerInfo(), Context());
 
         dispatcher.Verify(d => d.SendPendingAsync(_cancellation.Token), Times.Once);
         reminders.Verify(r => r.RunAsync(_cancellation.Token), Times.Once);
+        dashboard.Verify(d => d.TryPublishDistrictsAsync(_cancellation.Token), Times.Once);
     }
 
     [Fact]

@@ -1,0 +1,96 @@
+using GenderPlan.Core.Calendar;
+using GenderPlan.Core.Dashboard;
+using GenderPlan.Core.Reports;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Workflow.Handlers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GenderPlan.Cli.Commands;
+
+/// <summary>
+/// <c>genderplan dashboard [--storage CONN | REPORT... --rules PATH] --out DIR [--jurisdiction ID]</c>: the
+/// scorecard page as <c>DIR/index.html</c>, from the stored results or offline from report files.
+/// </summary>
+public static class DashboardCommand
+{
+    /// <summary>The options of one <c>dashboard</c> call.</summary>
+    /// <param name="Reports">Report files or folders; none means "from storage".</param>
+    /// <param name="Rules">The rules folder for offline mode.</param>
+    /// <param name="Storage">The storage connection string.</param>
+    /// <param name="Out">The folder to write <c>index.html</c> to.</param>
+    /// <param name="Jurisdiction">The place; default: the plan's district.</param>
+    public sealed record Options(IReadOnlyList<string> Reports, string? Rules, string? Storage, string Out, string? Jurisdiction);
+
+    /// <summary>Runs the command.</summary>
+    public static async Task<int> RunAsync(Options options, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (input, exit) = options.Reports.Count > 0
+            ? Offline(options, console, clock)
+            : (await FromStorageAsync(options, console, cancellationToken), ExitCodes.Success);
+        if (input is null)
+        {
+            return ExitCodes.Invalid;
+        }
+
+        Directory.CreateDirectory(options.Out);
+        var path = Path.Combine(options.Out, "index.html");
+        await File.WriteAllTextAsync(path, DashboardRenderer.Render(input), cancellationToken);
+        console.Out.WriteLine($"Wrote {path}: {input.Plan.Id}, {input.Jurisdiction}, {input.Results.Count} result(s).");
+        return exit;
+    }
+
+    private static (DashboardInput? Input, int Exit) Offline(Options options, CliConsole console, TimeProvider clock)
+    {
+        var rules = RulesOutcome.Load(options.Rules, console);
+        if (rules is null)
+        {
+            return (null, ExitCodes.Invalid);
+        }
+
+        var cards = new List<Scorecard>();
+        var exit = ExitCodes.Success;
+        foreach (var file in ReportFiles.Expand(options.Reports))
+        {
+            var result = File.Exists(file) ? ReportReader.Read(file, File.ReadAllBytes(file), rules) : new ReportReadResult(null, [new Core.Domain.Problem(file, null, "the file does not exist")]);
+            if (result.Report is { } report)
+            {
+                cards.Add(Scorer.Score(report));
+                continue;
+            }
+
+            exit = ExitCodes.Invalid;
+            console.Error.WriteLine($"{file}: rejected, left out of the page:");
+            foreach (var problem in result.Problems)
+            {
+                console.Error.WriteLine("  " + problem);
+            }
+        }
+
+        var plan = cards.Count > 0 ? rules.Plans.First(candidate => candidate.Id == cards[0].PlanId) : rules.Plans[^1];
+        var jurisdiction = options.Jurisdiction ?? plan.Jurisdictions[0].Id;
+        if (!plan.HasJurisdiction(jurisdiction))
+        {
+            console.Error.WriteLine($"--jurisdiction: '{jurisdiction}' is not in plan {plan.Id}.");
+            return (null, ExitCodes.Invalid);
+        }
+
+        var now = clock.GetUtcNow();
+        return (OfflineDashboard.Build(rules, plan, jurisdiction, cards, now, ReportingCalendar.VietnamDate(now)), exit);
+    }
+
+    private static async Task<DashboardInput?> FromStorageAsync(Options options, CliConsole console, CancellationToken cancellationToken)
+    {
+        await using var provider = LocalStack.Build(LocalStack.Storage(options.Storage), null, LogLevel.Warning);
+        var publisher = provider.GetRequiredService<DashboardPublisher>();
+        var rules = await provider.GetRequiredService<GenderPlan.Workflow.Storage.ActiveRules>().GetAsync(cancellationToken);
+        var jurisdiction = options.Jurisdiction ?? rules?.Plans[^1].Jurisdictions[0].Id ?? "dak-to";
+        var input = await publisher.BuildAsync(jurisdiction, cancellationToken);
+        if (input is null)
+        {
+            console.Error.WriteLine(rules is null ? "No rules are active in that storage account: publish them first (genderplan rules publish)." : $"No plan covers '{jurisdiction}'.");
+        }
+
+        return input;
+    }
+}

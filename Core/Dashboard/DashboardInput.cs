@@ -1,0 +1,38 @@
+using GenderPlan.Core.Domain;
+
+namespace GenderPlan.Core.Dashboard;
+
+/// <summary>One indicator's result for one period, as the scorecard page shows it.</summary>
+/// <param name="Indicator">The code.</param>
+/// <param name="Period">The period.</param>
+/// <param name="Status">The status.</param>
+/// <param name="Value">The value, or null when not applicable.</param>
+/// <param name="Explanation">The sentence in both languages.</param>
+public sealed record DashboardResult(string Indicator, Period Period, Status Status, decimal? Value, LocalizedText Explanation);
+
+/// <summary>A report that arrived.</summary>
+/// <param name="Period">Its period.</param>
+/// <param name="Unit">The unit that sent it, or null when unknown (offline files).</param>
+/// <param name="File">The file or blob name.</param>
+/// <param name="ReceivedAt">When it arrived, where known.</param>
+/// <param name="OnTime">Whether it arrived before the deadline, where known.</param>
+public sealed record DashboardReport(Period Period, string? Unit, string File, DateTimeOffset? ReceivedAt, bool? OnTime);
+
+/// <summary>Everything the scorecard page of one place shows.</summary>
+/// <param name="Rules">The rules: the plan, its goals and the units' names.</param>
+/// <param name="Plan">The plan shown.</param>
+/// <param name="Jurisdiction">The place.</param>
+/// <param name="Results">The latest result per indicator and period for the place.</param>
+/// <param name="Reports">The reports that arrived for the place.</param>
+/// <param name="Today">The date the page is made, Vietnam time: decides which deadlines have passed.</param>
+/// <param name="GeneratedAt">When the page is made.</param>
+/// <param name="OtherPages">Other places' pages to link to (id and file name).</param>
+public sealed record DashboardInput(
+    RuleBook Rules,
+    Plan Plan,
+    string Jurisdiction,
+    IReadOnlyList<DashboardResult> Results,
+    IReadOnlyList<DashboardReport> Reports,
+    DateOnly Today,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<(string Jurisdiction, string File)> OtherPages);

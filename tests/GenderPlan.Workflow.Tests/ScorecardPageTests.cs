@@ -1,0 +1,209 @@
+using System.Text.RegularExpressions;
+using Azure.Storage.Blobs.Models;
+using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Storage;
+using Microsoft.Playwright;
+
+namespace GenderPlan.Workflow.Tests;
+
+/// <summary>
+/// The scorecard page in a real browser (Debian's Chromium driven by Playwright): published by the workflow
+/// after each scored report, opened from storage and from a file.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed partial class ScorecardPageTests : IAsyncLifetime
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private readonly AzuriteFixture _azurite;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public ScorecardPageTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.ResetAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("GENDERPLAN_CHROMIUM") ?? "/usr/bin/chromium",
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+
+    [Fact]
+    public async Task Published_page_opens_from_storage_without_errors_and_its_goal_counts_match_the_stored_results()
+    {
+        await using var pipeline = await ScoredPipelineAsync();
+        var web = pipeline.Storage.Container(StorageNames.WebsiteContainer);
+        await web.SetAccessPolicyAsync(PublicAccessType.Blob);
+        var page = await _browser.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        var response = await page.GotoAsync(web.GetBlobClient("index.html").Uri.ToString());
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("text/html; charset=utf-8", response.Headers["content-type"]);
+        Assert.Empty(errors);
+        var stored = await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None);
+        var rules = (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!;
+        foreach (var goal in rules.Plans[0].Goals)
+        {
+            var codes = rules.Plans[0].Indicators.Where(indicator => indicator.Goal == goal.Number).Select(indicator => indicator.Code).ToHashSet();
+            foreach (var status in new[] { "met", "on-track", "falling-behind", "off-track" })
+            {
+                var shown = await page.Locator($"#goal-summary tr[data-goal='{goal.Number}'] td[data-status='{status}']").InnerTextAsync();
+                Assert.Equal(stored.Count(result => codes.Contains(result.Indicator) && result.Status == status).ToString(System.Globalization.CultureInfo.InvariantCulture), shown);
+            }
+        }
+
+        await SaveScreenshotAsync(page);
+    }
+
+    [Fact]
+    public async Task Chart_has_one_point_per_reported_period()
+    {
+        await using var pipeline = await ScoredPipelineAsync();
+        await pipeline.UploadReportAsync("gddt/2018.csv", Pipeline.Csv("2018,dak-to,G3.1,\"96,9\",,,"));
+        await pipeline.UploadReportAsync("gddt/2017-h1.csv", Pipeline.Csv("2017-H1,dak-to,G3.1,\"96,6\",,,"));
+        await pipeline.Reports.ProcessAsync("gddt/2018.csv", CancellationToken.None);
+        await pipeline.Reports.ProcessAsync("gddt/2017-h1.csv", CancellationToken.None);
+        var page = await OpenFromFileAsync(pipeline);
+
+        var points = page.Locator("article[data-indicator='G3.1'] circle.point");
+
+        Assert.Equal(3, await points.CountAsync());
+        Assert.Equal(["2017-H1", "2018", "2019"], await points.EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.getAttribute('data-period'))"));
+        Assert.Equal(1, await page.Locator("article[data-indicator='G4.1'] circle.point").CountAsync());
+        Assert.Equal(1, await page.Locator("article[data-indicator='G3.1'] polyline.path").CountAsync());
+    }
+
+    [Fact]
+    public async Task Language_switch_shows_English_and_back_and_status_is_never_colour_alone()
+    {
+        await using var pipeline = await ScoredPipelineAsync();
+        var page = await OpenFromFileAsync(pipeline);
+        var heading = page.Locator("h1");
+        Assert.Equal("Tiến độ thực hiện – Huyện Đăk Tô", (await heading.InnerTextAsync()).Trim());
+        Assert.Equal("vi", await page.Locator("html").GetAttributeAsync("lang"));
+
+        await page.Locator("#lang").ClickAsync();
+
+        Assert.Equal("Progress – Huyện Đăk Tô", (await heading.InnerTextAsync()).Trim());
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Equal("true", await page.Locator("#lang").GetAttributeAsync("aria-pressed"));
+        Assert.Contains("Falling behind", await page.Locator("article[data-indicator='G3.1'] .status").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.Locator("#lang").ClickAsync();
+        Assert.Contains("Cần tăng tốc", await page.Locator("article[data-indicator='G3.1'] .status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("▲", await page.Locator("article[data-indicator='G3.1'] .status").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Page_is_readable_on_a_phone_and_passes_basic_accessibility_checks()
+    {
+        await using var pipeline = await ScoredPipelineAsync();
+        var page = await OpenFromFileAsync(pipeline, new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+
+        // No horizontal scrolling of the page itself on a phone (wide tables scroll inside their own box).
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"));
+        Assert.Equal(1, await page.Locator("h1").CountAsync());
+        Assert.True(await page.Locator("h2").CountAsync() >= 3);
+        Assert.Equal(0, await page.Locator("img:not([alt]), svg:not([role])").CountAsync());
+        Assert.All(await page.Locator("button").AllInnerTextsAsync(), name => Assert.False(string.IsNullOrWhiteSpace(name)));
+        Assert.Equal(await page.Locator("table").CountAsync(), await page.Locator("table > caption").CountAsync());
+        Assert.Equal(await page.Locator("svg.chart").CountAsync(), await page.Locator("svg.chart[aria-labelledby] > title").CountAsync());
+        Assert.Empty(await page.Locator("script[src], link[href^='http'], img[src^='http']").AllAsync());
+        var lowContrast = await page.EvaluateAsync<string[]>(ContrastCheck);
+        Assert.Empty(lowContrast);
+    }
+
+    [Fact]
+    public async Task Offline_page_from_report_files_opens_from_a_file()
+    {
+        var output = Directory.CreateTempSubdirectory("genderplan-page-").FullName;
+        var rules = GenderPlan.Core.Rules.RuleBookLoader.LoadDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")).RuleBook!;
+        var card = GenderPlan.Core.Scoring.Scorer.Score(GenderPlan.Core.Reports.ReportReader.Read("dak-to-2019.csv",
+            await File.ReadAllBytesAsync(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", "samples", "dak-to-2019.csv")), rules).Report!);
+        var input = GenderPlan.Core.Dashboard.OfflineDashboard.Build(rules, rules.Plans[0], "dak-to", [card], DateTimeOffset.UtcNow, new DateOnly(2020, 1, 1));
+        await File.WriteAllTextAsync(Path.Combine(output, "index.html"), GenderPlan.Core.Dashboard.DashboardRenderer.Render(input));
+        var page = await _browser.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(new Uri(Path.Combine(output, "index.html")).AbsoluteUri);
+
+        Assert.Empty(errors);
+        // 27 reported values, two of them 0/0 (no point to draw).
+        Assert.Equal(25, await page.Locator("circle.point").CountAsync());
+        Assert.Contains("dak-to-2019.csv", await page.Locator("ul.files").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<Pipeline> ScoredPipelineAsync()
+    {
+        var pipeline = Pipeline.Create(_azurite);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("ldtbxh/dak-to-2019.csv", await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", "samples", "dak-to-2019.csv")));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ldtbxh/dak-to-2019.csv", CancellationToken.None));
+        return pipeline;
+    }
+
+    private async Task<IPage> OpenFromFileAsync(Pipeline pipeline, BrowserNewPageOptions? options = null)
+    {
+        var html = (await pipeline.Storage.Container(StorageNames.WebsiteContainer).GetBlobClient("index.html").DownloadContentAsync()).Value.Content.ToString();
+        var path = Path.Combine(Directory.CreateTempSubdirectory("genderplan-page-").FullName, "index.html");
+        await File.WriteAllTextAsync(path, html);
+        var page = await _browser.NewPageAsync(options);
+        var errors = CollectErrors(page);
+        await page.GotoAsync(new Uri(path).AbsoluteUri);
+        Assert.Empty(errors);
+        return page;
+    }
+
+    private static List<string> CollectErrors(IPage page)
+    {
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        page.RequestFailed += (_, request) => errors.Add("request failed: " + request.Url);
+        return errors;
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page)
+    {
+        var directory = Path.Combine(AzuriteFixture.RepositoryRoot, "artifacts");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, "scorecard.png"), FullPage = true });
+    }
+
+    /// <summary>Text elements whose colour against white is below WCAG AA (4.5:1).</summary>
+    private const string ContrastCheck = """
+        () => {
+          const lum = c => { const v = c.match(/\d+(\.\d+)?/g).slice(0, 3).map(Number).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); }); return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+          const bad = [];
+          for (const el of document.querySelectorAll('h1,h2,h3,h4,p,td,th,dt,dd,figcaption,caption,a,button,li')) {
+            if (!el.offsetParent && el.tagName !== 'BODY') continue;
+            const fg = lum(getComputedStyle(el).color);
+            const ratio = (1 + 0.05) / (fg + 0.05);
+            if (ratio < 4.5) bad.push(el.tagName + ': ' + el.textContent.trim().slice(0, 40) + ' ' + ratio.toFixed(2));
+          }
+          return bad;
+        }
+        """;
+}
