@@ -7,6 +7,16 @@ cd "$root"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 
+# The scorecard page is tested in Debian's Chromium, driven by Playwright (it downloads no browser).
+if [ ! -x /usr/bin/chromium ] && [ -z "${GENDERPLAN_CHROMIUM:-}" ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null
+  else
+    echo "Chromium is missing: sudo apt-get install chromium (or set GENDERPLAN_CHROMIUM to a Chromium binary)" >&2
+    echo "0 passed, 1 failed"; exit 1
+  fi
+fi
+
 # The storage tests start their own Azurite from the repository's lock file.
 if [ ! -x node_modules/.bin/azurite ]; then
   npm ci --no-audit --no-fund --loglevel=error || { echo "0 passed, 1 failed"; exit 1; }

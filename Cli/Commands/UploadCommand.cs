@@ -7,14 +7,20 @@ using Microsoft.Extensions.Logging;
 namespace GenderPlan.Cli.Commands;
 
 /// <summary>
-/// <c>genderplan upload FILE... --unit ID [--storage CONN]</c>: uploads reports as
+/// <c>genderplan upload FILE... [--unit ID] [--storage CONN]</c>: uploads reports as
 /// <c>reports/{unit}/{file}</c>, the way a unit's officer does in Storage Explorer.
 /// </summary>
 public static class UploadCommand
 {
     /// <summary>Runs the command.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> files, string unit, string? storage, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> files, string? unitOption, string? storage, CliConsole console, CancellationToken cancellationToken)
     {
+        var unit = unitOption ?? new WorkflowOptions().CoordinatorUnit;
+        if (unitOption is null)
+        {
+            console.Error.WriteLine($"Uploading as {unit}, the plan's coordinator; name the sending unit with --unit.");
+        }
+
         if (RulesOutcome.Load(null, new CliConsole(TextWriter.Null, TextWriter.Null, false)) is { } rules && rules.FindUnit(unit) is null)
         {
             console.Error.WriteLine($"--unit: '{unit}' is not in units.json; use one of {string.Join(", ", rules.Units.Select(known => known.Id))}.");

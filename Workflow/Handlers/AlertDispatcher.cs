@@ -14,6 +14,7 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
     private readonly AlertOutbox _outbox;
     private readonly IEmailSender _sender;
     private readonly ILogger<AlertDispatcher> _logger;
+    private long _delivered;
 
     /// <summary>Creates the dispatcher.</summary>
     public AlertDispatcher(AlertOutbox outbox, IEmailSender sender, ILogger<AlertDispatcher> logger)
@@ -22,6 +23,9 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
         _sender = sender;
         _logger = logger;
     }
+
+    /// <summary>Emails delivered by this dispatcher since it was created, by the sweep or right after scoring.</summary>
+    public long Delivered => Interlocked.Read(ref _delivered);
 
     /// <inheritdoc />
     public async Task<(int Sent, int StillPending)> SendPendingAsync(CancellationToken cancellationToken)
@@ -65,6 +69,7 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
             if (result.Delivered)
             {
                 await _outbox.MarkSentAsync(alert.Message.Id, claim, cancellationToken);
+                Interlocked.Increment(ref _delivered);
                 sent++;
             }
             else

@@ -12,7 +12,7 @@ namespace GenderPlan.Workflow.Local;
 /// <param name="Scored">Reports scored.</param>
 /// <param name="Rejected">Reports rejected.</param>
 /// <param name="Failed">Reports given up on, or that failed this pass and will be retried.</param>
-/// <param name="EmailsSent">Emails delivered.</param>
+/// <param name="EmailsSent">Emails delivered during the pass (right after scoring, or by the sweep).</param>
 /// <param name="EmailsPending">Emails still pending.</param>
 public sealed record RunnerPass(int RulesActivated, int RulesRefused, int Scored, int Rejected, int Failed, int EmailsSent, int EmailsPending);
 
@@ -26,14 +26,14 @@ public sealed partial class LocalRunner
     private readonly StorageClients _storage;
     private readonly IRulesIntake _rules;
     private readonly IReportIntake _reports;
-    private readonly IAlertDispatcher _dispatcher;
+    private readonly AlertDispatcher _dispatcher;
     private readonly IReminderService _reminders;
     private readonly IDashboardPublisher _dashboard;
     private readonly ILogger<LocalRunner> _logger;
     private readonly ConcurrentDictionary<string, bool> _finished = new(StringComparer.Ordinal);
 
     /// <summary>Creates the runner.</summary>
-    public LocalRunner(StorageClients storage, IRulesIntake rules, IReportIntake reports, IAlertDispatcher dispatcher, IReminderService reminders, IDashboardPublisher dashboard, ILogger<LocalRunner> logger)
+    public LocalRunner(StorageClients storage, IRulesIntake rules, IReportIntake reports, AlertDispatcher dispatcher, IReminderService reminders, IDashboardPublisher dashboard, ILogger<LocalRunner> logger)
     {
         _storage = storage;
         _rules = rules;
@@ -51,6 +51,7 @@ public sealed partial class LocalRunner
     public async Task<RunnerPass> RunOnceAsync(CancellationToken cancellationToken)
     {
         await _storage.EnsureCreatedAsync(cancellationToken);
+        var deliveredBefore = _dispatcher.Delivered;
         int activated = 0, refused = 0, scored = 0, rejected = 0, failed = 0;
         foreach (var blob in await NewBlobsAsync(StorageNames.RulesContainer, cancellationToken))
         {
@@ -86,7 +87,8 @@ public sealed partial class LocalRunner
         });
 
         await _reminders.RunAsync(cancellationToken);
-        var (sent, pending) = await _dispatcher.SendPendingAsync(cancellationToken);
+        var (_, pending) = await _dispatcher.SendPendingAsync(cancellationToken);
+        var sent = (int)(_dispatcher.Delivered - deliveredBefore);
         if (scored > 0)
         {
             // Reports scored in parallel may each have published a page that missed the others: publish once more.

@@ -203,4 +203,34 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
 
         Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Storage_fault_during_a_pass_leaves_the_report_for_the_next_pass()
+    {
+        await using var pipeline = Pipeline.Create(_azurite);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
+        var flaky = new FailsOnce(pipeline.Reports);
+        var runner = new GenderPlan.Workflow.Local.LocalRunner(
+            pipeline.Storage, pipeline.Rules, flaky, pipeline.Get<AlertDispatcher>(), pipeline.Reminders, pipeline.Get<IDashboardPublisher>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<GenderPlan.Workflow.Local.LocalRunner>.Instance);
+
+        var failed = await runner.RunOnceAsync(CancellationToken.None);
+        var recovered = await runner.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal((0, 1), (failed.Scored, failed.Failed));
+        Assert.Equal((1, 0), (recovered.Scored, recovered.Failed));
+        Assert.Single(pipeline.EmailFiles());
+    }
+
+    /// <summary>Storage answering 503 once: a fault Azurite cannot be made to produce on demand.</summary>
+    private sealed class FailsOnce(IReportIntake inner) : IReportIntake
+    {
+        private int _calls;
+
+        public Task<ReportOutcome> ProcessAsync(string blobName, CancellationToken cancellationToken) =>
+            Interlocked.Increment(ref _calls) == 1
+                ? throw new Azure.RequestFailedException(503, "The server is busy.")
+                : inner.ProcessAsync(blobName, cancellationToken);
+    }
 }

@@ -1,0 +1,137 @@
+using GenderPlan.Core.Alerts;
+using GenderPlan.Core.Calendar;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Email;
+using GenderPlan.Core.Reports;
+using GenderPlan.Core.Scoring;
+
+namespace GenderPlan.Core.Tests;
+
+public class AlertTests
+{
+    private static Scorecard Card(params (string Code, decimal Value)[] values)
+    {
+        var plan = TestRules.Plan;
+        return Scorer.Score(new Report("r.csv", Period.Annual(2019), "dak-to", plan,
+            values.Select((value, row) => new ReportedValue(plan.FindIndicator(value.Code)!, Measurement.Of(value.Value), row + 2, null)).ToList()));
+    }
+
+    private static ReportReference Reference(string file = "bao-cao.csv") => new("key-1", file, "gddt", Period.Annual(2019), "Huyện Đăk Tô");
+
+    [Theory]
+    [InlineData(null, 97.2, "alert")]            // first time behind
+    [InlineData("falling-behind", 97.2, "none")] // same status again
+    [InlineData("falling-behind", 96, "alert")]  // worse: off track now
+    [InlineData("off-track", 98.5, "resolved")]  // met now
+    [InlineData("falling-behind", 97.8, "resolved")] // on track now
+    [InlineData(null, 98.5, "none")]             // fine, never alerted
+    public void Units_are_alerted_once_per_status_and_told_when_an_indicator_recovers(string? before, double value, string expected)
+    {
+        var alerted = before is null ? new Dictionary<string, Status>() : new Dictionary<string, Status> { ["G3.1"] = Parse(before) };
+
+        var plan = AlertPlanner.Plan(Card(("G3.1", (decimal)value)), alerted);
+
+        var outcome = plan.Behind.Count > 0 ? "alert" : plan.Recovered.Count > 0 ? "resolved" : "none";
+        Assert.Equal(expected, outcome);
+    }
+
+    [Fact]
+    public void One_alert_per_lead_unit_with_coordinators_copied_once()
+    {
+        var card = Card(("G3.1", 97.2m), ("G2.3", 38m), ("G2.2", 0m), ("G4.1", 108m));
+        var composer = new AlertComposer(TestRules.Book, "ldtbxh", "https://scorecard.example.org/");
+
+        var alerts = composer.Alerts(Reference(), AlertPlanner.Plan(card, new Dictionary<string, Status>()));
+
+        Assert.Equal(3, alerts.Count);
+        // ldtbxh leads G2.2 and G2.3: it is the recipient, and is not copied on its own alert.
+        var labour = alerts.Single(alert => alert.To.Any(to => to.Address == "ldtbxh@example.org"));
+        Assert.Equal(["hlhpn@example.org", "ubnd-xa@example.org"], labour.Cc.Select(cc => cc.Address));
+        Assert.Contains("G2.2", labour.Text, StringComparison.Ordinal);
+        Assert.Contains("G2.3", labour.Text, StringComparison.Ordinal);
+        var education = alerts.Single(alert => alert.To.Any(to => to.Address == "gddt@example.org"));
+        Assert.Equal(["ubnd-xa@example.org", "ldtbxh@example.org"], education.Cc.Select(cc => cc.Address));
+        Assert.Equal("Phòng Giáo dục và Đào tạo", education.To.Single().Name);
+        Assert.Contains("<a href=\"https://scorecard.example.org/\">", education.Html, StringComparison.Ordinal);
+        Assert.Contains("color:#a15c00", education.Html, StringComparison.Ordinal);
+        Assert.Contains("▲ Cần tăng tốc", education.Html, StringComparison.Ordinal);
+        Assert.Contains("▲ Falling behind", education.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Same_report_gives_the_same_alert_ids_so_reprocessing_stores_nothing_new()
+    {
+        var composer = new AlertComposer(TestRules.Book, "ldtbxh", null);
+        var plan = AlertPlanner.Plan(Card(("G3.1", 97.2m)), new Dictionary<string, Status>());
+
+        Assert.Equal(composer.Alerts(Reference(), plan).Single().Id, composer.Alerts(Reference(), plan).Single().Id);
+        Assert.NotEqual(composer.Alerts(Reference(), plan).Single().Id, composer.Alerts(Reference() with { Key = "key-2" }, plan).Single().Id);
+    }
+
+    [Fact]
+    public void Text_from_a_file_is_escaped_in_the_body_and_never_reaches_a_header()
+    {
+        var composer = new AlertComposer(TestRules.Book, "ldtbxh", null);
+        var problems = new[] { new Problem("x.csv", "row 2, column D (value)", "'<script>alert(1)</script>' is not a number") };
+
+        var notice = composer.Rejected("key", "yte/<img src=x onerror=alert(1)>\r\nBcc: all@example.org.csv", "yte", problems);
+
+        Assert.DoesNotContain("<script>", notice.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", notice.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", notice.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', notice.Subject);
+        Assert.DoesNotContain('\r', notice.Subject);
+        Assert.Equal(["ldtbxh@example.org", "yte@example.org"], notice.To.Select(to => to.Address));
+    }
+
+    [Theory]
+    [InlineData("Cảnh báo\r\nBcc: x@example.org", "Phòng Y tế")]
+    [InlineData("Cảnh báo", "Phòng Y tế\nBcc: x@example.org")]
+    public void Email_refuses_line_breaks_in_headers(string subject, string name)
+    {
+        Assert.Throws<ArgumentException>(() => new EmailMessage("id", [new EmailAddress("yte@example.org", name)], [], subject, "<p>x</p>", "x"));
+    }
+
+    [Fact]
+    public void Email_refuses_an_address_twice()
+    {
+        Assert.Throws<ArgumentException>(() => new EmailMessage("id", [new EmailAddress("yte@example.org")], [new EmailAddress("YTE@example.org")], "s", "h", "t"));
+    }
+
+    [Fact]
+    public void Rejection_notice_lists_at_most_fifty_problems()
+    {
+        var problems = Enumerable.Range(1, 120).Select(row => new Problem("x.csv", $"row {row}", "bad")).ToList();
+
+        var notice = new AlertComposer(TestRules.Book, "ldtbxh", null).Rejected("key", "x.csv", null, problems);
+
+        Assert.Contains("row 50:", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("row 51:", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("(+70)", notice.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2020-06-14T16:59:59Z", "2020-H1", true)]   // 23:59:59 on 14 June in Vietnam
+    [InlineData("2020-06-14T17:00:00Z", "2020-H1", false)]  // 00:00 on 15 June in Vietnam: late
+    [InlineData("2020-11-24T10:00:00Z", "2020", true)]
+    [InlineData("2020-11-25T01:00:00Z", "2020", false)]
+    public void Reports_are_on_time_before_the_deadline_in_Vietnam_time(string received, string period, bool onTime)
+    {
+        Assert.Equal(onTime, ReportingCalendar.IsOnTime(Period.Parse(period), DateTimeOffset.Parse(received, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("2020-01-10", "2020-H1", "2019")]
+    [InlineData("2020-06-15", "2020", "2020-H1")]
+    [InlineData("2020-11-24", "2020", "2020-H1")]
+    [InlineData("2020-11-25", "2021-H1", "2020")]
+    public void Calendar_knows_the_next_and_the_last_deadline(string today, string next, string last)
+    {
+        var date = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(next, ReportingCalendar.NextDue(date).ToString());
+        Assert.Equal(last, ReportingCalendar.LastDue(date).ToString());
+    }
+
+    private static Status Parse(string word) => StatusText.TryParse(word, out var status) ? status : throw new ArgumentException(word);
+}
