@@ -58,20 +58,14 @@ public sealed partial class ReportIntake : IReportIntake
     public async Task<ReportOutcome> ProcessAsync(string blobName, CancellationToken cancellationToken)
     {
         var blob = _storage.Container(StorageNames.ReportsContainer).GetBlobClient(blobName);
-        BlobProperties properties;
-        try
-        {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
+        var attempt = await _uploads.BeginAsync(blob, cancellationToken);
+        if (attempt.Properties is not { } properties)
         {
             LogMissing(blobName);
             return ReportOutcome.Missing;
         }
 
-        var key = UploadLog.KeyOf(StorageNames.ReportsContainer, blobName, properties.ETag);
-        var attempt = await _uploads.BeginAttemptAsync(StorageNames.ReportsContainer, key, blobName, cancellationToken);
-        if (attempt is null)
+        if (!attempt.CanProceed)
         {
             LogAlreadyProcessed(blobName);
             return ReportOutcome.AlreadyProcessed;
@@ -79,12 +73,12 @@ public sealed partial class ReportIntake : IReportIntake
 
         try
         {
-            return await ProcessVersionAsync(blob, properties, key, cancellationToken);
+            return await ProcessVersionAsync(blob, properties, attempt.Key, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException && attempt >= _options.MaxReportAttempts)
+        catch (Exception exception) when (exception is not OperationCanceledException && attempt.Attempt >= _options.MaxReportAttempts)
         {
-            LogGaveUp(exception, blobName, attempt.Value);
-            await GiveUpAsync(blobName, key, UnitOf(blobName, properties), exception.Message, cancellationToken);
+            LogGaveUp(exception, blobName, attempt.Attempt);
+            await GiveUpAsync(blobName, attempt.Key, UnitOf(blobName, properties), exception.Message, cancellationToken);
             return ReportOutcome.Failed;
         }
     }

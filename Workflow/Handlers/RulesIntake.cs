@@ -47,23 +47,14 @@ public sealed partial class RulesIntake : IRulesIntake
         }
 
         var blob = _storage.Container(StorageNames.RulesContainer).GetBlobClient(blobName);
-        BlobProperties properties;
-        try
-        {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
+        var attempt = await _uploads.BeginAsync(blob, cancellationToken);
+        if (!attempt.CanProceed)
         {
             return RulesOutcome.Ignored;
         }
 
-        var key = UploadLog.KeyOf(StorageNames.RulesContainer, blobName, properties.ETag);
-        if (await _uploads.BeginAttemptAsync(StorageNames.RulesContainer, key, blobName, cancellationToken) is null)
-        {
-            return RulesOutcome.Ignored;
-        }
-
-        properties.Metadata.TryGetValue("uploader", out var uploader);
+        var key = attempt.Key;
+        attempt.Properties!.Metadata.TryGetValue("uploader", out var uploader);
         var (outcome, problems) = await ApplyContainerAsync(uploader, cancellationToken);
         if (outcome == RulesOutcome.Refused)
         {

@@ -1,5 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace GenderPlan.Workflow.Storage;
 
@@ -19,6 +21,16 @@ public enum UploadState
     Failed,
 }
 
+/// <summary>An attempt at one blob version.</summary>
+/// <param name="Properties">The blob's properties (size, ETag, metadata, last modified); null when the blob is gone.</param>
+/// <param name="Key">The blob version's key in the log.</param>
+/// <param name="Attempt">Which attempt this is, from 1; 0 when the version was finished before and must not be processed again.</param>
+public sealed record UploadAttempt(BlobProperties? Properties, string Key, int Attempt)
+{
+    /// <summary>Whether processing may go ahead.</summary>
+    public bool CanProceed => Properties is not null && Attempt > 0;
+}
+
 /// <summary>
 /// One row per uploaded blob version (name and ETag). Triggers fire at least once: this is what makes the
 /// second firing a no-op, and what stops a report that keeps failing from looping forever.
@@ -36,6 +48,28 @@ public sealed class UploadLog
     }
 
     private TableClient Table => _storage.Table(StorageNames.UploadsTable);
+
+    /// <summary>
+    /// Starts processing the current version of <paramref name="blob"/>, counting the attempt. The answer says
+    /// whether the blob is gone, or this version was finished before (a trigger firing twice), or which
+    /// attempt this is.
+    /// </summary>
+    public async Task<UploadAttempt> BeginAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return new UploadAttempt(null, "", 0);
+        }
+
+        var key = KeyOf(blob.BlobContainerName, blob.Name, properties.ETag);
+        var attempt = await BeginAttemptAsync(blob.BlobContainerName, key, blob.Name, cancellationToken);
+        return new UploadAttempt(properties, key, attempt ?? 0);
+    }
 
     /// <summary>The key of a blob version.</summary>
     public static string KeyOf(string container, string blob, ETag etag) => Keys.Hash(container, blob, etag.ToString());

@@ -42,7 +42,7 @@ internal static class BenchmarkData
 
         """;
 
-    public static string RulesDirectory { get; } = FindRules();
+    public static string RulesDirectory { get; } = Path.Combine(GenderPlan.Testing.RepositoryRoot.Path, "Rules");
 
     public static IReadOnlyList<RuleSource> RuleSources() => RuleSource.FromDirectory(RulesDirectory);
 
@@ -50,20 +50,4 @@ internal static class BenchmarkData
 
     public static Report Report(RuleBook rules) =>
         ReportReader.Read("full.csv", Encoding.UTF8.GetBytes(FullReport), rules).Report ?? throw new InvalidOperationException("invalid report");
-
-    private static string FindRules()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "Rules", "units.json")))
-                {
-                    return Path.Combine(directory.FullName, "Rules");
-                }
-            }
-        }
-
-        throw new InvalidOperationException("Rules/ not found; run from the repository");
-    }
 }

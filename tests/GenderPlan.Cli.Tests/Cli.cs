@@ -5,7 +5,7 @@ namespace GenderPlan.Cli.Tests;
 /// <summary>Runs the command line in-process and captures what it prints.</summary>
 internal static class Cli
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => GenderPlan.Testing.RepositoryRoot.Path;
 
     public static string Samples => Path.Combine(RepositoryRoot, "Rules", "samples");
 
@@ -25,18 +25,5 @@ internal static class Cli
         var path = Path.Combine(directory.FullName, name);
         File.WriteAllText(path, content, new UTF8Encoding(false));
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GenderPlan.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GenderPlan.sln not found");
     }
 }

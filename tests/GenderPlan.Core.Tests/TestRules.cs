@@ -11,7 +11,7 @@ internal static class TestRules
     private static readonly Lazy<RuleBook> Repository = new(() =>
         RuleBookLoader.LoadDirectory(RulesDirectory).RuleBook ?? throw new InvalidOperationException("the repository's rules are invalid"));
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => GenderPlan.Testing.RepositoryRoot.Path;
 
     public static string RulesDirectory => Path.Combine(RepositoryRoot, "Rules");
 
@@ -37,17 +37,4 @@ internal static class TestRules
             new RuleSource("dak-to-2016-2020.workflow.json", Encoding.UTF8.GetBytes(workflow.ToJsonString())),
             new RuleSource("units.json", Encoding.UTF8.GetBytes((units ?? UnitsJson()).ToJsonString())),
         ]);
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GenderPlan.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GenderPlan.sln not found above the test binaries");
-    }
 }

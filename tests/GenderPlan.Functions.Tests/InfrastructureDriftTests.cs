@@ -8,7 +8,7 @@ namespace GenderPlan.Functions.Tests;
 /// <summary>The names the code uses and the names infra/ declares cannot drift apart.</summary>
 public partial class InfrastructureDriftTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = GenderPlan.Testing.RepositoryRoot.Path;
     private static readonly string Bicep = File.ReadAllText(Path.Combine(Root, "infra", "app", "resources.bicep"));
 
     [Fact]
@@ -81,19 +81,6 @@ public partial class InfrastructureDriftTests
         var match = Regex.Match(Bicep, $@"var {variable} = \[(?<items>[^\]]*)\]");
         Assert.True(match.Success, $"var {variable} not found in resources.bicep");
         return Regex.Matches(match.Groups["items"].Value, "'([^']+)'").Select(item => item.Groups[1].Value).ToList();
-    }
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GenderPlan.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GenderPlan.sln not found");
     }
 
     [GeneratedRegex(@"\{ function: '(\w+)', container: '([\w-]+)' \}")]

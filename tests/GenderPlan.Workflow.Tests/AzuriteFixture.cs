@@ -64,20 +64,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "GenderPlan.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("GenderPlan.sln not found");
-    }
+    public static string RepositoryRoot => GenderPlan.Testing.RepositoryRoot.Path;
 }
 
 [CollectionDefinition(Name)]
