@@ -38,16 +38,15 @@ public static class ServeCommand
             }
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+            void Stop(PosixSignalContext context)
             {
                 context.Cancel = true;
                 stop.Cancel();
-            });
-            Console.CancelKeyPress += (_, args) =>
-            {
-                args.Cancel = true;
-                stop.Cancel();
-            };
+            }
+
+            // Ctrl+C (SIGINT) and a polite kill (SIGTERM) finish the current pass's request and exit cleanly.
+            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             console.Out.WriteLine($"Watching the rules and reports containers every {options.Interval} s; {where}. Ctrl+C stops.");
             await runner.RunAsync(TimeSpan.FromSeconds(options.Interval), pass =>
             {

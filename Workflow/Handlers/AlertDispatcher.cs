@@ -43,7 +43,11 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
         }
 
         var pending = await _outbox.PendingCountAsync(cancellationToken);
-        LogSwept(sent, pending);
+        if (sent > 0 || pending > 0)
+        {
+            LogSwept(sent, pending);
+        }
+
         return (sent, pending);
     }
 

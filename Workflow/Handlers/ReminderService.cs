@@ -76,7 +76,11 @@ public sealed partial class ReminderService : IReminderService
             added.AddRange(await _outbox.AddAsync(group.Select(pair => pair.Message), group.Key, $"calendar-{today:yyyy-MM-dd}", cancellationToken));
         }
 
-        LogQueued(today, added.Count);
+        if (added.Count > 0)
+        {
+            LogQueued(today, added.Count);
+        }
+
         await _dispatcher.SendNowAsync(added, cancellationToken);
         return added.Count;
     }
@@ -101,6 +105,6 @@ public sealed partial class ReminderService : IReminderService
         return missing;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder job for {Today}: {Count} new email(s)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder job for {Today:yyyy-MM-dd}: {Count} new email(s)")]
     private partial void LogQueued(DateOnly today, int count);
 }
