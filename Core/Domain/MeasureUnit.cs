@@ -50,9 +50,6 @@ public sealed class MeasureUnit
     /// <summary>Whether values are category words.</summary>
     public bool IsCategory => ReferenceEquals(this, Category);
 
-    /// <summary>Whether a 0/0 fraction means "no case to measure" for this unit.</summary>
-    public bool AllowsNotApplicable => RatioScale is not null;
-
     /// <summary>The ids a rule file may use.</summary>
     public static IEnumerable<string> KnownIds => All.Select(unit => unit.Id);
 

@@ -74,13 +74,6 @@ public sealed class UploadLog
     /// <summary>The key of a blob version.</summary>
     public static string KeyOf(string container, string blob, ETag etag) => Keys.Hash(container, blob, etag.ToString());
 
-    /// <summary>The state of a blob version, or null when it was never seen.</summary>
-    public async Task<UploadState?> StateAsync(string container, string key, CancellationToken cancellationToken)
-    {
-        var row = await Table.GetEntityIfExistsAsync<TableEntity>(container, key, select: ["State"], cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } entity ? Enum.Parse<UploadState>(entity.GetString("State")) : null;
-    }
-
     /// <summary>
     /// Counts one more attempt at a blob version and returns the count, or null when it was finished before
     /// (done, rejected or failed) and must not be processed again.
