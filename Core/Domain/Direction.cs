@@ -32,8 +32,4 @@ public static class DirectionText
 
     /// <summary>The symbol as written in rule files.</summary>
     public static string Symbol(this Direction direction) => direction == Direction.AtLeast ? ">=" : "<=";
-
-    /// <summary>Whether <paramref name="value"/> is on the target's side of <paramref name="target"/>.</summary>
-    public static bool IsMetBy(this Direction direction, decimal value, decimal target) =>
-        direction == Direction.AtLeast ? value >= target : value <= target;
 }
