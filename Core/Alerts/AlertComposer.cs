@@ -135,6 +135,9 @@ public sealed class AlertComposer
 
     private const int MaxProblemsShown = 50;
 
+    // Mail clients ignore style sheets: every cell carries its own border, so a status colour never tints it.
+    private const string CellStyle = "border:1px solid #cccccc;vertical-align:top";
+
     private EmailMessage Build(string id, IReadOnlyList<string> toUnits, IReadOnlyList<string> ccUnits, string subject, Section vi, Section en, string? extraCc = null)
     {
         var to = Addresses(toUnits, new HashSet<string>());
@@ -179,10 +182,10 @@ public sealed class AlertComposer
         var header = vi
             ? new[] { "Chỉ tiêu", "Giá trị", "Mục tiêu", "Mức cần đạt lúc này", "Tình trạng", "Giải thích" }
             : ["Indicator", "Value", "Target", "Expected now", "Status", "Explanation"];
-        var builder = new StringBuilder("<table style=\"border-collapse:collapse;margin:12px 0\" cellpadding=\"6\" border=\"1\"><thead><tr>");
+        var builder = new StringBuilder("<table style=\"border-collapse:collapse;margin:12px 0\" cellpadding=\"6\"><thead><tr>");
         foreach (var cell in header)
         {
-            builder.Append($"<th scope=\"col\" style=\"text-align:left;background:#f2f2f2\">{cell}</th>");
+            builder.Append($"<th scope=\"col\" style=\"{CellStyle};text-align:left;background:#f2f2f2\">{cell}</th>");
         }
 
         builder.Append("</tr></thead><tbody>");
@@ -191,12 +194,12 @@ public sealed class AlertComposer
             var indicator = score.Indicator;
             var explanation = ScoreExplainer.Explain(score).In(language);
             builder.Append("<tr>")
-                .Append($"<td><b>{Html(indicator.Code)}</b><br>{Html(indicator.Name.In(language))}</td>")
-                .Append($"<td>{Html(score.Value is { } value ? ScoreExplainer.FormatValue(indicator, value, language) : "0/0")}</td>")
-                .Append($"<td>{Html(ScoreExplainer.FormatValue(indicator, indicator.Target, language))}</td>")
-                .Append($"<td>{Html(score.Expected is { } expected ? ScoreExplainer.FormatValue(indicator, expected, language) : "–")}</td>")
-                .Append($"<td style=\"color:{StatusColour(score.Status)};font-weight:bold\">{StatusIcon(score.Status)} {Html(vi ? score.Status.Vietnamese() : score.Status.English())}</td>")
-                .Append($"<td>{Html(explanation)}</td>")
+                .Append($"<td style=\"{CellStyle}\"><b>{Html(indicator.Code)}</b><br>{Html(indicator.Name.In(language))}</td>")
+                .Append($"<td style=\"{CellStyle}\">{Html(score.Value is { } value ? ScoreExplainer.FormatValue(indicator, value, language) : "0/0")}</td>")
+                .Append($"<td style=\"{CellStyle}\">{Html(ScoreExplainer.FormatValue(indicator, indicator.Target, language))}</td>")
+                .Append($"<td style=\"{CellStyle}\">{Html(score.Expected is { } expected ? ScoreExplainer.FormatValue(indicator, expected, language) : "–")}</td>")
+                .Append($"<td style=\"{CellStyle};color:{StatusColour(score.Status)};font-weight:bold\">{StatusIcon(score.Status)} {Html(vi ? score.Status.Vietnamese() : score.Status.English())}</td>")
+                .Append($"<td style=\"{CellStyle}\">{Html(explanation)}</td>")
                 .Append("</tr>");
         }
 
