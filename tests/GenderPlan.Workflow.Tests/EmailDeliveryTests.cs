@@ -8,17 +8,9 @@ using WireMockResponse = WireMock.ResponseBuilders.Response;
 namespace GenderPlan.Workflow.Tests;
 
 /// <summary>Delivery through SendGrid's real HTTP API, answered by a WireMock.Net server.</summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class EmailDeliveryTests : IAsyncLifetime, IDisposable
+public sealed class EmailDeliveryTests(AzuriteFixture azurite) : AzuriteTest(azurite), IDisposable
 {
-    private readonly AzuriteFixture _azurite;
     private readonly WireMockServer _sendGrid = WireMockServer.Start();
-
-    public EmailDeliveryTests(AzuriteFixture azurite) => _azurite = azurite;
-
-    public Task InitializeAsync() => _azurite.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     public void Dispose() => _sendGrid.Stop();
 
@@ -28,7 +20,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime, IDisposable
     public async Task Alert_goes_to_SendGrid_with_the_right_recipients_and_an_api_key()
     {
         _sendGrid.Given(MailSend).RespondWith(WireMockResponse.Create().WithStatusCode(202));
-        await using var pipeline = Pipeline.Create(_azurite, _sendGrid.Url);
+        await using var pipeline = Pipeline.Create(Azurite, _sendGrid.Url);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
 
@@ -52,7 +44,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime, IDisposable
             .RespondWith(WireMockResponse.Create().WithStatusCode(429).WithHeader("Retry-After", "1"));
         _sendGrid.Given(MailSend).InScenario("throttle").WhenStateIs("throttled")
             .RespondWith(WireMockResponse.Create().WithStatusCode(202));
-        await using var pipeline = Pipeline.Create(_azurite, _sendGrid.Url);
+        await using var pipeline = Pipeline.Create(Azurite, _sendGrid.Url);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
 
@@ -68,7 +60,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime, IDisposable
     public async Task SendGrid_down_leaves_the_alert_pending_and_the_next_sweep_delivers_it()
     {
         _sendGrid.Given(MailSend).RespondWith(WireMockResponse.Create().WithStatusCode(503));
-        await using var pipeline = Pipeline.Create(_azurite, _sendGrid.Url, settings: new() { ["GenderPlan:Email:MaxAttemptsPerSend"] = "1" });
+        await using var pipeline = Pipeline.Create(Azurite, _sendGrid.Url, settings: new() { ["GenderPlan:Email:MaxAttemptsPerSend"] = "1" });
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
 
@@ -92,7 +84,7 @@ public sealed class EmailDeliveryTests : IAsyncLifetime, IDisposable
     public async Task Rejected_request_stays_pending_rather_than_lost()
     {
         _sendGrid.Given(MailSend).RespondWith(WireMockResponse.Create().WithStatusCode(400).WithBody("""{"errors":[{"message":"bad"}]}"""));
-        await using var pipeline = Pipeline.Create(_azurite, _sendGrid.Url);
+        await using var pipeline = Pipeline.Create(Azurite, _sendGrid.Url);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
 

@@ -3,17 +3,8 @@ using MimeKit;
 
 namespace GenderPlan.Workflow.Tests;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class ReminderTests : IAsyncLifetime
+public sealed class ReminderTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
-    private readonly AzuriteFixture _azurite;
-
-    public ReminderTests(AzuriteFixture azurite) => _azurite = azurite;
-
-    public Task InitializeAsync() => _azurite.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     private static readonly string[] LeadUnits = ["btchu", "daitth", "gddt", "hlhpn", "ldtbxh", "noivu", "tuphap", "vhtt", "yte"];
 
     [Theory]
@@ -25,7 +16,7 @@ public sealed class ReminderTests : IAsyncLifetime
     [InlineData("2021-06-08", null, 0)]        // no plan covers 2021
     public async Task Units_that_owe_a_report_are_reminded_on_the_right_days(string today, string? period, int expected)
     {
-        await using var pipeline = Pipeline.Create(_azurite, now: VietnamMorning(today));
+        await using var pipeline = Pipeline.Create(Azurite, now: VietnamMorning(today));
         await pipeline.PublishRulesAsync();
 
         var queued = await pipeline.Reminders.RunAsync(CancellationToken.None);
@@ -43,7 +34,7 @@ public sealed class ReminderTests : IAsyncLifetime
     [Fact]
     public async Task Unit_that_already_reported_is_not_reminded_and_running_twice_queues_nothing_more()
     {
-        await using var pipeline = Pipeline.Create(_azurite, now: VietnamMorning("2020-06-08"));
+        await using var pipeline = Pipeline.Create(Azurite, now: VietnamMorning("2020-06-08"));
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2020-h1.csv", Pipeline.Csv("2020-H1,dak-to,G4.1,104/100,,,"));
         await pipeline.Reports.ProcessAsync("yte/2020-h1.csv", CancellationToken.None);
@@ -59,7 +50,7 @@ public sealed class ReminderTests : IAsyncLifetime
     [Fact]
     public async Task Day_after_the_deadline_each_missing_unit_gets_an_overdue_notice_copied_to_the_coordinator()
     {
-        await using var pipeline = Pipeline.Create(_azurite, now: VietnamMorning("2020-11-26"));
+        await using var pipeline = Pipeline.Create(Azurite, now: VietnamMorning("2020-11-26"));
         await pipeline.PublishRulesAsync();
 
         var queued = await pipeline.Reminders.RunAsync(CancellationToken.None);
@@ -75,7 +66,7 @@ public sealed class ReminderTests : IAsyncLifetime
     [Fact]
     public async Task Report_arriving_after_the_deadline_is_recorded_as_late()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,104/100,,,"));
         await pipeline.UploadReportAsync("yte/2019-h1.csv", Pipeline.Csv("2019-H1,dak-to,G4.1,104/100,,,"));

@@ -6,21 +6,12 @@ using MimeKit;
 
 namespace GenderPlan.Workflow.Tests;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class ReportWorkflowTests : IAsyncLifetime
+public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
-    private readonly AzuriteFixture _azurite;
-
-    public ReportWorkflowTests(AzuriteFixture azurite) => _azurite = azurite;
-
-    public Task InitializeAsync() => _azurite.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Uploaded_report_is_scored_stored_and_each_lead_unit_gets_one_email()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("gddt/bao-cao-2019.csv", Pipeline.Csv(
             "2019,dak-to,G3.1,\"97,2\",,,",
@@ -61,7 +52,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Same_blob_processed_twice_leaves_one_set_of_results_and_one_email()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
 
@@ -77,7 +68,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Same_content_uploaded_again_sends_nothing_new_but_a_changed_status_does_and_recovery_is_resolved()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
 
         await pipeline.UploadReportAsync("gddt/2019.csv", Pipeline.Csv("2019,dak-to,G3.1,\"97,2\",,,"));
@@ -105,7 +96,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Later_upload_for_the_same_unit_and_period_is_current_and_history_keeps_both()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("gddt/a.csv", Pipeline.Csv("2019,dak-to,G3.1,\"97,2\",,,"));
         await pipeline.Reports.ProcessAsync("gddt/a.csv", CancellationToken.None);
@@ -128,7 +119,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_report_is_rejected_with_an_error_file_and_a_notice_and_stores_no_score()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/sai.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,", "2019,dak-to,G3.1,101,,,", "2019,dak-to,G9.9,1,,,"));
 
@@ -150,7 +141,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Report_from_an_unknown_unit_folder_is_rejected()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("bao-cao.csv", Pipeline.Csv("2019,dak-to,G4.1,104/100,,,"));
 
@@ -162,7 +153,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Oversized_report_is_rejected_unread()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         var blob = pipeline.Storage.Container(StorageNames.ReportsContainer).GetBlobClient("yte/huge.csv");
         await blob.UploadAsync(BinaryData.FromBytes(new byte[GenderPlan.Core.Reports.ReportReader.MaxBytes + 10]));
@@ -175,7 +166,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Report_that_keeps_failing_is_marked_failed_after_the_last_attempt_and_the_coordinator_told()
     {
-        await using var pipeline = Pipeline.Create(_azurite, settings: new() { ["GenderPlan:MaxReportAttempts"] = "3" });
+        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:MaxReportAttempts"] = "3" });
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,104/100,,,"));
         // A fault the product cannot repair by itself: the results table is gone.
@@ -195,7 +186,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Reports_arriving_before_any_rules_trigger_activate_the_rules_in_the_container()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         var rules = Path.Combine(AzuriteFixture.RepositoryRoot, "Rules");
         await pipeline.UploadAsync(StorageNames.RulesContainer, "units.json", await File.ReadAllTextAsync(Path.Combine(rules, "units.json")), []);
         await pipeline.UploadAsync(StorageNames.RulesContainer, "dak-to-2016-2020.workflow.json", Pipeline.WorkflowJson(), []);
@@ -207,7 +198,7 @@ public sealed class ReportWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Storage_fault_during_a_pass_leaves_the_report_for_the_next_pass()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
         var flaky = new FailsOnce(pipeline.Reports);

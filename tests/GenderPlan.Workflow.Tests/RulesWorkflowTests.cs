@@ -4,21 +4,12 @@ using MimeKit;
 
 namespace GenderPlan.Workflow.Tests;
 
-[Collection(AzuriteCollection.Name)]
-public sealed class RulesWorkflowTests : IAsyncLifetime
+public sealed class RulesWorkflowTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
-    private readonly AzuriteFixture _azurite;
-
-    public RulesWorkflowTests(AzuriteFixture azurite) => _azurite = azurite;
-
-    public Task InitializeAsync() => _azurite.ResetAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
-
     [Fact]
     public async Task Valid_rules_upload_becomes_the_active_version_with_its_uploader()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
 
         await pipeline.PublishRulesAsync();
 
@@ -32,7 +23,7 @@ public sealed class RulesWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Broken_rules_upload_is_refused_the_old_rules_keep_scoring_and_the_coordinator_is_told()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         var before = await pipeline.Get<ActiveRules>().GetActiveInfoAsync(CancellationToken.None);
         var broken = Pipeline.WorkflowJson().Replace("\"target\": 98,", "\"target\": 980,", StringComparison.Ordinal);
@@ -57,7 +48,7 @@ public sealed class RulesWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task New_rules_change_the_next_score_without_a_restart()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("gddt/a.csv", Pipeline.Csv("2019,dak-to,G3.1,\"98,5\",,,"));
         await pipeline.Reports.ProcessAsync("gddt/a.csv", CancellationToken.None);
@@ -80,7 +71,7 @@ public sealed class RulesWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Same_rules_uploaded_again_change_nothing()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadAsync(StorageNames.RulesContainer, "units.json", await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", "units.json")), []);
 
@@ -91,7 +82,7 @@ public sealed class RulesWorkflowTests : IAsyncLifetime
     [Fact]
     public async Task Files_that_are_not_rules_are_ignored()
     {
-        await using var pipeline = Pipeline.Create(_azurite);
+        await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.UploadAsync(StorageNames.RulesContainer, "ghi-chu.txt", "không phải quy tắc", []);
 
         Assert.Equal(RulesOutcome.Ignored, await pipeline.Rules.ProcessAsync("ghi-chu.txt", CancellationToken.None));

@@ -10,8 +10,7 @@ namespace GenderPlan.Workflow.Tests;
 /// The scorecard page in a real browser (Debian's Chromium driven by Playwright): published by the workflow
 /// after each scored report, opened from storage and from a file.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed partial class ScorecardPageTests : IAsyncLifetime
+public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -19,15 +18,12 @@ public sealed partial class ScorecardPageTests : IAsyncLifetime
         "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
-    private readonly AzuriteFixture _azurite;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
-    public ScorecardPageTests(AzuriteFixture azurite) => _azurite = azurite;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _azurite.ResetAsync();
+        await base.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -36,7 +32,7 @@ public sealed partial class ScorecardPageTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
@@ -151,7 +147,7 @@ public sealed partial class ScorecardPageTests : IAsyncLifetime
 
     private async Task<Pipeline> ScoredPipelineAsync()
     {
-        var pipeline = Pipeline.Create(_azurite);
+        var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("ldtbxh/dak-to-2019.csv", await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", "samples", "dak-to-2019.csv")));
         Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ldtbxh/dak-to-2019.csv", CancellationToken.None));
