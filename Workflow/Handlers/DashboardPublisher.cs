@@ -48,21 +48,17 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         }
 
         var results = new List<DashboardResult>();
-        var reports = new List<DashboardReport>();
-        foreach (var period in Periods(plan))
+        foreach (var stored in await _results.LatestForPlaceAsync(jurisdiction, cancellationToken))
         {
-            foreach (var stored in await _results.LatestAsync(jurisdiction, period.ToString(), cancellationToken))
+            if (StatusText.TryParse(stored.Status, out var status) && Period.TryParse(stored.Period, out var period) && plan.Covers(period))
             {
-                if (StatusText.TryParse(stored.Status, out var status))
-                {
-                    results.Add(new DashboardResult(stored.Indicator, period, status, stored.Value, new LocalizedText(stored.ExplanationVi, stored.ExplanationEn)));
-                }
+                results.Add(new DashboardResult(stored.Indicator, period, status, stored.Value, new LocalizedText(stored.ExplanationVi, stored.ExplanationEn)));
             }
-
-            reports.AddRange((await _reports.ForPeriodAsync(period, cancellationToken))
-                .Where(report => report.Jurisdiction == jurisdiction)
-                .Select(report => new DashboardReport(period, report.Unit, report.Blob, report.ReceivedAt, report.OnTime)));
         }
+
+        var reports = (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, plan.EndYear, cancellationToken))
+            .Select(report => new DashboardReport(Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime))
+            .ToList();
 
         var others = new List<(string, string)>();
         await foreach (var page in Web.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
@@ -121,9 +117,6 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     }
 
     private Azure.Storage.Blobs.BlobContainerClient Web => _storage.Container(StorageNames.WebsiteContainer);
-
-    private static IEnumerable<Period> Periods(Plan plan) =>
-        Enumerable.Range(plan.StartYear, plan.EndYear - plan.StartYear + 1).SelectMany(year => new[] { Period.FirstHalf(year), Period.Annual(year) });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published scorecard page {Page} with {Count} result(s)")]
     private partial void LogPublished(string page, int count);

@@ -70,6 +70,20 @@ public sealed class ReportLog
         return records.OrderBy(record => record.ReceivedAt).ToList();
     }
 
+    /// <summary>Every report of a place for the periods of <paramref name="firstYear"/> to <paramref name="lastYear"/>, in one range query.</summary>
+    public async Task<IReadOnlyList<ReportRecord>> ForPlaceAsync(string jurisdiction, int firstYear, int lastYear, CancellationToken cancellationToken)
+    {
+        // Period partitions sort as text: "2016" < "2016-H1" < "2017" ..., so the plan's years are one key range.
+        var filter = $"PartitionKey ge '{firstYear}' and PartitionKey lt '{lastYear + 1}' and Jurisdiction eq '{Keys.Escape(jurisdiction)}'";
+        var records = new List<ReportRecord>();
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            records.Add(FromEntity(row));
+        }
+
+        return records.OrderBy(record => record.ReceivedAt).ToList();
+    }
+
     /// <summary>The current report of a unit for a place and period: the one that arrived last.</summary>
     public async Task<ReportRecord?> CurrentAsync(Period period, string jurisdiction, string unit, CancellationToken cancellationToken)
     {

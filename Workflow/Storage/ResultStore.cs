@@ -82,6 +82,20 @@ public sealed class ResultStore
         return results;
     }
 
+    /// <summary>The latest results of a place for every period, in one range query over its partitions.</summary>
+    public async Task<IReadOnlyList<StoredResult>> LatestForPlaceAsync(string jurisdiction, CancellationToken cancellationToken)
+    {
+        var results = new List<StoredResult>();
+        var prefix = Keys.Escape(jurisdiction + "~");
+        var filter = $"PartitionKey ge '{prefix}' and PartitionKey lt '{prefix}\uffff'";
+        await foreach (var row in _storage.Table(StorageNames.ResultsTable).QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            results.Add(FromEntity(row));
+        }
+
+        return results;
+    }
+
     /// <summary>Every result ever stored for a place and period, oldest first.</summary>
     public async Task<IReadOnlyList<StoredResult>> HistoryAsync(string jurisdiction, string period, CancellationToken cancellationToken)
     {

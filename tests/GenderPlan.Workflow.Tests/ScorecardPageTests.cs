@@ -64,6 +64,10 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
             }
         }
 
+        // The page is made on 20 November 2019 (the test clock); the sample blob arrived today, after the deadline.
+        Assert.Equal("late", await page.Locator("#reporting tr[data-unit='ldtbxh'] td[data-period='2019']").GetAttributeAsync("data-state"));
+        Assert.Equal("not-due", await page.Locator("#reporting tr[data-unit='yte'] td[data-period='2019']").GetAttributeAsync("data-state"));
+        Assert.Equal("missing", await page.Locator("#reporting tr[data-unit='yte'] td[data-period='2019-H1']").GetAttributeAsync("data-state"));
         await SaveScreenshotAsync(page);
     }
 
