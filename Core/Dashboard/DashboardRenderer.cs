@@ -36,6 +36,7 @@ public static class DashboardRenderer
         var html = new StringBuilder(64 * 1024);
         html.Append("<!DOCTYPE html>\n<html lang=\"vi\" data-lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<link rel=\"icon\" href=\"data:,\">\n")
             .Append(CultureInfo.InvariantCulture, $"<title>{Encode($"Bình đẳng giới – {place}")}</title>\n<style>{Styles}</style>\n</head>\n<body>\n");
         Header(html, input, place, current);
         html.Append("<main>\n");

@@ -175,7 +175,7 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
         var errors = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Type is "error" or "warning")
+            if (message.Type == "error")
             {
                 errors.Add(message.Text);
             }
