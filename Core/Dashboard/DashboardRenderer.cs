@@ -173,7 +173,10 @@ public static class DashboardRenderer
             return;
         }
 
-        var units = plan.Indicators.Select(indicator => indicator.Lead).Distinct()
+        // The district report is owed by the plan's lead units; who owes a commune's report is not in the
+        // rules, so a commune's page lists the units that did send one and claims nobody is missing.
+        var owing = input.Jurisdiction == plan.Jurisdictions[0].Id ? plan.Indicators.Select(indicator => indicator.Lead) : [];
+        var units = owing
             .Concat(input.Reports.Select(report => report.Unit).OfType<string>())
             .Distinct()
             .ToList();

@@ -63,6 +63,19 @@ public partial class DashboardRendererTests
         Assert.DoesNotContain("data-period=\"2017-H1\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Commune_page_lists_only_the_units_that_reported_for_it()
+    {
+        var input = new DashboardInput(TestRules.Book, TestRules.Plan, "tan-canh", [],
+            [new DashboardReport(Period.FirstHalf(2016), "ubnd-xa", "ubnd-xa/tan-canh.csv", DateTimeOffset.UnixEpoch, true)],
+            new DateOnly(2016, 12, 1), DateTimeOffset.UnixEpoch, []);
+
+        var html = DashboardRenderer.Render(input);
+
+        Assert.Contains("<tr data-unit=\"ubnd-xa\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<tr data-unit=\"yte\">", html, StringComparison.Ordinal);
+    }
+
     private static string[] GoalRow(string html, int goal)
     {
         var row = Regex.Match(html, $"<tr data-goal=\"{goal}\">(.*?)</tr>").Groups[1].Value;
