@@ -19,14 +19,15 @@ public static class ProgressMath
     /// <summary>
     /// CR = CAGR_actual / CAGR_required for value <paramref name="value"/> at time <paramref name="time"/>,
     /// from <paramref name="baseline"/> at <paramref name="baselineTime"/> towards <paramref name="target"/>
-    /// at <paramref name="targetTime"/>. Negative when the value moved away from the target.
+    /// at <paramref name="targetTime"/> (negative when the value moved away from the target), and where the
+    /// path stands at that time; the required growth is computed once for both.
     /// </summary>
-    public static double ProgressRatio(double value, double time, double baseline, double baselineTime, double target, double targetTime)
+    public static (double Ratio, double Expected) Measure(double value, double time, double baseline, double baselineTime, double target, double targetTime)
     {
         var b = NonZero(baseline);
         var actual = Math.Pow(NonZero(value) / b, 1.0 / (time - baselineTime)) - 1.0;
         var required = RequiredGrowth(b, baselineTime, target, targetTime);
-        return actual / required;
+        return (actual / required, b * Math.Pow(1.0 + required, time - baselineTime));
     }
 
     /// <summary>Where the path from baseline to target stands at <paramref name="time"/>.</summary>

@@ -59,8 +59,8 @@ public static class Scorer
         }
 
         var time = (double)period.TimePoint;
-        var ratio = ProgressMath.ProgressRatio((double)value, time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear);
-        var expected = Math.Round((decimal)ProgressMath.ExpectedValue(time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear), 4);
+        var (ratio, expectedNow) = ProgressMath.Measure((double)value, time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear);
+        var expected = Math.Round((decimal)expectedNow, 4);
         var status = ratio >= ProgressMath.OnTrackRatio ? Status.OnTrack
             : ratio >= ProgressMath.FallingBehindRatio ? Status.FallingBehind
             : Status.OffTrack;

@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Storage.Blobs.Models;
 using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;

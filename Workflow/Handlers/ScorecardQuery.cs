@@ -28,9 +28,9 @@ public sealed class ScorecardQuery : IScorecardQuery
 
         var results = await _results.LatestAsync(jurisdiction, parsed.ToString(), cancellationToken);
         var reports = (await _reports.ForPeriodAsync(parsed, cancellationToken)).Where(report => report.Jurisdiction == jurisdiction).ToList();
-        var active = await _activeRules.GetActiveInfoAsync(cancellationToken);
-        var order = (await _activeRules.GetAsync(cancellationToken))?.FindPlan(parsed, jurisdiction)?.Indicators.Select(indicator => indicator.Code).ToList() ?? [];
+        var rules = await _activeRules.GetAsync(cancellationToken);
+        var order = rules?.FindPlan(parsed, jurisdiction)?.Indicators.Select(indicator => indicator.Code).ToList() ?? [];
         var ordered = results.OrderBy(result => order.IndexOf(result.Indicator) is var index and >= 0 ? index : int.MaxValue).ThenBy(result => result.Indicator, StringComparer.Ordinal).ToList();
-        return new ScorecardView(parsed.ToString(), jurisdiction, active?.Version, ordered, reports);
+        return new ScorecardView(parsed.ToString(), jurisdiction, rules?.Version, ordered, reports);
     }
 }
