@@ -1,7 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 
 namespace GenderPlan.Workflow.Storage;
 
@@ -22,13 +20,13 @@ public enum UploadState
 }
 
 /// <summary>An attempt at one blob version.</summary>
-/// <param name="Properties">The blob's properties (size, ETag, metadata, last modified); null when the blob is gone.</param>
+/// <param name="Blob">The blob version; null when the blob is gone.</param>
 /// <param name="Key">The blob version's key in the log.</param>
 /// <param name="Attempt">Which attempt this is, from 1; 0 when the version was finished before and must not be processed again.</param>
-public sealed record UploadAttempt(BlobProperties? Properties, string Key, int Attempt)
+public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt)
 {
     /// <summary>Whether processing may go ahead.</summary>
-    public bool CanProceed => Properties is not null && Attempt > 0;
+    public bool CanProceed => Blob is not null && Attempt > 0;
 }
 
 /// <summary>
@@ -50,25 +48,19 @@ public sealed class UploadLog
     private TableClient Table => _storage.Table(StorageNames.UploadsTable);
 
     /// <summary>
-    /// Starts processing the current version of <paramref name="blob"/>, counting the attempt. The answer says
-    /// whether the blob is gone, or this version was finished before (a trigger firing twice), or which
-    /// attempt this is.
+    /// Starts processing <paramref name="blob"/> (null: it is gone), counting the attempt. The answer says
+    /// whether this version was finished before (a trigger firing twice), or which attempt this is.
     /// </summary>
-    public async Task<UploadAttempt> BeginAsync(BlobClient blob, CancellationToken cancellationToken)
+    public async Task<UploadAttempt> BeginAsync(string container, StoredBlob? blob, CancellationToken cancellationToken)
     {
-        BlobProperties properties;
-        try
-        {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
+        if (blob is null)
         {
             return new UploadAttempt(null, "", 0);
         }
 
-        var key = KeyOf(blob.BlobContainerName, blob.Name, properties.ETag);
-        var attempt = await BeginAttemptAsync(blob.BlobContainerName, key, blob.Name, cancellationToken);
-        return new UploadAttempt(properties, key, attempt ?? 0);
+        var key = KeyOf(container, blob.Name, blob.ETag);
+        var attempt = await BeginAttemptAsync(container, key, blob.Name, cancellationToken);
+        return new UploadAttempt(blob, key, attempt ?? 0);
     }
 
     /// <summary>The key of a blob version.</summary>
@@ -82,24 +74,23 @@ public sealed class UploadLog
     {
         for (var retry = 0; ; retry++)
         {
-            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(container, key, cancellationToken: cancellationToken);
+            var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
             try
             {
                 if (!existing.HasValue || existing.Value is not { } row)
                 {
-                    await Table.AddEntityAsync(new TableEntity(container, key) { ["Blob"] = blob, ["State"] = nameof(UploadState.Processing), ["Attempts"] = 1, ["FirstSeenAt"] = _clock.GetUtcNow() }, cancellationToken);
+                    await Table.AddEntityAsync(new UploadEntity { PartitionKey = container, RowKey = key, Blob = blob, State = UploadState.Processing, Attempts = 1, FirstSeenAt = _clock.GetUtcNow() }, cancellationToken);
                     return 1;
                 }
 
-                if (Enum.Parse<UploadState>(row.GetString("State")) != UploadState.Processing)
+                if (row.State != UploadState.Processing)
                 {
                     return null;
                 }
 
-                var attempts = (row.GetInt32("Attempts") ?? 0) + 1;
-                row["Attempts"] = attempts;
+                row.Attempts++;
                 await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return attempts;
+                return row.Attempts;
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412 && retry < 5)
             {
@@ -109,9 +100,54 @@ public sealed class UploadLog
     }
 
     /// <summary>Records how processing ended.</summary>
-    public Task FinishAsync(string container, string key, UploadState state, string? detail, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(
-            new TableEntity(container, key) { ["State"] = state.ToString(), ["FinishedAt"] = _clock.GetUtcNow(), ["Detail"] = detail is { Length: > 4000 } ? detail[..4000] : detail },
-            TableUpdateMode.Merge,
-            cancellationToken);
+    public async Task FinishAsync(string container, string key, UploadState state, string? detail, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
+        var row = existing.HasValue && existing.Value is { } found ? found : new UploadEntity { PartitionKey = container, RowKey = key };
+        row.State = state;
+        row.FinishedAt = _clock.GetUtcNow();
+        row.Detail = detail is { Length: > 4000 } ? detail[..4000] : detail;
+        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary>Where a blob version stands, or null when it was never seen.</summary>
+    public async Task<UploadEntity?> GetAsync(string container, string key, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
+        return existing.HasValue ? existing.Value : null;
+    }
+}
+
+/// <summary>A row of the <c>Uploads</c> table: partition the container, row the blob version's key.</summary>
+public sealed class UploadEntity : ITableEntity
+{
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public string RowKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>The blob's name.</summary>
+    public string? Blob { get; set; }
+
+    /// <summary>Where processing stands.</summary>
+    public UploadState State { get; set; }
+
+    /// <summary>Attempts started so far.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When the version was first seen.</summary>
+    public DateTimeOffset? FirstSeenAt { get; set; }
+
+    /// <summary>When processing ended.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The problems, the error, or the outcome.</summary>
+    public string? Detail { get; set; }
 }
