@@ -26,7 +26,8 @@ public static class CommandLine
             return ExitCodes.Invalid;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        // Signals are the generic host's to handle (serve stops through its lifetime); the other commands are short.
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null });
     }
 
     private static RootCommand Build(CliConsole console)

@@ -55,7 +55,7 @@ public static class LocalStack
         builder.Configuration.AddEnvironmentVariables().AddInMemoryCollection(Settings(storage, outbox));
         builder.Logging.SetMinimumLevel(logLevel)
             .AddFilter("System.Net.Http", LogLevel.Warning)
-            .AddFilter("Azure", LogLevel.Warning)
+            .AddFilter("Azure", LogLevel.Error)
             .AddSimpleConsole(console =>
             {
                 console.SingleLine = true;

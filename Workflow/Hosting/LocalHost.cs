@@ -30,7 +30,7 @@ public static class LocalHost
         builder.WebHost.UseUrls($"http://{address}");
         builder.Logging.ClearProviders().SetMinimumLevel(logLevel)
             .AddFilter("System.Net.Http", LogLevel.Warning)
-            .AddFilter("Azure", LogLevel.Warning)
+            .AddFilter("Azure", LogLevel.Error)
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("Microsoft.Hosting", LogLevel.Warning)
             .AddFilter("Polly", LogLevel.Warning)

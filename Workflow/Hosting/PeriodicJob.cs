@@ -37,7 +37,8 @@ public abstract partial class PeriodicJob : BackgroundService
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                LogRunFailed(exception, GetType().Name);
+                // One line, not a stack: storage that is away fails every run the same way until it is back.
+                LogRunFailed(GetType().Name, exception.GetBaseException().Message);
             }
         }
         while (await WaitAsync(timer, stoppingToken));
@@ -55,6 +56,6 @@ public abstract partial class PeriodicJob : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} failed; it runs again at its next tick")]
-    private partial void LogRunFailed(Exception exception, string job);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Job} failed ({Error}); it runs again at its next tick")]
+    private partial void LogRunFailed(string job, string error);
 }

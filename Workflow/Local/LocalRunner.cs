@@ -37,6 +37,7 @@ public sealed partial class LocalRunner
     private readonly IDashboardPublisher _dashboard;
     private readonly ILogger<LocalRunner> _logger;
     private readonly ConcurrentDictionary<string, bool> _finished = new(StringComparer.Ordinal);
+    private bool _storageReady;
 
     /// <summary>Creates the runner.</summary>
     public LocalRunner(
@@ -76,7 +77,13 @@ public sealed partial class LocalRunner
     /// <summary>Processes the rules and reports uploaded since the last poll: what the blob triggers do in Azure.</summary>
     public async Task<RunnerPass> PollAsync(CancellationToken cancellationToken)
     {
-        await _storage.EnsureCreatedAsync(cancellationToken);
+        if (!_storageReady)
+        {
+            // Once per runner: every poll would otherwise ask for a dozen containers and tables that exist.
+            await _storage.EnsureCreatedAsync(cancellationToken);
+            _storageReady = true;
+        }
+
         var deliveredBefore = _dispatcher.Delivered;
         int activated = 0, refused = 0, scored = 0, rejected = 0, failed = 0;
         foreach (var blob in New(StorageNames.RulesContainer, await _ruleFiles.ListAsync(cancellationToken)))
