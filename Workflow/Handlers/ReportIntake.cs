@@ -60,11 +60,11 @@ public sealed partial class ReportIntake : IReportIntake
             return ReportOutcome.AlreadyProcessed;
         }
 
-        if (attempt.Attempt > _options.MaxReportAttempts)
+        if (attempt.PreviousDied || attempt.Attempt > _options.MaxReportAttempts)
         {
-            // Earlier attempts never finished, not even with an error: the file may kill whoever reads it. Set it aside unread.
-            var error = $"{attempt.Attempt - 1} earlier attempts at this file did not finish";
-            LogGaveUp(null, blobName, attempt.Attempt - 1);
+            // The last attempt died with its process, perhaps killed by this very file: set it aside unread, tell people, move on.
+            var error = "Lần xử lý trước của tệp này bị dừng đột ngột; tệp được để riêng, không đọc lại. / The previous attempt at this file ended abruptly; the file is set aside and not read again.";
+            LogSetAside(blobName, attempt.Attempt - 1);
             await GiveUpAsync(blobName, attempt.Key, error, cancellationToken);
             return ReportOutcome.Failed;
         }
@@ -78,6 +78,12 @@ public sealed partial class ReportIntake : IReportIntake
             LogGaveUp(exception, blobName, attempt.Attempt);
             await GiveUpAsync(blobName, attempt.Key, exception.Message, cancellationToken);
             return ReportOutcome.Failed;
+        }
+        catch (Exception exception)
+        {
+            // Ended, if with an error: the next attempt is a retry, not the survivor of a crash.
+            await _uploads.EndFailedAttemptAsync(StorageNames.ReportsContainer, attempt.Key, exception.Message, CancellationToken.None);
+            throw;
         }
     }
 
@@ -116,7 +122,7 @@ public sealed partial class ReportIntake : IReportIntake
         var added = new List<string>();
         added.AddRange(await _notifier.QueueAsync(composer.Alerts(reference, plan), AlertKind.Alert, record.Key, cancellationToken));
         added.AddRange(await _notifier.QueueAsync(composer.ResolvedNotices(reference, plan), AlertKind.Resolved, record.Key, cancellationToken));
-        await _scored.SaveAsync(card, record, plan.States, cancellationToken);
+        await _scored.SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), record, plan.States, cancellationToken);
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Done, record.Key, cancellationToken);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _notifier.SendAsync(added, cancellationToken);
@@ -184,5 +190,8 @@ public sealed partial class ReportIntake : IReportIntake
     private partial void LogMissing(string blob);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on {Blob} after {Attempts} attempts")]
-    private partial void LogGaveUp(Exception? exception, string blob, int attempts);
+    private partial void LogGaveUp(Exception exception, string blob, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Set {Blob} aside unread: attempt {Attempts} at it never ended")]
+    private partial void LogSetAside(string blob, int attempts);
 }

@@ -46,7 +46,19 @@ public sealed partial class RulesIntake : IRulesIntake
 
         var key = attempt.Key;
         attempt.Blob!.Metadata.TryGetValue("uploader", out var uploader);
-        var (outcome, problems) = await ApplyContainerAsync(uploader, cancellationToken);
+        RulesOutcome outcome;
+        IReadOnlyList<Problem> problems;
+        try
+        {
+            (outcome, problems) = await ApplyContainerAsync(uploader, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // Ended with an error (storage away): the next trigger retries at once.
+            await _uploads.EndFailedAttemptAsync(StorageNames.RulesContainer, key, exception.Message, CancellationToken.None);
+            throw;
+        }
+
         if (outcome == RulesOutcome.Refused)
         {
             await RefuseAsync(key, blobName, uploader, problems, cancellationToken);

@@ -76,9 +76,8 @@ public sealed class ResultEntity : ITableEntity
     /// <summary>When the report arrived.</summary>
     public DateTimeOffset ReceivedAt { get; set; }
 
-    internal static ResultEntity From(IndicatorScore score, Scorecard card, string reportKey, string unit, DateTimeOffset receivedAt)
+    internal static ResultEntity From(IndicatorScore score, LocalizedText explanation, Scorecard card, string reportKey, string unit, DateTimeOffset receivedAt)
     {
-        var explanation = ScoreExplainer.Explain(score);
         var indicator = score.Indicator;
         return new ResultEntity
         {

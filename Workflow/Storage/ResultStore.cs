@@ -44,10 +44,10 @@ public sealed class ResultStore
 
     private TableClient History => _storage.Table(StorageNames.ResultHistoryTable);
 
-    /// <summary>Stores every score of <paramref name="card"/>.</summary>
-    public async Task SaveAsync(Scorecard card, string reportKey, string unit, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>Stores every score of <paramref name="card"/> with the sentence that explains it (<paramref name="explanations"/>, in the same order).</summary>
+    public async Task SaveAsync(Scorecard card, IReadOnlyList<LocalizedText> explanations, string reportKey, string unit, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        var rows = card.Scores.Select(score => ResultEntity.From(score, card, reportKey, unit, receivedAt)).ToList();
+        var rows = card.Scores.Select((score, index) => ResultEntity.From(score, explanations[index], card, reportKey, unit, receivedAt)).ToList();
         foreach (var chunk in rows.Chunk(100))
         {
             await History.SubmitTransactionAsync(

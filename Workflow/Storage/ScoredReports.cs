@@ -26,10 +26,10 @@ public sealed class ScoredReports
     public Task<IReadOnlyDictionary<string, Status>> AlertedAsync(string jurisdiction, Period period, CancellationToken cancellationToken) =>
         _alertState.GetAsync(jurisdiction, period, cancellationToken);
 
-    /// <summary>Stores a scored report: its results, the alert states it changed, and its log entry.</summary>
-    public async Task SaveAsync(Scorecard card, ReportRecord record, IReadOnlyDictionary<string, Status?> alertChanges, CancellationToken cancellationToken)
+    /// <summary>Stores a scored report: its results with their explanations, the alert states it changed, and its log entry.</summary>
+    public async Task SaveAsync(Scorecard card, IReadOnlyList<LocalizedText> explanations, ReportRecord record, IReadOnlyDictionary<string, Status?> alertChanges, CancellationToken cancellationToken)
     {
-        await _results.SaveAsync(card, record.Key, record.Unit, record.ReceivedAt, cancellationToken);
+        await _results.SaveAsync(card, explanations, record.Key, record.Unit, record.ReceivedAt, cancellationToken);
         await _alertState.ApplyAsync(card.Jurisdiction, card.Period, alertChanges, record.Key, cancellationToken);
         await _reports.RecordAsync(record, cancellationToken);
     }

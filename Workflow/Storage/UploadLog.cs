@@ -22,8 +22,9 @@ public enum UploadState
 /// <summary>An attempt at one blob version.</summary>
 /// <param name="Blob">The blob version; null when the blob is gone.</param>
 /// <param name="Key">The blob version's key in the log.</param>
-/// <param name="Attempt">Which attempt this is, from 1; 0 when the version was finished before and must not be processed again.</param>
-public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt)
+/// <param name="Attempt">Which attempt this is, from 1; 0 when the version was finished before, or another worker holds it now.</param>
+/// <param name="PreviousDied">An earlier attempt started and never ended, not even with an error: the process died in it.</param>
+public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt, bool PreviousDied = false)
 {
     /// <summary>Whether processing may go ahead.</summary>
     public bool CanProceed => Blob is not null && Attempt > 0;
@@ -31,10 +32,15 @@ public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt)
 
 /// <summary>
 /// One row per uploaded blob version (name and ETag). Triggers fire at least once: this is what makes the
-/// second firing a no-op, and what stops a report that keeps failing from looping forever.
+/// second firing a no-op, and what stops a report that keeps failing from looping forever. Each attempt is
+/// marked in flight until it ends, with an error or not; an attempt found still in flight after
+/// <see cref="InFlightLimit"/> died with its process, and the file that may have killed it is not read again.
 /// </summary>
 public sealed class UploadLog
 {
+    /// <summary>Longer than any attempt takes (reading a 5 MB file and writing its results takes seconds).</summary>
+    public static readonly TimeSpan InFlightLimit = TimeSpan.FromMinutes(10);
+
     private readonly StorageClients _storage;
     private readonly TimeProvider _clock;
 
@@ -59,45 +65,51 @@ public sealed class UploadLog
         }
 
         var key = KeyOf(container, blob.Name, blob.ETag);
-        var attempt = await BeginAttemptAsync(container, key, blob.Name, cancellationToken);
-        return new UploadAttempt(blob, key, attempt ?? 0);
-    }
-
-    /// <summary>The key of a blob version.</summary>
-    public static string KeyOf(string container, string blob, ETag etag) => Keys.Hash(container, blob, etag.ToString());
-
-    /// <summary>
-    /// Counts one more attempt at a blob version and returns the count, or null when it was finished before
-    /// (done, rejected or failed) and must not be processed again.
-    /// </summary>
-    public async Task<int?> BeginAttemptAsync(string container, string key, string blob, CancellationToken cancellationToken)
-    {
         for (var retry = 0; ; retry++)
         {
+            var now = _clock.GetUtcNow();
             var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
             try
             {
                 if (!existing.HasValue || existing.Value is not { } row)
                 {
-                    await Table.AddEntityAsync(new UploadEntity { PartitionKey = container, RowKey = key, Blob = blob, State = UploadState.Processing, Attempts = 1, FirstSeenAt = _clock.GetUtcNow() }, cancellationToken);
-                    return 1;
+                    await Table.AddEntityAsync(new UploadEntity { PartitionKey = container, RowKey = key, Blob = blob.Name, State = UploadState.Processing, Attempts = 1, FirstSeenAt = now, InFlightUntil = now + InFlightLimit }, cancellationToken);
+                    return new UploadAttempt(blob, key, 1);
                 }
 
-                if (row.State != UploadState.Processing)
+                if (row.State != UploadState.Processing || row.InFlightUntil > now)
                 {
-                    return null;
+                    // Finished before, or another worker is on it right now (a trigger delivered twice).
+                    return new UploadAttempt(blob, key, 0);
                 }
 
+                var died = row.InFlightUntil is not null;
                 row.Attempts++;
+                row.InFlightUntil = now + InFlightLimit;
                 await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return row.Attempts;
+                return new UploadAttempt(blob, key, row.Attempts, died);
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412 && retry < 5)
             {
-                // Two triggers for the same blob at once: count again.
+                // Two triggers for the same blob at once: look again.
             }
         }
     }
+
+    /// <summary>Ends an attempt that failed with <paramref name="error"/> (or was cancelled): the next one may start at once.</summary>
+    public async Task EndFailedAttemptAsync(string container, string key, string error, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
+        if (existing.HasValue && existing.Value is { } row)
+        {
+            row.InFlightUntil = null;
+            row.Detail = error.Length > 4000 ? error[..4000] : error;
+            await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    /// <summary>The key of a blob version.</summary>
+    public static string KeyOf(string container, string blob, ETag etag) => Keys.Hash(container, blob, etag.ToString());
 
     /// <summary>Records how processing ended.</summary>
     public async Task FinishAsync(string container, string key, UploadState state, string? detail, CancellationToken cancellationToken)
@@ -105,6 +117,7 @@ public sealed class UploadLog
         var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
         var row = existing.HasValue && existing.Value is { } found ? found : new UploadEntity { PartitionKey = container, RowKey = key };
         row.State = state;
+        row.InFlightUntil = null;
         row.FinishedAt = _clock.GetUtcNow();
         row.Detail = detail is { Length: > 4000 } ? detail[..4000] : detail;
         await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
@@ -144,6 +157,9 @@ public sealed class UploadEntity : ITableEntity
 
     /// <summary>When the version was first seen.</summary>
     public DateTimeOffset? FirstSeenAt { get; set; }
+
+    /// <summary>Until when the current attempt holds the version; null when no attempt is running.</summary>
+    public DateTimeOffset? InFlightUntil { get; set; }
 
     /// <summary>When processing ended.</summary>
     public DateTimeOffset? FinishedAt { get; set; }
