@@ -163,6 +163,22 @@ public partial class RenderedOutputTests
         Assert.Contains($"<figure>{chart}<figcaption>", DashboardRenderer.Render(input), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Pages_and_emails_rendered_at_the_same_time_come_out_the_same()
+    {
+        var input = OfflineDashboard.Build(TestRules.Book, TestRules.Plan, "dak-to",
+            [Card(TestRules.Plan, ("G3.1", 97.2m), ("G4.1", 108m), ("G2.2", 0m))], DateTimeOffset.UnixEpoch, new DateOnly(2020, 1, 1));
+        var composer = new AlertComposer(TestRules.Book, "ldtbxh", null);
+        var plan = AlertPlanner.Plan(Card(TestRules.Plan, ("G3.1", 97.2m), ("G4.1", 108m)), new Dictionary<string, Status>());
+        string Both() => DashboardRenderer.Render(input) + string.Concat(composer.Alerts(Reference("b.csv", "Huyện Đăk Tô"), plan).Select(email => email.Html + email.Text));
+        var expected = Both();
+
+        var outputs = new string[16];
+        Parallel.For(0, outputs.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, index => outputs[index] = Both());
+
+        Assert.All(outputs, output => Assert.Equal(expected, output));
+    }
+
     private static IEnumerable<EmailMessage> HostileEmails()
     {
         var rules = HostileRules.Value;
