@@ -24,7 +24,7 @@ internal sealed record ReportingView(IReadOnlyList<string> Periods, IReadOnlyLis
 
         // The district report is owed by the plan's lead units; who owes a commune's report is not in the
         // rules, so a commune's page lists the units that did send one and claims nobody is missing.
-        var owing = input.Jurisdiction == plan.Jurisdictions[0].Id ? plan.Indicators.Select(indicator => indicator.Lead) : [];
+        var owing = plan.IsDistrict(input.Jurisdiction) ? plan.Indicators.Select(indicator => indicator.Lead) : [];
         var units = owing
             .Concat(input.Reports.Select(report => report.Unit).OfType<string>())
             .Distinct()
