@@ -47,6 +47,11 @@ public sealed partial class ReportIntake : IReportIntake
     /// <inheritdoc />
     public async Task<ReportOutcome> ProcessAsync(string blobName, CancellationToken cancellationToken)
     {
+        if (!IsPlainName(blobName))
+        {
+            return await RefuseNameAsync(blobName, cancellationToken);
+        }
+
         var attempt = await _uploads.BeginAsync(StorageNames.ReportsContainer, await _files.FindAsync(blobName, cancellationToken), cancellationToken);
         if (attempt.Blob is not { } blob)
         {
@@ -109,6 +114,12 @@ public sealed partial class ReportIntake : IReportIntake
             return await RejectAsync(blob, key, unit, rules, read.Problems, cancellationToken);
         }
 
+        if (rules.FindUnit(unit) is { Level: UnitLevel.Commune } && report.Plan.IsDistrict(report.Jurisdiction))
+        {
+            var commune = $"{unit} is a commune People's Committee: it reports for its commune, not for {report.Plan.District.Name} as a whole; the district's report comes from the lead departments";
+            return await RejectAsync(blob, key, unit, rules, [new Problem(blob.Name, null, commune)], cancellationToken);
+        }
+
         var card = Scorer.Score(report);
         var record = new ReportRecord(
             ReportLog.KeyOf(report.Jurisdiction, unit, blob.LastModified, key), report.Period.ToString(), report.Jurisdiction, unit, blob.Name,
@@ -152,6 +163,30 @@ public sealed partial class ReportIntake : IReportIntake
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Failed, error, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether a blob name can be read back by that name: <c>.</c> and <c>..</c> segments are folded away by
+    /// every URL on the way (<c>ldtbxh/../../rules/x.csv</c> would be read as <c>rules/x.csv</c>), and control
+    /// characters and backslashes have no place in a file name.
+    /// </summary>
+    public static bool IsPlainName(string blobName) =>
+        blobName.Length is > 0 and <= 1024
+        && !blobName.Any(character => char.IsControl(character) || character == '\\')
+        && blobName.Split('/').All(segment => segment is not ("" or "." or ".."));
+
+    private async Task<ReportOutcome> RefuseNameAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var key = Keys.Hash(StorageNames.ReportsContainer, blobName, "unreadable-name");
+        LogUnreadableName(blobName);
+        if (await _rules.ActiveAsync(cancellationToken) is { } rules)
+        {
+            var problem = new Problem(blobName, null, "the file's name has '.' or '..' folders, a backslash or a control character, so it cannot be read by its name: upload it again as reports/<unit>/<file name>");
+            await _notifier.NotifyAsync([_notifier.Composer(rules).Rejected(key, blobName, null, [problem])], AlertKind.RejectedReport, key, cancellationToken);
+        }
+
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Rejected, "unreadable name", cancellationToken);
+        return ReportOutcome.Rejected;
+    }
+
     /// <summary>The sending unit: the first folder of the blob's name. Metadata never overrides it: anyone can set metadata.</summary>
     private static string? UnitOf(string blobName)
     {
@@ -191,6 +226,9 @@ public sealed partial class ReportIntake : IReportIntake
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on {Blob} after {Attempts} attempts")]
     private partial void LogGaveUp(Exception exception, string blob, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Blob}: its name cannot be read back")]
+    private partial void LogUnreadableName(string blob);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Set {Blob} aside unread: attempt {Attempts} at it never ended")]
     private partial void LogSetAside(string blob, int attempts);
