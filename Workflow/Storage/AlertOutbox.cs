@@ -231,20 +231,8 @@ public sealed class AlertOutbox
 }
 
 /// <summary>The record row of an alert: the whole email and its delivery state.</summary>
-public sealed class AlertRecordEntity : ITableEntity
+public sealed class AlertRecordEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>What the email is about.</summary>
     public AlertKind Kind { get; set; }
 
@@ -319,20 +307,8 @@ public sealed class AlertRecordEntity : ITableEntity
 }
 
 /// <summary>The index row of an alert still to be delivered: when it may be tried next and who holds it.</summary>
-public sealed class PendingAlertEntity : ITableEntity
+public sealed class PendingAlertEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>Not before this time.</summary>
     public DateTimeOffset NextAttemptAt { get; set; }
 

@@ -60,20 +60,8 @@ public sealed class AlertStateStore
 }
 
 /// <summary>A row of the <c>AlertState</c> table: partition the place and period, row the indicator code.</summary>
-public sealed class AlertStateEntity : ITableEntity
+public sealed class AlertStateEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>The status word alerted.</summary>
     public string Status { get; set; } = "";
 

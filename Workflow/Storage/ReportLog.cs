@@ -74,20 +74,8 @@ public sealed class ReportLog
 }
 
 /// <summary>A row of the <c>Reports</c> table.</summary>
-public sealed class ReportEntity : ITableEntity
+public sealed class ReportEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>The place.</summary>
     public string Jurisdiction { get; set; } = "";
 

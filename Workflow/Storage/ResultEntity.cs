@@ -11,20 +11,8 @@ namespace GenderPlan.Workflow.Storage;
 /// (in the history, followed by the arrival and the report). Decimals are stored as invariant text: Table
 /// Storage has no decimal type, and a double would turn 97.2 into 97.2000000001.
 /// </summary>
-public sealed class ResultEntity : ITableEntity
+public sealed class ResultEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>The indicator code.</summary>
     public string Indicator { get; set; } = "";
 

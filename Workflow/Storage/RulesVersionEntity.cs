@@ -4,20 +4,8 @@ using Azure.Data.Tables;
 namespace GenderPlan.Workflow.Storage;
 
 /// <summary>A row of <c>RulesVersions</c>: a version that was active (newest first), or the pointer to the active one.</summary>
-public sealed class RulesVersionEntity : ITableEntity
+public sealed class RulesVersionEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>The rule book's content hash.</summary>
     public string Version { get; set; } = "";
 
@@ -38,20 +26,8 @@ public sealed class RulesVersionEntity : ITableEntity
 }
 
 /// <summary>A row of <c>RulesVersions</c> for a refused rules upload.</summary>
-public sealed class RefusedRulesEntity : ITableEntity
+public sealed class RefusedRulesEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>The refused file.</summary>
     public string File { get; set; } = "";
 

@@ -132,20 +132,8 @@ public sealed class UploadLog
 }
 
 /// <summary>A row of the <c>Uploads</c> table: partition the container, row the blob version's key.</summary>
-public sealed class UploadEntity : ITableEntity
+public sealed class UploadEntity : TableRow
 {
-    /// <inheritdoc />
-    public string PartitionKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public string RowKey { get; set; } = "";
-
-    /// <inheritdoc />
-    public DateTimeOffset? Timestamp { get; set; }
-
-    /// <inheritdoc />
-    public ETag ETag { get; set; }
-
     /// <summary>The blob's name.</summary>
     public string? Blob { get; set; }
 
