@@ -31,7 +31,12 @@ public static class ReportTemplate
         return rows;
     }
 
-    /// <summary>Writes the rows as CSV UTF-8 with a byte order mark, which Excel opens with diacritics intact.</summary>
+    /// <summary>
+    /// Writes the rows as CSV UTF-8 with a byte order mark, which Excel opens with diacritics intact. A field
+    /// that Excel would take for a formula (it starts with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, a tab or a
+    /// carriage return: an indicator name comes from rules anyone with upload rights wrote) gets a leading
+    /// apostrophe, which Excel shows as text.
+    /// </summary>
     public static void WriteCsv(IReadOnlyList<IReadOnlyList<string>> rows, Stream output)
     {
         using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
@@ -72,6 +77,9 @@ public static class ReportTemplate
         workbook.Workbook.Save();
     }
 
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\r', '\n', ';']) >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    private static string Quote(string field)
+    {
+        var text = field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + field : field;
+        return text.IndexOfAny([',', '"', '\r', '\n', ';']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+    }
 }
