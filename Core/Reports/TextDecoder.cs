@@ -5,7 +5,8 @@ namespace GenderPlan.Core.Reports;
 /// <summary>
 /// Turns a text file's bytes into a string the way officials' tools write them: UTF-8 with or without a
 /// byte order mark, or UTF-16 with one. Anything else is refused by name rather than guessed, because a
-/// wrong guess turns "Đăk Tô" into mojibake that still parses.
+/// wrong guess turns "Đăk Tô" into mojibake that still parses. Kept hand-made: it is only the standard
+/// library's strict decoders, and detection libraries (UTF.Unknown) guess where this must refuse.
 /// </summary>
 public static class TextDecoder
 {
@@ -53,6 +54,22 @@ public static class TextDecoder
         catch (DecoderFallbackException)
         {
             return (null, "the text is not UTF-8 (perhaps an older Excel export in Windows-1258); in Excel choose \"CSV UTF-8\" when saving");
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> in normalization form C, or null when it cannot be normalized: a lone UTF-16
+    /// surrogate, which a JSON escape such as <c>"\ud800"</c> can smuggle past the strict decoders.
+    /// </summary>
+    internal static string? Normalized(string text)
+    {
+        try
+        {
+            return text.Normalize();
+        }
+        catch (ArgumentException)
+        {
+            return null;
         }
     }
 }
