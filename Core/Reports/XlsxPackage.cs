@@ -14,7 +14,8 @@ namespace GenderPlan.Core.Reports;
 /// </summary>
 internal sealed class XlsxPackage : IDisposable
 {
-    private static readonly XmlReaderSettings Settings = new()
+    /// <summary>New for each part: XmlReaderSettings are not documented as safe to share across threads.</summary>
+    private static XmlReaderSettings Settings => new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
@@ -67,7 +68,17 @@ internal sealed class XlsxPackage : IDisposable
             throw new ReportRefusedException(part, $"the part cannot be unzipped ({exception.Message}); save the workbook again in Excel");
         }
 
-        return new XlsxPart(part, XmlReader.Create(new BoundedStream(this, stream, part, entry.Length), Settings));
+        var bounded = new BoundedStream(this, stream, part, entry.Length);
+        try
+        {
+            // Creating the reader already reads the start of the part, to detect its encoding.
+            return new XlsxPart(part, XmlReader.Create(bounded, Settings));
+        }
+        catch (XmlException exception)
+        {
+            bounded.Dispose();
+            throw XlsxPart.Malformed(part, exception, null);
+        }
     }
 
     /// <summary>
@@ -195,6 +206,8 @@ internal sealed class XlsxPackage : IDisposable
 /// </summary>
 internal sealed class XlsxPart(string name, XmlReader xml) : IDisposable
 {
+    private readonly char[] _chunk = new char[4096];
+
     /// <summary>The part's name in the package, e.g. <c>xl/worksheets/sheet1.xml</c>.</summary>
     public string Name { get; } = name;
 
@@ -214,12 +227,12 @@ internal sealed class XlsxPart(string name, XmlReader xml) : IDisposable
         }
         catch (XmlException exception)
         {
-            throw Malformed(exception);
+            throw Malformed(Name, exception, xml);
         }
 
         if (xml.Depth > ReportLimits.MaxDepth)
         {
-            throw new ReportRefusedException(Where(), $"the part nests elements deeper than {ReportLimits.MaxDepth} levels, which no Excel workbook does; save the workbook again in Excel");
+            throw new ReportRefusedException(Where(Name, xml), $"the part nests elements deeper than {ReportLimits.MaxDepth} levels, which no Excel workbook does; save the workbook again in Excel");
         }
 
         return more;
@@ -252,20 +265,19 @@ internal sealed class XlsxPart(string name, XmlReader xml) : IDisposable
     }
 
     /// <summary>
-    /// The text inside the current element (and inside its children, but those of <c>rPh</c>, Excel's
-    /// phonetic hints, which it does not show), appended to <paramref name="text"/>, which may hold at most
-    /// <see cref="ReportLimits.MaxCellLength"/> characters; it stops on the element's end.
+    /// Appends the text inside the current element (and inside its children, but those of <c>rPh</c>,
+    /// Excel's phonetic hints, which it does not show) to <paramref name="text"/> and stops on the
+    /// element's end; false, and it stops at once, when the text passes <see cref="ReportLimits.MaxCellLength"/>.
     /// </summary>
-    public void ReadText(StringBuilder text, string location)
+    public bool ReadText(StringBuilder text)
     {
         if (xml.IsEmptyElement)
         {
-            return;
+            return true;
         }
 
         var depth = xml.Depth;
         var phonetic = -1;
-        var chunk = new char[1024];
         while (Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
         {
             if (IsElement("rPh") && phonetic < 0 && !xml.IsEmptyElement)
@@ -276,41 +288,52 @@ internal sealed class XlsxPart(string name, XmlReader xml) : IDisposable
             {
                 phonetic = -1;
             }
-            else if (phonetic < 0 && xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
+            else if (phonetic < 0 && xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace
+                && !AppendChunks(text))
             {
-                AppendChunks(text, chunk, location);
+                return false;
             }
         }
+
+        return true;
     }
+
+    /// <summary>The problem with a cell whose text passes <see cref="ReportLimits.MaxCellLength"/>.</summary>
+    public static ReportRefusedException TooLong(string location) =>
+        new(location, $"the cell holds more than {ReportLimits.MaxCellLength} characters, the most a cell may hold");
 
     /// <inheritdoc />
     public void Dispose() => xml.Dispose();
 
     /// <summary>Reads a text node in chunks, so that one huge node is refused before it is held whole.</summary>
-    private void AppendChunks(StringBuilder text, char[] chunk, string location)
+    private bool AppendChunks(StringBuilder text)
     {
         try
         {
             int count;
-            while ((count = xml.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+            while ((count = xml.ReadValueChunk(_chunk, 0, _chunk.Length)) > 0)
             {
                 if (text.Length + count > ReportLimits.MaxCellLength)
                 {
-                    throw new ReportRefusedException(location, $"the cell holds more than {ReportLimits.MaxCellLength} characters, the most a cell may hold");
+                    return false;
                 }
 
-                text.Append(chunk, 0, count);
+                text.Append(_chunk, 0, count);
             }
+
+            return true;
         }
         catch (XmlException exception)
         {
-            throw Malformed(exception);
+            throw Malformed(Name, exception, xml);
         }
     }
 
-    private string Where() => xml is IXmlLineInfo line && line.HasLineInfo() ? $"{Name}, line {line.LineNumber}, position {line.LinePosition}" : Name;
-
-    private ReportRefusedException Malformed(XmlException exception) =>
-        new(exception.LineNumber > 0 ? $"{Name}, line {exception.LineNumber}, position {exception.LinePosition}" : Name,
+    /// <summary>The problem with a part that is not well-formed XML, located where the reader stopped.</summary>
+    internal static ReportRefusedException Malformed(string part, XmlException exception, XmlReader? xml) =>
+        new(exception.LineNumber > 0 ? $"{part}, line {exception.LineNumber}, position {exception.LinePosition}" : Where(part, xml),
             "the part is not well-formed XML of an Excel workbook (damaged, or forged with a DTD or external entity); save the workbook again in Excel");
+
+    private static string Where(string part, XmlReader? xml) =>
+        xml is IXmlLineInfo line && line.LineNumber > 0 ? $"{part}, line {line.LineNumber}, position {line.LinePosition}" : part;
 }

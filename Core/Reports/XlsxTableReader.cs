@@ -79,18 +79,18 @@ public static class XlsxTableReader
             return null;
         }
 
-        var width = grid[0].Cells.Keys.Max() + 1;
-        var header = Enumerable.Range(0, width).Select(column => grid[0].Cells.GetValueOrDefault(column, "")).ToList();
+        var header = grid[0].Cells;
         var rows = new List<RawRow>();
         foreach (var (number, cells) in grid.Skip(1))
         {
-            if (cells.Keys.Max() >= width)
+            if (cells.Count > header.Count)
             {
-                problems.Add(new Problem(file, $"row {number}, column {RawTable.ColumnLetter(cells.Keys.Max())}", "the cell is outside the header's columns; give the column a header or clear it"));
+                problems.Add(new Problem(file, $"row {number}, column {RawTable.ColumnLetter(cells.Count - 1)}", "the cell is outside the header's columns; give the column a header or clear it"));
                 continue;
             }
 
-            rows.Add(new RawRow(number, Enumerable.Range(0, width).Select(column => cells.GetValueOrDefault(column, "")).ToList()));
+            cells.AddRange(Enumerable.Repeat("", header.Count - cells.Count));
+            rows.Add(new RawRow(number, cells));
         }
 
         return new RawTable(file, header, rows, isSpreadsheet: true);
@@ -114,14 +114,18 @@ public static class XlsxTableReader
         return null;
     }
 
-    /// <summary>Reads the rows of the sheet that hold any text: row number and cells by column index.</summary>
-    private static List<(int Row, Dictionary<int, string> Cells)> ReadGrid(XlsxPackage package, string part, string[] sharedStrings, HashSet<uint> percentStyles, string file, List<Problem> problems)
+    /// <summary>
+    /// Reads the rows of the sheet that hold any text: row number and cells, each row as long as its last
+    /// cell with text (at most <see cref="ReportLimits.MaxColumns"/>), empty cells as "".
+    /// </summary>
+    private static List<(int Row, List<string> Cells)> ReadGrid(XlsxPackage package, string part, string[] sharedStrings, HashSet<uint> percentStyles, string file, List<Problem> problems)
     {
-        var grid = new List<(int Row, Dictionary<int, string> Cells)>();
+        var grid = new List<(int Row, List<string> Cells)>();
         using var sheet = package.Open(part)!;
         var dataDepth = -1;
         var rowNumber = 0;
         var text = new StringBuilder();
+        var pool = new TextPool();
         while (sheet.Read())
         {
             if (dataDepth < 0)
@@ -146,16 +150,21 @@ public static class XlsxTableReader
                 continue;
             }
 
-            var cells = new Dictionary<int, string>();
+            var cells = new List<string>();
             var position = 0;
             while (sheet.Read() && !sheet.IsEnd("row", dataDepth + 1))
             {
                 if (sheet.IsElement("c") && sheet.Depth == dataDepth + 2)
                 {
-                    var (column, cell) = ReadCell(sheet, rowNumber, position, text, sharedStrings, percentStyles, file, problems);
-                    position = column + 1;
+                    var (column, cell) = ReadCell(sheet, rowNumber, position, text, pool, sharedStrings, percentStyles, file, problems);
+                    position = Math.Max(column, position) + 1;
                     if (cell.Length > 0)
                     {
+                        while (cells.Count <= column)
+                        {
+                            cells.Add("");
+                        }
+
                         cells[column] = cell;
                     }
                 }
@@ -188,15 +197,16 @@ public static class XlsxTableReader
             : throw new ReportRefusedException(sheet.Name, $"a row is numbered '{Shorten(written)}', which is not a row Excel has (1 to {ReportLimits.MaxSheetRow})");
     }
 
-    /// <summary>Reads the cell the sheet is on: its column and its text, trimmed and normalized.</summary>
-    private static (int Column, string Text) ReadCell(XlsxPart sheet, int row, int position, StringBuilder text, string[] sharedStrings, HashSet<uint> percentStyles, string file, List<Problem> problems)
+    /// <summary>
+    /// Reads the cell the sheet is on: its column (-1 when its reference names none) and its text, trimmed
+    /// and normalized; a cell with text is within <see cref="ReportLimits.MaxColumns"/> or refused.
+    /// </summary>
+    private static (int Column, string Text) ReadCell(XlsxPart sheet, int row, int position, StringBuilder text, TextPool pool, string[] sharedStrings, HashSet<uint> percentStyles, string file, List<Problem> problems)
     {
         var reference = sheet.Attribute("r");
         var type = sheet.Attribute("t");
         var style = uint.TryParse(sheet.Attribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : (uint?)null;
-        var letters = reference is null ? null : reference[..reference.TakeWhile(char.IsAsciiLetter).Count()];
-        var column = letters is null ? position : RawTable.ColumnIndex(letters);
-        var location = column >= 0 ? $"row {row}, column {RawTable.ColumnLetter(column)}" : $"row {row}";
+        var column = reference is null ? position : RawTable.ColumnIndex(reference.AsSpan(0, reference.TakeWhile(char.IsAsciiLetter).Count()));
         string? value = null;
         string? inline = null;
         if (!sheet.IsEmptyElement)
@@ -208,35 +218,42 @@ public static class XlsxTableReader
                 {
                     var isValue = sheet.IsElement("v");
                     text.Clear();
-                    sheet.ReadText(text, location);
-                    (isValue ? ref value : ref inline) = text.ToString();
+                    if (!sheet.ReadText(text))
+                    {
+                        throw XlsxPart.TooLong(Location(row, column));
+                    }
+
+                    (isValue ? ref value : ref inline) = pool.Get(text);
                 }
             }
         }
 
-        var content = CellText(type, value ?? "", inline ?? "", style, sharedStrings, percentStyles);
+        var content = CellText(type, value ?? "", inline ?? "", style, sharedStrings, percentStyles, pool);
         if (content is null)
         {
-            problems.Add(new Problem(file, location, $"the cell refers to shared string {Shorten(value ?? "")}, which the workbook does not have; save the workbook again in Excel"));
-            return (Math.Max(column, position), "");
+            problems.Add(new Problem(file, Location(row, column), $"the cell refers to shared string {Shorten(value ?? "")}, which the workbook does not have; save the workbook again in Excel"));
+            return (column, "");
         }
 
         var cell = TextDecoder.Normalized(content.Trim()) ?? "";
         if (cell.Length > 0 && column < 0)
         {
-            throw new ReportRefusedException(location, $"the cell's reference '{Shorten(reference!)}' names no column Excel has; save the workbook again in Excel");
+            throw new ReportRefusedException(Location(row, column), $"the cell's reference '{Shorten(reference!)}' names no column Excel has; save the workbook again in Excel");
         }
 
         if (cell.Length > 0 && column >= ReportLimits.MaxColumns)
         {
-            throw new ReportRefusedException(location, $"the cell is beyond column {RawTable.ColumnLetter(ReportLimits.MaxColumns - 1)}; a report has at most {ReportLimits.MaxColumns} columns, so clear it");
+            throw new ReportRefusedException(Location(row, column), $"the cell is beyond column {RawTable.ColumnLetter(ReportLimits.MaxColumns - 1)}; a report has at most {ReportLimits.MaxColumns} columns, so clear it");
         }
 
-        return (Math.Max(column, position), cell);
+        return (column, cell);
     }
 
+    /// <summary>Where a cell is; built only for a problem, as most cells have none.</summary>
+    private static string Location(int row, int column) => column >= 0 ? $"row {row}, column {RawTable.ColumnLetter(column)}" : $"row {row}";
+
     /// <summary>The text a cell shows, or null when it refers to a shared string the workbook lacks.</summary>
-    private static string? CellText(string? type, string raw, string inline, uint? style, string[] sharedStrings, HashSet<uint> percentStyles)
+    private static string? CellText(string? type, string raw, string inline, uint? style, string[] sharedStrings, HashSet<uint> percentStyles, TextPool pool)
     {
         switch (type)
         {
@@ -259,8 +276,14 @@ public static class XlsxTableReader
         // Excel keeps doubles to 17 digits (96.5% may be stored as 0.96499999999999997); nine decimals is far
         // beyond what any indicator is reported to and removes that noise.
         var isPercent = style is { } styleIndex && percentStyles.Contains(styleIndex);
-        var value = Math.Round(isPercent ? number * 100m : number, 9);
-        return value.ToString(CultureInfo.InvariantCulture) + (isPercent ? "%" : "");
+        Span<char> digits = stackalloc char[40];
+        Math.Round(isPercent ? number * 100m : number, 9).TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
+        if (isPercent)
+        {
+            digits[length++] = '%';
+        }
+
+        return digits[..length].SequenceEqual(raw) ? raw : pool.Get(digits[..length]);
     }
 
     /// <summary>Every shared string, in order; each within <see cref="ReportLimits.MaxCellLength"/>.</summary>
@@ -268,14 +291,19 @@ public static class XlsxTableReader
     {
         var strings = new List<string>();
         var text = new StringBuilder();
+        var pool = new TextPool();
         using var reader = package.Open(part);
         while (reader is not null && reader.Read())
         {
             if (reader.IsElement("si"))
             {
                 text.Clear();
-                reader.ReadText(text, $"{part}, shared string {strings.Count}");
-                strings.Add(text.ToString());
+                if (!reader.ReadText(text))
+                {
+                    throw XlsxPart.TooLong($"{part}, shared string {strings.Count}");
+                }
+
+                strings.Add(pool.Get(text));
             }
         }
 
