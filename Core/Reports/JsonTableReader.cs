@@ -74,8 +74,7 @@ public static class JsonTableReader
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var property in item.EnumerateObject())
             {
-                var name = TextDecoder.Normalized(property.Name);
-                var text = name is null ? null : Text(property.Value);
+                var (name, text) = Read(property);
                 if (name is null || text is null)
                 {
                     problems.Add(new Problem(file, $"item {number}", "the item holds an escaped character that is not text (a lone \\ud800-\\udfff surrogate)"));
@@ -111,6 +110,20 @@ public static class JsonTableReader
 
         var rows = items.Select(item => new RawRow(item.Number, columns.Select(column => item.Fields.GetValueOrDefault(column, "")).ToList())).ToList();
         return new RawTable(file, columns, rows, isSpreadsheet: false);
+    }
+
+    /// <summary>The field's name and text, or nulls when either holds an escaped lone surrogate.</summary>
+    private static (string? Name, string? Text) Read(JsonProperty property)
+    {
+        try
+        {
+            return TextDecoder.Normalized(property.Name) is { } name ? (name, Text(property.Value)) : (null, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to unescape "\ud800" alone into a string.
+            return (null, null);
+        }
     }
 
     private static string? Text(JsonElement value) => value.ValueKind switch
