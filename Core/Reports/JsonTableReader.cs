@@ -77,7 +77,7 @@ public static class JsonTableReader
                 var (name, text) = Read(property);
                 if (name is null || text is null)
                 {
-                    problems.Add(new Problem(file, $"item {number}", "the item holds an escaped character that is not text (a lone \\ud800-\\udfff surrogate)"));
+                    problems.Add(new Problem(file, $"item {number}", "the item holds an escaped character that is not text (\\ufffe or a lone surrogate such as \\ud800)"));
                     return null;
                 }
 
