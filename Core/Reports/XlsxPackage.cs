@@ -74,7 +74,7 @@ internal sealed class XlsxPackage : IDisposable
             // Creating the reader already reads the start of the part, to detect its encoding.
             return new XlsxPart(part, XmlReader.Create(bounded, Settings));
         }
-        catch (XmlException exception)
+        catch (Exception exception) when (XlsxPart.IsMalformed(exception))
         {
             bounded.Dispose();
             throw XlsxPart.Malformed(part, exception, null);
@@ -225,7 +225,7 @@ internal sealed class XlsxPart(string name, XmlReader xml) : IDisposable
         {
             more = xml.Read();
         }
-        catch (XmlException exception)
+        catch (Exception exception) when (IsMalformed(exception))
         {
             throw Malformed(Name, exception, xml);
         }
@@ -323,15 +323,21 @@ internal sealed class XlsxPart(string name, XmlReader xml) : IDisposable
 
             return true;
         }
-        catch (XmlException exception)
+        catch (Exception exception) when (IsMalformed(exception))
         {
             throw Malformed(Name, exception, xml);
         }
     }
 
+    /// <summary>
+    /// Whether XmlReader threw because the part is not well-formed: an XmlException, or (a System.Xml bug
+    /// found by fuzzing, see HostileFiles) an ArgumentOutOfRangeException on invalid bytes in the XML declaration.
+    /// </summary>
+    internal static bool IsMalformed(Exception exception) => exception is XmlException or ArgumentOutOfRangeException;
+
     /// <summary>The problem with a part that is not well-formed XML, located where the reader stopped.</summary>
-    internal static ReportRefusedException Malformed(string part, XmlException exception, XmlReader? xml) =>
-        new(exception.LineNumber > 0 ? $"{part}, line {exception.LineNumber}, position {exception.LinePosition}" : Where(part, xml),
+    internal static ReportRefusedException Malformed(string part, Exception exception, XmlReader? xml) =>
+        new(exception is XmlException { LineNumber: > 0 } located ? $"{part}, line {located.LineNumber}, position {located.LinePosition}" : Where(part, xml),
             "the part is not well-formed XML of an Excel workbook (damaged, or forged with a DTD or external entity); save the workbook again in Excel");
 
     private static string Where(string part, XmlReader? xml) =>
