@@ -39,6 +39,8 @@ internal static class HostileFiles
         ["xlsx: sheet with a DTD (billion laughs)"] = ("r.xlsx", () => Workbook(BillionLaughs)),
         ["xlsx: sheet with an external entity (XXE)"] = ("r.xlsx", () => Workbook(
             "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>" + SheetStart[SheetStart.IndexOf("<worksheet", StringComparison.Ordinal)..] + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row>" + SheetEnd)),
+        ["xlsx: workbook whose XML declaration holds invalid bytes (System.Xml throws ArgumentOutOfRangeException)"] = ("r.xlsx", () => WithPart(
+            Workbook(SheetStart + HeaderRow + SheetEnd), "xl/workbook.xml", [.. "<?xml version=\"1.0"u8, 0xfc, 0x92, 0x8e, 0x44, 0x4d, 0xb5, 0xae, 0x5f, .. "\" encoding=\"utf-8\"?><x:"u8])),
         ["xlsx: sheet that is not XML"] = ("r.xlsx", () => Workbook("period,jurisdiction,indicator,value\n2019,dak-to,G3.1,97\n")),
         ["xlsx: first sheet with a relationship id the workbook lacks"] = ("r.xlsx", () => Workbook(SheetStart + HeaderRow + SheetEnd, sheetId: "rId9")),
         ["xlsx: cell refers to a shared string the workbook lacks"] = ("r.xlsx", () => Workbook(SheetStart + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>5</v></c></row>" + SheetEnd)),
@@ -50,6 +52,8 @@ internal static class HostileFiles
         ["csv: 79228162514264337593543950335/1"] = ("r.csv", () => Csv("2019,dak-to,G4.1,79228162514264337593543950335/1,,")),
         ["csv: huge numerator over a tiny denominator"] = ("r.csv", () => Csv("2019,dak-to,G6.2b,,999999999,\"0,0000000000000000000000001\"")),
         ["csv: huge negative value against its numerator and denominator"] = ("r.csv", () => Csv("2019,dak-to,G6.1,-79228162514264337593543950335,79228162514264337593543950335,1")),
+        ["csv: UTF-8 text holding the noncharacter U+FFFE"] = ("r.csv", () => Csv("2019,dak-to,G3.1,97,,\uFFFE")),
+        ["csv: UTF-16 of three characters, one of them U+FFFE (found by fuzzing)"] = ("r.csv", () => [0xFF, 0xFE, 0x2C, 0xFF, 0xFE, 0xFF, 0xFE, 0x2C, 0xFF, 0xFE]),
         ["csv: 200,000 ordinary rows"] = ("r.csv", () => Csv(Enumerable.Repeat("2019,dak-to,G3.1,97,,", 200_000).ToArray())),
         ["csv: a row of 300 fields"] = ("r.csv", () => Csv("2019,dak-to,G3.1,97" + Repeat(",", 296))),
         ["csv: one line of 5 MB of separators"] = ("r.csv", () => Encoding.UTF8.GetBytes(Repeat(",", 5 * 1024 * 1024 - 1))),
@@ -60,6 +64,7 @@ internal static class HostileFiles
         ["json: 20,000 items"] = ("r.json", () => Encoding.UTF8.GetBytes("[" + string.Join(',', Enumerable.Repeat("{\"period\":\"2019\"}", 20_000)) + "]")),
         ["json: 100,000 nested arrays"] = ("r.json", () => Encoding.UTF8.GetBytes(Repeat("[", 100_000) + Repeat("]", 100_000))),
         ["json: a lone surrogate escaped in a field name"] = ("r.json", () => Encoding.UTF8.GetBytes("[{\"period\\ud800\":\"2019\"}]")),
+        ["json: U+FFFE escaped in a value"] = ("r.json", () => Encoding.UTF8.GetBytes("[{\"period\":\"\\ufffe\"}]")),
         ["json: a field twice in one item"] = ("r.json", () => Encoding.UTF8.GetBytes("[{\"value\":\"97\",\"value\":\"101\"}]")),
     };
 
@@ -99,6 +104,20 @@ internal static class HostileFiles
         }
 
         return Zip(parts);
+    }
+
+    /// <summary>The workbook with the part called <paramref name="part"/> replaced by <paramref name="content"/>.</summary>
+    public static byte[] WithPart(byte[] workbook, string part, byte[] content)
+    {
+        using var zip = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
+        return Zip(zip.Entries.Select(entry =>
+        {
+            using var stream = entry.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            var bytes = entry.FullName == part ? content : copy.ToArray();
+            return (entry.FullName, (Action<Stream>)(output => output.Write(bytes)));
+        }).ToList());
     }
 
     /// <summary>A zip of the given entries, compressed as well as the standard library can in a hurry.</summary>

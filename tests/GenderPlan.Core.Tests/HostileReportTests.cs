@@ -32,6 +32,7 @@ public class HostileReportTests(ITestOutputHelper output)
         { "xlsx: byte-flipped workbook", "", "the Excel workbook cannot be opened" },
         { "xlsx: sheet with a DTD (billion laughs)", HostileFiles.SheetPart, "not well-formed XML of an Excel workbook (damaged, or forged with a DTD" },
         { "xlsx: sheet with an external entity (XXE)", HostileFiles.SheetPart, "not well-formed XML of an Excel workbook (damaged, or forged with a DTD" },
+        { "xlsx: workbook whose XML declaration holds invalid bytes (System.Xml throws ArgumentOutOfRangeException)", "xl/workbook.xml", "not well-formed XML" },
         { "xlsx: sheet that is not XML", HostileFiles.SheetPart + ", line 1", "not well-formed XML" },
         { "xlsx: first sheet with a relationship id the workbook lacks", "xl/workbook.xml", "relationship 'rId9', which the workbook does not have" },
         { "xlsx: cell refers to a shared string the workbook lacks", "row 1, column A", "shared string 5, which the workbook does not have" },
@@ -41,6 +42,8 @@ public class HostileReportTests(ITestOutputHelper output)
         { "csv: 79228162514264337593543950335/1", "row 2, column D (value)", "is larger than any value can be" },
         { "csv: huge numerator over a tiny denominator", "row 2, column E (numerator)", "is larger than any value can be" },
         { "csv: huge negative value against its numerator and denominator", "row 2, column E (numerator)", "is larger than any value can be" },
+        { "csv: UTF-8 text holding the noncharacter U+FFFE", "", "a character that is not text" },
+        { "csv: UTF-16 of three characters, one of them U+FFFE (found by fuzzing)", "", "a character that is not text" },
         { "csv: 200,000 ordinary rows", "row 10002", "more than 10000 rows" },
         { "csv: a row of 300 fields", "row 2", "the row has more than 256 fields; a report has at most 256 columns" },
         { "csv: one line of 5 MB of separators", "row 1", "a report has at most 256 columns" },
@@ -50,7 +53,8 @@ public class HostileReportTests(ITestOutputHelper output)
         { "json: 300,000 items, each with a key of its own", "item 257, field \"256\"", "more than 256 different fields" },
         { "json: 20,000 items", "item 10001", "more than 10000 items" },
         { "json: 100,000 nested arrays", "line 1, column 33", "nests deeper than 32 levels" },
-        { "json: a lone surrogate escaped in a field name", "item 1", "not text (a lone" },
+        { "json: a lone surrogate escaped in a field name", "item 1", "an escaped character that is not text" },
+        { "json: U+FFFE escaped in a value", "item 1", "an escaped character that is not text" },
         { "json: a field twice in one item", "item 1, field \"value\"", "the field appears twice" },
     };
 
