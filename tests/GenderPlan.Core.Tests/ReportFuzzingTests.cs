@@ -23,14 +23,14 @@ public class ReportFuzzingTests(ITestOutputHelper output)
     private static readonly long Iterations =
         long.TryParse(Environment.GetEnvironmentVariable("GENDERPLAN_FUZZ_ITERATIONS"), out var iterations) ? iterations : DefaultIterations;
 
-    private static readonly string[] CsvTokens = ["\"", "\"\"", "\r", "\n", "\r\n", ",", ";", "\t", "%", "/", "-", "79228162514264337593543950335", "0/0", "1/0", "Không có", "\uFEFF", "\0", "G3.1", "2019-H1"];
-    private static readonly string[] JsonTokens = ["[", "]", "{", "}", "\"", "\\ud800", "\\u0000", ":", ",", "null", "true", "1e999", "-0", "\"value\":", "/*", "//", "\n", "[[[[[[[[[[", "79228162514264337593543950335"];
+    private static readonly string[] CsvTokens = ["\"", "\"\"", "\r", "\n", "\r\n", ",", ";", "\t", "%", "/", "-", "79228162514264337593543950335", "0/0", "1/0", "Không có", "\uFEFF", "\uFFFE", "\0", "G3.1", "2019-H1"];
+    private static readonly string[] JsonTokens = ["[", "]", "{", "}", "\"", "\\ud800", "\\ufffe", "\\u0000", ":", ",", "null", "true", "1e999", "-0", "\"value\":", "/*", "//", "\n", "[[[[[[[[[[", "79228162514264337593543950335"];
     private static readonly string[] XmlTokens =
     [
         "<", ">", "</", "/>", "\"", "&", "&amp;", "&#xD800;", "&#0;", "<!DOCTYPE a [<!ENTITY e \"x\">]>", "&e;", "<![CDATA[x]]>",
         "<c r=\"ZZZZ1\" t=\"s\"><v>99</v></c>", "<c r=\"IW2\"><v>1</v></c>", "<row r=\"0\">", "<row r=\"1048577\">", "<row>", "</row>",
         " t=\"s\"", " t=\"b\"", " s=\"999\"", "<v>1e308</v>", "<v>79228162514264337593543950335</v>", "<x><x><x><x><x><x><x><x>",
-        " r:id=\"rId7\"", " xml:space=\"preserve\"", "<?xml version=\"1.0\" encoding=\"utf-16\"?>", "<rPh><t>x</t></rPh>",
+        " r:id=\"rId7\"", " xml:space=\"preserve\"", "<?xml version=\"1.0\" encoding=\"utf-16\"?>", "<rPh><t>x</t></rPh>", "\uFFFE",
     ];
 
     private static readonly string[] PartNames = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "_rels/.rels", "xl/styles.xml", "xl/sharedStrings.xml", HostileFiles.SheetPart, "xl/worksheets/sheet2.xml"];
