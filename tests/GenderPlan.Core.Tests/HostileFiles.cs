@@ -107,17 +107,20 @@ internal static class HostileFiles
     }
 
     /// <summary>The workbook with the part called <paramref name="part"/> replaced by <paramref name="content"/>.</summary>
-    public static byte[] WithPart(byte[] workbook, string part, byte[] content)
+    public static byte[] WithPart(byte[] workbook, string part, byte[] content) =>
+        Zip(Unzip(workbook).Select(entry => (entry.Name, (Action<Stream>)(output => output.Write(entry.Name == part ? content : entry.Bytes)))));
+
+    /// <summary>Every entry of a zip, unzipped.</summary>
+    public static (string Name, byte[] Bytes)[] Unzip(byte[] zip)
     {
-        using var zip = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
-        return Zip(zip.Entries.Select(entry =>
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        return archive.Entries.Select(entry =>
         {
             using var stream = entry.Open();
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            var bytes = entry.FullName == part ? content : copy.ToArray();
-            return (entry.FullName, (Action<Stream>)(output => output.Write(bytes)));
-        }).ToList());
+            return (entry.FullName, copy.ToArray());
+        }).ToArray();
     }
 
     /// <summary>A zip of the given entries, compressed as well as the standard library can in a hurry.</summary>

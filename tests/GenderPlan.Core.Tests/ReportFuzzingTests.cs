@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
@@ -88,7 +87,7 @@ public class ReportFuzzingTests(ITestOutputHelper output)
     [Fact]
     public void Workbook_with_mutated_parts_is_read_or_refused_never_thrown()
     {
-        var workbooks = Seeds.Value.Where(seed => seed.Name.EndsWith(".xlsx", StringComparison.Ordinal)).Select(seed => Unzip(seed.Bytes)).ToArray();
+        var workbooks = Seeds.Value.Where(seed => seed.Name.EndsWith(".xlsx", StringComparison.Ordinal)).Select(seed => HostileFiles.Unzip(seed.Bytes)).ToArray();
         var tokens = XmlTokens.Select(Encoding.UTF8.GetBytes).ToArray();
         var partEdit = Gen.OneOf(
             Gen.Select(Gen.Int[0, 9], Edit(tokens).Array[1, 6], (part, edits) => new PartEdit(part, edits, Drop: false, RenameTo: null)),
@@ -160,18 +159,6 @@ public class ReportFuzzingTests(ITestOutputHelper output)
         }
 
         return [.. bytes];
-    }
-
-    private static (string Name, byte[] Bytes)[] Unzip(byte[] workbook)
-    {
-        using var zip = new ZipArchive(new MemoryStream(workbook), ZipArchiveMode.Read);
-        return zip.Entries.Select(entry =>
-        {
-            using var stream = entry.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return (entry.FullName, copy.ToArray());
-        }).ToArray();
     }
 
     private static byte[] Rezip((string Name, byte[] Bytes)[] parts, IEnumerable<PartEdit> edits)
