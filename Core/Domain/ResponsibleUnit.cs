@@ -5,7 +5,21 @@ namespace GenderPlan.Core.Domain;
 /// <param name="Name">The Vietnamese name.</param>
 /// <param name="NameEn">The English name, where given.</param>
 /// <param name="Emails">Where its alerts and reminders go.</param>
-public sealed record ResponsibleUnit(string Id, string Name, string? NameEn, IReadOnlyList<string> Emails);
+/// <param name="Level">
+/// Whether it is a district department or a commune-level People's Committee: a commune committee reports
+/// for communes, never for the district as a whole, whatever its upload says.
+/// </param>
+public sealed record ResponsibleUnit(string Id, string Name, string? NameEn, IReadOnlyList<string> Emails, UnitLevel Level = UnitLevel.District);
+
+/// <summary>The level a unit works at (<c>level</c> in <c>units.json</c>; a department when absent).</summary>
+public enum UnitLevel
+{
+    /// <summary>A district department or organisation: it reports for the district.</summary>
+    District,
+
+    /// <summary>A commune or town People's Committee: it reports for communes only.</summary>
+    Commune,
+}
 
 /// <summary>A place a report can cover: the district as a whole, or one commune or town.</summary>
 /// <param name="Id">The id report files use (<c>dak-to</c>, <c>tan-canh</c>).</param>

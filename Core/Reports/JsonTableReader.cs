@@ -5,7 +5,7 @@ namespace GenderPlan.Core.Reports;
 
 /// <summary>
 /// Reads a JSON report: a list of objects with the same fields as the CSV columns,
-/// <c>[{ "period": "2019", "jurisdiction": "dak-to", "indicator": "G4.1", "value": "108/100" }, ...]</c>.
+/// <c>[{ "period": "2019", "jurisdiction": "tan-canh", "indicator": "G4.1", "value": "108/100" }, ...]</c>.
 /// Numbers keep their exact decimal text. System.Text.Json parses with the nesting bounded by
 /// <see cref="ReportLimits.MaxDepth"/>; items, fields and text are bounded as they are read.
 /// </summary>

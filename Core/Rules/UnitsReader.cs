@@ -10,7 +10,7 @@ namespace GenderPlan.Core.Rules;
 internal static partial class UnitsReader
 {
     private static readonly HashSet<string> FileProperties = ["$schema", "units"];
-    private static readonly HashSet<string> UnitProperties = ["id", "name", "nameEn", "emails"];
+    private static readonly HashSet<string> UnitProperties = ["id", "name", "nameEn", "emails", "level"];
 
     public static IReadOnlyList<ResponsibleUnit>? Read(RuleSource source, List<Problem> problems)
     {
@@ -46,7 +46,7 @@ internal static partial class UnitsReader
                     continue;
                 }
 
-                unit.RejectUnknown(UnitProperties, "known: id, name, nameEn, emails");
+                unit.RejectUnknown(UnitProperties, "known: id, name, nameEn, emails, level");
                 if (ReadUnit(unit, units) is { } read)
                 {
                     units.Add(read);
@@ -57,12 +57,24 @@ internal static partial class UnitsReader
         }
     }
 
+    private static UnitLevel Invalid(JsonFields unit, string level)
+    {
+        unit.Report("level", $"'{level}' is not a level: write \"district\" (a department) or \"commune\" (a commune or town People's Committee)");
+        return UnitLevel.District;
+    }
+
     private static ResponsibleUnit? ReadUnit(JsonFields unit, List<ResponsibleUnit> earlier)
     {
         var id = unit.RequiredString("id");
         var name = unit.RequiredString("name");
         var nameEn = unit.OptionalText("nameEn");
         var emails = unit.StringList("emails", required: true);
+        var level = unit.OptionalText("level") switch
+        {
+            null or "district" => UnitLevel.District,
+            "commune" => UnitLevel.Commune,
+            var other => Invalid(unit, other),
+        };
         if (id is not null && !UnitIdPattern().IsMatch(id))
         {
             unit.Report("id", $"'{id}' must be lower-case letters, digits and '-'");
@@ -88,7 +100,7 @@ internal static partial class UnitsReader
 
         return id is null || name is null || emails is null
             ? null
-            : new ResponsibleUnit(id, name, nameEn, emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList());
+            : new ResponsibleUnit(id, name, nameEn, emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), level);
     }
 
     /// <summary>A bare address only: display names or line breaks here would end up in mail headers.</summary>

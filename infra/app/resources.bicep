@@ -24,7 +24,6 @@ var blobTriggers = [
 
 // Built-in role definition ids.
 var roles = {
-  blobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   blobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   queueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   tableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
@@ -181,7 +180,9 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   }
 }
 
-var appRoles = [roles.blobDataOwner, roles.queueDataContributor, roles.tableDataContributor]
+// Blob Data Contributor reads and writes blobs and takes leases, all the app and its host do; Owner would add
+// only the right to change ADLS access lists, which this account does not use.
+var appRoles = [roles.blobDataContributor, roles.queueDataContributor, roles.tableDataContributor]
 
 resource appStorageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in appRoles: {
   name: guid(storage.id, identity.id, role)
