@@ -61,9 +61,21 @@ public sealed class RawTable
         return letters;
     }
 
-    /// <summary>The column index of spreadsheet letters (A is 0), or -1.</summary>
-    public static int ColumnIndex(string letters)
+    /// <summary>
+    /// The column index of spreadsheet letters (A is 0, XFD, Excel's last column, is 16,383), or -1 when
+    /// they are not capital letters or name a column past XFD.
+    /// </summary>
+    public static int ColumnIndex(string letters) => ColumnIndex(letters.AsSpan());
+
+    /// <inheritdoc cref="ColumnIndex(string)"/>
+    public static int ColumnIndex(ReadOnlySpan<char> letters)
     {
+        // Three letters reach past XFD; more would overflow the arithmetic.
+        if (letters.Length is 0 or > 3)
+        {
+            return -1;
+        }
+
         var index = 0;
         foreach (var letter in letters)
         {
@@ -75,6 +87,9 @@ public sealed class RawTable
             index = (index * 26) + (letter - 'A' + 1);
         }
 
-        return index - 1;
+        return index <= LastExcelColumn + 1 ? index - 1 : -1;
     }
+
+    /// <summary>Excel's last column, XFD, as an index.</summary>
+    private const int LastExcelColumn = 16_383;
 }

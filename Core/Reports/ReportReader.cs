@@ -5,11 +5,12 @@ namespace GenderPlan.Core.Reports;
 /// <summary>
 /// Reads a report file of any accepted format (<c>.csv</c>, <c>.xlsx</c>, <c>.json</c>, chosen by the
 /// file name) and checks it against the rules. The entry point for the CLI and the upload workflow alike.
+/// Whatever the bytes, it returns a report or problems, within the <see cref="ReportLimits"/>; it does not throw.
 /// </summary>
 public static class ReportReader
 {
-    /// <summary>The largest report accepted, 5 MB: a full report is a few kilobytes.</summary>
-    public const int MaxBytes = 5 * 1024 * 1024;
+    /// <summary>The largest report accepted, 5 MB: a full report is a few kilobytes (<see cref="ReportLimits.MaxBytes"/>).</summary>
+    public const int MaxBytes = ReportLimits.MaxBytes;
 
     /// <summary>The file extensions accepted.</summary>
     public static readonly IReadOnlyList<string> Extensions = [".csv", ".xlsx", ".json"];

@@ -7,7 +7,8 @@ namespace GenderPlan.Core.Reports;
 /// Reads one indicator's value in the forms officials use: "96,5", "96.5%", "108/100" scaled to the
 /// indicator's unit, "0/0" (nothing to measure), "Không có" for a count of zero, category words with or
 /// without diacritics, or a numerator and denominator in their own columns. All arithmetic is decimal, so
-/// 29/100 is exactly 29%.
+/// 29/100 is exactly 29%. Every number is at most <see cref="ReportLimits.MaxValue"/>, so that arithmetic
+/// never overflows.
 /// </summary>
 public static class ValueReader
 {
@@ -128,6 +129,11 @@ public static class ValueReader
             return null;
         }
 
+        if (TooLarge(number, text, out error))
+        {
+            return null;
+        }
+
         return Measurement.Of(number);
     }
 
@@ -144,6 +150,11 @@ public static class ValueReader
             || !VietnameseNumber.TryParse(denominatorText, wholeNumberExpected: true, out var denominator))
         {
             error = $"'{numeratorText.Trim()}/{denominatorText.Trim()}' is not a fraction of two numbers";
+            return null;
+        }
+
+        if (TooLarge(numerator, numeratorText.Trim(), out error) || TooLarge(denominator, denominatorText.Trim(), out error))
+        {
             return null;
         }
 
@@ -164,7 +175,20 @@ public static class ValueReader
             return null;
         }
 
+        // Both parts are at most MaxValue, so the product cannot overflow, and neither can the quotient it bounds.
+        if (numerator > denominator * (ReportLimits.MaxValue / scale))
+        {
+            error = $"'{numeratorText.Trim()}/{denominatorText.Trim()}' is larger than any value can be (at most {Show(ReportLimits.MaxValue)})";
+            return null;
+        }
+
         return Measurement.Of(numerator / denominator * scale);
+    }
+
+    private static bool TooLarge(decimal number, string text, out string? error)
+    {
+        error = Math.Abs(number) > ReportLimits.MaxValue ? $"'{text}' is larger than any value can be (at most {Show(ReportLimits.MaxValue)})" : null;
+        return error is not null;
     }
 
     private static Measurement? Checked(Indicator indicator, Measurement measurement, out string? error)

@@ -1,18 +1,20 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Text;
 using GenderPlan.Core.Domain;
 
 namespace GenderPlan.Core.Reports;
 
 /// <summary>
-/// Reads the first sheet of an Excel workbook. Numbers are taken from the cell's stored decimal text, not
-/// through a double, and a cell formatted as a percentage (Excel stores 96,5% as 0.965) is read as 96.5%.
+/// Reads the first sheet of an Excel workbook, streaming (<see cref="XlsxPackage"/>) and within the
+/// <see cref="ReportLimits"/>. Numbers are taken from the cell's stored decimal text, not through a
+/// double, and a cell formatted as a percentage (Excel stores 96,5% as 0.965) is read as 96.5%.
 /// </summary>
 public static class XlsxTableReader
 {
     /// <summary>Excel's built-in number formats that show a percentage (0% and 0.00%).</summary>
     private static readonly HashSet<uint> BuiltInPercentFormats = [9, 10];
+
+    private const string RelationshipTypes = "/relationships/";
 
     /// <summary>Reads the first sheet of <paramref name="file"/>.</summary>
     public static RawTable? Read(string file, byte[] bytes, List<Problem> problems)
@@ -25,49 +27,50 @@ public static class XlsxTableReader
 
         try
         {
-            using var document = SpreadsheetDocument.Open(new MemoryStream(bytes, writable: false), isEditable: false);
-            return ReadFirstSheet(file, document, problems);
+            using var package = new XlsxPackage(bytes);
+            return ReadFirstSheet(file, package, problems);
         }
-        catch (Exception exception) when (exception is OpenXmlPackageException or InvalidDataException or IOException or FormatException or InvalidOperationException)
+        catch (ReportRefusedException refused)
+        {
+            problems.Add(new Problem(file, refused.Location, refused.Message));
+            return null;
+        }
+        catch (Exception exception) when (exception is InvalidDataException or IOException or NotSupportedException)
         {
             problems.Add(new Problem(file, null, $"the Excel workbook cannot be opened ({exception.Message}); save it again as .xlsx"));
             return null;
         }
     }
 
-    private static RawTable? ReadFirstSheet(string file, SpreadsheetDocument document, List<Problem> problems)
+    private static RawTable? ReadFirstSheet(string file, XlsxPackage package, List<Problem> problems)
     {
-        var workbook = document.WorkbookPart;
-        var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
-        if (workbook is null || sheet?.Id?.Value is not { } sheetId || workbook.GetPartById(sheetId) is not WorksheetPart worksheet)
+        var workbook = package.Relationships("").Values.FirstOrDefault(relation => relation.Type.EndsWith(RelationshipTypes + "officeDocument", StringComparison.Ordinal))?.Target;
+        var sheetId = workbook is null ? null : FirstSheetId(package, workbook);
+        if (workbook is null || sheetId is null)
         {
             problems.Add(new Problem(file, null, "the workbook has no sheet"));
             return null;
         }
 
-        var sharedStrings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(item => item.InnerText).ToArray() ?? [];
-        var percentStyles = PercentStyles(workbook.WorkbookStylesPart?.Stylesheet);
-        var grid = new List<(int Row, Dictionary<int, string> Cells)>();
-        foreach (var row in worksheet.Worksheet.Descendants<Row>())
+        var parts = package.Relationships(workbook);
+        if (!parts.TryGetValue(sheetId, out var sheet))
         {
-            var cells = new Dictionary<int, string>();
-            var rowNumber = (int)(row.RowIndex?.Value ?? (uint)(grid.Count + 1));
-            var position = 0;
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var column = cell.CellReference?.Value is { } reference ? RawTable.ColumnIndex(new string(reference.TakeWhile(char.IsLetter).ToArray())) : position;
-                position = column + 1;
-                var text = CellText(cell, sharedStrings, percentStyles).Trim().Normalize();
-                if (text.Length > 0 && column >= 0)
-                {
-                    cells[column] = text;
-                }
-            }
+            problems.Add(new Problem(file, workbook, $"the first sheet refers to relationship '{Shorten(sheetId)}', which the workbook does not have; save the workbook again in Excel"));
+            return null;
+        }
 
-            if (cells.Count > 0)
-            {
-                grid.Add((rowNumber, cells));
-            }
+        if (!sheet.Type.EndsWith(RelationshipTypes + "worksheet", StringComparison.Ordinal) || !package.Has(sheet.Target))
+        {
+            problems.Add(new Problem(file, workbook, "the first sheet is missing or is not a worksheet (a chart?); put the report on the first sheet"));
+            return null;
+        }
+
+        var percentStyles = PartOfType(parts, "styles") is { } styles ? PercentStyles(package, styles) : [];
+        var sharedStrings = PartOfType(parts, "sharedStrings") is { } strings ? SharedStrings(package, strings) : [];
+        var grid = ReadGrid(package, sheet.Target, sharedStrings, percentStyles, file, problems);
+        if (problems.Count > 0)
+        {
+            return null;
         }
 
         if (grid.Count == 0)
@@ -76,87 +79,279 @@ public static class XlsxTableReader
             return null;
         }
 
-        var width = grid[0].Cells.Keys.Max() + 1;
-        var header = Enumerable.Range(0, width).Select(column => grid[0].Cells.GetValueOrDefault(column, "")).ToList();
+        var header = grid[0].Cells;
         var rows = new List<RawRow>();
         foreach (var (number, cells) in grid.Skip(1))
         {
-            if (cells.Keys.Max() >= width)
+            if (cells.Count > header.Count)
             {
-                problems.Add(new Problem(file, $"row {number}, column {RawTable.ColumnLetter(cells.Keys.Max())}", "the cell is outside the header's columns; give the column a header or clear it"));
+                problems.Add(new Problem(file, $"row {number}, column {RawTable.ColumnLetter(cells.Count - 1)}", "the cell is outside the header's columns; give the column a header or clear it"));
                 continue;
             }
 
-            rows.Add(new RawRow(number, Enumerable.Range(0, width).Select(column => cells.GetValueOrDefault(column, "")).ToList()));
+            cells.AddRange(Enumerable.Repeat("", header.Count - cells.Count));
+            rows.Add(new RawRow(number, cells));
         }
 
         return new RawTable(file, header, rows, isSpreadsheet: true);
     }
 
-    private static string CellText(Cell cell, string[] sharedStrings, HashSet<uint> percentStyles)
+    private static string? PartOfType(Dictionary<string, XlsxPackage.Relationship> parts, string type) =>
+        parts.Values.FirstOrDefault(relation => relation.Type.EndsWith(RelationshipTypes + type, StringComparison.Ordinal))?.Target;
+
+    /// <summary>The relationship id of the workbook's first sheet, or null when it lists none.</summary>
+    private static string? FirstSheetId(XlsxPackage package, string workbook)
     {
-        var raw = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
+        using var reader = package.Open(workbook);
+        while (reader is not null && reader.Read())
         {
-            return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Length ? sharedStrings[index] : "";
+            if (reader.IsElement("sheet"))
+            {
+                return reader.RelationshipId();
+            }
         }
 
-        if (type == CellValues.InlineString)
+        return null;
+    }
+
+    /// <summary>
+    /// Reads the rows of the sheet that hold any text: row number and cells, each row as long as its last
+    /// cell with text (at most <see cref="ReportLimits.MaxColumns"/>), empty cells as "".
+    /// </summary>
+    private static List<(int Row, List<string> Cells)> ReadGrid(XlsxPackage package, string part, string[] sharedStrings, HashSet<uint> percentStyles, string file, List<Problem> problems)
+    {
+        var grid = new List<(int Row, List<string> Cells)>();
+        using var sheet = package.Open(part)!;
+        var dataDepth = -1;
+        var rowNumber = 0;
+        var text = new StringBuilder();
+        var pool = new TextPool();
+        while (sheet.Read())
         {
-            return cell.InlineString?.InnerText ?? "";
+            if (dataDepth < 0)
+            {
+                dataDepth = sheet.IsElement("sheetData") && !sheet.IsEmptyElement ? sheet.Depth : -1;
+                continue;
+            }
+
+            if (sheet.IsEnd("sheetData", dataDepth))
+            {
+                break;
+            }
+
+            if (!sheet.IsElement("row") || sheet.Depth != dataDepth + 1)
+            {
+                continue;
+            }
+
+            rowNumber = RowNumber(sheet, rowNumber);
+            if (sheet.IsEmptyElement)
+            {
+                continue;
+            }
+
+            var cells = new List<string>();
+            var position = 0;
+            while (sheet.Read() && !sheet.IsEnd("row", dataDepth + 1))
+            {
+                if (sheet.IsElement("c") && sheet.Depth == dataDepth + 2)
+                {
+                    var (column, cell) = ReadCell(sheet, rowNumber, position, text, pool, sharedStrings, percentStyles, file, problems);
+                    position = Math.Max(column, position) + 1;
+                    if (cell.Length > 0)
+                    {
+                        while (cells.Count <= column)
+                        {
+                            cells.Add("");
+                        }
+
+                        cells[column] = cell;
+                    }
+                }
+            }
+
+            if (cells.Count > 0)
+            {
+                if (grid.Count > ReportLimits.MaxRows)
+                {
+                    throw new ReportRefusedException($"row {rowNumber}", $"the sheet has more than {ReportLimits.MaxRows} rows; a report has one row per indicator");
+                }
+
+                grid.Add((rowNumber, cells));
+            }
         }
 
-        if (type == CellValues.Boolean)
+        return grid;
+    }
+
+    private static int RowNumber(XlsxPart sheet, int previous)
+    {
+        var written = sheet.Attribute("r");
+        if (written is null)
         {
-            return raw == "1" ? "TRUE" : "FALSE";
+            return previous < ReportLimits.MaxSheetRow ? previous + 1 : throw new ReportRefusedException(sheet.Name, $"the sheet has more than {ReportLimits.MaxSheetRow} rows, Excel's last row");
         }
 
-        if (type == CellValues.Error || type == CellValues.String)
+        return int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= ReportLimits.MaxSheetRow
+            ? number
+            : throw new ReportRefusedException(sheet.Name, $"a row is numbered '{Shorten(written)}', which is not a row Excel has (1 to {ReportLimits.MaxSheetRow})");
+    }
+
+    /// <summary>
+    /// Reads the cell the sheet is on: its column (-1 when its reference names none) and its text, trimmed
+    /// and normalized; a cell with text is within <see cref="ReportLimits.MaxColumns"/> or refused.
+    /// </summary>
+    private static (int Column, string Text) ReadCell(XlsxPart sheet, int row, int position, StringBuilder text, TextPool pool, string[] sharedStrings, HashSet<uint> percentStyles, string file, List<Problem> problems)
+    {
+        var reference = sheet.Attribute("r");
+        var type = sheet.Attribute("t");
+        var style = uint.TryParse(sheet.Attribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? index : (uint?)null;
+        var column = reference is null ? position : RawTable.ColumnIndex(reference.AsSpan(0, reference.TakeWhile(char.IsAsciiLetter).Count()));
+        string? value = null;
+        string? inline = null;
+        if (!sheet.IsEmptyElement)
         {
-            return raw;
+            var depth = sheet.Depth;
+            while (sheet.Read() && !sheet.IsEnd("c", depth))
+            {
+                if (sheet.Depth == depth + 1 && (sheet.IsElement("v") || sheet.IsElement("is")))
+                {
+                    var isValue = sheet.IsElement("v");
+                    text.Clear();
+                    if (!sheet.ReadText(text))
+                    {
+                        throw XlsxPart.TooLong(Location(row, column));
+                    }
+
+                    (isValue ? ref value : ref inline) = pool.Get(text);
+                }
+            }
         }
 
-        if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        var content = CellText(type, value ?? "", inline ?? "", style, sharedStrings, percentStyles, pool);
+        if (content is null)
+        {
+            problems.Add(new Problem(file, Location(row, column), $"the cell refers to shared string {Shorten(value ?? "")}, which the workbook does not have; save the workbook again in Excel"));
+            return (column, "");
+        }
+
+        var cell = TextDecoder.Normalized(content.Trim()) ?? "";
+        if (cell.Length > 0 && column < 0)
+        {
+            throw new ReportRefusedException(Location(row, column), $"the cell's reference '{Shorten(reference!)}' names no column Excel has; save the workbook again in Excel");
+        }
+
+        if (cell.Length > 0 && column >= ReportLimits.MaxColumns)
+        {
+            throw new ReportRefusedException(Location(row, column), $"the cell is beyond column {RawTable.ColumnLetter(ReportLimits.MaxColumns - 1)}; a report has at most {ReportLimits.MaxColumns} columns, so clear it");
+        }
+
+        return (column, cell);
+    }
+
+    /// <summary>Where a cell is; built only for a problem, as most cells have none.</summary>
+    private static string Location(int row, int column) => column >= 0 ? $"row {row}, column {RawTable.ColumnLetter(column)}" : $"row {row}";
+
+    /// <summary>The text a cell shows, or null when it refers to a shared string the workbook lacks.</summary>
+    private static string? CellText(string? type, string raw, string inline, uint? style, string[] sharedStrings, HashSet<uint> percentStyles, TextPool pool)
+    {
+        switch (type)
+        {
+            case "s":
+                return int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sharedStrings.Length ? sharedStrings[index] : null;
+            case "inlineStr":
+                return inline;
+            case "b":
+                return raw == "1" ? "TRUE" : "FALSE";
+            case "e" or "str" or "d":
+                return raw;
+        }
+
+        // Anything past MaxValue stays text, for ValueReader to refuse, rather than overflow as a percentage.
+        if (!decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || Math.Abs(number) > ReportLimits.MaxValue)
         {
             return raw;
         }
 
         // Excel keeps doubles to 17 digits (96.5% may be stored as 0.96499999999999997); nine decimals is far
         // beyond what any indicator is reported to and removes that noise.
-        var isPercent = cell.StyleIndex?.Value is { } style && percentStyles.Contains(style);
-        var value = Math.Round(isPercent ? number * 100m : number, 9);
-        return value.ToString(CultureInfo.InvariantCulture) + (isPercent ? "%" : "");
-    }
-
-    private static HashSet<uint> PercentStyles(Stylesheet? stylesheet)
-    {
-        var styles = new HashSet<uint>();
-        if (stylesheet?.CellFormats is null)
+        var isPercent = style is { } styleIndex && percentStyles.Contains(styleIndex);
+        Span<char> digits = stackalloc char[40];
+        Math.Round(isPercent ? number * 100m : number, 9).TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture);
+        if (isPercent)
         {
-            return styles;
+            digits[length++] = '%';
         }
 
-        var percentFormats = new HashSet<uint>(BuiltInPercentFormats);
-        foreach (var format in stylesheet.NumberingFormats?.Elements<NumberingFormat>() ?? [])
+        return digits[..length].SequenceEqual(raw) ? raw : pool.Get(digits[..length]);
+    }
+
+    /// <summary>Every shared string, in order; each within <see cref="ReportLimits.MaxCellLength"/>.</summary>
+    private static string[] SharedStrings(XlsxPackage package, string part)
+    {
+        var strings = new List<string>();
+        var text = new StringBuilder();
+        var pool = new TextPool();
+        using var reader = package.Open(part);
+        while (reader is not null && reader.Read())
         {
-            if (format.NumberFormatId?.Value is { } id && format.FormatCode?.Value is { } code && code.Replace("\"%\"", "", StringComparison.Ordinal).Contains('%'))
+            if (reader.IsElement("si"))
+            {
+                text.Clear();
+                if (!reader.ReadText(text))
+                {
+                    throw XlsxPart.TooLong($"{part}, shared string {strings.Count}");
+                }
+
+                strings.Add(pool.Get(text));
+            }
+        }
+
+        return [.. strings];
+    }
+
+    /// <summary>The cell styles (indexes into <c>cellXfs</c>) whose number format shows a percentage.</summary>
+    private static HashSet<uint> PercentStyles(XlsxPackage package, string part)
+    {
+        var percentFormats = new HashSet<uint>(BuiltInPercentFormats);
+        var styles = new HashSet<uint>();
+        var formatsDepth = -1;
+        var cellFormatsDepth = -1;
+        uint index = 0;
+        using var reader = package.Open(part);
+        while (reader is not null && reader.Read())
+        {
+            if (reader.IsElement("numFmts") && formatsDepth < 0)
+            {
+                formatsDepth = reader.Depth;
+            }
+            else if (reader.IsElement("cellXfs") && cellFormatsDepth < 0)
+            {
+                cellFormatsDepth = reader.Depth;
+            }
+            else if (reader.IsElement("numFmt") && reader.Depth == formatsDepth + 1
+                && FormatId(reader) is { } id && reader.Attribute("formatCode") is { } code
+                && code.Replace("\"%\"", "", StringComparison.Ordinal).Contains('%'))
             {
                 percentFormats.Add(id);
             }
-        }
-
-        uint index = 0;
-        foreach (var format in stylesheet.CellFormats.Elements<CellFormat>())
-        {
-            if (format.NumberFormatId?.Value is { } id && percentFormats.Contains(id))
+            else if (reader.IsElement("xf") && reader.Depth == cellFormatsDepth + 1)
             {
-                styles.Add(index);
-            }
+                if (FormatId(reader) is { } format && percentFormats.Contains(format))
+                {
+                    styles.Add(index);
+                }
 
-            index++;
+                index++;
+            }
         }
 
         return styles;
     }
+
+    private static uint? FormatId(XlsxPart reader) =>
+        uint.TryParse(reader.Attribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>A forged attribute may be megabytes long; messages quote at most 20 characters of it.</summary>
+    private static string Shorten(string text) => text.Length <= 20 ? text : text[..20] + "…";
 }

@@ -102,6 +102,7 @@ public class ReportReadingTests
     [InlineData("utf16-le")]
     [InlineData("utf16-be")]
     [InlineData("crlf")]
+    [InlineData("cr")]
     [InlineData("semicolon")]
     [InlineData("tab")]
     [InlineData("nfd")]
@@ -114,6 +115,7 @@ public class ReportReadingTests
             "utf16-le" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
             "utf16-be" => [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)],
             "crlf" => Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal)),
+            "cr" => Encoding.UTF8.GetBytes(text.Replace('\n', '\r')),
             "semicolon" => Encoding.UTF8.GetBytes("period;jurisdiction;indicator;value;note\n2019;tan-canh;G3.1;97,2;\"Ghi chú, có dấu phẩy và \"\"ngoặc\"\"\nhai dòng\"\n2019;tan-canh;G7.3;Kiêm nhiệm;\n"),
             "tab" => Encoding.UTF8.GetBytes("period\tjurisdiction\tindicator\tvalue\tnote\n2019\ttan-canh\tG3.1\t97,2\t\"Ghi chú, có dấu phẩy và \"\"ngoặc\"\"\nhai dòng\"\n2019\ttan-canh\tG7.3\tKiêm nhiệm\t\n"),
             "nfd" => Encoding.UTF8.GetBytes(text.Normalize(NormalizationForm.FormD)),
