@@ -41,7 +41,8 @@ public static class ScoreExplainer
         var comparison = $"{FormatValue(indicator, value, language)} {Symbol(indicator, score.Status == Status.Met)} {target}";
         var baseline = definition.Baseline is { } b ? FormatValue(indicator, b, language) : "";
         var expected = score.Expected is { } e ? FormatValue(indicator, e, language) : "";
-        var pace = score.ProgressRatio is { } ratio ? Number((decimal)Math.Round(ratio * 100), language) + "%" : "";
+        // Clamped: a value far from a near-zero baseline gives a ratio no decimal can hold, and "a billion per cent" says enough.
+        var pace = score.ProgressRatio is { } ratio && double.IsFinite(ratio) ? Number((decimal)Math.Round(Math.Clamp(ratio * 100, -1e12, 1e12)), language) + "%" : "";
         return (score.Reason, score.Status, vi) switch
         {
             (StatusReason.TargetMet, _, true) when indicator.Unit.IsCategory => $"{FormatValue(indicator, value, language)}: đã đạt chỉ tiêu ({target} trở lên).",

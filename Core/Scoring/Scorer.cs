@@ -60,7 +60,7 @@ public static class Scorer
 
         var time = (double)period.TimePoint;
         var (ratio, expectedNow) = ProgressMath.Measure((double)value, time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear);
-        var expected = Math.Round((decimal)expectedNow, 4);
+        decimal? expected = double.IsFinite(expectedNow) && Math.Abs(expectedNow) < 1e15 ? Math.Round((decimal)expectedNow, 4) : null;
         var status = ratio >= ProgressMath.OnTrackRatio ? Status.OnTrack
             : ratio >= ProgressMath.FallingBehindRatio ? Status.FallingBehind
             : Status.OffTrack;
