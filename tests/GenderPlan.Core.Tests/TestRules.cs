@@ -1,11 +1,14 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Rules;
 
 namespace GenderPlan.Core.Tests;
 
-/// <summary>The repository's real rules, and edited copies of them for the failure cases.</summary>
+/// <summary>
+/// The repository's shipped rules (<c>Rules/</c>): for the tests about that plan
+/// (<see cref="DakTo2016To2020PlanTests"/>) and for reading reports the way its officials write them. Engine
+/// tests write their own rules with <see cref="SmallPlan"/>.
+/// </summary>
 internal static class TestRules
 {
     private static readonly Lazy<RuleBook> Repository = new(() =>
@@ -26,15 +29,4 @@ internal static class TestRules
     public static JsonObject WorkflowJson() => JsonNode.Parse(File.ReadAllText(WorkflowPath))!.AsObject();
 
     public static JsonObject UnitsJson() => JsonNode.Parse(File.ReadAllText(Path.Combine(RulesDirectory, "units.json")))!.AsObject();
-
-    /// <summary>The rule of <paramref name="code"/> inside an editable workflow.</summary>
-    public static JsonObject Rule(JsonObject workflow, string code) =>
-        workflow["Rules"]!.AsArray().Select(rule => rule!.AsObject()).Single(rule => (string?)rule["RuleName"] == code);
-
-    public static RulesLoadResult Load(JsonObject workflow, JsonObject? units = null) =>
-        RuleBookLoader.Load(
-        [
-            new RuleSource("dak-to-2016-2020.workflow.json", Encoding.UTF8.GetBytes(workflow.ToJsonString())),
-            new RuleSource("units.json", Encoding.UTF8.GetBytes((units ?? UnitsJson()).ToJsonString())),
-        ]);
 }
