@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GenderPlan.Core.Rules;
 using RulesEngine.Models;
 
 namespace GenderPlan.Core.Tests;
@@ -12,9 +13,11 @@ public class RulesEngineConformanceTests
 {
     public static TheoryData<string, string> Thresholds => new()
     {
+        // the plain forms, which skip the parser when rules load
         { "value >= target", ">=" },
         { "value <= target", "<=" },
         { "  value>=target ", ">=" },
+        // forms that go through RulesEngine's parser and the allow-list
         { "Value >= Target", ">=" },
         { "value >= target && value <= 100", ">=" },
         { "(value - target) >= 0", ">=" },
@@ -42,5 +45,35 @@ public class RulesEngineConformanceTests
             Assert.True(verdict.IsSuccess || verdict.ExceptionMessage == verdict.Rule.ErrorMessage, verdict.ExceptionMessage);
             Assert.Equal(indicator.MeetsTarget(value), verdict.IsSuccess);
         }
+    }
+
+    [Theory]
+    [InlineData("value >= target")]
+    [InlineData("value <= target")]
+    [InlineData(" value<=target")]
+    public void Plain_threshold_is_the_comparison_RulesEngine_parser_builds(string expression)
+    {
+        var plain = ThresholdCompiler.PlainComparison(expression);
+        var (parsed, errors) = ThresholdCompiler.ParseAndCompile(expression);
+
+        Assert.NotNull(plain);
+        Assert.Empty(errors);
+        foreach (var (value, target) in new[] { (97.99m, 98m), (98m, 98m), (98.01m, 98m), (0m, 0m), (-1m, 0m), (105m, 105.001m), (1e20m, 1e-20m) })
+        {
+            Assert.Equal(parsed!(value, target), plain(value, target));
+        }
+    }
+
+    [Theory]
+    [InlineData("Value >= target")]
+    [InlineData("value >= targets")]
+    [InlineData("value > target")]
+    [InlineData("value >= target && value <= 100")]
+    [InlineData("value = target")]
+    [InlineData("value >= = target")]
+    [InlineData("valuetarget")]
+    public void Anything_but_a_plain_threshold_goes_through_the_parser(string expression)
+    {
+        Assert.Null(ThresholdCompiler.PlainComparison(expression));
     }
 }
