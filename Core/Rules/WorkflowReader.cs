@@ -89,9 +89,8 @@ internal static partial class WorkflowReader
         }
 
         var goals = new List<Goal>();
-        foreach (var (item, index) in Items(plan, "goals"))
+        foreach (var goal in Items(plan, "goals"))
         {
-            var goal = plan.Child(item, $"goals[{index}]");
             var number = goal.RequiredInt("number");
             var vi = goal.RequiredString("vi");
             var en = goal.RequiredString("en");
@@ -107,9 +106,8 @@ internal static partial class WorkflowReader
         }
 
         var jurisdictions = new List<Jurisdiction>();
-        foreach (var (item, index) in Items(plan, "jurisdictions"))
+        foreach (var place in Items(plan, "jurisdictions"))
         {
-            var place = plan.Child(item, $"jurisdictions[{index}]");
             var placeId = place.RequiredString("id");
             var placeName = place.RequiredString("name");
             if (placeId is not null && placeName is not null)
@@ -191,20 +189,27 @@ internal static partial class WorkflowReader
         }
     }
 
-    private static IEnumerable<(JsonElement Item, int Index)> Items(JsonFields fields, string property)
+    /// <summary>Each item of the list <paramref name="property"/>, located as <c>goals[2]</c>.</summary>
+    private static IEnumerable<JsonFields> Items(JsonFields fields, string property)
     {
         if (fields.Get(property) is not { } value)
         {
-            return [];
+            yield break;
         }
 
         if (value.ValueKind != JsonValueKind.Array)
         {
             fields.Report(property, "must be a list");
-            return [];
+            yield break;
         }
 
-        return value.EnumerateArray().Select((item, index) => (item, index)).ToList();
+        // A plain loop: LINQ over (JsonElement, int) tuples is JIT-compiled at every start of the CLI.
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            yield return fields.Child(item, $"{property}[{index}]");
+            index++;
+        }
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
+using GenderPlan.Core.Rules;
 
 namespace GenderPlan.Core.Tests;
 
@@ -47,5 +50,58 @@ public class RuleLoadingTests
         Assert.NotEqual(same.Version, changedBook.Version);
         Assert.NotEqual(same.Plans[0].Version, changedBook.Plans[0].Version);
         Assert.Equal(same.Version, Plan.Copy().Book().Version);
+    }
+
+    [Fact]
+    public void Rules_version_is_the_start_of_the_SHA_256_of_every_file_name_and_content()
+    {
+        var plan = Plan.Copy();
+        var sources = plan.Sources();
+
+        var book = plan.Book();
+
+        // SHA-256 over each file, in name order, as "name\n" then its bytes; a plan's version hashes its own
+        // file with the units file.
+        Assert.Equal(PlatformSha256(sources), book.Version);
+        Assert.Equal($"{SmallPlan.Id}@{PlatformSha256(sources)}", book.Plans[0].Version);
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 1)]
+    [InlineData(55, 55)]
+    [InlineData(56, 56)]
+    [InlineData(57, 7)]
+    [InlineData(63, 64)]
+    [InlineData(64, 64)]
+    [InlineData(65, 13)]
+    [InlineData(119, 1)]
+    [InlineData(120, 120)]
+    [InlineData(1000, 64)]
+    [InlineData(100_000, 4096)]
+    public void Managed_SHA_256_gives_the_platform_hash_whatever_the_length_and_pieces(int length, int piece)
+    {
+        var data = new byte[length];
+        new Random(length).NextBytes(data);
+        var hash = new Sha256();
+
+        for (var start = 0; start < length; start += piece)
+        {
+            hash.Append(data.AsSpan(start, Math.Min(piece, length - start)));
+        }
+
+        Assert.Equal(SHA256.HashData(data), hash.Finish());
+    }
+
+    private static string PlatformSha256(IEnumerable<RuleSource> sources)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var source in sources.OrderBy(source => source.Name, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(source.Name + "\n"));
+            hash.AppendData(source.Content.Span);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
     }
 }

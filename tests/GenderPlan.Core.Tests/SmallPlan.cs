@@ -107,8 +107,11 @@ internal sealed class SmallPlan
     /// <summary>A copy, so one test's edits never reach another's.</summary>
     public SmallPlan Copy() => new(Workflow.DeepClone().AsObject(), Units.DeepClone().AsObject());
 
+    /// <summary>The workflow and the units file as the loader receives them.</summary>
+    public RuleSource[] Sources() => [Source(WorkflowFile, Workflow), Source(RuleSource.UnitsFileName, Units)];
+
     /// <summary>Loads the workflow and the units file together, as the product loads a rules folder.</summary>
-    public RulesLoadResult Load() => RuleBookLoader.Load([Source(WorkflowFile, Workflow), Source(RuleSource.UnitsFileName, Units)]);
+    public RulesLoadResult Load() => RuleBookLoader.Load(Sources());
 
     /// <summary>The loaded rules; the test's plan must be valid.</summary>
     public RuleBook Book()
