@@ -51,6 +51,14 @@ echo
 echo "Scorecard as JSON: ./genderplan scorecard --period 2019 --jurisdiction dak-to --json (with GENDERPLAN_STORAGE as above)"
 
 if [ "$watch" = 1 ]; then
+  # The HTTP endpoints listen where the Functions host would (7071), or on a free port when 7071 is taken.
+  http_port=7071
+  (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null && http_port=$(free_port)
+  echo
+  echo "Open in a browser while this runs:"
+  echo "  Scorecard page:  http://127.0.0.1:$http_port/"
+  echo "  Scorecard JSON:  http://127.0.0.1:$http_port/api/scorecard/2019/dak-to"
+  echo "  Health:          http://127.0.0.1:$http_port/api/health"
   echo "Upload more with: GENDERPLAN_STORAGE='$GENDERPLAN_STORAGE' ./genderplan upload FILE --unit yte"
-  ./genderplan serve --outbox outbox
+  ./genderplan serve --outbox outbox --http "127.0.0.1:$http_port"
 fi

@@ -26,7 +26,8 @@ public static class CommandLine
             return ExitCodes.Invalid;
         }
 
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        // Signals are the generic host's to handle (serve stops through its lifetime); the other commands are short.
+        return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null });
     }
 
     private static RootCommand Build(CliConsole console)
@@ -86,13 +87,14 @@ public static class CommandLine
         var storage = StorageOption();
         var outbox = new Option<string>("--outbox") { Description = "Folder for .eml files when SendGrid is not configured.", DefaultValueFactory = _ => "outbox" };
         var once = new Option<bool>("--once") { Description = "Process everything pending, then exit." };
-        var interval = new Option<int>("--interval") { Description = "Seconds between passes.", DefaultValueFactory = _ => 2 };
-        var command = new Command("serve", "Run the workflow on this machine: watch the rules and reports containers and run the timers.")
+        var interval = new Option<int>("--interval") { Description = "Seconds between polls of the containers.", DefaultValueFactory = _ => 2 };
+        var http = new Option<string>("--http") { Description = "host:port for the HTTP endpoints (scorecard page, API, health).", DefaultValueFactory = _ => Workflow.Hosting.LocalHost.DefaultAddress };
+        var command = new Command("serve", "Run the workflow on this machine: watch the rules and reports containers, run the timers and serve the HTTP endpoints.")
         {
-            storage, outbox, once, interval,
+            storage, outbox, once, interval, http,
         };
         command.SetAction((result, token) => ServeCommand.RunAsync(
-            new ServeCommand.Options(result.GetValue(storage), result.GetValue(outbox) ?? "outbox", result.GetValue(once), Math.Max(1, result.GetValue(interval))),
+            new ServeCommand.Options(result.GetValue(storage), result.GetValue(outbox) ?? "outbox", result.GetValue(once), Math.Max(1, result.GetValue(interval)), result.GetValue(http) ?? Workflow.Hosting.LocalHost.DefaultAddress),
             console,
             token));
         return command;
@@ -111,11 +113,11 @@ public static class CommandLine
     private static Command Scorecard(CliConsole console)
     {
         var period = new Option<string>("--period") { Description = "YYYY or YYYY-H1.", Required = true };
-        var jurisdiction = new Option<string>("--jurisdiction") { Description = "The place.", DefaultValueFactory = _ => "dak-to" };
+        var jurisdiction = new Option<string?>("--jurisdiction") { Description = "The place; default: the district of the plan covering the period (when the rules hold one)." };
         var json = new Option<bool>("--json") { Description = "Print JSON." };
         var storage = StorageOption();
         var command = new Command("scorecard", "Show the stored results of a place and period.") { period, jurisdiction, json, storage };
-        command.SetAction((result, token) => ScorecardCommand.RunAsync(result.GetValue(period)!, result.GetValue(jurisdiction) ?? "dak-to", result.GetValue(json), result.GetValue(storage), console, token));
+        command.SetAction((result, token) => ScorecardCommand.RunAsync(result.GetValue(period)!, result.GetValue(jurisdiction), result.GetValue(json), result.GetValue(storage), console, token));
         return command;
     }
 

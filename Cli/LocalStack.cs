@@ -1,14 +1,16 @@
 using GenderPlan.Workflow;
+using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GenderPlan.Cli;
 
 /// <summary>
-/// Builds the workflow's services for the commands that talk to storage, from the environment (the same
-/// settings names as the Functions app: <c>Storage</c>, <c>GenderPlan__Email__SendGridApiKey</c>, ...) with
-/// the command line's options on top.
+/// The settings the commands that talk to storage run with: the environment (the same names as the
+/// Functions app's settings: <c>Storage</c>, <c>GenderPlan__Email__SendGridApiKey</c>, ...) with the command
+/// line's options on top, and a host with the workflow registered exactly as the Functions app registers it.
 /// </summary>
 public static class LocalStack
 {
@@ -29,32 +31,37 @@ public static class LocalStack
         : Environment.GetEnvironmentVariable("Storage__blobServiceUri") is { Length: > 0 } ? null
         : DevelopmentStorage;
 
-    /// <summary>A service provider with the workflow registered.</summary>
-    public static ServiceProvider Build(string? storage, string? outbox, LogLevel logLevel)
+    /// <summary>The command line's options as settings.</summary>
+    public static Dictionary<string, string?> Settings(string? storage, string? outbox)
     {
-        var overrides = new Dictionary<string, string?>();
+        var settings = new Dictionary<string, string?>();
         if (storage is not null)
         {
-            overrides[WorkflowServiceCollectionExtensions.StorageSetting] = storage;
+            settings[StorageServiceCollectionExtensions.StorageSetting] = storage;
         }
 
         if (outbox is not null)
         {
-            overrides[$"{EmailOptions.Section}:PickupDirectory"] = outbox;
+            settings[$"{EmailOptions.Section}:PickupDirectory"] = outbox;
         }
 
-        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(overrides).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging
-            .SetMinimumLevel(logLevel)
+        return settings;
+    }
+
+    /// <summary>A host (not started) with the workflow registered, for one command.</summary>
+    public static IHost Build(string? storage, string? outbox, LogLevel logLevel)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddEnvironmentVariables().AddInMemoryCollection(Settings(storage, outbox));
+        builder.Logging.SetMinimumLevel(logLevel)
             .AddFilter("System.Net.Http", LogLevel.Warning)
-            .AddFilter("Azure", LogLevel.Warning)
+            .AddFilter("Azure", LogLevel.Error)
             .AddSimpleConsole(console =>
             {
                 console.SingleLine = true;
                 console.TimestampFormat = "HH:mm:ss ";
-            }));
-        services.AddGenderPlanWorkflow(configuration);
-        return services.BuildServiceProvider();
+            });
+        builder.Services.AddGenderPlanWorkflow(builder.Configuration);
+        return builder.Build();
     }
 }

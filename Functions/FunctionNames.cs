@@ -18,6 +18,9 @@ public static class FunctionNames
     /// <summary>The scorecard as JSON.</summary>
     public const string Scorecard = "Scorecard";
 
+    /// <summary>The scorecard page of a place, rendered from the stored results.</summary>
+    public const string ScorecardPage = "ScorecardPage";
+
     /// <summary>Checks storage and the active rules.</summary>
     public const string Health = "Health";
 

@@ -40,9 +40,21 @@ public sealed class EmailOptions
     /// <summary>Where <c>.eml</c> files are written when SendGrid is not configured.</summary>
     public string PickupDirectory { get; set; } = "outbox";
 
-    /// <summary>Attempts per send when SendGrid answers 429 or 5xx, before the alert is left pending.</summary>
+    /// <summary>Attempts per send when SendGrid answers 429 or 5xx or does not answer, before the alert is left pending.</summary>
     public int MaxAttemptsPerSend { get; set; } = 3;
 
     /// <summary>The longest wait between those attempts, whatever Retry-After says.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one request to SendGrid may take before it counts as failed (SendGrid answers in well under a second).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long one email may take, all attempts and pauses included.</summary>
+    public TimeSpan TotalSendTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long a sender holds an alert it is sending. It must outlast the longest send
+    /// (<see cref="TotalSendTimeout"/>), or a second sender could take the alert while the first still waits.
+    /// </summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
 }

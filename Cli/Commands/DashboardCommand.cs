@@ -68,7 +68,7 @@ public static class DashboardCommand
         }
 
         var plan = cards.Count > 0 ? rules.Plans.First(candidate => candidate.Id == cards[0].PlanId) : rules.Plans[^1];
-        var jurisdiction = options.Jurisdiction ?? plan.Jurisdictions[0].Id;
+        var jurisdiction = options.Jurisdiction ?? plan.District.Id;
         if (!plan.HasJurisdiction(jurisdiction))
         {
             console.Error.WriteLine($"--jurisdiction: '{jurisdiction}' is not in plan {plan.Id}.");
@@ -81,14 +81,19 @@ public static class DashboardCommand
 
     private static async Task<DashboardInput?> FromStorageAsync(Options options, CliConsole console, CancellationToken cancellationToken)
     {
-        await using var provider = LocalStack.Build(LocalStack.Storage(options.Storage), null, LogLevel.Warning);
-        var publisher = provider.GetRequiredService<DashboardPublisher>();
-        var rules = await provider.GetRequiredService<GenderPlan.Workflow.Storage.ActiveRules>().GetAsync(cancellationToken);
-        var jurisdiction = options.Jurisdiction ?? rules?.Plans[^1].Jurisdictions[0].Id ?? "dak-to";
-        var input = await publisher.BuildAsync(jurisdiction, cancellationToken);
+        using var host = LocalStack.Build(LocalStack.Storage(options.Storage), null, LogLevel.Warning);
+        var rules = await host.Services.GetRequiredService<GenderPlan.Workflow.Storage.ActiveRules>().GetAsync(cancellationToken);
+        if (rules is null)
+        {
+            console.Error.WriteLine("No rules are active in that storage account: publish them first (genderplan rules publish).");
+            return null;
+        }
+
+        var jurisdiction = options.Jurisdiction ?? rules.Plans[^1].District.Id;
+        var input = await host.Services.GetRequiredService<DashboardPublisher>().BuildAsync(jurisdiction, PageLinks.Published, cancellationToken);
         if (input is null)
         {
-            console.Error.WriteLine(rules is null ? "No rules are active in that storage account: publish them first (genderplan rules publish)." : $"No plan covers '{jurisdiction}'.");
+            console.Error.WriteLine($"No plan covers '{jurisdiction}'.");
         }
 
         return input;

@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs.Models;
 using GenderPlan.Core.Rules;
 using GenderPlan.Workflow;
 using GenderPlan.Workflow.Storage;
@@ -23,18 +22,13 @@ public static class RulesPublishCommand
             return ExitCodes.Invalid;
         }
 
-        await using var provider = LocalStack.Build(LocalStack.Storage(storage), null, LogLevel.Warning);
-        var clients = provider.GetRequiredService<StorageClients>();
-        await clients.EnsureCreatedAsync(cancellationToken);
-        var container = clients.Container(StorageNames.RulesContainer);
-        // Units first: a workflow that names a new unit must not arrive before the unit does.
-        foreach (var source in RuleSource.FromDirectory(directory).OrderBy(source => source.IsUnits ? 0 : 1))
+        using var host = LocalStack.Build(LocalStack.Storage(storage), null, LogLevel.Warning);
+        await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
+        var sources = RuleSource.FromDirectory(directory);
+        await host.Services.GetRequiredService<RuleSetStore>().PublishAsync(sources, cancellationToken);
+        foreach (var source in sources.OrderBy(source => source.IsUnits ? 0 : 1))
         {
-            await container.GetBlobClient(source.Name).UploadAsync(BinaryData.FromBytes(source.Content), new BlobUploadOptions
-            {
-                Metadata = new Dictionary<string, string> { ["uploader"] = Environment.UserName },
-            }, cancellationToken);
-            console.Out.WriteLine($"Uploaded {source.Name} to {StorageNames.RulesContainer}/");
+            console.Out.WriteLine($"Uploaded {Path.GetFileName(source.Name)} to {StorageNames.RulesContainer}/");
         }
 
         console.Out.WriteLine($"Published rules version {book.Version}; it becomes active when the workflow processes the upload.");

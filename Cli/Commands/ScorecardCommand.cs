@@ -1,7 +1,8 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using GenderPlan.Core.Domain;
 using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Http;
+using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -10,39 +11,39 @@ namespace GenderPlan.Cli.Commands;
 /// <summary><c>genderplan scorecard --period P [--jurisdiction J] [--json] [--storage CONN]</c>: the stored scorecard.</summary>
 public static class ScorecardCommand
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Runs the command.</summary>
-    public static async Task<int> RunAsync(string period, string jurisdiction, bool json, string? storage, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string period, string? jurisdiction, bool json, string? storage, CliConsole console, CancellationToken cancellationToken)
     {
-        await using var provider = LocalStack.Build(LocalStack.Storage(storage), null, LogLevel.Warning);
-        var view = await provider.GetRequiredService<IScorecardQuery>().GetAsync(period, jurisdiction, cancellationToken);
-        if (view is null)
+        using var host = LocalStack.Build(LocalStack.Storage(storage), null, LogLevel.Warning);
+        if (!Period.TryParse(period, out var parsed))
         {
             console.Error.WriteLine($"--period: '{period}' is not a period; write YYYY or YYYY-H1.");
             return ExitCodes.Invalid;
         }
 
+        var place = jurisdiction ?? await DistrictAsync(host.Services.GetRequiredService<ActiveRules>(), parsed, cancellationToken);
+        if (place is null)
+        {
+            console.Error.WriteLine($"--jurisdiction: name the place; the active rules hold no single district for {parsed}.");
+            return ExitCodes.Invalid;
+        }
+
+        var view = (await host.Services.GetRequiredService<IScorecardQuery>().GetAsync(period, place, cancellationToken))!;
         if (json)
         {
-            console.Out.WriteLine(JsonSerializer.Serialize(view, Json));
+            console.Out.WriteLine(JsonSerializer.Serialize(view, ApiJson.Options));
             return ExitCodes.Success;
         }
 
-        console.Out.WriteLine($"Bảng theo dõi {view.Jurisdiction}, kỳ {view.Period} (quy tắc {view.RulesVersion ?? "chưa có"})");
+        console.Out.WriteLine($"Bảng theo dõi {view.JurisdictionName ?? view.Jurisdiction}, kỳ {view.Period} (quy tắc {view.RulesVersion ?? "chưa có"})");
         foreach (var report in view.Reports)
         {
-            console.Out.WriteLine($"  báo cáo của {report.Unit}: {report.Blob}, nhận {report.ReceivedAt:yyyy-MM-dd HH:mm} UTC, {(report.OnTime ? "đúng hạn" : "trễ hạn")}");
+            console.Out.WriteLine($"  báo cáo của {report.Unit}: {report.File}, nhận {report.ReceivedAt:yyyy-MM-dd HH:mm} UTC, {(report.OnTime ? "đúng hạn" : "trễ hạn")}");
         }
 
         foreach (var result in view.Results)
         {
-            var status = StatusText.TryParse(result.Status, out var parsed) ? parsed.Vietnamese() : result.Status;
-            console.Out.WriteLine($"  {result.Indicator,-16} {status,-14} {result.ExplanationVi}");
+            console.Out.WriteLine($"  {result.Indicator,-16} {result.Status.Vietnamese(),-14} {result.Explanation.Vi}");
         }
 
         if (view.Results.Count == 0)
@@ -51,5 +52,11 @@ public static class ScorecardCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    private static async Task<string?> DistrictAsync(ActiveRules activeRules, Period period, CancellationToken cancellationToken)
+    {
+        var districts = (await activeRules.GetAsync(cancellationToken))?.PlansCovering(period).Select(plan => plan.District.Id).Distinct().ToList() ?? [];
+        return districts.Count == 1 ? districts[0] : null;
     }
 }

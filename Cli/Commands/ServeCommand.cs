@@ -1,15 +1,18 @@
-using System.Runtime.InteropServices;
 using GenderPlan.Core.Email;
 using GenderPlan.Workflow.Email;
+using GenderPlan.Workflow.Hosting;
 using GenderPlan.Workflow.Local;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace GenderPlan.Cli.Commands;
 
 /// <summary>
-/// <c>genderplan serve [--storage CONN] [--outbox DIR] [--once] [--interval SECONDS]</c>: runs the workflow on
-/// one machine, watching the <c>rules</c> and <c>reports</c> containers and running the timers, until Ctrl+C.
+/// <c>genderplan serve [--storage CONN] [--outbox DIR] [--once] [--interval SECONDS] [--http ADDRESS]</c>: runs
+/// the workflow on one machine: the background jobs that stand in for the blob triggers and timers, and the
+/// HTTP endpoints the Functions app serves in Azure, until Ctrl+C or SIGTERM stops the host.
 /// </summary>
 public static class ServeCommand
 {
@@ -17,50 +20,42 @@ public static class ServeCommand
     /// <param name="Storage">The storage connection string, or null for the default.</param>
     /// <param name="Outbox">Where emails are written when SendGrid is not configured.</param>
     /// <param name="Once">Process what is pending and exit.</param>
-    /// <param name="Interval">Seconds between passes.</param>
-    public sealed record Options(string? Storage, string Outbox, bool Once, int Interval);
+    /// <param name="Interval">Seconds between polls of the containers.</param>
+    /// <param name="Http">The <c>host:port</c> the HTTP endpoints listen on.</param>
+    public sealed record Options(string? Storage, string Outbox, bool Once, int Interval, string Http);
 
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(Options options, CliConsole console, CancellationToken cancellationToken)
     {
-        await using var provider = LocalStack.Build(LocalStack.Storage(options.Storage), options.Outbox, options.Once ? LogLevel.Warning : LogLevel.Information);
-        var runner = provider.GetRequiredService<LocalRunner>();
-        var sender = provider.GetRequiredService<IEmailSender>();
-        var where = sender is PickupFolderEmailSender pickup ? $"emails are written to {pickup.Directory}" : "emails go through SendGrid";
+        var settings = LocalStack.Settings(LocalStack.Storage(options.Storage), options.Outbox);
+        settings[$"{LocalHostOptions.Section}:{nameof(LocalHostOptions.PollInterval)}"] = TimeSpan.FromSeconds(options.Interval).ToString("c");
+        await using var app = LocalHost.Build(settings, options.Http, options.Once ? LogLevel.Warning : LogLevel.Information);
+        var where = app.Services.GetRequiredService<IEmailSender>() is PickupFolderEmailSender pickup ? $"emails are written to {pickup.Directory}" : "emails go through SendGrid";
         try
         {
             if (options.Once)
             {
-                var pass = await runner.RunOnceAsync(cancellationToken);
+                var pass = await app.Services.GetRequiredService<LocalRunner>().RunOnceAsync(cancellationToken);
                 console.Out.WriteLine(Describe(pass));
                 console.Out.WriteLine($"Done; {where}.");
                 return pass.Failed > 0 ? ExitCodes.Invalid : ExitCodes.Success;
             }
 
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
-
-            // Ctrl+C (SIGINT) and a polite kill (SIGTERM) finish the current pass's request and exit cleanly.
-            using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            console.Out.WriteLine($"Watching the rules and reports containers every {options.Interval} s; {where}. Ctrl+C stops.");
-            await runner.RunAsync(TimeSpan.FromSeconds(options.Interval), pass =>
-            {
-                if (pass.RulesActivated + pass.RulesRefused + pass.Scored + pass.Rejected + pass.Failed + pass.EmailsSent > 0)
-                {
-                    console.Out.WriteLine(Describe(pass));
-                }
-            }, stop.Token);
+            await app.StartAsync(cancellationToken);
+            console.Out.WriteLine($"Watching the rules and reports containers every {options.Interval} s; {where}.");
+            console.Out.WriteLine($"Scorecard page: http://{options.Http}/   Health: http://{options.Http}/api/health   Ctrl+C stops.");
+            await app.WaitForShutdownAsync(cancellationToken);
             console.Out.WriteLine("Stopped.");
             return ExitCodes.Success;
         }
         catch (Azure.RequestFailedException exception) when (exception.Status == 0)
         {
             console.Error.WriteLine($"Storage cannot be reached ({exception.Message}). Is Azurite running? Give --storage or set {LocalStack.StorageVariable}.");
+            return ExitCodes.Invalid;
+        }
+        catch (IOException exception) when (exception.InnerException is System.Net.Sockets.SocketException || exception.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            console.Error.WriteLine($"Cannot listen on {options.Http} ({exception.Message}). Give another address with --http.");
             return ExitCodes.Invalid;
         }
     }

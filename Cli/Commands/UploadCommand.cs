@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs.Models;
 using GenderPlan.Workflow;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,18 +34,13 @@ public static class UploadCommand
             return ExitCodes.Invalid;
         }
 
-        await using var provider = LocalStack.Build(LocalStack.Storage(storage), null, LogLevel.Warning);
-        var clients = provider.GetRequiredService<StorageClients>();
-        await clients.EnsureCreatedAsync(cancellationToken);
-        var container = clients.Container(StorageNames.ReportsContainer);
+        using var host = LocalStack.Build(LocalStack.Storage(storage), null, LogLevel.Warning);
+        await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
+        var reports = host.Services.GetRequiredService<ReportStore>();
         foreach (var path in paths)
         {
-            var name = $"{unit}/{Path.GetFileName(path)}";
             await using var stream = File.OpenRead(path);
-            await container.GetBlobClient(name).UploadAsync(stream, new BlobUploadOptions
-            {
-                Metadata = new Dictionary<string, string> { ["unit"] = unit, ["uploader"] = Environment.UserName },
-            }, cancellationToken);
+            var name = await reports.UploadAsync(unit, path, stream, cancellationToken);
             console.Out.WriteLine($"Uploaded {path} to {StorageNames.ReportsContainer}/{name}");
         }
 

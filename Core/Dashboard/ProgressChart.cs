@@ -1,8 +1,7 @@
 using System.Globalization;
-using System.Text;
-using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Dashboard;
 
@@ -10,6 +9,7 @@ namespace GenderPlan.Core.Dashboard;
 /// A small SVG chart of one indicator: every reported value by period (one point each, coloured and titled
 /// with its status), against the required path from the baseline to the target (the curve the progress
 /// method measures against) and the target line. Drawn by the product: no script, no external library.
+/// The geometry is worked out here; <c>Templates/progress-chart.liquid</c> writes the SVG.
 /// </summary>
 public static class ProgressChart
 {
@@ -20,8 +20,28 @@ public static class ProgressChart
     private const double Top = 12;
     private const double Bottom = 28;
 
-    /// <summary>The chart's SVG markup.</summary>
-    public static string Render(Indicator indicator, IReadOnlyList<DashboardResult> history, Func<string, string> encode)
+    private static readonly ChartFrame Frame = new(
+        Format(0, 0, Width, Height),
+        Format(Top),
+        Format(Height - Bottom),
+        Format(Height - 10),
+        Format(Left - 6),
+        Format(Left),
+        Format(Width - Right));
+
+    /// <summary>The chart's SVG markup alone, drawn from the same template as the page's charts.</summary>
+    public static string Render(Indicator indicator, IReadOnlyList<DashboardResult> history) =>
+        DashboardRenderer.Templates.Render("progress-chart", new StandaloneChart(Plot(indicator, history)), LiquidTemplates.Html);
+
+    /// <summary>The chart's SVG markup alone.</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="history">Its results by period.</param>
+    /// <param name="encode">No longer used: the template escapes every value itself.</param>
+    [Obsolete("The chart is drawn from a template that escapes every value itself; use Render(indicator, history).")]
+    public static string Render(Indicator indicator, IReadOnlyList<DashboardResult> history, Func<string, string> encode) => Render(indicator, history);
+
+    /// <summary>Where everything goes on the chart, as the attribute values the template writes.</summary>
+    internal static ChartView Plot(Indicator indicator, IReadOnlyList<DashboardResult> history)
     {
         var definition = indicator.Definition;
         var points = history.Where(result => result.Value is not null).ToList();
@@ -37,43 +57,23 @@ public static class ProgressChart
         var (low, high) = Range(values);
         double X(double time) => Left + ((time - start) / Math.Max(end - start, 0.5) * (Width - Left - Right));
         double Y(double value) => Top + ((high - value) / (high - low) * (Height - Top - Bottom));
+        string Point(double time, double value) => $"{Format(X(time))},{Format(Y(value))}";
 
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-labelledby=\"chart-{Id(indicator)}\" xmlns=\"http://www.w3.org/2000/svg\">");
-        svg.Append(CultureInfo.InvariantCulture, $"<title id=\"chart-{Id(indicator)}\">{encode($"{indicator.Code}: {points.Count} giá trị đã báo cáo / reported values")}</title>");
-        for (var year = (int)Math.Ceiling(start); year <= (int)end; year++)
-        {
-            var x = X(year);
-            svg.Append(CultureInfo.InvariantCulture, $"<line class=\"grid\" x1=\"{x:0.#}\" y1=\"{Top}\" x2=\"{x:0.#}\" y2=\"{Height - Bottom}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{x:0.#}\" y=\"{Height - 10}\" text-anchor=\"middle\">{year}</text>");
-        }
-
-        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{Left - 6}\" y=\"{Y(high) + 4:0.#}\" text-anchor=\"end\">{encode(Short(high))}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"axis\" x=\"{Left - 6}\" y=\"{Y(low) + 4:0.#}\" text-anchor=\"end\">{encode(Short(low))}</text>");
-        var targetY = Y((double)definition.Target);
-        svg.Append(CultureInfo.InvariantCulture, $"<line class=\"target\" x1=\"{Left}\" y1=\"{targetY:0.#}\" x2=\"{Width - Right}\" y2=\"{targetY:0.#}\"><title>{encode($"Mục tiêu / target {Short((double)definition.Target)}")}</title></line>");
-        if (path.Count > 1)
-        {
-            svg.Append("<polyline class=\"path\" points=\"")
-                .AppendJoin(' ', path.Select(point => string.Create(CultureInfo.InvariantCulture, $"{X(point.Time):0.#},{Y(point.Value):0.#}")))
-                .Append("\"><title>Lộ trình cần đạt / required path</title></polyline>");
-        }
-
-        if (points.Count > 1)
-        {
-            svg.Append("<polyline class=\"actual\" points=\"")
-                .AppendJoin(' ', points.Select(point => string.Create(CultureInfo.InvariantCulture, $"{X((double)point.Period.TimePoint):0.#},{Y((double)point.Value!.Value):0.#}")))
-                .Append("\"/>");
-        }
-
-        foreach (var point in points)
-        {
-            var label = $"{point.Period}: {ScoreExplainer.FormatValue(indicator, point.Value!.Value, Language.Vietnamese)} – {point.Status.Vietnamese()} / {point.Status.English()}";
-            svg.Append(CultureInfo.InvariantCulture,
-                $"<circle class=\"point s-{point.Status.Word()}\" data-period=\"{point.Period}\" data-status=\"{point.Status.Word()}\" cx=\"{X((double)point.Period.TimePoint):0.#}\" cy=\"{Y((double)point.Value!.Value):0.#}\" r=\"4.5\" fill=\"{AlertComposer.StatusColour(point.Status)}\"><title>{encode(label)}</title></circle>");
-        }
-
-        return svg.Append("</svg>").ToString();
+        return new ChartView(
+            Frame,
+            indicator.Code.Replace('.', '-'),
+            $"{indicator.Code}: {points.Count} giá trị đã báo cáo / reported values",
+            [.. Enumerable.Range((int)Math.Ceiling(start), Math.Max(0, (int)end - (int)Math.Ceiling(start) + 1)).Select(year => new ChartTick(Format(X(year)), year.ToString(CultureInfo.InvariantCulture)))],
+            [new ChartText(Format(Y(high) + 4), Short(high)), new ChartText(Format(Y(low) + 4), Short(low))],
+            new ChartText(Format(Y((double)definition.Target)), $"Mục tiêu / target {Short((double)definition.Target)}"),
+            path.Count > 1 ? string.Join(' ', path.Select(point => Point(point.Time, point.Value))) : null,
+            points.Count > 1 ? string.Join(' ', points.Select(point => Point((double)point.Period.TimePoint, (double)point.Value!.Value))) : null,
+            [.. points.Select(point => new ChartPoint(
+                StatusPresentation.Of(point.Status),
+                point.Period.ToString(),
+                Format(X((double)point.Period.TimePoint)),
+                Format(Y((double)point.Value!.Value)),
+                $"{point.Period}: {ScoreExplainer.FormatValue(indicator, point.Value!.Value, Language.Vietnamese)} – {point.Status.Vietnamese()} / {point.Status.English()}"))]);
     }
 
     /// <summary>The required path, sampled every half year, or empty where the method has none (no baseline, or a target to maintain).</summary>
@@ -105,5 +105,35 @@ public static class ProgressChart
 
     private static string Short(double value) => value.ToString(value >= 100 ? "0" : "0.#", CultureInfo.InvariantCulture);
 
-    private static string Id(Indicator indicator) => indicator.Code.Replace('.', '-');
+    private static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Format(params double[] values) => string.Join(' ', values.Select(Format));
+
 }
+
+/// <summary>The chart's fixed frame: view box, grid and axis positions.</summary>
+internal sealed record ChartFrame(string ViewBox, string GridTop, string GridBottom, string YearY, string ScaleX, string TargetLeft, string TargetRight);
+
+/// <summary>One chart, every coordinate formatted for its attribute.</summary>
+internal sealed record ChartView(
+    ChartFrame Frame,
+    string Id,
+    string Title,
+    IReadOnlyList<ChartTick> Years,
+    IReadOnlyList<ChartText> Scale,
+    ChartText Target,
+    string? RequiredPath,
+    string? ReportedPath,
+    IReadOnlyList<ChartPoint> Points);
+
+/// <summary>A year's grid line and label.</summary>
+internal sealed record ChartTick(string X, string Year);
+
+/// <summary>A label of the scale (highest, lowest), or the target line, at height <c>Y</c>.</summary>
+internal sealed record ChartText(string Y, string Text);
+
+/// <summary>One reported value.</summary>
+internal sealed record ChartPoint(StatusPresentation Status, string Period, string X, string Y, string Title);
+
+/// <summary>One chart rendered alone, under the name the page passes it to the chart template.</summary>
+internal sealed record StandaloneChart(ChartView Chart);

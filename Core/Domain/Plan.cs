@@ -13,6 +13,7 @@ public sealed class Plan
         LocalizedText name,
         int startYear,
         int endYear,
+        Jurisdiction district,
         IReadOnlyList<Goal> goals,
         IReadOnlyList<Jurisdiction> jurisdictions,
         IReadOnlyList<Indicator> indicators,
@@ -22,6 +23,7 @@ public sealed class Plan
         Name = name;
         StartYear = startYear;
         EndYear = endYear;
+        District = district;
         Goals = goals;
         Jurisdictions = jurisdictions;
         Indicators = indicators;
@@ -40,6 +42,16 @@ public sealed class Plan
 
     /// <summary>Last year a report may cover.</summary>
     public int EndYear { get; }
+
+    /// <summary>
+    /// The district the plan belongs to (<c>Plan.district</c> in the rules file): the place whose report is the
+    /// plan's own, whose page is the site's home page, and whose lead units owe the district report. The other
+    /// jurisdictions are its communes and town.
+    /// </summary>
+    public Jurisdiction District { get; }
+
+    /// <summary>Whether <paramref name="id"/> is the plan's district rather than one of its communes.</summary>
+    public bool IsDistrict(string id) => District.Id == id;
 
     /// <summary>The goals, in order.</summary>
     public IReadOnlyList<Goal> Goals { get; }

@@ -19,41 +19,17 @@ public enum Status
     NotApplicable,
 }
 
-/// <summary>The words used for statuses in files, JSON and exit codes.</summary>
+/// <summary>Short ways to read a status's <see cref="StatusPresentation"/>, which holds the words themselves.</summary>
 public static class StatusText
 {
     /// <summary>The wire word: <c>met</c>, <c>on-track</c>, <c>falling-behind</c>, <c>off-track</c>, <c>not-applicable</c>.</summary>
-    public static string Word(this Status status) => status switch
-    {
-        Status.Met => "met",
-        Status.OnTrack => "on-track",
-        Status.FallingBehind => "falling-behind",
-        Status.OffTrack => "off-track",
-        Status.NotApplicable => "not-applicable",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    public static string Word(this Status status) => StatusPresentation.Of(status).Word;
 
     /// <summary>The Vietnamese label officials read.</summary>
-    public static string Vietnamese(this Status status) => status switch
-    {
-        Status.Met => "Đã đạt",
-        Status.OnTrack => "Đúng tiến độ",
-        Status.FallingBehind => "Cần tăng tốc",
-        Status.OffTrack => "Chệch hướng",
-        Status.NotApplicable => "Không áp dụng",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    public static string Vietnamese(this Status status) => StatusPresentation.Of(status).Label.Vi;
 
     /// <summary>The English label.</summary>
-    public static string English(this Status status) => status switch
-    {
-        Status.Met => "Met",
-        Status.OnTrack => "On track",
-        Status.FallingBehind => "Falling behind",
-        Status.OffTrack => "Off track",
-        Status.NotApplicable => "Not applicable",
-        _ => throw new ArgumentOutOfRangeException(nameof(status)),
-    };
+    public static string English(this Status status) => StatusPresentation.Of(status).Label.En;
 
     /// <summary>Whether the responsible units must be told: the indicator is falling behind or off track.</summary>
     public static bool NeedsAttention(this Status status) => status is Status.FallingBehind or Status.OffTrack;

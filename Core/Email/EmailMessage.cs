@@ -70,13 +70,20 @@ public sealed record EmailMessage
 /// <summary>What happened when a message was handed to the email service.</summary>
 /// <param name="Delivered">True when the service accepted it (SendGrid 202, or the file was written).</param>
 /// <param name="Error">Why not, for the alert's record.</param>
-public sealed record EmailSendResult(bool Delivered, string? Error)
+/// <param name="ServiceDown">
+/// The service did not answer or answered that it cannot take mail now (timeout, 429, 5xx): the next message
+/// would fare no better, so the sender stops the batch and leaves the rest pending untouched.
+/// </param>
+public sealed record EmailSendResult(bool Delivered, string? Error, bool ServiceDown = false)
 {
     /// <summary>Accepted.</summary>
     public static EmailSendResult Sent { get; } = new(true, null);
 
-    /// <summary>Not accepted; the message stays pending and is tried again later.</summary>
+    /// <summary>Not accepted for this message; it stays pending and is tried again later.</summary>
     public static EmailSendResult Failed(string error) => new(false, error);
+
+    /// <summary>The service is unreachable or overloaded; this message and the rest stay pending.</summary>
+    public static EmailSendResult Unavailable(string error) => new(false, error, ServiceDown: true);
 }
 
 /// <summary>

@@ -16,7 +16,7 @@ internal static partial class WorkflowReader
     private static readonly HashSet<string> WorkflowProperties =
         ["$schema", "WorkflowName", "Plan", "Rules", "RuleExpressionType"];
 
-    private static readonly HashSet<string> PlanProperties = ["name", "startYear", "endYear", "goals", "jurisdictions"];
+    private static readonly HashSet<string> PlanProperties = ["name", "startYear", "endYear", "district", "goals", "jurisdictions"];
 
     private static readonly HashSet<string> RuleProperties =
         ["RuleName", "Expression", "RuleExpressionType", "Properties", "ErrorMessage", "SuccessEvent", "Enabled"];
@@ -66,7 +66,7 @@ internal static partial class WorkflowReader
                 return null;
             }
 
-            return new Plan(id, header.Name, header.StartYear, header.EndYear, header.Goals, header.Jurisdictions, indicators, $"{id}@{version}");
+            return new Plan(id, header.Name, header.StartYear, header.EndYear, header.District, header.Goals, header.Jurisdictions, indicators, $"{id}@{version}");
         }
     }
 
@@ -126,9 +126,16 @@ internal static partial class WorkflowReader
             plan.Report("jurisdictions", "must list at least one place that reports under the plan");
         }
 
-        return name is null || start is null || end is null
+        var districtId = plan.RequiredString("district");
+        var district = jurisdictions.FirstOrDefault(jurisdiction => jurisdiction.Id == districtId);
+        if (districtId is not null && district is null && jurisdictions.Count > 0)
+        {
+            plan.Report("district", $"'{districtId}' is not one of the plan's jurisdictions ({string.Join(", ", jurisdictions.Select(jurisdiction => jurisdiction.Id))})");
+        }
+
+        return name is null || start is null || end is null || district is null
             ? null
-            : new PlanHeader(name, start.Value, end.Value, goals, jurisdictions);
+            : new PlanHeader(name, start.Value, end.Value, district, goals, jurisdictions);
     }
 
     private static List<Indicator>? ReadRules(JsonFields workflow, PlanHeader? header, IReadOnlySet<string>? unitIds, List<Problem> problems, string file)
@@ -215,5 +222,5 @@ internal static partial class WorkflowReader
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex PlanIdPattern();
 
-    internal sealed record PlanHeader(LocalizedText Name, int StartYear, int EndYear, IReadOnlyList<Goal> Goals, IReadOnlyList<Jurisdiction> Jurisdictions);
+    internal sealed record PlanHeader(LocalizedText Name, int StartYear, int EndYear, Jurisdiction District, IReadOnlyList<Goal> Goals, IReadOnlyList<Jurisdiction> Jurisdictions);
 }

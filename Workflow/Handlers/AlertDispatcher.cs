@@ -5,9 +5,16 @@ using Microsoft.Extensions.Logging;
 namespace GenderPlan.Workflow.Handlers;
 
 /// <summary>
-/// Delivers stored alerts. Each is claimed before sending, so two senders (the immediate send after
-/// scoring and the timer sweep) never send the same one; a failure leaves it pending for later.
+/// Delivers stored alerts. Each is claimed right before it is sent, so two senders (the immediate send after
+/// scoring and the timer sweep) never send the same one; a failure leaves it pending for later, and when the
+/// email service is down the batch stops, leaving the rest pending and untouched.
 /// </summary>
+/// <remarks>
+/// An alert is sent more than once only when the sender cannot know whether it went: the service timed out
+/// after it may have accepted the message, or the process died between the service accepting it and the
+/// outbox marking it sent. Each such case repeats one email once per attempt, and attempts are spaced by a
+/// growing pause (2 minutes, doubling, at most an hour).
+/// </remarks>
 public sealed partial class AlertDispatcher : IAlertDispatcher
 {
     private const int BatchSize = 50;
@@ -33,10 +40,10 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
         var sent = 0;
         while (true)
         {
-            var batch = await _outbox.ClaimDueAsync(null, BatchSize, cancellationToken);
-            var (batchSent, _) = await DeliverAsync(batch, cancellationToken);
-            sent += batchSent;
-            if (batch.Count < BatchSize || batchSent == 0)
+            var batch = await _outbox.DueAsync(null, BatchSize, cancellationToken);
+            var delivery = await DeliverAsync(batch, cancellationToken);
+            sent += delivery.Sent;
+            if (batch.Count < BatchSize || delivery.Sent == 0 || delivery.ServiceDown)
             {
                 break;
             }
@@ -59,32 +66,48 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
             return 0;
         }
 
-        var (sent, _) = await DeliverAsync(await _outbox.ClaimDueAsync(ids, ids.Count, cancellationToken), cancellationToken);
-        return sent;
+        return (await DeliverAsync(await _outbox.DueAsync(ids, ids.Count, cancellationToken), cancellationToken)).Sent;
     }
 
-    private async Task<(int Sent, int Failed)> DeliverAsync(IReadOnlyList<(StoredAlert Alert, Azure.ETag Claim)> batch, CancellationToken cancellationToken)
+    private async Task<(int Sent, bool ServiceDown)> DeliverAsync(IReadOnlyList<PendingAlertEntity> due, CancellationToken cancellationToken)
     {
         var sent = 0;
-        var failed = 0;
-        foreach (var (alert, claim) in batch)
+        for (var position = 0; position < due.Count; position++)
         {
+            if (await _outbox.TryClaimAsync(due[position], cancellationToken) is not { } claimed)
+            {
+                continue;
+            }
+
+            var (alert, claim) = claimed;
             var result = await _sender.SendAsync(alert.Message, cancellationToken);
             if (result.Delivered)
             {
-                await _outbox.MarkSentAsync(alert.Message.Id, claim, cancellationToken);
+                if (!await _outbox.MarkSentAsync(alert.Message.Id, claim, cancellationToken))
+                {
+                    LogClaimLost(alert.Message.Id);
+                }
+
                 Interlocked.Increment(ref _delivered);
                 sent++;
+                continue;
             }
-            else
+
+            var error = result.Error ?? "unknown";
+            if (!await _outbox.MarkFailedAsync(alert.Message.Id, claim, alert.Attempts + 1, error, cancellationToken))
             {
-                await _outbox.MarkFailedAsync(alert.Message.Id, alert.Attempts + 1, result.Error ?? "unknown", cancellationToken);
-                LogStillPending(alert.Message.Id, alert.Attempts + 1, result.Error ?? "unknown");
-                failed++;
+                LogClaimLost(alert.Message.Id);
+            }
+
+            LogStillPending(alert.Message.Id, alert.Attempts + 1, error);
+            if (result.ServiceDown)
+            {
+                LogServiceDown(due.Count - position - 1);
+                return (sent, true);
             }
         }
 
-        return (sent, failed);
+        return (sent, false);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert sweep delivered {Sent}; {Pending} still pending")]
@@ -92,4 +115,10 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {AlertId} stays pending after attempt {Attempts}: {Error}")]
     private partial void LogStillPending(string alertId, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The email service is down; {Remaining} more alert(s) wait for the next sweep untouched")]
+    private partial void LogServiceDown(int remaining);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {AlertId}: the claim lapsed during the send, so another sender holds it now")]
+    private partial void LogClaimLost(string alertId);
 }

@@ -1,5 +1,3 @@
-using GenderPlan.Workflow.Storage;
-
 namespace GenderPlan.Workflow.Handlers;
 
 /// <summary>How processing one uploaded report ended.</summary>
@@ -65,36 +63,19 @@ public interface IReminderService
     Task<int> RunAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>The scorecard of a place and period.</summary>
-/// <param name="Period">The period.</param>
-/// <param name="Jurisdiction">The place.</param>
-/// <param name="RulesVersion">The active rules version.</param>
-/// <param name="Results">The latest result per indicator.</param>
-/// <param name="Reports">The reports that arrived for the period from this place.</param>
-public sealed record ScorecardView(string Period, string Jurisdiction, string? RulesVersion, IReadOnlyList<StoredResult> Results, IReadOnlyList<ReportRecord> Reports);
-
 /// <summary>Reads scorecards.</summary>
 public interface IScorecardQuery
 {
     /// <summary>The scorecard, or null when the period is malformed.</summary>
-    Task<ScorecardView?> GetAsync(string period, string jurisdiction, CancellationToken cancellationToken);
-}
-
-/// <summary>The outcome of a health check.</summary>
-/// <param name="Healthy">Whether everything needed works.</param>
-/// <param name="Checks">Each check and what it found.</param>
-public sealed record HealthReport(bool Healthy, IReadOnlyDictionary<string, string> Checks);
-
-/// <summary>Checks storage and the active rules.</summary>
-public interface IHealthCheck
-{
-    /// <summary>Runs the checks.</summary>
-    Task<HealthReport> CheckAsync(CancellationToken cancellationToken);
+    Task<Http.ScorecardResponse?> GetAsync(string period, string jurisdiction, CancellationToken cancellationToken);
 }
 
 /// <summary>Publishes the scorecard pages to the static website.</summary>
 public interface IDashboardPublisher
 {
-    /// <summary>Republishes every plan's district page; never throws for a storage fault (the page is derived data).</summary>
+    /// <summary>Republishes the page of one place; never throws for a storage fault (the page is derived data).</summary>
+    Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken);
+
+    /// <summary>Republishes every plan's district page; never throws for a storage fault.</summary>
     Task TryPublishDistrictsAsync(CancellationToken cancellationToken);
 }

@@ -1,4 +1,3 @@
-using Azure.Storage.Blobs.Models;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Dashboard;
 using GenderPlan.Core.Domain;
@@ -9,91 +8,79 @@ namespace GenderPlan.Workflow.Handlers;
 
 /// <summary>
 /// Builds the scorecard page of a place from the stored results and publishes it to the storage account's
-/// static website (<c>$web</c>): <c>index.html</c> for the district (the plan's first jurisdiction),
-/// <c>{id}.html</c> for a commune. Run after each scored report and by the sweep timer, so a page lost to a
-/// race between two reports is repaired within minutes.
+/// static website (<c>$web</c>): <c>index.html</c> for the district when the rules hold one district,
+/// <c>{id}.html</c> for every other place. Run after each scored report and by the sweep timer, so a page
+/// lost to a race between two reports is repaired within minutes.
 /// </summary>
 public sealed partial class DashboardPublisher : IDashboardPublisher
 {
-    private readonly StorageClients _storage;
+    private const string HomePage = "index.html";
     private readonly ActiveRules _activeRules;
     private readonly ResultStore _results;
     private readonly ReportLog _reports;
+    private readonly SiteStore _site;
     private readonly TimeProvider _clock;
     private readonly ILogger<DashboardPublisher> _logger;
 
     /// <summary>Creates the publisher.</summary>
-    public DashboardPublisher(StorageClients storage, ActiveRules activeRules, ResultStore results, ReportLog reports, TimeProvider clock, ILogger<DashboardPublisher> logger)
+    public DashboardPublisher(ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, TimeProvider clock, ILogger<DashboardPublisher> logger)
     {
-        _storage = storage;
         _activeRules = activeRules;
         _results = results;
         _reports = reports;
+        _site = site;
         _clock = clock;
         _logger = logger;
     }
 
     /// <summary>The page's input for <paramref name="jurisdiction"/>, or null without active rules or a plan for the place.</summary>
-    public async Task<DashboardInput?> BuildAsync(string jurisdiction, CancellationToken cancellationToken)
+    /// <param name="jurisdiction">The place.</param>
+    /// <param name="links">Whether links to other places point at published files or at the live pages of the same host.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    public async Task<DashboardInput?> BuildAsync(string jurisdiction, PageLinks links, CancellationToken cancellationToken)
     {
         var rules = await _activeRules.GetAsync(cancellationToken);
         var now = _clock.GetUtcNow();
         var today = ReportingCalendar.VietnamDate(now);
-        var plan = rules?.Plans.Where(candidate => candidate.HasJurisdiction(jurisdiction)).OrderByDescending(candidate => candidate.StartYear)
-            .FirstOrDefault(candidate => candidate.StartYear <= today.Year)
-            ?? rules?.Plans.FirstOrDefault(candidate => candidate.HasJurisdiction(jurisdiction));
-        if (rules is null || plan is null)
+        if (rules is null || CurrentPlan(rules, jurisdiction, today) is not { } plan)
         {
             return null;
         }
 
-        var results = new List<DashboardResult>();
-        foreach (var stored in await _results.LatestForPlaceAsync(jurisdiction, cancellationToken))
-        {
-            if (StatusText.TryParse(stored.Status, out var status) && Period.TryParse(stored.Period, out var period) && plan.Covers(period))
-            {
-                results.Add(new DashboardResult(stored.Indicator, period, status, stored.Value, new LocalizedText(stored.ExplanationVi, stored.ExplanationEn)));
-            }
-        }
-
+        var results = (await _results.LatestForPlaceAsync(jurisdiction, cancellationToken))
+            .Where(stored => Period.TryParse(stored.Period, out var period) && plan.Covers(period))
+            .Select(stored => new DashboardResult(stored.Indicator, Period.Parse(stored.Period), stored.Status, stored.Value, stored.Explanation))
+            .ToList();
         var reports = (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, plan.EndYear, cancellationToken))
             .Select(report => new DashboardReport(Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime))
             .ToList();
 
-        var others = new List<(string, string)>();
-        await foreach (var page in Web.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
+        var others = plan.Jurisdictions.Where(place => place.Id != jurisdiction).Select(place => (place.Id, Link: links == PageLinks.Live ? place.Id : PageName(rules, place.Id))).ToList();
+        if (links == PageLinks.Published)
         {
-            var id = Path.GetFileNameWithoutExtension(page.Name);
-            var file = page.Name == "index.html" ? plan.Jurisdictions[0].Id : id;
-            if (page.Name.EndsWith(".html", StringComparison.Ordinal) && file != jurisdiction && plan.HasJurisdiction(file))
-            {
-                others.Add((file, page.Name));
-            }
+            var published = (await _site.ListPagesAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            others.RemoveAll(page => !published.Contains(page.Link));
         }
 
-        return new DashboardInput(rules, plan, jurisdiction, results, reports, today, now, others);
+        return new DashboardInput(rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList());
     }
 
     /// <summary>Renders and uploads the page of <paramref name="jurisdiction"/>; returns its blob name, or null when there was nothing to show.</summary>
     public async Task<string?> PublishAsync(string jurisdiction, CancellationToken cancellationToken)
     {
-        var input = await BuildAsync(jurisdiction, cancellationToken);
+        var input = await BuildAsync(jurisdiction, PageLinks.Published, cancellationToken);
         if (input is null)
         {
             return null;
         }
 
-        var name = input.Plan.Jurisdictions[0].Id == jurisdiction ? "index.html" : $"{jurisdiction}.html";
-        await Web.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await Web.GetBlobClient(name).UploadAsync(BinaryData.FromString(DashboardRenderer.Render(input)), new BlobUploadOptions
-        {
-            HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8", CacheControl = "no-cache" },
-        }, cancellationToken);
+        var name = PageName(input.Rules, jurisdiction);
+        await _site.PublishPageAsync(name, DashboardRenderer.Render(input), cancellationToken);
         LogPublished(name, input.Results.Count);
         return name;
     }
 
-    /// <summary>Publishes without ever failing the caller: the page is derived data and the next run repairs it.</summary>
+    /// <inheritdoc />
     public async Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken)
     {
         try
@@ -110,17 +97,40 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     public async Task TryPublishDistrictsAsync(CancellationToken cancellationToken)
     {
         var rules = await _activeRules.GetAsync(cancellationToken);
-        foreach (var district in rules?.Plans.Select(plan => plan.Jurisdictions[0].Id).Distinct() ?? [])
+        foreach (var district in Districts(rules))
         {
             await TryPublishAsync(district, cancellationToken);
         }
     }
 
-    private Azure.Storage.Blobs.BlobContainerClient Web => _storage.Container(StorageNames.WebsiteContainer);
+    /// <summary>
+    /// The page of a place: the site's home page for the district when the rules hold one district (the
+    /// usual case: the link officials are given), else <c>{id}.html</c>.
+    /// </summary>
+    public static string PageName(RuleBook? rules, string jurisdiction) =>
+        Districts(rules).SequenceEqual([jurisdiction]) ? HomePage : $"{jurisdiction}.html";
+
+    private static IReadOnlyList<string> Districts(RuleBook? rules) =>
+        rules?.Plans.Select(plan => plan.District.Id).Distinct(StringComparer.Ordinal).ToList() ?? [];
+
+    /// <summary>The plan the page shows: the newest one already started that includes the place, else the first that includes it.</summary>
+    private static Plan? CurrentPlan(RuleBook rules, string jurisdiction, DateOnly today) =>
+        rules.Plans.Where(candidate => candidate.HasJurisdiction(jurisdiction)).OrderByDescending(candidate => candidate.StartYear).FirstOrDefault(candidate => candidate.StartYear <= today.Year)
+        ?? rules.Plans.FirstOrDefault(candidate => candidate.HasJurisdiction(jurisdiction));
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published scorecard page {Page} with {Count} result(s)")]
     private partial void LogPublished(string page, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the scorecard page of {Jurisdiction}; the next run will")]
     private partial void LogPublishFailed(Exception exception, string jurisdiction);
+}
+
+/// <summary>Where a scorecard page's links to other places lead.</summary>
+public enum PageLinks
+{
+    /// <summary>To the pages published in the static website (<c>tan-canh.html</c>); only those already published.</summary>
+    Published,
+
+    /// <summary>To the same host's live pages (<c>/api/page/tan-canh</c>), relative to the page itself.</summary>
+    Live,
 }

@@ -2,6 +2,7 @@ using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Email;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,28 +12,25 @@ namespace GenderPlan.Workflow.Handlers;
 /// <summary>
 /// The daily reminder job. Before each deadline (15 June, 25 November; the days ahead are configurable),
 /// every unit that owes a report for the period and has not sent one is reminded; the day after a
-/// deadline, each unit still missing gets an overdue notice, copied to the coordinator. The units that owe
-/// the district report are the lead units of the plan covering the period. Reminder ids are per unit and
-/// day, so a timer that fires twice queues nothing twice.
+/// deadline, each unit still missing gets an overdue notice, copied to the coordinator. Every loaded plan
+/// that covers the period is served: the units that owe its district's report are its lead units. Reminder
+/// ids are per unit and day, so a timer that fires twice queues nothing twice.
 /// </summary>
 public sealed partial class ReminderService : IReminderService
 {
-    private const string District = "dak-to";
     private readonly ActiveRules _activeRules;
     private readonly ReportLog _reports;
-    private readonly AlertOutbox _outbox;
-    private readonly AlertDispatcher _dispatcher;
+    private readonly Notifier _notifier;
     private readonly WorkflowOptions _options;
     private readonly TimeProvider _clock;
     private readonly ILogger<ReminderService> _logger;
 
     /// <summary>Creates the job.</summary>
-    public ReminderService(ActiveRules activeRules, ReportLog reports, AlertOutbox outbox, AlertDispatcher dispatcher, IOptions<WorkflowOptions> options, TimeProvider clock, ILogger<ReminderService> logger)
+    public ReminderService(ActiveRules activeRules, ReportLog reports, Notifier notifier, IOptions<WorkflowOptions> options, TimeProvider clock, ILogger<ReminderService> logger)
     {
         _activeRules = activeRules;
         _reports = reports;
-        _outbox = outbox;
-        _dispatcher = dispatcher;
+        _notifier = notifier;
         _options = options.Value;
         _clock = clock;
         _logger = logger;
@@ -48,7 +46,7 @@ public sealed partial class ReminderService : IReminderService
         }
 
         var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
-        var composer = new AlertComposer(rules, _options.CoordinatorUnit, _options.ScorecardUrl);
+        var composer = _notifier.Composer(rules);
         var messages = new List<(EmailMessage Message, AlertKind Kind)>();
 
         var next = ReportingCalendar.NextDue(today);
@@ -70,35 +68,31 @@ public sealed partial class ReminderService : IReminderService
             }
         }
 
-        var added = new List<string>();
+        var added = 0;
         foreach (var group in messages.GroupBy(pair => pair.Kind))
         {
-            added.AddRange(await _outbox.AddAsync(group.Select(pair => pair.Message), group.Key, $"calendar-{today:yyyy-MM-dd}", cancellationToken));
+            added += await _notifier.NotifyAsync(group.Select(pair => pair.Message), group.Key, $"calendar-{today:yyyy-MM-dd}", cancellationToken);
         }
 
-        if (added.Count > 0)
+        if (added > 0)
         {
-            LogQueued(today, added.Count);
+            LogQueued(today, added);
         }
 
-        await _dispatcher.SendNowAsync(added, cancellationToken);
-        return added.Count;
+        return added;
     }
 
     private async Task<IReadOnlyList<string>> MissingAsync(RuleBook rules, Period period, CancellationToken cancellationToken)
     {
-        var plan = rules.FindPlan(period, District);
-        if (plan is null)
-        {
-            return [];
-        }
-
         var missing = new List<string>();
-        foreach (var unit in plan.Indicators.Select(indicator => indicator.Lead).Distinct())
+        foreach (var plan in rules.PlansCovering(period))
         {
-            if (await _reports.CurrentAsync(period, District, unit, cancellationToken) is null)
+            foreach (var unit in plan.Indicators.Select(indicator => indicator.Lead).Distinct())
             {
-                missing.Add(unit);
+                if (!missing.Contains(unit) && await _reports.CurrentAsync(period, plan.District.Id, unit, cancellationToken) is null)
+                {
+                    missing.Add(unit);
+                }
             }
         }
 

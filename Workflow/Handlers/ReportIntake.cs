@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,33 +20,25 @@ namespace GenderPlan.Workflow.Handlers;
 /// </summary>
 public sealed partial class ReportIntake : IReportIntake
 {
-    private readonly StorageClients _storage;
-    private readonly ActiveRules _activeRules;
-    private readonly RulesIntake _rulesIntake;
+    private readonly ReportStore _files;
+    private readonly RulesIntake _rules;
     private readonly UploadLog _uploads;
-    private readonly ResultStore _results;
-    private readonly AlertStateStore _alertState;
-    private readonly ReportLog _reports;
-    private readonly AlertOutbox _outbox;
-    private readonly AlertDispatcher _dispatcher;
-    private readonly DashboardPublisher _dashboard;
+    private readonly ScoredReports _scored;
+    private readonly Notifier _notifier;
+    private readonly IDashboardPublisher _dashboard;
     private readonly WorkflowOptions _options;
     private readonly ILogger<ReportIntake> _logger;
 
     /// <summary>Creates the handler.</summary>
     public ReportIntake(
-        StorageClients storage, ActiveRules activeRules, RulesIntake rulesIntake, UploadLog uploads, ResultStore results, AlertStateStore alertState,
-        ReportLog reports, AlertOutbox outbox, AlertDispatcher dispatcher, DashboardPublisher dashboard, IOptions<WorkflowOptions> options, ILogger<ReportIntake> logger)
+        ReportStore files, RulesIntake rules, UploadLog uploads, ScoredReports scored, Notifier notifier, IDashboardPublisher dashboard,
+        IOptions<WorkflowOptions> options, ILogger<ReportIntake> logger)
     {
-        _storage = storage;
-        _activeRules = activeRules;
-        _rulesIntake = rulesIntake;
+        _files = files;
+        _rules = rules;
         _uploads = uploads;
-        _results = results;
-        _alertState = alertState;
-        _reports = reports;
-        _outbox = outbox;
-        _dispatcher = dispatcher;
+        _scored = scored;
+        _notifier = notifier;
         _dashboard = dashboard;
         _options = options.Value;
         _logger = logger;
@@ -56,9 +47,8 @@ public sealed partial class ReportIntake : IReportIntake
     /// <inheritdoc />
     public async Task<ReportOutcome> ProcessAsync(string blobName, CancellationToken cancellationToken)
     {
-        var blob = _storage.Container(StorageNames.ReportsContainer).GetBlobClient(blobName);
-        var attempt = await _uploads.BeginAsync(blob, cancellationToken);
-        if (attempt.Properties is not { } properties)
+        var attempt = await _uploads.BeginAsync(StorageNames.ReportsContainer, await _files.FindAsync(blobName, cancellationToken), cancellationToken);
+        if (attempt.Blob is not { } blob)
         {
             LogMissing(blobName);
             return ReportOutcome.Missing;
@@ -70,34 +60,49 @@ public sealed partial class ReportIntake : IReportIntake
             return ReportOutcome.AlreadyProcessed;
         }
 
+        if (attempt.PreviousDied || attempt.Attempt > _options.MaxReportAttempts)
+        {
+            // The last attempt died with its process, perhaps killed by this very file: set it aside unread, tell people, move on.
+            var error = "Lần xử lý trước của tệp này bị dừng đột ngột; tệp được để riêng, không đọc lại. / The previous attempt at this file ended abruptly; the file is set aside and not read again.";
+            LogSetAside(blobName, attempt.Attempt - 1);
+            await GiveUpAsync(blobName, attempt.Key, error, cancellationToken);
+            return ReportOutcome.Failed;
+        }
+
         try
         {
-            return await ProcessVersionAsync(blob, properties, attempt.Key, cancellationToken);
+            return await ProcessVersionAsync(blob, attempt.Key, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && attempt.Attempt >= _options.MaxReportAttempts)
         {
             LogGaveUp(exception, blobName, attempt.Attempt);
-            await GiveUpAsync(blobName, attempt.Key, UnitOf(blobName, properties), exception.Message, cancellationToken);
+            await GiveUpAsync(blobName, attempt.Key, exception.Message, cancellationToken);
             return ReportOutcome.Failed;
+        }
+        catch (Exception exception)
+        {
+            // Ended, if with an error: the next attempt is a retry, not the survivor of a crash.
+            await _uploads.EndFailedAttemptAsync(StorageNames.ReportsContainer, attempt.Key, exception.Message, CancellationToken.None);
+            throw;
         }
     }
 
-    private async Task<ReportOutcome> ProcessVersionAsync(BlobClient blob, BlobProperties properties, string key, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> ProcessVersionAsync(StoredBlob blob, string key, CancellationToken cancellationToken)
     {
-        var rules = await RequireRulesAsync(cancellationToken);
-        var unit = UnitOf(blob.Name, properties);
+        var rules = await _rules.RequireActiveAsync(cancellationToken);
+        var unit = UnitOf(blob.Name);
         if (unit is null || rules.FindUnit(unit) is null)
         {
             var known = string.Join(", ", rules.Units.Select(known => known.Id));
             return await RejectAsync(blob, key, unit, rules, [new Problem(blob.Name, null, $"the sending unit is unknown: upload the file as reports/<unit>/{Path.GetFileName(blob.Name)}, where <unit> is one of {known}")], cancellationToken);
         }
 
-        if (ReportReader.CheckSize(blob.Name, properties.ContentLength) is { } tooLarge)
+        if (ReportReader.CheckSize(blob.Name, blob.Length) is { } tooLarge)
         {
             return await RejectAsync(blob, key, unit, rules, [tooLarge], cancellationToken);
         }
 
-        var content = (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+        var content = (await _files.ReadAsync(blob.Name, cancellationToken)).ToArray();
         var read = ReportReader.Read(blob.Name, content, rules);
         if (read.Report is not { } report)
         {
@@ -105,79 +110,51 @@ public sealed partial class ReportIntake : IReportIntake
         }
 
         var card = Scorer.Score(report);
-        var receivedAt = properties.LastModified;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
-        var reportKey = ReportLog.KeyOf(report.Jurisdiction, unit, receivedAt, key);
+        var record = new ReportRecord(
+            ReportLog.KeyOf(report.Jurisdiction, unit, blob.LastModified, key), report.Period.ToString(), report.Jurisdiction, unit, blob.Name,
+            Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, card.RulesVersion,
+            ReportingCalendar.IsOnTime(report.Period, blob.LastModified), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention()));
+        var plan = AlertPlanner.Plan(card, await _scored.AlertedAsync(report.Jurisdiction, report.Period, cancellationToken));
         var place = report.Plan.Jurisdictions.First(jurisdiction => jurisdiction.Id == report.Jurisdiction).Name;
-        var plan = AlertPlanner.Plan(card, await _alertState.GetAsync(report.Jurisdiction, report.Period, cancellationToken));
-        var composer = new AlertComposer(rules, _options.CoordinatorUnit, _options.ScorecardUrl);
-        var reference = new ReportReference(reportKey, Path.GetFileName(blob.Name), unit, report.Period, place);
+        var reference = new ReportReference(record.Key, Path.GetFileName(blob.Name), unit, report.Period, place);
+        var composer = _notifier.Composer(rules);
 
         var added = new List<string>();
-        added.AddRange(await _outbox.AddAsync(composer.Alerts(reference, plan), AlertKind.Alert, reportKey, cancellationToken));
-        added.AddRange(await _outbox.AddAsync(composer.ResolvedNotices(reference, plan), AlertKind.Resolved, reportKey, cancellationToken));
-        await _results.SaveAsync(card, reportKey, unit, receivedAt, cancellationToken);
-        await _alertState.ApplyAsync(report.Jurisdiction, report.Period, plan.States, reportKey, cancellationToken);
-        await _reports.RecordAsync(
-            new ReportRecord(reportKey, report.Period.ToString(), report.Jurisdiction, unit, blob.Name, hash, receivedAt, card.RulesVersion,
-                ReportingCalendar.IsOnTime(report.Period, receivedAt), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention())),
-            cancellationToken);
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Done, reportKey, cancellationToken);
+        added.AddRange(await _notifier.QueueAsync(composer.Alerts(reference, plan), AlertKind.Alert, record.Key, cancellationToken));
+        added.AddRange(await _notifier.QueueAsync(composer.ResolvedNotices(reference, plan), AlertKind.Resolved, record.Key, cancellationToken));
+        await _scored.SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), record, plan.States, cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Done, record.Key, cancellationToken);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
-        await _dispatcher.SendNowAsync(added, cancellationToken);
+        await _notifier.SendAsync(added, cancellationToken);
         await _dashboard.TryPublishAsync(report.Jurisdiction, cancellationToken);
         return ReportOutcome.Scored;
     }
 
-    private async Task<RuleBook> RequireRulesAsync(CancellationToken cancellationToken)
+    private async Task<ReportOutcome> RejectAsync(StoredBlob blob, string key, string? unit, RuleBook rules, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
     {
-        if (await _activeRules.GetAsync(cancellationToken) is { } rules)
-        {
-            return rules;
-        }
-
-        // First start: reports may arrive before the rules trigger ran; activate what the container holds.
-        await _rulesIntake.ApplyContainerAsync(uploader: null, cancellationToken);
-        return await _activeRules.GetAsync(cancellationToken)
-            ?? throw new InvalidOperationException("no valid rules are active: upload units.json and a *.workflow.json to the rules container");
-    }
-
-    private async Task<ReportOutcome> RejectAsync(BlobClient blob, string key, string? unit, RuleBook rules, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
-    {
-        var rejected = _storage.Container(StorageNames.RejectedContainer);
-        var copy = rejected.GetBlobClient(blob.Name);
-        var operation = await copy.StartCopyFromUriAsync(blob.Uri, cancellationToken: cancellationToken);
-        await operation.WaitForCompletionAsync(cancellationToken);
-        await rejected.GetBlobClient(blob.Name + ".errors.txt").UploadAsync(BinaryData.FromString(ErrorFile(blob.Name, unit, problems)), overwrite: true, cancellationToken);
-
-        var notice = new AlertComposer(rules, _options.CoordinatorUnit, _options.ScorecardUrl).Rejected(key, blob.Name, unit, problems);
-        var added = await _outbox.AddAsync([notice], AlertKind.RejectedReport, key, cancellationToken);
+        await _files.SetAsideAsync(blob.Name, ErrorFile(blob.Name, unit, problems), cancellationToken);
+        var notice = _notifier.Composer(rules).Rejected(key, blob.Name, unit, problems);
+        var added = await _notifier.QueueAsync([notice], AlertKind.RejectedReport, key, cancellationToken);
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Rejected, string.Join("\n", problems), cancellationToken);
         LogRejected(blob.Name, problems.Count);
-        await _dispatcher.SendNowAsync(added, cancellationToken);
+        await _notifier.SendAsync(added, cancellationToken);
         return ReportOutcome.Rejected;
     }
 
-    private async Task GiveUpAsync(string blobName, string key, string? unit, string error, CancellationToken cancellationToken)
+    private async Task GiveUpAsync(string blobName, string key, string error, CancellationToken cancellationToken)
     {
-        if (await _activeRules.GetAsync(cancellationToken) is { } rules)
+        if (await _rules.ActiveAsync(cancellationToken) is { } rules)
         {
-            var notice = new AlertComposer(rules, _options.CoordinatorUnit, _options.ScorecardUrl).ProcessingFailed(key, blobName, unit, error);
-            var added = await _outbox.AddAsync([notice], AlertKind.FailedReport, key, cancellationToken);
-            await _dispatcher.SendNowAsync(added, cancellationToken);
+            var notice = _notifier.Composer(rules).ProcessingFailed(key, blobName, UnitOf(blobName), error);
+            await _notifier.NotifyAsync([notice], AlertKind.FailedReport, key, cancellationToken);
         }
 
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Failed, error, cancellationToken);
     }
 
-    /// <summary>The sending unit: the blob's <c>unit</c> metadata, else the first folder of its name.</summary>
-    private static string? UnitOf(string blobName, BlobProperties properties)
+    /// <summary>The sending unit: the first folder of the blob's name. Metadata never overrides it: anyone can set metadata.</summary>
+    private static string? UnitOf(string blobName)
     {
-        if (properties.Metadata.TryGetValue("unit", out var unit) && !string.IsNullOrWhiteSpace(unit))
-        {
-            return unit.Trim();
-        }
-
         var slash = blobName.IndexOf('/', StringComparison.Ordinal);
         return slash > 0 ? blobName[..slash] : null;
     }
@@ -214,4 +191,7 @@ public sealed partial class ReportIntake : IReportIntake
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Gave up on {Blob} after {Attempts} attempts")]
     private partial void LogGaveUp(Exception exception, string blob, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Set {Blob} aside unread: attempt {Attempts} at it never ended")]
+    private partial void LogSetAside(string blob, int attempts);
 }

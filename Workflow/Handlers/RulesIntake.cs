@@ -1,10 +1,8 @@
-using Azure.Storage.Blobs.Models;
-using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Rules;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace GenderPlan.Workflow.Handlers;
 
@@ -15,46 +13,52 @@ namespace GenderPlan.Workflow.Handlers;
 /// </summary>
 public sealed partial class RulesIntake : IRulesIntake
 {
-    private readonly StorageClients _storage;
+    private readonly RuleSetStore _files;
     private readonly ActiveRules _activeRules;
     private readonly UploadLog _uploads;
-    private readonly AlertOutbox _outbox;
-    private readonly AlertDispatcher _dispatcher;
-    private readonly WorkflowOptions _options;
+    private readonly Notifier _notifier;
     private readonly ILogger<RulesIntake> _logger;
 
     /// <summary>Creates the handler.</summary>
-    public RulesIntake(StorageClients storage, ActiveRules activeRules, UploadLog uploads, AlertOutbox outbox, AlertDispatcher dispatcher, IOptions<WorkflowOptions> options, ILogger<RulesIntake> logger)
+    public RulesIntake(RuleSetStore files, ActiveRules activeRules, UploadLog uploads, Notifier notifier, ILogger<RulesIntake> logger)
     {
-        _storage = storage;
+        _files = files;
         _activeRules = activeRules;
         _uploads = uploads;
-        _outbox = outbox;
-        _dispatcher = dispatcher;
-        _options = options.Value;
+        _notifier = notifier;
         _logger = logger;
     }
 
     /// <inheritdoc />
     public async Task<RulesOutcome> ProcessAsync(string blobName, CancellationToken cancellationToken)
     {
-        var probe = new RuleSource(blobName, ReadOnlyMemory<byte>.Empty);
-        if (!probe.IsUnits && !probe.IsWorkflow)
+        if (!RuleSetStore.IsRulesFile(blobName))
         {
             LogIgnored(blobName);
             return RulesOutcome.Ignored;
         }
 
-        var blob = _storage.Container(StorageNames.RulesContainer).GetBlobClient(blobName);
-        var attempt = await _uploads.BeginAsync(blob, cancellationToken);
+        var attempt = await _uploads.BeginAsync(StorageNames.RulesContainer, await _files.FindAsync(blobName, cancellationToken), cancellationToken);
         if (!attempt.CanProceed)
         {
             return RulesOutcome.Ignored;
         }
 
         var key = attempt.Key;
-        attempt.Properties!.Metadata.TryGetValue("uploader", out var uploader);
-        var (outcome, problems) = await ApplyContainerAsync(uploader, cancellationToken);
+        attempt.Blob!.Metadata.TryGetValue("uploader", out var uploader);
+        RulesOutcome outcome;
+        IReadOnlyList<Problem> problems;
+        try
+        {
+            (outcome, problems) = await ApplyContainerAsync(uploader, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // Ended with an error (storage away): the next trigger retries at once.
+            await _uploads.EndFailedAttemptAsync(StorageNames.RulesContainer, key, exception.Message, CancellationToken.None);
+            throw;
+        }
+
         if (outcome == RulesOutcome.Refused)
         {
             await RefuseAsync(key, blobName, uploader, problems, cancellationToken);
@@ -74,7 +78,7 @@ public sealed partial class RulesIntake : IRulesIntake
     /// </summary>
     public async Task<(RulesOutcome Outcome, IReadOnlyList<Problem> Problems)> ApplyContainerAsync(string? uploader, CancellationToken cancellationToken)
     {
-        var sources = await ReadContainerAsync(cancellationToken);
+        var sources = await _files.ReadUploadedAsync(cancellationToken);
         var result = RuleBookLoader.Load(sources);
         if (result.RuleBook is not { } book)
         {
@@ -86,40 +90,39 @@ public sealed partial class RulesIntake : IRulesIntake
         return (activated ? RulesOutcome.Activated : RulesOutcome.Unchanged, []);
     }
 
+    /// <summary>The active rules, or null when none was ever activated.</summary>
+    public Task<RuleBook?> ActiveAsync(CancellationToken cancellationToken) => _activeRules.GetAsync(cancellationToken);
+
+    /// <summary>
+    /// The active rules; at first start, when reports arrive before the rules trigger ran, what the container
+    /// holds is activated first. Throws when no valid rules exist anywhere: nothing can be scored.
+    /// </summary>
+    public async Task<RuleBook> RequireActiveAsync(CancellationToken cancellationToken)
+    {
+        if (await _activeRules.GetAsync(cancellationToken) is { } rules)
+        {
+            return rules;
+        }
+
+        await ApplyContainerAsync(uploader: null, cancellationToken);
+        return await _activeRules.GetAsync(cancellationToken)
+            ?? throw new InvalidOperationException("no valid rules are active: upload units.json and a *.workflow.json to the rules container");
+    }
+
     private async Task RefuseAsync(string key, string blobName, string? uploader, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
     {
         await _activeRules.RecordRefusedAsync(key, blobName, uploader, problems, cancellationToken);
-        var active = await _activeRules.GetAsync(cancellationToken);
-        if (active is null)
+        if (await _activeRules.GetAsync(cancellationToken) is not { } active)
         {
             // With no valid units directory anywhere there is no address to tell; the log and the Uploads row keep the problems.
             LogNobodyToTell(blobName);
             return;
         }
 
-        var composer = new AlertComposer(active, _options.CoordinatorUnit, _options.ScorecardUrl);
-        var notice = composer.RulesRefused(key, blobName, active.Version, problems, uploader);
-        var added = await _outbox.AddAsync([notice], AlertKind.RefusedRules, key, cancellationToken);
-        await _dispatcher.SendNowAsync(added, cancellationToken);
-    }
-
-    private async Task<IReadOnlyList<RuleSource>> ReadContainerAsync(CancellationToken cancellationToken)
-    {
-        var container = _storage.Container(StorageNames.RulesContainer);
-        var sources = new List<RuleSource>();
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
-        {
-            var candidate = new RuleSource(item.Name, ReadOnlyMemory<byte>.Empty);
-            if (item.Name.Contains('/', StringComparison.Ordinal) || !(candidate.IsUnits || candidate.IsWorkflow))
-            {
-                continue;
-            }
-
-            var content = await container.GetBlobClient(item.Name).DownloadContentAsync(cancellationToken);
-            sources.Add(new RuleSource(item.Name, content.Value.Content.ToMemory()));
-        }
-
-        return sources;
+        // Metadata is whatever the uploader wrote: only an address of a known unit may be copied.
+        var knownUploader = uploader is not null && active.Units.Any(unit => unit.Emails.Contains(uploader, StringComparer.OrdinalIgnoreCase)) ? uploader : null;
+        var notice = _notifier.Composer(active).RulesRefused(key, blobName, active.Version, problems, knownUploader);
+        await _notifier.NotifyAsync([notice], AlertKind.RefusedRules, key, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {Blob}: not a rules file")]

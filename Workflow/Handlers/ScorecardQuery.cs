@@ -1,4 +1,5 @@
 using GenderPlan.Core.Domain;
+using GenderPlan.Workflow.Http;
 using GenderPlan.Workflow.Storage;
 
 namespace GenderPlan.Workflow.Handlers;
@@ -19,18 +20,28 @@ public sealed class ScorecardQuery : IScorecardQuery
     }
 
     /// <inheritdoc />
-    public async Task<ScorecardView?> GetAsync(string period, string jurisdiction, CancellationToken cancellationToken)
+    public async Task<ScorecardResponse?> GetAsync(string period, string jurisdiction, CancellationToken cancellationToken)
     {
         if (!Period.TryParse(period, out var parsed))
         {
             return null;
         }
 
-        var results = await _results.LatestAsync(jurisdiction, parsed.ToString(), cancellationToken);
-        var reports = (await _reports.ForPeriodAsync(parsed, cancellationToken)).Where(report => report.Jurisdiction == jurisdiction).ToList();
         var rules = await _activeRules.GetAsync(cancellationToken);
-        var order = rules?.FindPlan(parsed, jurisdiction)?.Indicators.Select(indicator => indicator.Code).ToList() ?? [];
-        var ordered = results.OrderBy(result => order.IndexOf(result.Indicator) is var index and >= 0 ? index : int.MaxValue).ThenBy(result => result.Indicator, StringComparer.Ordinal).ToList();
-        return new ScorecardView(parsed.ToString(), jurisdiction, rules?.Version, ordered, reports);
+        var plan = rules?.FindPlan(parsed, jurisdiction);
+        var order = plan?.Indicators.Select(indicator => indicator.Code).ToList() ?? [];
+        var results = (await _results.LatestAsync(jurisdiction, parsed.ToString(), cancellationToken))
+            .OrderBy(result => order.IndexOf(result.Indicator) is var index and >= 0 ? index : int.MaxValue)
+            .ThenBy(result => result.Indicator, StringComparer.Ordinal)
+            .Select(result => new ResultResponse(
+                result.Indicator, result.Status, result.Value, result.Target, result.Baseline, result.ProgressRatio, result.Expected,
+                result.Lead, result.Coordinating, result.Explanation, result.Unit, result.ReceivedAt))
+            .ToList();
+        var reports = (await _reports.ForPeriodAsync(parsed, cancellationToken))
+            .Where(report => report.Jurisdiction == jurisdiction)
+            .Select(report => new ReportResponse(report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Scored, report.NeedingAttention))
+            .ToList();
+        var name = plan?.Jurisdictions.FirstOrDefault(place => place.Id == jurisdiction)?.Name;
+        return new ScorecardResponse(parsed.ToString(), jurisdiction, name, rules?.Version, results, reports);
     }
 }

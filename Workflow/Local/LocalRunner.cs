@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Azure.Storage.Blobs.Models;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;
@@ -14,16 +13,23 @@ namespace GenderPlan.Workflow.Local;
 /// <param name="Failed">Reports given up on, or that failed this pass and will be retried.</param>
 /// <param name="EmailsSent">Emails delivered during the pass (right after scoring, or by the sweep).</param>
 /// <param name="EmailsPending">Emails still pending.</param>
-public sealed record RunnerPass(int RulesActivated, int RulesRefused, int Scored, int Rejected, int Failed, int EmailsSent, int EmailsPending);
+public sealed record RunnerPass(int RulesActivated, int RulesRefused, int Scored, int Rejected, int Failed, int EmailsSent, int EmailsPending)
+{
+    /// <summary>Whether the pass did anything worth telling.</summary>
+    public bool DidWork => RulesActivated + RulesRefused + Scored + Rejected + Failed + EmailsSent > 0;
+}
 
 /// <summary>
 /// The Functions host cannot run on one machine without Azure, so this runs the same handlers: it polls the
-/// <c>rules</c> and <c>reports</c> containers (Azurite emits no Event Grid events), runs the alert sweep and
-/// the reminder job. A blob that fails is left for the next pass, as the trigger's retry would.
+/// <c>rules</c> and <c>reports</c> containers (Azurite emits no Event Grid events) and, for a single pass
+/// (<c>serve --once</c>), the alert sweep and the reminder job too. A blob that fails is left for the next
+/// pass, as the trigger's retry would.
 /// </summary>
 public sealed partial class LocalRunner
 {
     private readonly StorageClients _storage;
+    private readonly RuleSetStore _ruleFiles;
+    private readonly ReportStore _reportFiles;
     private readonly IRulesIntake _rules;
     private readonly IReportIntake _reports;
     private readonly AlertDispatcher _dispatcher;
@@ -31,11 +37,16 @@ public sealed partial class LocalRunner
     private readonly IDashboardPublisher _dashboard;
     private readonly ILogger<LocalRunner> _logger;
     private readonly ConcurrentDictionary<string, bool> _finished = new(StringComparer.Ordinal);
+    private bool _storageReady;
 
     /// <summary>Creates the runner.</summary>
-    public LocalRunner(StorageClients storage, IRulesIntake rules, IReportIntake reports, AlertDispatcher dispatcher, IReminderService reminders, IDashboardPublisher dashboard, ILogger<LocalRunner> logger)
+    public LocalRunner(
+        StorageClients storage, RuleSetStore ruleFiles, ReportStore reportFiles, IRulesIntake rules, IReportIntake reports, AlertDispatcher dispatcher,
+        IReminderService reminders, IDashboardPublisher dashboard, ILogger<LocalRunner> logger)
     {
         _storage = storage;
+        _ruleFiles = ruleFiles;
+        _reportFiles = reportFiles;
         _rules = rules;
         _reports = reports;
         _dispatcher = dispatcher;
@@ -47,13 +58,35 @@ public sealed partial class LocalRunner
     /// <summary>How many reports are processed at once.</summary>
     public int Parallelism { get; init; } = 4;
 
-    /// <summary>Processes everything pending once: rules, then reports, then the outbox, the reminder job and the scorecard page.</summary>
+    /// <summary>Processes everything pending once: rules, then reports, then the reminder job, the outbox and the scorecard page.</summary>
     public async Task<RunnerPass> RunOnceAsync(CancellationToken cancellationToken)
     {
-        await _storage.EnsureCreatedAsync(cancellationToken);
+        var deliveredBefore = _dispatcher.Delivered;
+        var polled = await PollAsync(cancellationToken);
+        await _reminders.RunAsync(cancellationToken);
+        var (_, pending) = await _dispatcher.SendPendingAsync(cancellationToken);
+        if (polled.Scored > 0)
+        {
+            // Reports scored in parallel may each have published a page that missed the others: publish once more.
+            await _dashboard.TryPublishDistrictsAsync(cancellationToken);
+        }
+
+        return polled with { EmailsSent = (int)(_dispatcher.Delivered - deliveredBefore), EmailsPending = pending };
+    }
+
+    /// <summary>Processes the rules and reports uploaded since the last poll: what the blob triggers do in Azure.</summary>
+    public async Task<RunnerPass> PollAsync(CancellationToken cancellationToken)
+    {
+        if (!_storageReady)
+        {
+            // Once per runner: every poll would otherwise ask for a dozen containers and tables that exist.
+            await _storage.EnsureCreatedAsync(cancellationToken);
+            _storageReady = true;
+        }
+
         var deliveredBefore = _dispatcher.Delivered;
         int activated = 0, refused = 0, scored = 0, rejected = 0, failed = 0;
-        foreach (var blob in await NewBlobsAsync(StorageNames.RulesContainer, cancellationToken))
+        foreach (var blob in New(StorageNames.RulesContainer, await _ruleFiles.ListAsync(cancellationToken)))
         {
             switch (await _rules.ProcessAsync(blob.Name, cancellationToken))
             {
@@ -64,7 +97,7 @@ public sealed partial class LocalRunner
             _finished[Seen(StorageNames.RulesContainer, blob)] = true;
         }
 
-        var reports = await NewBlobsAsync(StorageNames.ReportsContainer, cancellationToken);
+        var reports = New(StorageNames.ReportsContainer, await _reportFiles.ListAsync(cancellationToken));
         await Parallel.ForEachAsync(reports, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken }, async (blob, token) =>
         {
             try
@@ -79,70 +112,21 @@ public sealed partial class LocalRunner
                 };
                 _finished[Seen(StorageNames.ReportsContainer, blob)] = true;
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
             {
                 Interlocked.Increment(ref failed);
                 LogWillRetry(exception, blob.Name);
             }
         });
 
-        await _reminders.RunAsync(cancellationToken);
-        var (_, pending) = await _dispatcher.SendPendingAsync(cancellationToken);
-        var sent = (int)(_dispatcher.Delivered - deliveredBefore);
-        if (scored > 0)
-        {
-            // Reports scored in parallel may each have published a page that missed the others: publish once more.
-            await _dashboard.TryPublishDistrictsAsync(cancellationToken);
-        }
-
-        return new RunnerPass(activated, refused, scored, rejected, failed, sent, pending);
+        return new RunnerPass(activated, refused, scored, rejected, failed, (int)(_dispatcher.Delivered - deliveredBefore), 0);
     }
 
-    /// <summary>Runs a pass every <paramref name="interval"/> until cancelled.</summary>
-    public async Task RunAsync(TimeSpan interval, Action<RunnerPass>? onPass, CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                onPass?.Invoke(await RunOnceAsync(cancellationToken));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // Storage briefly unavailable: keep polling, nothing is lost.
-                LogPassFailed(exception);
-            }
+    private List<StoredBlob> New(string container, IReadOnlyList<StoredBlob> blobs) =>
+        blobs.Where(blob => !_finished.ContainsKey(Seen(container, blob))).ToList();
 
-            try
-            {
-                await Task.Delay(interval, cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
-
-    private async Task<List<BlobItem>> NewBlobsAsync(string container, CancellationToken cancellationToken)
-    {
-        var blobs = new List<BlobItem>();
-        await foreach (var blob in _storage.Container(container).GetBlobsAsync(new GetBlobsOptions(), cancellationToken))
-        {
-            if (!_finished.ContainsKey(Seen(container, blob)))
-            {
-                blobs.Add(blob);
-            }
-        }
-
-        return blobs.OrderBy(blob => blob.Properties.LastModified).ToList();
-    }
-
-    private static string Seen(string container, BlobItem blob) => $"{container}/{blob.Name}/{blob.Properties.ETag}";
+    private static string Seen(string container, StoredBlob blob) => $"{container}/{blob.Name}/{blob.ETag}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Processing {Blob} failed; it will be retried on the next pass")]
     private partial void LogWillRetry(Exception exception, string blob);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A pass of the local runner failed; retrying on the next one")]
-    private partial void LogPassFailed(Exception exception);
 }

@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs.Models;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Rules;
 using Microsoft.Extensions.Logging;
@@ -21,21 +20,27 @@ public sealed record RulesVersionInfo(string Version, DateTimeOffset ActivatedAt
 /// </summary>
 public sealed partial class ActiveRules
 {
+    /// <summary>The partition of the versions that were ever active.</summary>
+    public const string VersionsPartition = "versions";
+
+    /// <summary>The partition of refused uploads.</summary>
+    public const string RefusedPartition = "refused";
+
     private const string ActivePartition = "active";
     private const string ActiveRow = "current";
-    private const string VersionsPartition = "versions";
-    private const string RefusedPartition = "refused";
 
     private readonly StorageClients _storage;
+    private readonly RuleSetStore _ruleSets;
     private readonly TimeProvider _clock;
     private readonly ILogger<ActiveRules> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (ETag ETag, RuleBook Book)? _cached;
 
     /// <summary>Creates the repository.</summary>
-    public ActiveRules(StorageClients storage, TimeProvider clock, ILogger<ActiveRules> logger)
+    public ActiveRules(StorageClients storage, RuleSetStore ruleSets, TimeProvider clock, ILogger<ActiveRules> logger)
     {
         _storage = storage;
+        _ruleSets = ruleSets;
         _clock = clock;
         _logger = logger;
     }
@@ -45,13 +50,12 @@ public sealed partial class ActiveRules
     /// <summary>The active rules, or null when no version was ever activated.</summary>
     public async Task<RuleBook?> GetAsync(CancellationToken cancellationToken)
     {
-        var pointer = await Versions.GetEntityIfExistsAsync<TableEntity>(ActivePartition, ActiveRow, cancellationToken: cancellationToken);
-        if (!pointer.HasValue || pointer.Value is not { } row)
+        if (await PointerAsync(cancellationToken) is not { } pointer)
         {
             return null;
         }
 
-        if (_cached is { } cached && cached.ETag == row.ETag)
+        if (_cached is { } cached && cached.ETag == pointer.ETag)
         {
             return cached.Book;
         }
@@ -59,22 +63,21 @@ public sealed partial class ActiveRules
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_cached is { } again && again.ETag == row.ETag)
+            if (_cached is { } again && again.ETag == pointer.ETag)
             {
                 return again.Book;
             }
 
-            var version = row.GetString("Version");
-            var sources = await ReadSnapshotAsync(version, cancellationToken);
+            var sources = await _ruleSets.ReadSnapshotAsync(pointer.Version, cancellationToken);
             var result = RuleBookLoader.Load(sources);
             if (result.RuleBook is null)
             {
                 // A snapshot was valid when activated; failing now means storage was tampered with.
-                throw new InvalidOperationException($"the active rules version {version} no longer validates: {string.Join("; ", result.Problems)}");
+                throw new InvalidOperationException($"the active rules version {pointer.Version} no longer validates: {string.Join("; ", result.Problems)}");
             }
 
-            _cached = (row.ETag, result.RuleBook);
-            LogRulesLoaded(version);
+            _cached = (pointer.ETag, result.RuleBook);
+            LogRulesLoaded(pointer.Version);
             return result.RuleBook;
         }
         finally
@@ -84,11 +87,8 @@ public sealed partial class ActiveRules
     }
 
     /// <summary>The active version's record, or null.</summary>
-    public async Task<RulesVersionInfo?> GetActiveInfoAsync(CancellationToken cancellationToken)
-    {
-        var pointer = await Versions.GetEntityIfExistsAsync<TableEntity>(ActivePartition, ActiveRow, cancellationToken: cancellationToken);
-        return pointer.HasValue && pointer.Value is { } row ? ToInfo(row) : null;
-    }
+    public async Task<RulesVersionInfo?> GetActiveInfoAsync(CancellationToken cancellationToken) =>
+        (await PointerAsync(cancellationToken))?.ToInfo();
 
     /// <summary>
     /// Makes <paramref name="book"/>, loaded from <paramref name="sources"/>, the active version: a copy of the
@@ -103,83 +103,36 @@ public sealed partial class ActiveRules
             return false;
         }
 
-        var snapshot = _storage.Container(StorageNames.RuleSetsContainer);
-        foreach (var source in sources)
-        {
-            await snapshot.GetBlobClient($"{book.Version}/{Path.GetFileName(source.Name)}")
-                .UploadAsync(BinaryData.FromBytes(source.Content), overwrite: true, cancellationToken);
-        }
-
+        await _ruleSets.SaveSnapshotAsync(book.Version, sources, cancellationToken);
         var now = _clock.GetUtcNow();
-        var record = new TableEntity(VersionsPartition, $"{Keys.Newest(now)}~{book.Version}")
-        {
-            ["Version"] = book.Version,
-            ["ActivatedAt"] = now,
-            ["Uploader"] = uploader,
-            ["Files"] = string.Join(",", sources.Select(source => Path.GetFileName(source.Name))),
-            ["Plans"] = string.Join(",", book.Plans.Select(plan => plan.Version)),
-        };
-        await Versions.UpsertEntityAsync(record, TableUpdateMode.Replace, cancellationToken);
-        var pointer = new TableEntity(ActivePartition, ActiveRow)
-        {
-            ["Version"] = book.Version,
-            ["ActivatedAt"] = now,
-            ["Uploader"] = uploader,
-            ["Files"] = record["Files"],
-        };
-        await Versions.UpsertEntityAsync(pointer, TableUpdateMode.Replace, cancellationToken);
+        var files = string.Join(",", sources.Select(source => Path.GetFileName(source.Name)));
+        await Versions.UpsertEntityAsync(
+            new RulesVersionEntity { PartitionKey = VersionsPartition, RowKey = $"{Keys.Newest(now)}~{book.Version}", Version = book.Version, ActivatedAt = now, Uploader = uploader, Files = files, Plans = string.Join(",", book.Plans.Select(plan => plan.Version)) },
+            TableUpdateMode.Replace,
+            cancellationToken);
+        await Versions.UpsertEntityAsync(
+            new RulesVersionEntity { PartitionKey = ActivePartition, RowKey = ActiveRow, Version = book.Version, ActivatedAt = now, Uploader = uploader, Files = files },
+            TableUpdateMode.Replace,
+            cancellationToken);
         LogRulesActivated(book.Version, uploader ?? "unknown");
         return true;
     }
 
     /// <summary>Records a refused upload, for the history of what was tried.</summary>
-    public async Task RecordRefusedAsync(string key, string file, string? uploader, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
+    public Task RecordRefusedAsync(string key, string file, string? uploader, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
     {
-        var now = _clock.GetUtcNow();
-        await Versions.UpsertEntityAsync(
-            new TableEntity(RefusedPartition, key)
-            {
-                ["File"] = file,
-                ["RefusedAt"] = now,
-                ["Uploader"] = uploader,
-                ["Problems"] = Truncate(string.Join("\n", problems), 30_000),
-            },
+        var text = string.Join("\n", problems);
+        return Versions.UpsertEntityAsync(
+            new RefusedRulesEntity { PartitionKey = RefusedPartition, RowKey = key, File = file, RefusedAt = _clock.GetUtcNow(), Uploader = uploader, Problems = text.Length <= 30_000 ? text : text[..30_000] },
             TableUpdateMode.Replace,
             cancellationToken);
     }
 
-    /// <summary>Every version that was ever active, newest first.</summary>
-    public async Task<IReadOnlyList<RulesVersionInfo>> HistoryAsync(CancellationToken cancellationToken)
+    private async Task<RulesVersionEntity?> PointerAsync(CancellationToken cancellationToken)
     {
-        var versions = new List<RulesVersionInfo>();
-        await foreach (var row in Versions.QueryAsync<TableEntity>(row => row.PartitionKey == VersionsPartition, cancellationToken: cancellationToken))
-        {
-            versions.Add(ToInfo(row));
-        }
-
-        return versions;
+        var pointer = await Versions.GetEntityIfExistsAsync<RulesVersionEntity>(ActivePartition, ActiveRow, cancellationToken: cancellationToken);
+        return pointer.HasValue ? pointer.Value : null;
     }
-
-    private async Task<IReadOnlyList<RuleSource>> ReadSnapshotAsync(string version, CancellationToken cancellationToken)
-    {
-        var container = _storage.Container(StorageNames.RuleSetsContainer);
-        var sources = new List<RuleSource>();
-        await foreach (var blob in container.GetBlobsAsync(new GetBlobsOptions { Prefix = version + "/" }, cancellationToken))
-        {
-            var content = await container.GetBlobClient(blob.Name).DownloadContentAsync(cancellationToken);
-            sources.Add(new RuleSource(Path.GetFileName(blob.Name), content.Value.Content.ToMemory()));
-        }
-
-        return sources;
-    }
-
-    private static RulesVersionInfo ToInfo(TableEntity row) => new(
-        row.GetString("Version"),
-        row.GetDateTimeOffset("ActivatedAt") ?? DateTimeOffset.MinValue,
-        row.GetString("Uploader"),
-        (row.GetString("Files") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded rules version {Version}")]
     private partial void LogRulesLoaded(string version);

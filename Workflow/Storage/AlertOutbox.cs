@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using GenderPlan.Core.Email;
+using Microsoft.Extensions.Options;
 
 namespace GenderPlan.Workflow.Storage;
 
@@ -30,16 +31,31 @@ public enum AlertKind
     FailedReport,
 }
 
+/// <summary>Whether an email has been handed to the email service.</summary>
+public enum AlertState
+{
+    /// <summary>Stored, not yet accepted by the email service; the sweep keeps trying.</summary>
+    Pending,
+
+    /// <summary>Accepted by the email service (SendGrid 202, or the file written).</summary>
+    Sent,
+}
+
 /// <summary>One stored email and where it stands.</summary>
 /// <param name="Message">The email.</param>
 /// <param name="Kind">What it is about.</param>
 /// <param name="Source">The report or upload it came from.</param>
-/// <param name="State">pending or sent.</param>
+/// <param name="State">Pending or sent.</param>
 /// <param name="Attempts">How many sends failed so far.</param>
 /// <param name="LastError">The last failure.</param>
 /// <param name="CreatedAt">When it was stored.</param>
 /// <param name="SentAt">When the email service accepted it.</param>
-public sealed record StoredAlert(EmailMessage Message, AlertKind Kind, string Source, string State, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+public sealed record StoredAlert(EmailMessage Message, AlertKind Kind, string Source, AlertState State, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+
+/// <summary>A claimed alert: while the claim holds, no other sender touches it.</summary>
+/// <param name="Alert">The alert.</param>
+/// <param name="Claim">The ETag of the claim, needed to mark it sent or failed.</param>
+public sealed record ClaimedAlert(StoredAlert Alert, ETag Claim);
 
 /// <summary>
 /// The outbox: every email is stored before anything is sent, so a crash or an email outage loses nothing.
@@ -52,18 +68,21 @@ public sealed class AlertOutbox
     /// <summary>The partition holding alerts. One partition keeps record and index atomic; a district sends a few hundred a year.</summary>
     public const string Partition = "alerts";
 
-    private const string RecordPrefix = "a|";
+    /// <summary>The row-key prefix of alert records.</summary>
+    public const string RecordPrefix = "a|";
+
     private const string PendingPrefix = "p|";
-    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
 
     private readonly StorageClients _storage;
     private readonly TimeProvider _clock;
+    private readonly TimeSpan _claimDuration;
 
     /// <summary>Creates the outbox.</summary>
-    public AlertOutbox(StorageClients storage, TimeProvider clock)
+    public AlertOutbox(StorageClients storage, TimeProvider clock, IOptions<EmailOptions> email)
     {
         _storage = storage;
         _clock = clock;
+        _claimDuration = email.Value.ClaimDuration;
     }
 
     private TableClient Table => _storage.Table(StorageNames.AlertsTable);
@@ -78,20 +97,8 @@ public sealed class AlertOutbox
         var now = _clock.GetUtcNow();
         foreach (var message in messages)
         {
-            var record = new TableEntity(Partition, RecordPrefix + message.Id)
-            {
-                ["Kind"] = kind.ToString(),
-                ["Source"] = source,
-                ["State"] = "pending",
-                ["To"] = JsonSerializer.Serialize(message.To),
-                ["Cc"] = JsonSerializer.Serialize(message.Cc),
-                ["Subject"] = message.Subject,
-                ["Html"] = message.Html,
-                ["Text"] = message.Text,
-                ["CreatedAt"] = now,
-                ["Attempts"] = 0,
-            };
-            var index = new TableEntity(Partition, PendingPrefix + message.Id) { ["NextAttemptAt"] = now, ["ClaimedUntil"] = DateTimeOffset.MinValue };
+            var record = AlertRecordEntity.From(message, kind, source, now);
+            var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = DateTimeOffset.MinValue };
             try
             {
                 await Table.SubmitTransactionAsync(
@@ -109,86 +116,99 @@ public sealed class AlertOutbox
     }
 
     /// <summary>
-    /// Claims up to <paramref name="limit"/> pending alerts due now (or those named), so that two senders
-    /// never send the same one. A claim lapses after two minutes if its sender dies.
+    /// Up to <paramref name="limit"/> pending alerts due now and not held by a sender (or only those named),
+    /// oldest first. Nothing is claimed yet: each is claimed right before it is sent
+    /// (<see cref="TryClaimAsync"/>), so a claim only has to outlast one send.
     /// </summary>
-    public async Task<IReadOnlyList<(StoredAlert Alert, ETag Claim)>> ClaimDueAsync(IReadOnlyCollection<string>? only, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PendingAlertEntity>> DueAsync(IReadOnlyCollection<string>? only, int limit, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        var claimed = new List<(StoredAlert, ETag)>();
-        var filter = Keys.StartsWith(Partition, PendingPrefix);
-        await foreach (var index in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        var due = new List<PendingAlertEntity>();
+        await foreach (var index in Table.QueryAsync<PendingAlertEntity>(Keys.RowKeyStartsWith(Partition, PendingPrefix), cancellationToken: cancellationToken))
         {
             var id = index.RowKey[PendingPrefix.Length..];
-            if (claimed.Count >= limit || (only is not null && !only.Contains(id))
-                || index.GetDateTimeOffset("NextAttemptAt") > now || index.GetDateTimeOffset("ClaimedUntil") > now)
+            if ((only is null || only.Contains(id)) && index.NextAttemptAt <= now && index.ClaimedUntil <= now)
             {
-                continue;
-            }
-
-            index["ClaimedUntil"] = now + ClaimDuration;
-            try
-            {
-                var response = await Table.UpdateEntityAsync(index, index.ETag, TableUpdateMode.Merge, cancellationToken);
-                var record = await Table.GetEntityAsync<TableEntity>(Partition, RecordPrefix + id, cancellationToken: cancellationToken);
-                claimed.Add((ToAlert(record.Value, id), response.Headers.ETag ?? default));
-            }
-            catch (RequestFailedException exception) when (exception.Status is 412 or 404)
-            {
-                // Another sender claimed or finished it first.
+                due.Add(index);
+                if (due.Count >= limit)
+                {
+                    break;
+                }
             }
         }
 
-        return claimed;
+        return due;
     }
 
-    /// <summary>Marks an alert delivered: the record says sent, and the pending index row goes, in one transaction.</summary>
-    public async Task MarkSentAsync(string id, ETag claim, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims one due alert for <see cref="EmailOptions.ClaimDuration"/>, which outlasts the longest send, so
+    /// that two senders never send the same one; null when another sender changed it since it was listed.
+    /// </summary>
+    public async Task<ClaimedAlert?> TryClaimAsync(PendingAlertEntity due, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        var record = new TableEntity(Partition, RecordPrefix + id) { ["State"] = "sent", ["SentAt"] = now };
-        var index = new TableEntity(Partition, PendingPrefix + id) { ETag = claim };
-        await Table.SubmitTransactionAsync(
+        var claim = new PendingAlertEntity { PartitionKey = due.PartitionKey, RowKey = due.RowKey, NextAttemptAt = due.NextAttemptAt, ClaimedUntil = now + _claimDuration };
+        try
+        {
+            var response = await Table.UpdateEntityAsync(claim, due.ETag, TableUpdateMode.Replace, cancellationToken);
+            var id = due.RowKey[PendingPrefix.Length..];
+            var record = await Table.GetEntityAsync<AlertRecordEntity>(Partition, RecordPrefix + id, cancellationToken: cancellationToken);
+            return new ClaimedAlert(record.Value.ToAlert(), response.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            // Another sender claimed or finished it first.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Marks an alert delivered: the record says sent, and the pending index row goes, in one transaction.
+    /// Returns false when the claim was lost (it lapsed and another sender took the alert): that sender
+    /// decides, and nothing is thrown.
+    /// </summary>
+    public async Task<bool> MarkSentAsync(string id, ETag claim, CancellationToken cancellationToken)
+    {
+        // Partial updates are plain rows: a typed entity would also write its defaults over Kind and the rest.
+        var record = new TableEntity(Partition, RecordPrefix + id) { [nameof(AlertRecordEntity.State)] = nameof(AlertState.Sent), [nameof(AlertRecordEntity.SentAt)] = _clock.GetUtcNow() };
+        var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + id, ETag = claim };
+        return await TrySubmitAsync(
             [new TableTransactionAction(TableTransactionActionType.UpdateMerge, record), new TableTransactionAction(TableTransactionActionType.Delete, index, claim)],
             cancellationToken);
     }
 
-    /// <summary>Records a failed send; the alert stays pending and is tried again after a growing pause.</summary>
-    public async Task MarkFailedAsync(string id, int attempts, string error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a failed send; the alert stays pending and is tried again after a growing pause. Returns false
+    /// when the claim was lost.
+    /// </summary>
+    public async Task<bool> MarkFailedAsync(string id, ETag claim, int attempts, string error, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
         var pause = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(attempts, 6))));
-        await Table.SubmitTransactionAsync(
-        [
-            new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(Partition, RecordPrefix + id) { ["Attempts"] = attempts, ["LastError"] = error.Length > 2000 ? error[..2000] : error, ["LastAttemptAt"] = now }),
-            new TableTransactionAction(TableTransactionActionType.UpdateMerge, new TableEntity(Partition, PendingPrefix + id) { ["NextAttemptAt"] = now + pause, ["ClaimedUntil"] = DateTimeOffset.MinValue }),
-        ], cancellationToken);
+        var record = new TableEntity(Partition, RecordPrefix + id)
+        {
+            [nameof(AlertRecordEntity.Attempts)] = attempts,
+            [nameof(AlertRecordEntity.LastError)] = error.Length > 2000 ? error[..2000] : error,
+            [nameof(AlertRecordEntity.LastAttemptAt)] = now,
+        };
+        var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + id, NextAttemptAt = now + pause, ClaimedUntil = DateTimeOffset.MinValue };
+        return await TrySubmitAsync(
+            [new TableTransactionAction(TableTransactionActionType.UpdateMerge, record, ETag.All), new TableTransactionAction(TableTransactionActionType.UpdateReplace, index, claim)],
+            cancellationToken);
     }
 
     /// <summary>An alert by id, or null.</summary>
     public async Task<StoredAlert?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var record = await Table.GetEntityIfExistsAsync<TableEntity>(Partition, RecordPrefix + id, cancellationToken: cancellationToken);
-        return record.HasValue && record.Value is { } row ? ToAlert(row, id) : null;
-    }
-
-    /// <summary>Every alert stored, oldest first.</summary>
-    public async Task<IReadOnlyList<StoredAlert>> AllAsync(CancellationToken cancellationToken)
-    {
-        var alerts = new List<StoredAlert>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(Keys.StartsWith(Partition, RecordPrefix), cancellationToken: cancellationToken))
-        {
-            alerts.Add(ToAlert(row, row.RowKey[RecordPrefix.Length..]));
-        }
-
-        return alerts.OrderBy(alert => alert.CreatedAt).ToList();
+        var record = await Table.GetEntityIfExistsAsync<AlertRecordEntity>(Partition, RecordPrefix + id, cancellationToken: cancellationToken);
+        return record.HasValue && record.Value is { } row ? row.ToAlert() : null;
     }
 
     /// <summary>How many alerts wait to be delivered.</summary>
     public async Task<int> PendingCountAsync(CancellationToken cancellationToken)
     {
         var count = 0;
-        await foreach (var _ in Table.QueryAsync<TableEntity>(Keys.StartsWith(Partition, PendingPrefix), select: ["RowKey"], cancellationToken: cancellationToken))
+        await foreach (var _ in Table.QueryAsync<PendingAlertEntity>(Keys.RowKeyStartsWith(Partition, PendingPrefix), select: ["RowKey"], cancellationToken: cancellationToken))
         {
             count++;
         }
@@ -196,19 +216,126 @@ public sealed class AlertOutbox
         return count;
     }
 
-    private static StoredAlert ToAlert(TableEntity row, string id) => new(
+    private async Task<bool> TrySubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>The record row of an alert: the whole email and its delivery state.</summary>
+public sealed class AlertRecordEntity : ITableEntity
+{
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public string RowKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>What the email is about.</summary>
+    public AlertKind Kind { get; set; }
+
+    /// <summary>The report or upload it came from.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>Pending or sent.</summary>
+    public AlertState State { get; set; }
+
+    /// <summary>The To addresses as JSON.</summary>
+    public string? To { get; set; }
+
+    /// <summary>The Cc addresses as JSON.</summary>
+    public string? Cc { get; set; }
+
+    /// <summary>The subject.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>The HTML body.</summary>
+    public string? Html { get; set; }
+
+    /// <summary>The text body.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>When it was stored.</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>Failed sends so far.</summary>
+    public int? Attempts { get; set; }
+
+    /// <summary>The last failure.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>When the last send failed.</summary>
+    public DateTimeOffset? LastAttemptAt { get; set; }
+
+    /// <summary>When the email service accepted it.</summary>
+    public DateTimeOffset? SentAt { get; set; }
+
+    internal static AlertRecordEntity From(EmailMessage message, AlertKind kind, string source, DateTimeOffset now) => new()
+    {
+        PartitionKey = AlertOutbox.Partition,
+        RowKey = AlertOutbox.RecordPrefix + message.Id,
+        Kind = kind,
+        Source = source,
+        State = AlertState.Pending,
+        To = JsonSerializer.Serialize(message.To),
+        Cc = JsonSerializer.Serialize(message.Cc),
+        Subject = message.Subject,
+        Html = message.Html,
+        Text = message.Text,
+        CreatedAt = now,
+        Attempts = 0,
+    };
+
+    /// <summary>The alert this row holds.</summary>
+    public StoredAlert ToAlert() => new(
         new EmailMessage(
-            id,
-            JsonSerializer.Deserialize<List<EmailAddress>>(row.GetString("To"))!,
-            JsonSerializer.Deserialize<List<EmailAddress>>(row.GetString("Cc"))!,
-            row.GetString("Subject"),
-            row.GetString("Html"),
-            row.GetString("Text")),
-        Enum.Parse<AlertKind>(row.GetString("Kind")),
-        row.GetString("Source"),
-        row.GetString("State"),
-        row.GetInt32("Attempts") ?? 0,
-        row.GetString("LastError"),
-        row.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue,
-        row.GetDateTimeOffset("SentAt"));
+            RowKey[AlertOutbox.RecordPrefix.Length..],
+            JsonSerializer.Deserialize<List<EmailAddress>>(To ?? "[]")!,
+            JsonSerializer.Deserialize<List<EmailAddress>>(Cc ?? "[]")!,
+            Subject ?? "",
+            Html ?? "",
+            Text ?? ""),
+        Kind,
+        Source ?? "",
+        State,
+        Attempts ?? 0,
+        LastError,
+        CreatedAt ?? DateTimeOffset.MinValue,
+        SentAt);
+}
+
+/// <summary>The index row of an alert still to be delivered: when it may be tried next and who holds it.</summary>
+public sealed class PendingAlertEntity : ITableEntity
+{
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public string RowKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>Not before this time.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>A sender holds it until this time.</summary>
+    public DateTimeOffset ClaimedUntil { get; set; }
 }

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using GenderPlan.Core.Domain;
 
@@ -16,11 +17,10 @@ public sealed class AlertStateStore
     /// <summary>The statuses alerted for a place and period, by indicator code.</summary>
     public async Task<IReadOnlyDictionary<string, Status>> GetAsync(string jurisdiction, Period period, CancellationToken cancellationToken)
     {
-        var partition = Keys.PlaceAndPeriod(jurisdiction, period.ToString());
         var states = new Dictionary<string, Status>(StringComparer.Ordinal);
-        await foreach (var row in Table.QueryAsync<TableEntity>(row => row.PartitionKey == partition, cancellationToken: cancellationToken))
+        await foreach (var row in Table.QueryAsync<AlertStateEntity>(Keys.InPartition(Keys.PlaceAndPeriod(jurisdiction, period.ToString())), cancellationToken: cancellationToken))
         {
-            if (StatusText.TryParse(row.GetString("Status"), out var status))
+            if (StatusText.TryParse(row.Status, out var status))
             {
                 states[row.RowKey] = status;
             }
@@ -39,8 +39,8 @@ public sealed class AlertStateStore
 
         var partition = Keys.PlaceAndPeriod(jurisdiction, period.ToString());
         var actions = changes.Select(change => change.Value is { } status
-            ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, change.Key) { ["Status"] = status.Word(), ["Report"] = reportKey })
-            : new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, change.Key), Azure.ETag.All));
+            ? new TableTransactionAction(TableTransactionActionType.UpsertReplace, new AlertStateEntity { PartitionKey = partition, RowKey = change.Key, Status = status.Word(), Report = reportKey })
+            : new TableTransactionAction(TableTransactionActionType.Delete, new AlertStateEntity { PartitionKey = partition, RowKey = change.Key }, ETag.All));
         foreach (var chunk in actions.Chunk(100))
         {
             try
@@ -52,9 +52,31 @@ public sealed class AlertStateStore
                 // A recovered indicator was forgotten already (the same report processed twice): apply the rest one by one.
                 foreach (var action in chunk.Where(action => action.ActionType != TableTransactionActionType.Delete))
                 {
-                    await Table.UpsertEntityAsync((TableEntity)action.Entity, TableUpdateMode.Replace, cancellationToken);
+                    await Table.UpsertEntityAsync((AlertStateEntity)action.Entity, TableUpdateMode.Replace, cancellationToken);
                 }
             }
         }
     }
+}
+
+/// <summary>A row of the <c>AlertState</c> table: partition the place and period, row the indicator code.</summary>
+public sealed class AlertStateEntity : ITableEntity
+{
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public string RowKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>The status word alerted.</summary>
+    public string Status { get; set; } = "";
+
+    /// <summary>The report that caused it.</summary>
+    public string? Report { get; set; }
 }

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
 
 namespace GenderPlan.Workflow.Storage;
 
-/// <summary>Table keys built from user-given names, which may hold characters keys forbid (<c>/ \ # ?</c>).</summary>
+/// <summary>Table keys built from user-given names, which may hold characters keys forbid (<c>/ \ # ?</c>), and the range filters over them.</summary>
 public static class Keys
 {
     /// <summary>A short stable hash of <paramref name="parts"/>, safe in any key.</summary>
@@ -11,18 +13,22 @@ public static class Keys
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', parts))))[..24];
 
     /// <summary>Ticks counted down, so that the newest row sorts first.</summary>
-    public static string Newest(DateTimeOffset instant) => (DateTimeOffset.MaxValue.UtcTicks - instant.UtcTicks).ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Newest(DateTimeOffset instant) => (DateTimeOffset.MaxValue.UtcTicks - instant.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
     /// <summary>Ticks counted up.</summary>
-    public static string Ticks(DateTimeOffset instant) => instant.UtcTicks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Ticks(DateTimeOffset instant) => instant.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 
     /// <summary>The partition of a place and period.</summary>
     public static string PlaceAndPeriod(string jurisdiction, string period) => $"{jurisdiction}~{period}";
 
-    /// <summary>The range filter for row keys starting with <paramref name="prefix"/>.</summary>
-    public static string StartsWith(string partition, string prefix) =>
-        $"PartitionKey eq '{Escape(partition)}' and RowKey ge '{Escape(prefix)}' and RowKey lt '{Escape(prefix)}\uffff'";
+    /// <summary>The rows of one partition.</summary>
+    public static string InPartition(string partition) => TableClient.CreateQueryFilter($"PartitionKey eq {partition}");
 
-    /// <summary>Escapes a value for an OData filter.</summary>
-    public static string Escape(string value) => value.Replace("'", "''", StringComparison.Ordinal);
+    /// <summary>The rows of <paramref name="partition"/> whose row key starts with <paramref name="prefix"/>: one key range.</summary>
+    public static string RowKeyStartsWith(string partition, string prefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix + '\uffff'}");
+
+    /// <summary>The rows of every partition whose key starts with <paramref name="prefix"/>: one key range.</summary>
+    public static string PartitionStartsWith(string prefix) =>
+        TableClient.CreateQueryFilter($"PartitionKey ge {prefix} and PartitionKey lt {prefix + '\uffff'}");
 }

@@ -1,10 +1,11 @@
+using Azure;
 using Azure.Data.Tables;
 using GenderPlan.Core.Domain;
 
 namespace GenderPlan.Workflow.Storage;
 
 /// <summary>One report that arrived and was scored.</summary>
-/// <param name="Key">Its key (period, place, unit, arrival, content hash).</param>
+/// <param name="Key">Its key (place, unit, arrival, upload).</param>
 /// <param name="Period">The period.</param>
 /// <param name="Jurisdiction">The place.</param>
 /// <param name="Unit">The unit that sent it.</param>
@@ -41,75 +42,94 @@ public sealed class ReportLog
 
     /// <summary>Records a scored report (again, harmlessly, if it was recorded before).</summary>
     public Task RecordAsync(ReportRecord record, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(
-            new TableEntity(record.Period, record.Key)
-            {
-                ["Jurisdiction"] = record.Jurisdiction,
-                ["Unit"] = record.Unit,
-                ["Blob"] = record.Blob,
-                ["ContentHash"] = record.ContentHash,
-                ["ReceivedAt"] = record.ReceivedAt,
-                ["RulesVersion"] = record.RulesVersion,
-                ["OnTime"] = record.OnTime,
-                ["Scored"] = record.Scored,
-                ["NeedingAttention"] = record.NeedingAttention,
-            },
-            TableUpdateMode.Replace,
-            cancellationToken);
+        Table.UpsertEntityAsync(ReportEntity.From(record), TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>Every report that arrived for <paramref name="period"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<ReportRecord>> ForPeriodAsync(Period period, CancellationToken cancellationToken)
-    {
-        var records = new List<ReportRecord>();
-        var partition = period.ToString();
-        await foreach (var row in Table.QueryAsync<TableEntity>(row => row.PartitionKey == partition, cancellationToken: cancellationToken))
-        {
-            records.Add(FromEntity(row));
-        }
-
-        return records.OrderBy(record => record.ReceivedAt).ToList();
-    }
+    public Task<IReadOnlyList<ReportRecord>> ForPeriodAsync(Period period, CancellationToken cancellationToken) =>
+        QueryAsync(Keys.InPartition(period.ToString()), cancellationToken);
 
     /// <summary>Every report of a place for the periods of <paramref name="firstYear"/> to <paramref name="lastYear"/>, in one range query.</summary>
-    public async Task<IReadOnlyList<ReportRecord>> ForPlaceAsync(string jurisdiction, int firstYear, int lastYear, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ReportRecord>> ForPlaceAsync(string jurisdiction, int firstYear, int lastYear, CancellationToken cancellationToken)
     {
         // Period partitions sort as text: "2016" < "2016-H1" < "2017" ..., so the plan's years are one key range.
-        var filter = $"PartitionKey ge '{firstYear}' and PartitionKey lt '{lastYear + 1}' and Jurisdiction eq '{Keys.Escape(jurisdiction)}'";
-        var records = new List<ReportRecord>();
-        await foreach (var row in Table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            records.Add(FromEntity(row));
-        }
-
-        return records.OrderBy(record => record.ReceivedAt).ToList();
+        var first = firstYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var after = (lastYear + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey lt {after} and Jurisdiction eq {jurisdiction}"), cancellationToken);
     }
 
     /// <summary>The current report of a unit for a place and period: the one that arrived last.</summary>
-    public async Task<ReportRecord?> CurrentAsync(Period period, string jurisdiction, string unit, CancellationToken cancellationToken)
+    public async Task<ReportRecord?> CurrentAsync(Period period, string jurisdiction, string unit, CancellationToken cancellationToken) =>
+        (await QueryAsync(Keys.RowKeyStartsWith(period.ToString(), $"{jurisdiction}~{unit}~"), cancellationToken)).LastOrDefault();
+
+    private async Task<IReadOnlyList<ReportRecord>> QueryAsync(string filter, CancellationToken cancellationToken)
     {
-        ReportRecord? current = null;
-        await foreach (var row in Table.QueryAsync<TableEntity>(Keys.StartsWith(period.ToString(), $"{jurisdiction}~{unit}~"), cancellationToken: cancellationToken))
+        var records = new List<ReportRecord>();
+        await foreach (var row in Table.QueryAsync<ReportEntity>(filter, cancellationToken: cancellationToken))
         {
-            var record = FromEntity(row);
-            if (current is null || record.ReceivedAt >= current.ReceivedAt)
-            {
-                current = record;
-            }
+            records.Add(row.ToRecord());
         }
 
-        return current;
+        return records.OrderBy(record => record.ReceivedAt).ToList();
     }
+}
 
-    private static ReportRecord FromEntity(TableEntity row) => new(
-        row.RowKey,
-        row.PartitionKey,
-        row.GetString("Jurisdiction"),
-        row.GetString("Unit"),
-        row.GetString("Blob"),
-        row.GetString("ContentHash"),
-        row.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
-        row.GetString("RulesVersion"),
-        row.GetBoolean("OnTime") ?? false,
-        row.GetInt32("Scored") ?? 0,
-        row.GetInt32("NeedingAttention") ?? 0);
+/// <summary>A row of the <c>Reports</c> table.</summary>
+public sealed class ReportEntity : ITableEntity
+{
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public string RowKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>The place.</summary>
+    public string Jurisdiction { get; set; } = "";
+
+    /// <summary>The sending unit.</summary>
+    public string Unit { get; set; } = "";
+
+    /// <summary>The blob's name.</summary>
+    public string Blob { get; set; } = "";
+
+    /// <summary>SHA-256 of the file.</summary>
+    public string ContentHash { get; set; } = "";
+
+    /// <summary>When it arrived.</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>The rules version that scored it.</summary>
+    public string RulesVersion { get; set; } = "";
+
+    /// <summary>Whether it arrived before the deadline.</summary>
+    public bool OnTime { get; set; }
+
+    /// <summary>Indicators scored.</summary>
+    public int Scored { get; set; }
+
+    /// <summary>Indicators falling behind or off track.</summary>
+    public int NeedingAttention { get; set; }
+
+    internal static ReportEntity From(ReportRecord record) => new()
+    {
+        PartitionKey = record.Period,
+        RowKey = record.Key,
+        Jurisdiction = record.Jurisdiction,
+        Unit = record.Unit,
+        Blob = record.Blob,
+        ContentHash = record.ContentHash,
+        ReceivedAt = record.ReceivedAt,
+        RulesVersion = record.RulesVersion,
+        OnTime = record.OnTime,
+        Scored = record.Scored,
+        NeedingAttention = record.NeedingAttention,
+    };
+
+    internal ReportRecord ToRecord() =>
+        new(RowKey, PartitionKey, Jurisdiction, Unit, Blob, ContentHash, ReceivedAt, RulesVersion, OnTime, Scored, NeedingAttention);
 }

@@ -4,9 +4,10 @@ using Azure.Storage.Blobs;
 namespace GenderPlan.Workflow.Storage;
 
 /// <summary>The blob and table clients of the storage account, and the one place that creates what the product needs.</summary>
+/// <remarks>Created by <see cref="StorageServiceCollectionExtensions.AddGenderPlanStorage"/>, so every client shares one retry policy.</remarks>
 public sealed class StorageClients
 {
-    /// <summary>Wraps existing clients.</summary>
+    /// <summary>Wraps the clients the DI container built.</summary>
     public StorageClients(BlobServiceClient blobs, TableServiceClient tables)
     {
         Blobs = blobs;
@@ -18,18 +19,6 @@ public sealed class StorageClients
 
     /// <summary>The table service.</summary>
     public TableServiceClient Tables { get; }
-
-    /// <summary>Clients for a connection string (Azurite's <c>UseDevelopmentStorage=true</c> included), retrying transient faults.</summary>
-    public static StorageClients FromConnectionString(string connectionString)
-    {
-        var blobOptions = new BlobClientOptions();
-        blobOptions.Retry.MaxRetries = 5;
-        blobOptions.Retry.Mode = Azure.Core.RetryMode.Exponential;
-        var tableOptions = new TableClientOptions();
-        tableOptions.Retry.MaxRetries = 5;
-        tableOptions.Retry.Mode = Azure.Core.RetryMode.Exponential;
-        return new StorageClients(new BlobServiceClient(connectionString, blobOptions), new TableServiceClient(connectionString, tableOptions));
-    }
 
     /// <summary>A container.</summary>
     public BlobContainerClient Container(string name) => Blobs.GetBlobContainerClient(name);

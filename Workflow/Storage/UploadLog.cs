@@ -1,7 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 
 namespace GenderPlan.Workflow.Storage;
 
@@ -22,21 +20,27 @@ public enum UploadState
 }
 
 /// <summary>An attempt at one blob version.</summary>
-/// <param name="Properties">The blob's properties (size, ETag, metadata, last modified); null when the blob is gone.</param>
+/// <param name="Blob">The blob version; null when the blob is gone.</param>
 /// <param name="Key">The blob version's key in the log.</param>
-/// <param name="Attempt">Which attempt this is, from 1; 0 when the version was finished before and must not be processed again.</param>
-public sealed record UploadAttempt(BlobProperties? Properties, string Key, int Attempt)
+/// <param name="Attempt">Which attempt this is, from 1; 0 when the version was finished before, or another worker holds it now.</param>
+/// <param name="PreviousDied">An earlier attempt started and never ended, not even with an error: the process died in it.</param>
+public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt, bool PreviousDied = false)
 {
     /// <summary>Whether processing may go ahead.</summary>
-    public bool CanProceed => Properties is not null && Attempt > 0;
+    public bool CanProceed => Blob is not null && Attempt > 0;
 }
 
 /// <summary>
 /// One row per uploaded blob version (name and ETag). Triggers fire at least once: this is what makes the
-/// second firing a no-op, and what stops a report that keeps failing from looping forever.
+/// second firing a no-op, and what stops a report that keeps failing from looping forever. Each attempt is
+/// marked in flight until it ends, with an error or not; an attempt found still in flight after
+/// <see cref="InFlightLimit"/> died with its process, and the file that may have killed it is not read again.
 /// </summary>
 public sealed class UploadLog
 {
+    /// <summary>Longer than any attempt takes (reading a 5 MB file and writing its results takes seconds).</summary>
+    public static readonly TimeSpan InFlightLimit = TimeSpan.FromMinutes(10);
+
     private readonly StorageClients _storage;
     private readonly TimeProvider _clock;
 
@@ -50,68 +54,116 @@ public sealed class UploadLog
     private TableClient Table => _storage.Table(StorageNames.UploadsTable);
 
     /// <summary>
-    /// Starts processing the current version of <paramref name="blob"/>, counting the attempt. The answer says
-    /// whether the blob is gone, or this version was finished before (a trigger firing twice), or which
-    /// attempt this is.
+    /// Starts processing <paramref name="blob"/> (null: it is gone), counting the attempt. The answer says
+    /// whether this version was finished before (a trigger firing twice), or which attempt this is.
     /// </summary>
-    public async Task<UploadAttempt> BeginAsync(BlobClient blob, CancellationToken cancellationToken)
+    public async Task<UploadAttempt> BeginAsync(string container, StoredBlob? blob, CancellationToken cancellationToken)
     {
-        BlobProperties properties;
-        try
-        {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
+        if (blob is null)
         {
             return new UploadAttempt(null, "", 0);
         }
 
-        var key = KeyOf(blob.BlobContainerName, blob.Name, properties.ETag);
-        var attempt = await BeginAttemptAsync(blob.BlobContainerName, key, blob.Name, cancellationToken);
-        return new UploadAttempt(properties, key, attempt ?? 0);
+        var key = KeyOf(container, blob.Name, blob.ETag);
+        for (var retry = 0; ; retry++)
+        {
+            var now = _clock.GetUtcNow();
+            var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
+            try
+            {
+                if (!existing.HasValue || existing.Value is not { } row)
+                {
+                    await Table.AddEntityAsync(new UploadEntity { PartitionKey = container, RowKey = key, Blob = blob.Name, State = UploadState.Processing, Attempts = 1, FirstSeenAt = now, InFlightUntil = now + InFlightLimit }, cancellationToken);
+                    return new UploadAttempt(blob, key, 1);
+                }
+
+                if (row.State != UploadState.Processing || row.InFlightUntil > now)
+                {
+                    // Finished before, or another worker is on it right now (a trigger delivered twice).
+                    return new UploadAttempt(blob, key, 0);
+                }
+
+                var died = row.InFlightUntil is not null;
+                row.Attempts++;
+                row.InFlightUntil = now + InFlightLimit;
+                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return new UploadAttempt(blob, key, row.Attempts, died);
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && retry < 5)
+            {
+                // Two triggers for the same blob at once: look again.
+            }
+        }
+    }
+
+    /// <summary>Ends an attempt that failed with <paramref name="error"/> (or was cancelled): the next one may start at once.</summary>
+    public async Task EndFailedAttemptAsync(string container, string key, string error, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
+        if (existing.HasValue && existing.Value is { } row)
+        {
+            row.InFlightUntil = null;
+            row.Detail = error.Length > 4000 ? error[..4000] : error;
+            await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
     }
 
     /// <summary>The key of a blob version.</summary>
     public static string KeyOf(string container, string blob, ETag etag) => Keys.Hash(container, blob, etag.ToString());
 
-    /// <summary>
-    /// Counts one more attempt at a blob version and returns the count, or null when it was finished before
-    /// (done, rejected or failed) and must not be processed again.
-    /// </summary>
-    public async Task<int?> BeginAttemptAsync(string container, string key, string blob, CancellationToken cancellationToken)
+    /// <summary>Records how processing ended.</summary>
+    public async Task FinishAsync(string container, string key, UploadState state, string? detail, CancellationToken cancellationToken)
     {
-        for (var retry = 0; ; retry++)
-        {
-            var existing = await Table.GetEntityIfExistsAsync<TableEntity>(container, key, cancellationToken: cancellationToken);
-            try
-            {
-                if (!existing.HasValue || existing.Value is not { } row)
-                {
-                    await Table.AddEntityAsync(new TableEntity(container, key) { ["Blob"] = blob, ["State"] = nameof(UploadState.Processing), ["Attempts"] = 1, ["FirstSeenAt"] = _clock.GetUtcNow() }, cancellationToken);
-                    return 1;
-                }
-
-                if (Enum.Parse<UploadState>(row.GetString("State")) != UploadState.Processing)
-                {
-                    return null;
-                }
-
-                var attempts = (row.GetInt32("Attempts") ?? 0) + 1;
-                row["Attempts"] = attempts;
-                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return attempts;
-            }
-            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && retry < 5)
-            {
-                // Two triggers for the same blob at once: count again.
-            }
-        }
+        var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
+        var row = existing.HasValue && existing.Value is { } found ? found : new UploadEntity { PartitionKey = container, RowKey = key };
+        row.State = state;
+        row.InFlightUntil = null;
+        row.FinishedAt = _clock.GetUtcNow();
+        row.Detail = detail is { Length: > 4000 } ? detail[..4000] : detail;
+        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
 
-    /// <summary>Records how processing ended.</summary>
-    public Task FinishAsync(string container, string key, UploadState state, string? detail, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(
-            new TableEntity(container, key) { ["State"] = state.ToString(), ["FinishedAt"] = _clock.GetUtcNow(), ["Detail"] = detail is { Length: > 4000 } ? detail[..4000] : detail },
-            TableUpdateMode.Merge,
-            cancellationToken);
+    /// <summary>Where a blob version stands, or null when it was never seen.</summary>
+    public async Task<UploadEntity?> GetAsync(string container, string key, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
+        return existing.HasValue ? existing.Value : null;
+    }
+}
+
+/// <summary>A row of the <c>Uploads</c> table: partition the container, row the blob version's key.</summary>
+public sealed class UploadEntity : ITableEntity
+{
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public string RowKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>The blob's name.</summary>
+    public string? Blob { get; set; }
+
+    /// <summary>Where processing stands.</summary>
+    public UploadState State { get; set; }
+
+    /// <summary>Attempts started so far.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When the version was first seen.</summary>
+    public DateTimeOffset? FirstSeenAt { get; set; }
+
+    /// <summary>Until when the current attempt holds the version; null when no attempt is running.</summary>
+    public DateTimeOffset? InFlightUntil { get; set; }
+
+    /// <summary>When processing ended.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The problems, the error, or the outcome.</summary>
+    public string? Detail { get; set; }
 }

@@ -8,6 +8,7 @@ using GenderPlan.Core.Rules;
 using GenderPlan.Workflow;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Local;
+using GenderPlan.Testing;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,12 +73,12 @@ internal static class PipelineBenchmark
             logged += (await provider.GetRequiredService<ReportLog>().ForPeriodAsync(GenderPlan.Core.Domain.Period.Parse(period), CancellationToken.None)).Count;
         }
 
-        var alerts = await provider.GetRequiredService<AlertOutbox>().AllAsync(CancellationToken.None);
+        var alerts = await provider.GetRequiredService<StorageClients>().AllAlertsAsync();
         var emails = Directory.GetFiles(outbox, "*.eml").Length;
         Array.Sort(latencies);
         Console.WriteLine($"reports: {count}, processed {parallelism} at a time");
         Console.WriteLine($"upload of all reports: {upload.Elapsed.TotalSeconds:0.00} s");
-        Console.WriteLine($"scored: {scored}, logged: {logged}, alerts stored: {alerts.Count}, sent: {alerts.Count(alert => alert.State == "sent")}, .eml files: {emails}, pending: {alerts.Count(alert => alert.State != "sent")}");
+        Console.WriteLine($"scored: {scored}, logged: {logged}, alerts stored: {alerts.Count}, sent: {alerts.Count(alert => alert.State == AlertState.Sent)}, .eml files: {emails}, pending: {alerts.Count(alert => alert.State != AlertState.Sent)}");
         Console.WriteLine($"pipeline wall time: {clock.Elapsed.TotalSeconds:0.00} s, throughput: {count / clock.Elapsed.TotalSeconds:0.0} reports/s");
         Console.WriteLine($"pick-up to email written, per report: median {latencies[count / 2]:0.0} ms, p95 {latencies[(int)(count * 0.95)]:0.0} ms");
         Console.WriteLine($"storage requests: {requests} ({requests / (double)count:0.0} per report), time inside them: {storageTime.TotalSeconds:0.00} s summed over all requests");
@@ -96,13 +97,13 @@ internal static class PipelineBenchmark
         {
             foreach (var period in reports.Select(report => report.Period).Distinct())
             {
-                history += (await provider.GetRequiredService<ResultStore>().HistoryAsync(place, period, CancellationToken.None)).Count;
+                history += (await provider.GetRequiredService<StorageClients>().ResultHistoryAsync(place, period)).Count;
             }
         }
 
         Console.WriteLine($"results stored: {history} in the history; scorecard page of dak-to read from storage, rendered and published in {publish.Elapsed.TotalMilliseconds:0} ms");
         Directory.Delete(outbox, recursive: true);
-        return scored == count && logged == count && alerts.All(alert => alert.State == "sent") && emails == alerts.Count ? 0 : 1;
+        return scored == count && logged == count && alerts.All(alert => alert.State == AlertState.Sent) && emails == alerts.Count ? 0 : 1;
     }
 
     private static List<(string Name, string Period, string Csv)> Reports(int count)

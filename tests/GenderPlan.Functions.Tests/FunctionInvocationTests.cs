@@ -1,6 +1,10 @@
 using Azure.Storage.Blobs;
 using GenderPlan.Workflow;
+using System.Text.Json;
+using GenderPlan.Core.Domain;
 using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using GenderPlan.Workflow.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -82,30 +86,57 @@ public class FunctionInvocationTests
     [Fact]
     public async Task Scorecard_answers_200_with_the_stored_results_and_400_for_a_bad_period()
     {
-        var view = new ScorecardView("2019", "dak-to", "abc", [], []);
+        var view = new ScorecardResponse("2019", "dak-to", "Huyện Đăk Tô", "abc",
+            [new ResultResponse("G3.1", Status.FallingBehind, 97.2m, 98m, 95m, 0.59, 97.7m, "gddt", [], new LocalizedText("vi", "en"), "gddt", DateTimeOffset.UnixEpoch)], []);
         var scorecards = new Mock<IScorecardQuery>();
         scorecards.Setup(s => s.GetAsync("2019", "dak-to", _cancellation.Token)).ReturnsAsync(view);
-        scorecards.Setup(s => s.GetAsync("2019-H3", "dak-to", _cancellation.Token)).ReturnsAsync((ScorecardView?)null);
-        var http = new HttpFunctions(scorecards.Object, Mock.Of<IHealthCheck>());
+        scorecards.Setup(s => s.GetAsync("2019-H3", "dak-to", _cancellation.Token)).ReturnsAsync((ScorecardResponse?)null);
+        using var provider = Services(services => services.AddSingleton(scorecards.Object));
+        var http = ActivatorUtilities.CreateInstance<HttpFunctions>(provider);
 
-        var ok = await http.ScorecardAsync(new DefaultHttpContext().Request, "2019", "dak-to", Context());
-        var bad = await http.ScorecardAsync(new DefaultHttpContext().Request, "2019-H3", "dak-to", Context());
+        var (okStatus, okBody) = await ExecuteAsync(provider, await http.ScorecardAsync(new DefaultHttpContext().Request, "2019", "dak-to", Context()));
+        var (badStatus, badBody) = await ExecuteAsync(provider, await http.ScorecardAsync(new DefaultHttpContext().Request, "2019-H3", "dak-to", Context()));
 
-        Assert.Same(view, Assert.IsType<OkObjectResult>(ok).Value);
-        Assert.IsType<BadRequestObjectResult>(bad);
+        Assert.Equal(200, okStatus);
+        using var json = JsonDocument.Parse(okBody);
+        Assert.Equal("falling-behind", json.RootElement.GetProperty("results")[0].GetProperty("status").GetString());
+        Assert.Equal("Huyện Đăk Tô", json.RootElement.GetProperty("jurisdictionName").GetString());
+        Assert.Equal(400, badStatus);
+        Assert.Contains("'2019-H3' is not a period", badBody, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(true, 200)]
-    [InlineData(false, 503)]
-    public async Task Health_answers_503_when_a_check_fails(bool healthy, int status)
+    [InlineData(HealthStatus.Healthy, 200)]
+    [InlineData(HealthStatus.Unhealthy, 503)]
+    public async Task Health_answers_503_when_a_check_fails(HealthStatus outcome, int status)
     {
-        var health = new Mock<IHealthCheck>();
-        health.Setup(h => h.CheckAsync(_cancellation.Token)).ReturnsAsync(new HealthReport(healthy, new Dictionary<string, string> { ["rules"] = healthy ? "ok" : "failing" }));
+        var health = new Mock<HealthCheckService>();
+        var entries = new Dictionary<string, HealthReportEntry> { ["rules"] = new(outcome, outcome == HealthStatus.Healthy ? "version x" : "no rules version is active", TimeSpan.Zero, null, null) };
+        health.Setup(h => h.CheckHealthAsync(It.IsAny<Func<HealthCheckRegistration, bool>?>(), _cancellation.Token)).ReturnsAsync(new HealthReport(entries, TimeSpan.Zero));
+        using var provider = Services(services => services.AddSingleton(health.Object));
 
-        var result = await new HttpFunctions(Mock.Of<IScorecardQuery>(), health.Object).HealthAsync(new DefaultHttpContext().Request, Context());
+        var (answered, body) = await ExecuteAsync(provider, await ActivatorUtilities.CreateInstance<HttpFunctions>(provider).HealthAsync(new DefaultHttpContext().Request, Context()));
 
-        Assert.Equal(status, Assert.IsType<ObjectResult>(result).StatusCode);
+        Assert.Equal(status, answered);
+        Assert.Contains(outcome == HealthStatus.Healthy ? "version x" : "no rules version is active", body, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Services(Action<IServiceCollection> replace)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Storage"] = "UseDevelopmentStorage=true" }).Build();
+        var services = new ServiceCollection().AddLogging().AddGenderPlanWorkflow(configuration);
+        replace(services);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>Runs what a function returned on a real response, as the Functions host does.</summary>
+    private static async Task<(int Status, string Body)> ExecuteAsync(IServiceProvider services, IActionResult result)
+    {
+        var http = new DefaultHttpContext { RequestServices = services };
+        var body = new MemoryStream();
+        http.Response.Body = body;
+        await result.ExecuteResultAsync(new ActionContext { HttpContext = http });
+        return (http.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()));
     }
 
     [Fact]

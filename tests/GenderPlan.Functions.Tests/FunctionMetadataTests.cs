@@ -19,7 +19,7 @@ public class FunctionMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            [FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.Health, FunctionNames.Scorecard, FunctionNames.ScoreReport, FunctionNames.SendPendingAlerts],
+            [FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.Health, FunctionNames.Scorecard, FunctionNames.ScorecardPage, FunctionNames.ScoreReport, FunctionNames.SendPendingAlerts],
             Functions.Select(entry => entry.GetProperty("name").GetString()).Order());
     }
 
@@ -50,6 +50,7 @@ public class FunctionMetadataTests
     [Theory]
     [InlineData(FunctionNames.Scorecard, "scorecard/{period}/{jurisdiction}")]
     [InlineData(FunctionNames.Health, "health")]
+    [InlineData(FunctionNames.ScorecardPage, "page/{jurisdiction}")]
     public void Http_functions_need_a_function_key_and_answer_get(string function, string route)
     {
         var trigger = Trigger(function);

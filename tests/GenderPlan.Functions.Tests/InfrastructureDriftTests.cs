@@ -44,8 +44,8 @@ public partial class InfrastructureDriftTests
         var settings = AppSettingPattern().Matches(Bicep).Select(match => match.Groups[1].Value).ToList();
 
         Assert.Contains($"{FunctionNames.StorageConnection}__blobServiceUri", settings);
-        Assert.Contains($"{WorkflowServiceCollectionExtensions.StorageSetting}__tableServiceUri", settings);
-        Assert.Contains($"{WorkflowServiceCollectionExtensions.StorageSetting}__clientId", settings);
+        Assert.Contains($"{GenderPlan.Workflow.Storage.StorageServiceCollectionExtensions.StorageSetting}__tableServiceUri", settings);
+        Assert.Contains($"{GenderPlan.Workflow.Storage.StorageServiceCollectionExtensions.StorageSetting}__clientId", settings);
         foreach (var setting in settings.Where(name => name.StartsWith("GenderPlan__", StringComparison.Ordinal)))
         {
             var parts = setting.Split("__");

@@ -1,6 +1,5 @@
-using Azure.Data.Tables;
 using GenderPlan.Workflow;
-using GenderPlan.Workflow.Local;
+using GenderPlan.Testing;
 using GenderPlan.Workflow.Storage;
 
 namespace GenderPlan.Workflow.Tests;
@@ -29,7 +28,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
             ConnectionString = _azurite.ConnectionString;
         }
 
-        Storage = StorageClients.FromConnectionString(ConnectionString);
+        Storage = TestStorage.Connect(ConnectionString);
         await Storage.EnsureCreatedAsync(CancellationToken.None);
     }
 
@@ -42,27 +41,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
     }
 
     /// <summary>Empties every container and table, so each test starts from nothing.</summary>
-    public async Task ResetAsync()
-    {
-        await Storage.EnsureCreatedAsync(CancellationToken.None);
-        foreach (var name in StorageNames.Containers)
-        {
-            var container = Storage.Container(name);
-            await foreach (var blob in container.GetBlobsAsync())
-            {
-                await container.DeleteBlobIfExistsAsync(blob.Name);
-            }
-        }
-
-        foreach (var name in StorageNames.Tables)
-        {
-            var table = Storage.Table(name);
-            await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
-            {
-                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
-            }
-        }
-    }
+    public Task ResetAsync() => Storage.ResetAsync();
 
     public static string RepositoryRoot => GenderPlan.Testing.RepositoryRoot.Path;
 }

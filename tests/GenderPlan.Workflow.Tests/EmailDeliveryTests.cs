@@ -1,3 +1,4 @@
+using GenderPlan.Testing;
 using System.Text.Json;
 using GenderPlan.Workflow.Storage;
 using WireMock.RequestBuilders;
@@ -52,8 +53,8 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : AzuriteTest(azu
         await AdvanceUntilDoneAsync(pipeline, processing);
 
         Assert.Equal([429, 202], _sendGrid.LogEntries.Select(entry => (int)entry.ResponseMessage.StatusCode!));
-        var alert = Assert.Single(await pipeline.Alerts.AllAsync(CancellationToken.None));
-        Assert.Equal("sent", alert.State);
+        var alert = Assert.Single(await pipeline.Storage.AllAlertsAsync());
+        Assert.Equal(AlertState.Sent, alert.State);
     }
 
     [Fact]
@@ -65,8 +66,8 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : AzuriteTest(azu
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
 
         await pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None);
-        var pending = Assert.Single(await pipeline.Alerts.AllAsync(CancellationToken.None));
-        Assert.Equal(("pending", 1), (pending.State, pending.Attempts));
+        var pending = Assert.Single(await pipeline.Storage.AllAlertsAsync());
+        Assert.Equal((AlertState.Pending, 1), (pending.State, pending.Attempts));
         Assert.Contains("SendGrid answered 503", pending.LastError, StringComparison.Ordinal);
 
         // A sweep before the pause is over sends nothing; one after it delivers.
@@ -77,7 +78,7 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : AzuriteTest(azu
         Assert.Equal((1, 0), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
         Assert.Equal((0, 0), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
         Assert.Single(_sendGrid.LogEntries);
-        Assert.Equal("sent", Assert.Single(await pipeline.Alerts.AllAsync(CancellationToken.None)).State);
+        Assert.Equal(AlertState.Sent, Assert.Single(await pipeline.Storage.AllAlertsAsync()).State);
     }
 
     [Fact]
@@ -91,8 +92,8 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : AzuriteTest(azu
         await pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None);
 
         Assert.Single(_sendGrid.LogEntries);
-        var alert = Assert.Single(await pipeline.Alerts.AllAsync(CancellationToken.None));
-        Assert.Equal("pending", alert.State);
+        var alert = Assert.Single(await pipeline.Storage.AllAlertsAsync());
+        Assert.Equal(AlertState.Pending, alert.State);
         Assert.Contains("400", alert.LastError, StringComparison.Ordinal);
     }
 

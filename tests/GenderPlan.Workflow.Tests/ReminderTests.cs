@@ -1,3 +1,4 @@
+using GenderPlan.Testing;
 using GenderPlan.Workflow.Storage;
 using MimeKit;
 
@@ -22,7 +23,7 @@ public sealed class ReminderTests(AzuriteFixture azurite) : AzuriteTest(azurite)
         var queued = await pipeline.Reminders.RunAsync(CancellationToken.None);
 
         Assert.Equal(expected, queued);
-        var alerts = await pipeline.Alerts.AllAsync(CancellationToken.None);
+        var alerts = await pipeline.Storage.AllAlertsAsync();
         Assert.All(alerts, alert => Assert.Equal(AlertKind.Reminder, alert.Kind));
         if (period is not null)
         {
@@ -43,7 +44,7 @@ public sealed class ReminderTests(AzuriteFixture azurite) : AzuriteTest(azurite)
         var second = await pipeline.Reminders.RunAsync(CancellationToken.None);
 
         Assert.Equal((8, 0), (first, second));
-        var recipients = (await pipeline.Alerts.AllAsync(CancellationToken.None)).SelectMany(alert => alert.Message.To).Select(to => to.Address);
+        var recipients = (await pipeline.Storage.AllAlertsAsync()).SelectMany(alert => alert.Message.To).Select(to => to.Address);
         Assert.DoesNotContain("yte@example.org", recipients);
     }
 

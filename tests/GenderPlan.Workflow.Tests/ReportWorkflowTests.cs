@@ -1,3 +1,5 @@
+using GenderPlan.Core.Domain;
+using GenderPlan.Testing;
 using System.Text;
 using Azure.Data.Tables;
 using GenderPlan.Workflow.Handlers;
@@ -25,7 +27,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         var results = await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None);
         Assert.Equal(
             [("G3.1", "falling-behind"), ("G3.2a", "falling-behind"), ("G4.1", "off-track"), ("G4.2", "met")],
-            results.Select(result => (result.Indicator, result.Status)).OrderBy(pair => pair.Indicator));
+            results.Select(result => (result.Indicator, result.Status.Word())).OrderBy(pair => pair.Indicator));
         Assert.All(results, result => Assert.StartsWith("dak-to-2016-2020@", result.RulesVersion, StringComparison.Ordinal));
         Assert.Equal(97.2m, results.Single(result => result.Indicator == "G3.1").Value);
 
@@ -61,8 +63,8 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
 
         Assert.Equal((ReportOutcome.Scored, ReportOutcome.AlreadyProcessed), (first, second));
         Assert.Single(pipeline.EmailFiles());
-        Assert.Single(await pipeline.Get<ResultStore>().HistoryAsync("dak-to", "2019", CancellationToken.None));
-        Assert.Single(await pipeline.Alerts.AllAsync(CancellationToken.None));
+        Assert.Single(await pipeline.Storage.ResultHistoryAsync("dak-to", "2019"));
+        Assert.Single(await pipeline.Storage.AllAlertsAsync());
     }
 
     [Fact]
@@ -80,14 +82,14 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         pipeline.Clock.Advance(TimeSpan.FromMinutes(1));
         await pipeline.UploadReportAsync("gddt/2019-corrected.csv", Pipeline.Csv("2019,dak-to,G3.1,\"96\",,,"));
         await pipeline.Reports.ProcessAsync("gddt/2019-corrected.csv", CancellationToken.None);
-        var alerts = await pipeline.Alerts.AllAsync(CancellationToken.None);
+        var alerts = await pipeline.Storage.AllAlertsAsync();
         Assert.Equal([AlertKind.Alert, AlertKind.Alert], alerts.Select(alert => alert.Kind));
         Assert.Contains("Chệch hướng", alerts[1].Message.Text, StringComparison.Ordinal);
 
         pipeline.Clock.Advance(TimeSpan.FromMinutes(1));
         await pipeline.UploadReportAsync("gddt/2019-final.csv", Pipeline.Csv("2019,dak-to,G3.1,\"98,1\",,,"));
         await pipeline.Reports.ProcessAsync("gddt/2019-final.csv", CancellationToken.None);
-        alerts = await pipeline.Alerts.AllAsync(CancellationToken.None);
+        alerts = await pipeline.Storage.AllAlertsAsync();
         Assert.Equal(AlertKind.Resolved, alerts[^1].Kind);
         Assert.StartsWith("Đã cải thiện: G3.1", alerts[^1].Message.Subject, StringComparison.Ordinal);
         Assert.Equal(3, pipeline.EmailFiles().Length);
@@ -110,8 +112,8 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         await pipeline.Reports.ProcessAsync("gddt/a.csv", CancellationToken.None);
 
         var latest = Assert.Single(await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None));
-        Assert.Equal((98.5m, "met"), (latest.Value, latest.Status));
-        Assert.Equal(2, (await pipeline.Get<ResultStore>().HistoryAsync("dak-to", "2019", CancellationToken.None)).Select(result => result.Report).Distinct().Count());
+        Assert.Equal((98.5m, "met"), (latest.Value, latest.Status.Word()));
+        Assert.Equal(2, (await pipeline.Storage.ResultHistoryAsync("dak-to", "2019")).Select(result => result.Report).Distinct().Count());
         var current = await pipeline.Get<ReportLog>().CurrentAsync(GenderPlan.Core.Domain.Period.Annual(2019), "dak-to", "gddt", CancellationToken.None);
         Assert.Equal("gddt/b.csv", current!.Blob);
     }
@@ -203,7 +205,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
         var flaky = new FailsOnce(pipeline.Reports);
         var runner = new GenderPlan.Workflow.Local.LocalRunner(
-            pipeline.Storage, pipeline.Rules, flaky, pipeline.Get<AlertDispatcher>(), pipeline.Reminders, pipeline.Get<IDashboardPublisher>(),
+            pipeline.Storage, pipeline.Get<RuleSetStore>(), pipeline.Get<ReportStore>(), pipeline.Rules, flaky, pipeline.Get<AlertDispatcher>(), pipeline.Reminders, pipeline.Get<IDashboardPublisher>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<GenderPlan.Workflow.Local.LocalRunner>.Instance);
 
         var failed = await runner.RunOnceAsync(CancellationToken.None);

@@ -1,3 +1,4 @@
+using GenderPlan.Core.Domain;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs.Models;
 using GenderPlan.Workflow.Handlers;
@@ -60,7 +61,7 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
             foreach (var status in new[] { "met", "on-track", "falling-behind", "off-track" })
             {
                 var shown = await page.Locator($"#goal-summary tr[data-goal='{goal.Number}'] td[data-status='{status}']").InnerTextAsync();
-                Assert.Equal(stored.Count(result => codes.Contains(result.Indicator) && result.Status == status).ToString(System.Globalization.CultureInfo.InvariantCulture), shown);
+                Assert.Equal(stored.Count(result => codes.Contains(result.Indicator) && result.Status.Word() == status).ToString(System.Globalization.CultureInfo.InvariantCulture), shown);
             }
         }
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace GenderPlan.Workflow.Local;
+namespace GenderPlan.Testing;
 
 /// <summary>
 /// Azurite started from a repository's <c>node_modules</c> on free loopback ports, in memory, and stopped by

@@ -1,0 +1,117 @@
+using GenderPlan.Core.Calendar;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+
+namespace GenderPlan.Core.Dashboard;
+
+/// <summary>
+/// What <c>scorecard.liquid</c> shows, worked out from a <see cref="DashboardInput"/>: every decision (which
+/// period is current, what counts as not reported, who owes a report) is made here, so the template only lays
+/// the words out. Values are formatted already; the template escapes all of them.
+/// </summary>
+internal sealed record ScorecardPage(
+    string Place,
+    LocalizedText PlanName,
+    string? Period,
+    string RulesVersion,
+    IReadOnlyList<PlaceLink> OtherPages,
+    IReadOnlyList<StatusPresentation> Statuses,
+    IReadOnlyList<StatusPresentation> SummaryStatuses,
+    StatusPresentation NotReported,
+    IReadOnlyList<GoalView> Goals,
+    ReportingView? Reporting,
+    LocalizedText Updated,
+    string Styles,
+    string Script)
+{
+    private static readonly StatusPresentation[] Summarised =
+        [.. new[] { Status.Met, Status.OnTrack, Status.FallingBehind, Status.OffTrack }.Select(StatusPresentation.Of)];
+
+    /// <summary>The page of <paramref name="input"/>, with the style sheet and script it carries inline.</summary>
+    public static ScorecardPage From(DashboardInput input, string styles, string script)
+    {
+        var plan = input.Plan;
+        var history = input.Results
+            .GroupBy(result => result.Indicator, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.GroupBy(result => result.Period).Select(period => period.Last()).OrderBy(result => result.Period).ToList(), StringComparer.OrdinalIgnoreCase);
+        Period? current = input.Results.Count == 0 ? null : input.Results.Max(result => result.Period);
+        var latest = plan.Indicators.ToDictionary(
+            indicator => indicator.Code,
+            indicator => current is { } now ? history.GetValueOrDefault(indicator.Code)?.LastOrDefault(result => result.Period == now) : null);
+        var goals = GoalsWithIndicators(plan).Select(goal =>
+        {
+            var indicators = plan.Indicators.Where(indicator => indicator.Goal == goal.Number).ToList();
+            return new GoalView(
+                goal.Number,
+                goal.Name,
+                [.. Summarised.Select(status => new StatusCount(status.Word, indicators.Count(indicator => latest[indicator.Code]?.Status == status.Status)))],
+                indicators.Count(indicator => latest[indicator.Code] is null || latest[indicator.Code]!.Status == Status.NotApplicable),
+                [.. indicators.Select(indicator => Card(input, indicator, history.GetValueOrDefault(indicator.Code) ?? [], latest[indicator.Code]))]);
+        }).ToList();
+        var updated = input.GeneratedAt.ToOffset(ReportingCalendar.VietnamOffset);
+
+        return new ScorecardPage(
+            PlaceName(plan, input.Jurisdiction),
+            plan.Name,
+            current?.ToString(),
+            plan.Version,
+            [.. input.OtherPages.Select(page => new PlaceLink(PlaceName(plan, page.Jurisdiction), page.File))],
+            StatusPresentation.All,
+            Summarised,
+            StatusPresentation.Of(Status.NotApplicable),
+            goals,
+            ReportingView.From(input),
+            new LocalizedText($"{updated:dd/MM/yyyy HH:mm}", $"{updated:yyyy-MM-dd HH:mm}"),
+            styles,
+            script);
+    }
+
+    private static IndicatorCard Card(DashboardInput input, Indicator indicator, List<DashboardResult> history, DashboardResult? result)
+    {
+        var lead = input.Rules.FindUnit(indicator.Lead);
+        return new IndicatorCard(
+            indicator.Code,
+            indicator.Name,
+            result is not null,
+            result?.Value is { } value ? Both(indicator, value) : null,
+            Both(indicator, indicator.Target),
+            indicator.Definition.TargetYear,
+            result is null ? null : StatusPresentation.Of(result.Status),
+            new LocalizedText(lead?.Name ?? indicator.Lead, lead?.NameEn ?? lead?.Name ?? indicator.Lead),
+            result?.Explanation,
+            ProgressChart.Plot(indicator, history));
+    }
+
+    private static LocalizedText Both(Indicator indicator, decimal value) =>
+        new(ScoreExplainer.FormatValue(indicator, value, Language.Vietnamese), ScoreExplainer.FormatValue(indicator, value, Language.English));
+
+    private static string PlaceName(Plan plan, string jurisdiction) =>
+        plan.Jurisdictions.FirstOrDefault(candidate => candidate.Id == jurisdiction)?.Name ?? jurisdiction;
+
+    private static IEnumerable<Goal> GoalsWithIndicators(Plan plan) =>
+        plan.Goals.Count > 0
+            ? plan.Goals.Where(goal => plan.Indicators.Any(indicator => indicator.Goal == goal.Number))
+            : plan.Indicators.Select(indicator => indicator.Goal).Distinct().Select(number => new Goal(number, new LocalizedText($"Mục tiêu {number}", $"Goal {number}")));
+}
+
+/// <summary>A link to another place's page.</summary>
+internal sealed record PlaceLink(string Name, string File);
+
+/// <summary>How many of a goal's indicators are in one status.</summary>
+internal sealed record StatusCount(string Word, int Count);
+
+/// <summary>One goal: its row in the summary and its indicators' cards.</summary>
+internal sealed record GoalView(int Number, LocalizedText Name, IReadOnlyList<StatusCount> Counts, int NotReported, IReadOnlyList<IndicatorCard> Cards);
+
+/// <summary>One indicator's card. <c>Reported</c> with no <c>Value</c> is a 0/0 (not applicable).</summary>
+internal sealed record IndicatorCard(
+    string Code,
+    LocalizedText Name,
+    bool Reported,
+    LocalizedText? Value,
+    LocalizedText Target,
+    int TargetYear,
+    StatusPresentation? Status,
+    LocalizedText Lead,
+    LocalizedText? Explanation,
+    ChartView Chart);

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+
+namespace GenderPlan.Workflow.Storage;
+
+/// <summary>
+/// A row of <c>Results</c> and <c>ResultHistory</c>: partition the place and period, row the indicator code
+/// (in the history, followed by the arrival and the report). Decimals are stored as invariant text: Table
+/// Storage has no decimal type, and a double would turn 97.2 into 97.2000000001.
+/// </summary>
+public sealed class ResultEntity : ITableEntity
+{
+    /// <inheritdoc />
+    public string PartitionKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public string RowKey { get; set; } = "";
+
+    /// <inheritdoc />
+    public DateTimeOffset? Timestamp { get; set; }
+
+    /// <inheritdoc />
+    public ETag ETag { get; set; }
+
+    /// <summary>The indicator code.</summary>
+    public string Indicator { get; set; } = "";
+
+    /// <summary>The period.</summary>
+    public string Period { get; set; } = "";
+
+    /// <summary>The place.</summary>
+    public string Jurisdiction { get; set; } = "";
+
+    /// <summary>The status word (<c>met</c>, <c>on-track</c>, ...).</summary>
+    public string Status { get; set; } = "";
+
+    /// <summary>The value as invariant text.</summary>
+    public string? Value { get; set; }
+
+    /// <summary>The target as invariant text.</summary>
+    public string? Target { get; set; }
+
+    /// <summary>The baseline as invariant text.</summary>
+    public string? Baseline { get; set; }
+
+    /// <summary>CR, where computed.</summary>
+    public double? ProgressRatio { get; set; }
+
+    /// <summary>The expected value as invariant text.</summary>
+    public string? Expected { get; set; }
+
+    /// <summary>The lead unit.</summary>
+    public string Lead { get; set; } = "";
+
+    /// <summary>The coordinating units, comma-separated.</summary>
+    public string? Coordinating { get; set; }
+
+    /// <summary>The Vietnamese sentence.</summary>
+    public string ExplanationVi { get; set; } = "";
+
+    /// <summary>The English sentence.</summary>
+    public string ExplanationEn { get; set; } = "";
+
+    /// <summary>The rules version.</summary>
+    public string RulesVersion { get; set; } = "";
+
+    /// <summary>The report's key.</summary>
+    public string Report { get; set; } = "";
+
+    /// <summary>The sending unit.</summary>
+    public string Unit { get; set; } = "";
+
+    /// <summary>When the report arrived.</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    internal static ResultEntity From(IndicatorScore score, LocalizedText explanation, Scorecard card, string reportKey, string unit, DateTimeOffset receivedAt)
+    {
+        var indicator = score.Indicator;
+        return new ResultEntity
+        {
+            PartitionKey = Keys.PlaceAndPeriod(card.Jurisdiction, card.Period.ToString()),
+            RowKey = indicator.Code,
+            Indicator = indicator.Code,
+            Period = card.Period.ToString(),
+            Jurisdiction = card.Jurisdiction,
+            Status = score.Status.Word(),
+            Value = Text(score.Value),
+            Target = Text(indicator.Target),
+            Baseline = Text(indicator.Baseline),
+            ProgressRatio = score.ProgressRatio,
+            Expected = Text(score.Expected),
+            Lead = indicator.Lead,
+            Coordinating = string.Join(",", indicator.Coordinating),
+            ExplanationVi = explanation.Vi,
+            ExplanationEn = explanation.En,
+            RulesVersion = card.RulesVersion,
+            Report = reportKey,
+            Unit = unit,
+            ReceivedAt = receivedAt,
+        };
+    }
+
+    internal ResultEntity WithRowKey(string rowKey)
+    {
+        var copy = (ResultEntity)MemberwiseClone();
+        copy.RowKey = rowKey;
+        copy.ETag = default;
+        return copy;
+    }
+
+    internal StoredResult ToResult() => new(
+        Indicator,
+        Period,
+        Jurisdiction,
+        StatusText.TryParse(Status, out var status) ? status : throw new InvalidDataException($"result {PartitionKey}/{RowKey} has an unknown status '{Status}'"),
+        Number(Value),
+        Number(Target) ?? 0m,
+        Number(Baseline),
+        ProgressRatio,
+        Number(Expected),
+        Lead,
+        (Coordinating ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        new LocalizedText(ExplanationVi, ExplanationEn),
+        RulesVersion,
+        Report,
+        Unit,
+        ReceivedAt);
+
+    private static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    private static decimal? Number(string? text) => text is null ? null : decimal.Parse(text, CultureInfo.InvariantCulture);
+}

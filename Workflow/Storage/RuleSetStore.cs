@@ -1,0 +1,79 @@
+using Azure.Storage.Blobs;
+using GenderPlan.Core.Rules;
+
+namespace GenderPlan.Workflow.Storage;
+
+/// <summary>
+/// Rules files: what officials upload to <c>rules/</c> (<c>units.json</c> and <c>*.workflow.json</c> at the
+/// top level), and the copy of every version that was ever active, kept in <c>rulesets/{version}/</c> so the
+/// active version never depends on what is uploaded next.
+/// </summary>
+public sealed class RuleSetStore
+{
+    private readonly StorageClients _storage;
+
+    /// <summary>Creates the store.</summary>
+    public RuleSetStore(StorageClients storage) => _storage = storage;
+
+    private BlobContainerClient Uploads => _storage.Container(StorageNames.RulesContainer);
+
+    private BlobContainerClient Snapshots => _storage.Container(StorageNames.RuleSetsContainer);
+
+    /// <summary>The current version of <c>rules/{name}</c>, or null when it is gone.</summary>
+    public Task<StoredBlob?> FindAsync(string name, CancellationToken cancellationToken) => Uploads.FindAsync(name, cancellationToken);
+
+    /// <summary>Every blob in <c>rules/</c>, oldest first.</summary>
+    public Task<IReadOnlyList<StoredBlob>> ListAsync(CancellationToken cancellationToken) => Uploads.ListAsync(null, cancellationToken);
+
+    /// <summary>Every rules file now in <c>rules/</c>: the set that is validated together.</summary>
+    public async Task<IReadOnlyList<RuleSource>> ReadUploadedAsync(CancellationToken cancellationToken)
+    {
+        var sources = new List<RuleSource>();
+        foreach (var blob in await Uploads.ListAsync(null, cancellationToken))
+        {
+            if (!blob.Name.Contains('/', StringComparison.Ordinal) && IsRulesFile(blob.Name))
+            {
+                sources.Add(new RuleSource(blob.Name, await Uploads.ReadAsync(blob.Name, cancellationToken)));
+            }
+        }
+
+        return sources;
+    }
+
+    /// <summary>Uploads a rules set, units first: a workflow naming a new unit must not arrive before the unit does.</summary>
+    public async Task PublishAsync(IEnumerable<RuleSource> sources, CancellationToken cancellationToken)
+    {
+        foreach (var source in sources.OrderBy(source => source.IsUnits ? 0 : 1))
+        {
+            await Uploads.GetBlobClient(Path.GetFileName(source.Name)).UploadAsync(BinaryData.FromBytes(source.Content), overwrite: true, cancellationToken);
+        }
+    }
+
+    /// <summary>Keeps a copy of the files of <paramref name="version"/>.</summary>
+    public async Task SaveSnapshotAsync(string version, IReadOnlyList<RuleSource> sources, CancellationToken cancellationToken)
+    {
+        foreach (var source in sources)
+        {
+            await Snapshots.GetBlobClient($"{version}/{Path.GetFileName(source.Name)}").UploadAsync(BinaryData.FromBytes(source.Content), overwrite: true, cancellationToken);
+        }
+    }
+
+    /// <summary>The files of <paramref name="version"/>.</summary>
+    public async Task<IReadOnlyList<RuleSource>> ReadSnapshotAsync(string version, CancellationToken cancellationToken)
+    {
+        var sources = new List<RuleSource>();
+        foreach (var blob in await Snapshots.ListAsync(version + "/", cancellationToken))
+        {
+            sources.Add(new RuleSource(Path.GetFileName(blob.Name), await Snapshots.ReadAsync(blob.Name, cancellationToken)));
+        }
+
+        return sources;
+    }
+
+    /// <summary>Whether a name is a rules file (<c>units.json</c> or <c>*.workflow.json</c>), judged by its name alone.</summary>
+    public static bool IsRulesFile(string name)
+    {
+        var probe = new RuleSource(name, ReadOnlyMemory<byte>.Empty);
+        return probe.IsUnits || probe.IsWorkflow;
+    }
+}

@@ -1,0 +1,49 @@
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace GenderPlan.Workflow.Storage;
+
+/// <summary>One uploaded blob version as the handlers need it: what it is called and which version it is.</summary>
+/// <param name="Name">The name inside its container.</param>
+/// <param name="ETag">The version; a re-upload under the same name is a new one.</param>
+/// <param name="Length">Its size in bytes, known before anything is read.</param>
+/// <param name="LastModified">When this version was written: the time a report arrived.</param>
+/// <param name="Metadata">Metadata the uploader set.</param>
+public sealed record StoredBlob(string Name, ETag ETag, long Length, DateTimeOffset LastModified, IReadOnlyDictionary<string, string> Metadata);
+
+/// <summary>The blob operations the stores share.</summary>
+internal static class BlobContainerExtensions
+{
+    /// <summary>The blob's current version, or null when it does not exist.</summary>
+    public static async Task<StoredBlob?> FindAsync(this BlobContainerClient container, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var properties = (await container.GetBlobClient(name).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            return new StoredBlob(name, properties.ETag, properties.ContentLength, properties.LastModified, properties.Metadata.AsReadOnly());
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Every blob under <paramref name="prefix"/>, oldest first.</summary>
+    public static async Task<IReadOnlyList<StoredBlob>> ListAsync(this BlobContainerClient container, string? prefix, CancellationToken cancellationToken)
+    {
+        var blobs = new List<StoredBlob>();
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix, Traits = BlobTraits.Metadata }, cancellationToken))
+        {
+            blobs.Add(new StoredBlob(
+                item.Name, item.Properties.ETag ?? default, item.Properties.ContentLength ?? 0, item.Properties.LastModified ?? DateTimeOffset.MinValue,
+                (item.Metadata ?? new Dictionary<string, string>()).AsReadOnly()));
+        }
+
+        return blobs.OrderBy(blob => blob.LastModified).ToList();
+    }
+
+    /// <summary>The content of a blob.</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(this BlobContainerClient container, string name, CancellationToken cancellationToken) =>
+        (await container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToMemory();
+}

@@ -1,0 +1,80 @@
+using GenderPlan.Testing;
+using Azure.Data.Tables;
+using GenderPlan.Workflow;
+using GenderPlan.Workflow.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GenderPlan.Testing;
+
+/// <summary>Storage for tests, built by the product's own registration (the same clients and retry policy), and reads only tests need.</summary>
+public static class TestStorage
+{
+    /// <summary>The product's storage clients for <paramref name="connectionString"/>.</summary>
+    public static StorageClients Connect(string connectionString) =>
+        new ServiceCollection()
+            .AddGenderPlanStorage(new ConfigurationBuilder().AddInMemoryCollection([new(StorageServiceCollectionExtensions.StorageSetting, connectionString)]).Build())
+            .AddSingleton(TimeProvider.System)
+            .AddLogging()
+            .BuildServiceProvider()
+            .GetRequiredService<StorageClients>();
+
+    /// <summary>Every alert stored, oldest first.</summary>
+    public static async Task<IReadOnlyList<StoredAlert>> AllAlertsAsync(this StorageClients storage)
+    {
+        var alerts = new List<StoredAlert>();
+        await foreach (var row in storage.Table(StorageNames.AlertsTable).QueryAsync<AlertRecordEntity>(Keys.RowKeyStartsWith(AlertOutbox.Partition, AlertOutbox.RecordPrefix)))
+        {
+            alerts.Add(row.ToAlert());
+        }
+
+        return alerts.OrderBy(alert => alert.CreatedAt).ToList();
+    }
+
+    /// <summary>Every result ever stored for a place and period, oldest first.</summary>
+    public static async Task<IReadOnlyList<StoredResult>> ResultHistoryAsync(this StorageClients storage, string jurisdiction, string period)
+    {
+        var results = new List<StoredResult>();
+        await foreach (var row in storage.Table(StorageNames.ResultHistoryTable).QueryAsync<ResultEntity>(Keys.InPartition(Keys.PlaceAndPeriod(jurisdiction, period))))
+        {
+            results.Add(row.ToResult());
+        }
+
+        return results.OrderBy(result => result.ReceivedAt).ToList();
+    }
+
+    /// <summary>Every rules version that was ever active, newest first.</summary>
+    public static async Task<IReadOnlyList<RulesVersionInfo>> RulesHistoryAsync(this StorageClients storage)
+    {
+        var versions = new List<RulesVersionInfo>();
+        await foreach (var row in storage.Table(StorageNames.RulesVersionsTable).QueryAsync<RulesVersionEntity>(Keys.InPartition(ActiveRules.VersionsPartition)))
+        {
+            versions.Add(row.ToInfo());
+        }
+
+        return versions;
+    }
+
+    /// <summary>Empties every container and table, so each test starts from nothing.</summary>
+    public static async Task ResetAsync(this StorageClients storage)
+    {
+        await storage.EnsureCreatedAsync(CancellationToken.None);
+        foreach (var name in StorageNames.Containers.Append(StorageNames.WebsiteContainer))
+        {
+            var container = storage.Container(name);
+            await foreach (var blob in container.GetBlobsAsync())
+            {
+                await container.DeleteBlobIfExistsAsync(blob.Name);
+            }
+        }
+
+        foreach (var name in StorageNames.Tables)
+        {
+            var table = storage.Table(name);
+            await foreach (var row in table.QueryAsync<TableEntity>(select: ["PartitionKey", "RowKey"]))
+            {
+                await table.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+            }
+        }
+    }
+}
