@@ -34,7 +34,7 @@ internal sealed class SmallPlan
     public JsonArray Rules => Workflow["Rules"]!.AsArray();
 
     /// <summary>
-    /// A plan for 2016-2020 with goals 1 to 7, the district <c>dak-to</c> and the commune <c>tan-canh</c>,
+    /// A plan for 2016-2020 with goals 1 to 7, the district <c>dak-to</c> and its commune <c>tan-canh</c>,
     /// and <paramref name="rules"/> (built with <see cref="Rule"/> or <see cref="Staffing"/>).
     /// </summary>
     public static SmallPlan With(params JsonObject[] rules)
@@ -53,6 +53,7 @@ internal sealed class SmallPlan
                 ["name"] = new JsonObject { ["vi"] = "Kế hoạch thử", ["en"] = "Test plan" },
                 ["startYear"] = 2016,
                 ["endYear"] = 2020,
+                ["district"] = "dak-to",
                 ["goals"] = goals,
                 ["jurisdictions"] = new JsonArray(
                     new JsonObject { ["id"] = "dak-to", ["name"] = "Huyện Đăk Tô" },

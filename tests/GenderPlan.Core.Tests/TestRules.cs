@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Rules;
@@ -29,4 +30,16 @@ internal static class TestRules
     public static JsonObject WorkflowJson() => JsonNode.Parse(File.ReadAllText(WorkflowPath))!.AsObject();
 
     public static JsonObject UnitsJson() => JsonNode.Parse(File.ReadAllText(Path.Combine(RulesDirectory, "units.json")))!.AsObject();
+
+    /// <summary>The rule of <paramref name="code"/> inside an editable copy of the workflow.</summary>
+    public static JsonObject Rule(JsonObject workflow, string code) =>
+        workflow["Rules"]!.AsArray().Select(rule => rule!.AsObject()).Single(rule => (string?)rule["RuleName"] == code);
+
+    /// <summary>Loads an edited copy of the shipped workflow (and units file).</summary>
+    public static RulesLoadResult Load(JsonObject workflow, JsonObject? units = null) =>
+        RuleBookLoader.Load(
+        [
+            new RuleSource("dak-to-2016-2020.workflow.json", Encoding.UTF8.GetBytes(workflow.ToJsonString())),
+            new RuleSource("units.json", Encoding.UTF8.GetBytes((units ?? UnitsJson()).ToJsonString())),
+        ]);
 }
