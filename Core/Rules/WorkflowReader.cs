@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Text;
 
@@ -11,7 +10,7 @@ namespace GenderPlan.Core.Rules;
 /// product does not use (actions, injected workflows, scoped parameters, nested rules) are refused rather
 /// than silently ignored.
 /// </summary>
-internal static partial class WorkflowReader
+internal static class WorkflowReader
 {
     private static readonly HashSet<string> WorkflowProperties =
         ["$schema", "WorkflowName", "Plan", "Rules", "RuleExpressionType"];
@@ -54,7 +53,7 @@ internal static partial class WorkflowReader
             workflow.RejectUnknown(WorkflowProperties, "injected workflows and global parameters are not used by the product");
             CheckExpressionType(workflow);
             var id = workflow.RequiredString("WorkflowName");
-            if (id is not null && !PlanIdPattern().IsMatch(id))
+            if (id is not null && !RuleNames.IsId(id))
             {
                 workflow.Report("WorkflowName", "must be lower-case letters, digits and '-' (it is the plan id)");
             }
@@ -218,9 +217,6 @@ internal static partial class WorkflowReader
             index++;
         }
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex PlanIdPattern();
 
     internal sealed record PlanHeader(LocalizedText Name, int StartYear, int EndYear, Jurisdiction District, IReadOnlyList<Goal> Goals, IReadOnlyList<Jurisdiction> Jurisdictions);
 }
