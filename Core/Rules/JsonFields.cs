@@ -120,14 +120,28 @@ internal sealed class JsonFields
             return required ? null : [];
         }
 
-        if (value.Value.ValueKind != JsonValueKind.Array
-            || value.Value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.String))
+        // A plain loop: LINQ over JsonElement is JIT-compiled at every start of the CLI.
+        if (value.Value.ValueKind == JsonValueKind.Array)
         {
-            Report(property, "must be a list of texts");
-            return null;
+            var texts = new List<string>();
+            foreach (var item in value.Value.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String)
+                {
+                    break;
+                }
+
+                texts.Add(item.GetString()!.Trim().Normalize());
+            }
+
+            if (texts.Count == value.Value.GetArrayLength())
+            {
+                return texts;
+            }
         }
 
-        return value.Value.EnumerateArray().Select(item => item.GetString()!.Trim().Normalize()).ToList();
+        Report(property, "must be a list of texts");
+        return null;
     }
 
     public JsonFields Child(JsonElement element, string property) =>

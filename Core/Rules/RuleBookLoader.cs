@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using GenderPlan.Core.Domain;
 
 namespace GenderPlan.Core.Rules;
@@ -88,13 +87,13 @@ public static class RuleBookLoader
     /// <summary>A short content hash: the same files always give the same version, whatever their dates.</summary>
     private static string Hash(IEnumerable<RuleSource> sources)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new Sha256();
         foreach (var source in sources.OrderBy(source => source.Name, StringComparer.Ordinal))
         {
-            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(source.Name) + "\n"));
-            hash.AppendData(source.Content.Span);
+            hash.Append(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(source.Name) + "\n"));
+            hash.Append(source.Content.Span);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset())[..12];
+        return Convert.ToHexStringLower(hash.Finish())[..12];
     }
 }

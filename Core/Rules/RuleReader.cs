@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Text;
 
@@ -10,7 +9,7 @@ namespace GenderPlan.Core.Rules;
 /// probed around the target to prove it agrees with the declared direction (a <c>&lt;=</c> expression on a
 /// <c>&gt;=</c> indicator would otherwise score every value backwards).
 /// </summary>
-internal static partial class RuleReader
+internal static class RuleReader
 {
     public static Indicator? Read(JsonFields rule, int position, WorkflowReader.PlanHeader? header, IReadOnlySet<string>? unitIds)
     {
@@ -19,14 +18,13 @@ internal static partial class RuleReader
         int? goal = null;
         if (code is not null)
         {
-            var match = CodePattern().Match(code);
-            if (!match.Success)
+            goal = RuleNames.GoalOf(code);
+            if (goal is null)
             {
                 rule.Report("RuleName", $"'{code}' is not an indicator code (G<goal>.<number>, as in G4.1 or G1.1a.district)");
             }
             else
             {
-                goal = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
                 if (header is not null && header.Goals.Count > 0 && header.Goals.All(known => known.Number != goal))
                 {
                     rule.Report("RuleName", $"'{code}' names goal {goal}, which the plan does not have");
@@ -248,7 +246,4 @@ internal static partial class RuleReader
                 + $"{better} must meet it and {worse} must not");
         }
     }
-
-    [GeneratedRegex(@"^G([1-9][0-9]?)\.[0-9]+[a-z]?(\.[a-z]+)?$")]
-    private static partial Regex CodePattern();
 }

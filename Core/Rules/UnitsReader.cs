@@ -1,13 +1,12 @@
 using System.Net.Mail;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Rules;
 
 /// <summary>Reads <c>units.json</c>: every unit's id, Vietnamese name and the addresses its alerts go to.</summary>
-internal static partial class UnitsReader
+internal static class UnitsReader
 {
     private static readonly HashSet<string> FileProperties = ["$schema", "units"];
     private static readonly HashSet<string> UnitProperties = ["id", "name", "nameEn", "emails", "level"];
@@ -75,7 +74,7 @@ internal static partial class UnitsReader
             "commune" => UnitLevel.Commune,
             var other => Invalid(unit, other),
         };
-        if (id is not null && !UnitIdPattern().IsMatch(id))
+        if (id is not null && !RuleNames.IsId(id))
         {
             unit.Report("id", $"'{id}' must be lower-case letters, digits and '-'");
         }
@@ -107,7 +106,4 @@ internal static partial class UnitsReader
     private static bool IsPlainAddress(string email) =>
         !email.Any(char.IsControl) && !email.Contains(' ', StringComparison.Ordinal)
         && MailAddress.TryCreate(email, out var parsed) && parsed.Address == email && parsed.DisplayName.Length == 0;
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex UnitIdPattern();
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Text;
 
@@ -11,7 +10,7 @@ namespace GenderPlan.Core.Rules;
 /// product does not use (actions, injected workflows, scoped parameters, nested rules) are refused rather
 /// than silently ignored.
 /// </summary>
-internal static partial class WorkflowReader
+internal static class WorkflowReader
 {
     private static readonly HashSet<string> WorkflowProperties =
         ["$schema", "WorkflowName", "Plan", "Rules", "RuleExpressionType"];
@@ -54,7 +53,7 @@ internal static partial class WorkflowReader
             workflow.RejectUnknown(WorkflowProperties, "injected workflows and global parameters are not used by the product");
             CheckExpressionType(workflow);
             var id = workflow.RequiredString("WorkflowName");
-            if (id is not null && !PlanIdPattern().IsMatch(id))
+            if (id is not null && !RuleNames.IsId(id))
             {
                 workflow.Report("WorkflowName", "must be lower-case letters, digits and '-' (it is the plan id)");
             }
@@ -89,9 +88,8 @@ internal static partial class WorkflowReader
         }
 
         var goals = new List<Goal>();
-        foreach (var (item, index) in Items(plan, "goals"))
+        foreach (var goal in Items(plan, "goals"))
         {
-            var goal = plan.Child(item, $"goals[{index}]");
             var number = goal.RequiredInt("number");
             var vi = goal.RequiredString("vi");
             var en = goal.RequiredString("en");
@@ -107,9 +105,8 @@ internal static partial class WorkflowReader
         }
 
         var jurisdictions = new List<Jurisdiction>();
-        foreach (var (item, index) in Items(plan, "jurisdictions"))
+        foreach (var place in Items(plan, "jurisdictions"))
         {
-            var place = plan.Child(item, $"jurisdictions[{index}]");
             var placeId = place.RequiredString("id");
             var placeName = place.RequiredString("name");
             if (placeId is not null && placeName is not null)
@@ -198,24 +195,28 @@ internal static partial class WorkflowReader
         }
     }
 
-    private static IEnumerable<(JsonElement Item, int Index)> Items(JsonFields fields, string property)
+    /// <summary>Each item of the list <paramref name="property"/>, located as <c>goals[2]</c>.</summary>
+    private static IEnumerable<JsonFields> Items(JsonFields fields, string property)
     {
         if (fields.Get(property) is not { } value)
         {
-            return [];
+            yield break;
         }
 
         if (value.ValueKind != JsonValueKind.Array)
         {
             fields.Report(property, "must be a list");
-            return [];
+            yield break;
         }
 
-        return value.EnumerateArray().Select((item, index) => (item, index)).ToList();
+        // A plain loop: LINQ over (JsonElement, int) tuples is JIT-compiled at every start of the CLI.
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            yield return fields.Child(item, $"{property}[{index}]");
+            index++;
+        }
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex PlanIdPattern();
 
     internal sealed record PlanHeader(LocalizedText Name, int StartYear, int EndYear, Jurisdiction District, IReadOnlyList<Goal> Goals, IReadOnlyList<Jurisdiction> Jurisdictions);
 }

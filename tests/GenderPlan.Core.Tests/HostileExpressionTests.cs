@@ -8,6 +8,10 @@ namespace GenderPlan.Core.Tests;
 /// </summary>
 public class HostileExpressionTests
 {
+    private static readonly SmallPlan Plan = SmallPlan.With(
+        SmallPlan.Rule("G3.1", ">=", baseline: 96.5m, target: 98m),
+        SmallPlan.Rule("G4.1", "<=", baseline: 105m, target: 105m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls"));
+
     public static TheoryData<string, string> Hostile => new()
     {
         { "value.GetType().Assembly.FullName.Length > 0", "GetType" },
@@ -33,10 +37,10 @@ public class HostileExpressionTests
     [MemberData(nameof(Hostile))]
     public void Hostile_expression_is_refused_when_rules_load(string expression, string words)
     {
-        var workflow = TestRules.WorkflowJson();
-        TestRules.Rule(workflow, "G3.1")["Expression"] = expression;
+        var plan = Plan.Copy();
+        plan.Rule("G3.1")["Expression"] = expression;
 
-        var result = TestRules.Load(workflow);
+        var result = plan.Load();
 
         Assert.Null(result.RuleBook);
         var problem = Assert.Single(result.Problems);
@@ -49,10 +53,10 @@ public class HostileExpressionTests
     [InlineData(11, "nested more than 10 deep")]
     public void Deeply_nested_parentheses_are_refused_before_parsing(int depth, string words)
     {
-        var workflow = TestRules.WorkflowJson();
-        TestRules.Rule(workflow, "G3.1")["Expression"] = new string('(', depth) + "value" + new string(')', depth) + " >= target";
+        var plan = Plan.Copy();
+        plan.Rule("G3.1")["Expression"] = new string('(', depth) + "value" + new string(')', depth) + " >= target";
 
-        var result = TestRules.Load(workflow);
+        var result = plan.Load();
 
         var problem = Assert.Single(result.Problems);
         Assert.Contains(words, problem.Message, StringComparison.Ordinal);
@@ -61,10 +65,10 @@ public class HostileExpressionTests
     [Fact]
     public void Huge_expression_is_refused_before_parsing()
     {
-        var workflow = TestRules.WorkflowJson();
-        TestRules.Rule(workflow, "G3.1")["Expression"] = "value >= target" + string.Concat(Enumerable.Repeat(" && value >= 0", 5000));
+        var plan = Plan.Copy();
+        plan.Rule("G3.1")["Expression"] = "value >= target" + string.Concat(Enumerable.Repeat(" && value >= 0", 5000));
 
-        var problem = Assert.Single(TestRules.Load(workflow).Problems);
+        var problem = Assert.Single(plan.Load().Problems);
 
         Assert.Contains("characters long", problem.Message, StringComparison.Ordinal);
     }

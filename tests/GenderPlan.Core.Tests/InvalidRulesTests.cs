@@ -3,8 +3,20 @@ using GenderPlan.Core.Rules;
 
 namespace GenderPlan.Core.Tests;
 
+/// <summary>Rule validation, on a plan written here and broken one way at a time.</summary>
 public class InvalidRulesTests
 {
+    private static readonly SmallPlan Valid = SmallPlan.With(
+        SmallPlan.Rule("G3.1", ">=", baseline: 96.5m, target: 98m, lead: "gddt"),
+        SmallPlan.Rule("G4.1", "<=", baseline: 105m, target: 105m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls", lead: "yte", coordinating: ["hlhpn", "ubnd-xa"]),
+        SmallPlan.Staffing("G7.3"));
+
+    [Fact]
+    public void Plan_the_cases_break_is_valid_as_written()
+    {
+        Assert.Empty(Valid.Copy().Load().Problems);
+    }
+
     public static TheoryData<string, string, string> BrokenRules => new()
     {
         // name of the case, "where" the problem must be reported, words the message must contain
@@ -39,25 +51,25 @@ public class InvalidRulesTests
     [MemberData(nameof(BrokenRules))]
     public void Broken_rule_is_refused_with_a_message_naming_the_rule(string brokenCase, string location, string words)
     {
-        var workflow = TestRules.WorkflowJson();
-        Break(workflow, brokenCase);
+        var plan = Valid.Copy();
+        Break(plan, brokenCase);
 
-        var result = TestRules.Load(workflow);
+        var result = plan.Load();
 
         Assert.Null(result.RuleBook);
         Assert.Contains(result.Problems, problem => problem.Location == location && problem.Message.Contains(words, StringComparison.Ordinal));
-        Assert.All(result.Problems, problem => Assert.Equal("dak-to-2016-2020.workflow.json", problem.File));
+        Assert.All(result.Problems, problem => Assert.Equal(SmallPlan.WorkflowFile, problem.File));
     }
 
     [Fact]
     public void Every_problem_of_a_file_is_listed_at_once()
     {
-        var workflow = TestRules.WorkflowJson();
-        Break(workflow, "unknown lead unit");
-        Break(workflow, "percentage target above 100");
-        Break(workflow, "duplicate code");
+        var plan = Valid.Copy();
+        Break(plan, "unknown lead unit");
+        Break(plan, "percentage target above 100");
+        Break(plan, "duplicate code");
 
-        var result = TestRules.Load(workflow);
+        var result = plan.Load();
 
         Assert.True(result.Problems.Count >= 3, string.Join("\n", result.Problems));
     }
@@ -67,8 +79,8 @@ public class InvalidRulesTests
     {
         var result = RuleBookLoader.Load(
         [
-            new RuleSource("dak-to-2016-2020.workflow.json", "{\n  \"WorkflowName\": \"x\",\n  \"Rules\": [ }"u8.ToArray()),
-            new RuleSource("units.json", System.Text.Encoding.UTF8.GetBytes(TestRules.UnitsJson().ToJsonString())),
+            new RuleSource(SmallPlan.WorkflowFile, "{\n  \"WorkflowName\": \"x\",\n  \"Rules\": [ }"u8.ToArray()),
+            SmallPlan.Source(RuleSource.UnitsFileName, Valid.Units),
         ]);
 
         var problem = Assert.Single(result.Problems);
@@ -83,7 +95,8 @@ public class InvalidRulesTests
     [InlineData("duplicate id", "unit yte.id", "listed twice")]
     public void Broken_units_file_is_refused(string brokenCase, string location, string words)
     {
-        var units = TestRules.UnitsJson();
+        var plan = Valid.Copy();
+        var units = plan.Units;
         var yte = units["units"]!.AsArray().Select(unit => unit!.AsObject()).Single(unit => (string?)unit["id"] == "yte");
         switch (brokenCase)
         {
@@ -94,7 +107,7 @@ public class InvalidRulesTests
             case "duplicate id": units["units"]!.AsArray().Add(JsonNode.Parse("""{"id":"yte","name":"Trùng","emails":["a@example.org"]}""")); break;
         }
 
-        var result = TestRules.Load(TestRules.WorkflowJson(), units);
+        var result = plan.Load();
 
         Assert.Null(result.RuleBook);
         Assert.Contains(result.Problems, problem => problem.File == "units.json" && problem.Location == location && problem.Message.Contains(words, StringComparison.Ordinal));
@@ -103,17 +116,17 @@ public class InvalidRulesTests
     [Fact]
     public void Two_plans_covering_the_same_place_and_years_are_refused()
     {
-        var first = TestRules.WorkflowJson();
-        var second = TestRules.WorkflowJson();
-        second["WorkflowName"] = "dak-to-2018-2022";
+        var first = Valid.Workflow;
+        var second = Valid.Copy().Workflow;
+        second["WorkflowName"] = "test-2018-2022";
         second["Plan"]!["startYear"] = 2018;
         second["Plan"]!["endYear"] = 2022;
 
         var result = RuleBookLoader.Load(
         [
-            new RuleSource("a.workflow.json", System.Text.Encoding.UTF8.GetBytes(first.ToJsonString())),
-            new RuleSource("b.workflow.json", System.Text.Encoding.UTF8.GetBytes(second.ToJsonString())),
-            new RuleSource("units.json", System.Text.Encoding.UTF8.GetBytes(TestRules.UnitsJson().ToJsonString())),
+            SmallPlan.Source("a.workflow.json", first),
+            SmallPlan.Source("b.workflow.json", second),
+            SmallPlan.Source(RuleSource.UnitsFileName, Valid.Units),
         ]);
 
         Assert.Contains(result.Problems, problem => problem.Message.Contains("overlapping years", StringComparison.Ordinal));
@@ -122,16 +135,17 @@ public class InvalidRulesTests
     [Fact]
     public void Rules_without_units_file_are_refused()
     {
-        var result = RuleBookLoader.Load([new RuleSource("p.workflow.json", System.Text.Encoding.UTF8.GetBytes(TestRules.WorkflowJson().ToJsonString()))]);
+        var result = RuleBookLoader.Load([SmallPlan.Source("p.workflow.json", Valid.Workflow)]);
 
         Assert.Null(result.RuleBook);
         Assert.Contains(result.Problems, problem => problem.File == "units.json" && problem.Message.Contains("missing", StringComparison.Ordinal));
     }
 
-    private static void Break(JsonObject workflow, string brokenCase)
+    private static void Break(SmallPlan plan, string brokenCase)
     {
-        var g41 = TestRules.Rule(workflow, "G4.1");
-        var g31 = TestRules.Rule(workflow, "G3.1");
+        var workflow = plan.Workflow;
+        var g41 = plan.Rule("G4.1");
+        var g31 = plan.Rule("G3.1");
         var properties41 = g41["Properties"]!.AsObject();
         var properties31 = g31["Properties"]!.AsObject();
         switch (brokenCase)
@@ -160,7 +174,7 @@ public class InvalidRulesTests
             case "global params": workflow["GlobalParams"] = JsonNode.Parse("""[{"Name":"x","Expression":"1"}]"""); break;
             case "target year outside plan": properties41["targetYear"] = 2025; break;
             case "baseline without year": properties31.Remove("baselineYear"); break;
-            case "unknown category target": TestRules.Rule(workflow, "G7.3")["Properties"]!["target"] = "Bán chuyên trách"; break;
+            case "unknown category target": plan.Properties("G7.3")["target"] = "Bán chuyên trách"; break;
             default: throw new ArgumentException(brokenCase);
         }
     }

@@ -5,7 +5,11 @@ using GenderPlan.Core.Rules;
 
 namespace GenderPlan.Core.Tests;
 
-/// <summary>The repository's real rules, and edited copies of them for the failure cases.</summary>
+/// <summary>
+/// The repository's shipped rules (<c>Rules/</c>): for the tests about that plan
+/// (<see cref="DakTo2016To2020PlanTests"/>) and for reading reports the way its officials write them. Engine
+/// tests write their own rules with <see cref="SmallPlan"/>.
+/// </summary>
 internal static class TestRules
 {
     private static readonly Lazy<RuleBook> Repository = new(() =>
@@ -27,10 +31,11 @@ internal static class TestRules
 
     public static JsonObject UnitsJson() => JsonNode.Parse(File.ReadAllText(Path.Combine(RulesDirectory, "units.json")))!.AsObject();
 
-    /// <summary>The rule of <paramref name="code"/> inside an editable workflow.</summary>
+    /// <summary>The rule of <paramref name="code"/> inside an editable copy of the workflow.</summary>
     public static JsonObject Rule(JsonObject workflow, string code) =>
         workflow["Rules"]!.AsArray().Select(rule => rule!.AsObject()).Single(rule => (string?)rule["RuleName"] == code);
 
+    /// <summary>Loads an edited copy of the shipped workflow (and units file).</summary>
     public static RulesLoadResult Load(JsonObject workflow, JsonObject? units = null) =>
         RuleBookLoader.Load(
         [

@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Reports;
+using GenderPlan.Core.Rules;
+using GenderPlan.Core.Scoring;
+using RulesEngine.Models;
+
+namespace GenderPlan.Core.Tests;
+
+/// <summary>
+/// The shipped plan, Đăk Tô district's 2016-2020 plan (<c>Rules/dak-to-2016-2020.workflow.json</c> and
+/// <c>Rules/units.json</c>): its 28 indicators and their figures, its golden scores worked out by hand, and
+/// the file being a genuine RulesEngine workflow valid against its schema. An official who edits the plan
+/// updates these tests and no others; the engine's own tests write their rules themselves
+/// (<see cref="SmallPlan"/>).
+/// </summary>
+public class DakTo2016To2020PlanTests
+{
+    public static TheoryData<string, string, string, Status, StatusReason> Golden => new()
+    {
+        // met, each direction and unit
+        { "G1.1a.district", "2019", "16.1", Status.Met, StatusReason.TargetMet },
+        { "G1.1b.district", "2020", "36.7", Status.Met, StatusReason.TargetMet },
+        { "G1.1b.commune", "2018", "35", Status.Met, StatusReason.TargetMet },
+        { "G1.2", "2017", "70", Status.Met, StatusReason.TargetMet },
+        { "G2.1", "2019", "52.3", Status.Met, StatusReason.TargetMet },
+        { "G2.4", "2020", "100", Status.Met, StatusReason.TargetMet },
+        { "G3.2b", "2018", "0", Status.Met, StatusReason.TargetMet },
+        { "G4.1", "2019", "105", Status.Met, StatusReason.TargetMet },
+        { "G4.2", "2019", "45", Status.Met, StatusReason.TargetMet },
+        { "G4.4", "2016", "18", Status.Met, StatusReason.TargetMet },
+        { "G5.1", "2019", "0", Status.Met, StatusReason.TargetMet },
+        { "G5.2", "2019-H1", "100", Status.Met, StatusReason.TargetMet },
+        { "G6.1", "2020", "1.5", Status.Met, StatusReason.TargetMet },
+        { "G6.2a", "2019", "100", Status.Met, StatusReason.TargetMet },
+        { "G7.1", "2019", "100", Status.Met, StatusReason.TargetMet },
+        { "G7.2", "2019", "100", Status.Met, StatusReason.TargetMet },
+        { "G7.3", "2019", "1", Status.Met, StatusReason.TargetMet },
+        { "G7.3", "2019", "2", Status.Met, StatusReason.TargetMet },
+        // on track: CR >= 0.95
+        { "G1.1b.commune", "2019", "34.2", Status.OnTrack, StatusReason.PaceMeasured },
+        { "G2.2", "2019", "12", Status.OnTrack, StatusReason.PaceMeasured },
+        { "G2.4", "2019", "96", Status.OnTrack, StatusReason.PaceMeasured },
+        { "G4.3a", "2019", "88", Status.OnTrack, StatusReason.PaceMeasured },
+        { "G6.2b", "2019", "85", Status.OnTrack, StatusReason.PaceMeasured },
+        // falling behind: 0.5 <= CR < 0.95
+        { "G1.1b.district", "2019", "34.5", Status.FallingBehind, StatusReason.PaceMeasured },
+        { "G2.3", "2019", "38", Status.FallingBehind, StatusReason.PaceMeasured },
+        { "G3.1", "2019", "97.2", Status.FallingBehind, StatusReason.PaceMeasured },
+        { "G3.2a", "2019", "61.5", Status.FallingBehind, StatusReason.PaceMeasured },
+        { "G4.3a", "2020-H1", "84.5", Status.FallingBehind, StatusReason.PaceMeasured },
+        // off track: CR < 0.5, moving away, or not measurable
+        { "G6.1", "2019", "1.8", Status.OffTrack, StatusReason.PaceMeasured },
+        { "G3.1", "2019", "96", Status.OffTrack, StatusReason.PaceMeasured },
+        { "G2.1", "2019", "45", Status.OffTrack, StatusReason.PaceMeasured },
+        { "G1.3", "2019", "65", Status.OffTrack, StatusReason.NoBaseline },
+        { "G1.2", "2016", "10", Status.OffTrack, StatusReason.NoBaseline },
+        { "G4.2", "2019", "60", Status.OffTrack, StatusReason.NoBaseline },
+        { "G4.3b", "2019", "80", Status.OffTrack, StatusReason.NoBaseline },
+        { "G5.1", "2019", "2", Status.OffTrack, StatusReason.NoBaseline },
+        { "G6.3", "2019", "50", Status.OffTrack, StatusReason.NoBaseline },
+        { "G1.1a.district", "2019", "15", Status.OffTrack, StatusReason.SlippedFromBaseline },
+        { "G1.1a.commune", "2019", "25.9", Status.OffTrack, StatusReason.SlippedFromBaseline },
+        { "G4.1", "2019", "108", Status.OffTrack, StatusReason.SlippedFromBaseline },
+        { "G4.4", "2019", "26", Status.OffTrack, StatusReason.SlippedFromBaseline },
+        { "G6.2a", "2019", "95", Status.OffTrack, StatusReason.SlippedFromBaseline },
+        { "G7.4", "2019", "95", Status.OffTrack, StatusReason.SlippedFromBaseline },
+        { "G3.1", "2020", "97.9", Status.OffTrack, StatusReason.TargetYearReached },
+        { "G7.3", "2019", "0", Status.OffTrack, StatusReason.CategoryBelowTarget },
+    };
+
+    [Theory]
+    [MemberData(nameof(Golden))]
+    public void Plan_indicator_gets_its_golden_status(string code, string period, string value, Status status, StatusReason reason)
+    {
+        var score = Scorer.ScoreOne(TestRules.Indicator(code), Measurement.Of(Parse(value)), Period.Parse(period));
+
+        Assert.Equal((status, reason), (score.Status, score.Reason));
+    }
+
+    /// <summary>The codes of ../shared/domain/indicators.md, in its order.</summary>
+    public static readonly string[] PlanCodes =
+    [
+        "G1.1a.district", "G1.1a.commune", "G1.1b.district", "G1.1b.commune", "G1.2", "G1.3",
+        "G2.1", "G2.2", "G2.3", "G2.4", "G3.1", "G3.2a", "G3.2b", "G4.1", "G4.2", "G4.3a", "G4.3b", "G4.4",
+        "G5.1", "G5.2", "G6.1", "G6.2a", "G6.2b", "G6.3", "G7.1", "G7.2", "G7.3", "G7.4",
+    ];
+
+    [Fact]
+    public void Rules_folder_is_valid_and_holds_every_indicator_of_the_plan()
+    {
+        var result = RuleBookLoader.LoadDirectory(TestRules.RulesDirectory);
+
+        Assert.Empty(result.Problems);
+        var plan = Assert.Single(result.RuleBook!.Plans);
+        Assert.Equal("dak-to-2016-2020", plan.Id);
+        Assert.Equal((2016, 2020), (plan.StartYear, plan.EndYear));
+        Assert.Equal(PlanCodes, plan.Indicators.Select(indicator => indicator.Code));
+        Assert.Equal(7, plan.Goals.Count);
+        Assert.Equal(10, plan.Jurisdictions.Count);
+    }
+
+    [Theory]
+    [InlineData("G1.1a.district", "percent", ">=", "15.38", "15.38", "btchu")]
+    [InlineData("G1.1a.commune", "percent", ">=", "27.77", "26.56", "btchu")]
+    [InlineData("G1.1b.district", "percent", ">=", "32", "36.7", "noivu")]
+    [InlineData("G2.1", "percent", ">=", "49", "50", "ldtbxh")]
+    [InlineData("G3.1", "percent", ">=", "96.5", "98", "gddt")]
+    [InlineData("G3.2b", "percent", ">=", "0", "0", "noivu")]
+    [InlineData("G4.1", "per-100", "<=", "105", "105", "yte")]
+    [InlineData("G4.2", "per-100000", "<=", null, "50", "yte")]
+    [InlineData("G4.4", "per-100", "<=", "0", "25", "yte")]
+    [InlineData("G5.1", "count", "<=", null, "0", "vhtt")]
+    [InlineData("G6.1", "times", "<=", "2", "1.5", "vhtt")]
+    [InlineData("G7.3", "category", ">=", "1", "1", "noivu")]
+    public void Rules_carry_the_seed_figures(string code, string unit, string direction, string? baseline, string target, string lead)
+    {
+        var indicator = TestRules.Indicator(code);
+
+        Assert.Equal(unit, indicator.Unit.Id);
+        Assert.Equal(direction, indicator.Direction.Symbol());
+        Assert.Equal(baseline is null ? null : Parse(baseline), indicator.Baseline);
+        Assert.Equal(Parse(target), indicator.Target);
+        Assert.Equal(2020, indicator.Definition.TargetYear);
+        Assert.Equal(lead, indicator.Lead);
+    }
+
+    [Fact]
+    public void Every_unit_of_the_plan_has_a_name_and_an_address()
+    {
+        var units = TestRules.Book.Units;
+
+        Assert.Equal(14, units.Count);
+        Assert.All(units, unit => Assert.NotEmpty(unit.Emails));
+        Assert.Equal("Phòng Lao động – Thương binh và Xã hội", TestRules.Book.FindUnit("ldtbxh")!.Name);
+    }
+
+    [Theory]
+    [InlineData("G4.1", "105", true)]
+    [InlineData("G4.1", "105.01", false)]
+    [InlineData("G3.1", "98", true)]
+    [InlineData("G3.1", "97.99", false)]
+    [InlineData("G7.3", "2", true)]
+    [InlineData("G7.3", "0", false)]
+    public void Thresholds_compare_the_value_with_the_target(string code, string value, bool meets)
+    {
+        Assert.Equal(meets, TestRules.Indicator(code).MeetsTarget(Parse(value)));
+    }
+
+    [Fact]
+    public async Task RulesEngine_and_the_compiled_thresholds_agree_on_every_rule_of_the_plan()
+    {
+        var workflow = JsonSerializer.Deserialize<Workflow>(await File.ReadAllTextAsync(TestRules.WorkflowPath))!;
+        var engine = new RulesEngine.RulesEngine([workflow], new ReSettings());
+        var compared = 0;
+
+        foreach (var indicator in TestRules.Plan.Indicators)
+        {
+            foreach (var value in ValuesAround(indicator))
+            {
+                var results = await engine.ExecuteAllRulesAsync(
+                    workflow.WorkflowName,
+                    new RuleParameter("value", value),
+                    new RuleParameter("target", indicator.Target));
+                var verdict = results.Single(result => result.Rule.RuleName == indicator.Code);
+
+                // RulesEngine reports a failed rule by its ErrorMessage; anything else would be a parse or runtime fault.
+                Assert.True(verdict.IsSuccess || verdict.ExceptionMessage == verdict.Rule.ErrorMessage, verdict.ExceptionMessage);
+                Assert.Equal(indicator.MeetsTarget(value), verdict.IsSuccess);
+                compared++;
+            }
+        }
+
+        Assert.Equal(28 * 5, compared);
+    }
+
+    [Fact]
+    public void Rules_files_point_editors_at_their_schemas()
+    {
+        Assert.Equal("./schemas/workflow.schema.json", (string?)TestRules.WorkflowJson()["$schema"]);
+        Assert.Equal("./schemas/units.schema.json", (string?)TestRules.UnitsJson()["$schema"]);
+    }
+
+    [Fact]
+    public void Rules_files_are_valid_against_their_schemas()
+    {
+        Assert.True(RulesSchemas.Evaluate("workflow.schema.json", TestRules.WorkflowJson()));
+        Assert.True(RulesSchemas.Evaluate("units.schema.json", TestRules.UnitsJson()));
+    }
+
+    private static decimal[] ValuesAround(Indicator indicator)
+    {
+        var step = indicator.Unit.WholeNumbers ? 1m : 0.01m;
+        return [indicator.Target - (10 * step), indicator.Target - step, indicator.Target, indicator.Target + step, indicator.Target + (10 * step)];
+    }
+
+    private static decimal Parse(string value) => decimal.Parse(value, CultureInfo.InvariantCulture);
+}
