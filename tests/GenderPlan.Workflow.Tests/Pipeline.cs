@@ -51,6 +51,10 @@ internal sealed class Pipeline : IAsyncDisposable
             ["GenderPlan:Email:SendGridApiKey"] = sendGridHost is null ? null : "SG.test-key",
             ["GenderPlan:Email:SendGridHost"] = sendGridHost,
             ["GenderPlan:Email:MaxRetryDelay"] = "00:00:01",
+            // Tests move the fake clock fast while real requests run: timeouts far off keep a slow machine from tripping them.
+            ["GenderPlan:Email:AttemptTimeout"] = "00:10:00",
+            ["GenderPlan:Email:TotalSendTimeout"] = "00:30:00",
+            ["GenderPlan:Email:ClaimDuration"] = "02:00:00",
             ["GenderPlan:ScorecardUrl"] = "https://genderplan.example.org/",
         };
         foreach (var (key, value) in settings ?? [])
