@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Azure;
 using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -28,16 +29,17 @@ internal static class PipelineBenchmark
         var root = Path.GetDirectoryName(BenchmarkData.RulesDirectory)!;
         await using var azurite = await AzuriteProcess.StartAsync(root, TimeSpan.FromSeconds(60));
         var timing = new StorageTimingPolicy();
-        var storage = InstrumentedStorage(azurite.ConnectionString, timing);
         var outbox = Directory.CreateTempSubdirectory("genderplan-bench-outbox-").FullName;
         var services = new ServiceCollection().AddLogging();
-        services.AddSingleton(storage);
         services.AddGenderPlanWorkflow(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage"] = azurite.ConnectionString,
             ["GenderPlan:Email:PickupDirectory"] = outbox,
         }).Build());
+        // The product's own clients (same retry policy), with the timing policy added to every one of them.
+        services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(timing, HttpPipelinePosition.PerRetry)));
         await using var provider = services.BuildServiceProvider();
+        var storage = provider.GetRequiredService<StorageClients>();
         await storage.EnsureCreatedAsync(CancellationToken.None);
 
         var sources = RuleSource.FromDirectory(BenchmarkData.RulesDirectory);
@@ -121,15 +123,6 @@ internal static class PipelineBenchmark
         }
 
         return reports;
-    }
-
-    private static StorageClients InstrumentedStorage(string connectionString, StorageTimingPolicy timing)
-    {
-        var blobOptions = new BlobClientOptions();
-        blobOptions.AddPolicy(timing, HttpPipelinePosition.PerRetry);
-        var tableOptions = new TableClientOptions();
-        tableOptions.AddPolicy(timing, HttpPipelinePosition.PerRetry);
-        return new StorageClients(new BlobServiceClient(connectionString, blobOptions), new TableServiceClient(connectionString, tableOptions));
     }
 
     /// <summary>Adds up the time spent inside each storage HTTP request.</summary>
