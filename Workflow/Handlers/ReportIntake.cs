@@ -59,6 +59,12 @@ public sealed partial class ReportIntake : IReportIntake
             return ReportOutcome.Missing;
         }
 
+        if (attempt.Busy)
+        {
+            // Not "done": the trigger must come back, to find it finished, or its worker dead and the file set aside.
+            throw new UploadBusyException(blobName);
+        }
+
         if (!attempt.CanProceed)
         {
             LogAlreadyProcessed(blobName);
@@ -87,7 +93,7 @@ public sealed partial class ReportIntake : IReportIntake
         catch (Exception exception)
         {
             // Ended, if with an error: the next attempt is a retry, not the survivor of a crash.
-            await _uploads.EndFailedAttemptAsync(StorageNames.ReportsContainer, attempt.Key, exception.Message, CancellationToken.None);
+            await _uploads.TryEndFailedAttemptAsync(StorageNames.ReportsContainer, attempt.Key, exception.Message);
             throw;
         }
     }

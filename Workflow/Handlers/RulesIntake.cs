@@ -39,6 +39,11 @@ public sealed partial class RulesIntake : IRulesIntake
         }
 
         var attempt = await _uploads.BeginAsync(StorageNames.RulesContainer, await _files.FindAsync(blobName, cancellationToken), cancellationToken);
+        if (attempt.Busy)
+        {
+            throw new UploadBusyException(blobName);
+        }
+
         if (!attempt.CanProceed)
         {
             return RulesOutcome.Ignored;
@@ -55,7 +60,7 @@ public sealed partial class RulesIntake : IRulesIntake
         catch (Exception exception)
         {
             // Ended with an error (storage away): the next trigger retries at once.
-            await _uploads.EndFailedAttemptAsync(StorageNames.RulesContainer, key, exception.Message, CancellationToken.None);
+            await _uploads.TryEndFailedAttemptAsync(StorageNames.RulesContainer, key, exception.Message);
             throw;
         }
 

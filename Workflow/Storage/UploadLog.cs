@@ -24,7 +24,8 @@ public enum UploadState
 /// <param name="Key">The blob version's key in the log.</param>
 /// <param name="Attempt">Which attempt this is, from 1; 0 when the version was finished before, or another worker holds it now.</param>
 /// <param name="PreviousDied">An earlier attempt started and never ended, not even with an error: the process died in it.</param>
-public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt, bool PreviousDied = false)
+/// <param name="Busy">Another worker is on this version right now (a trigger delivered twice); try again later.</param>
+public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt, bool PreviousDied = false, bool Busy = false)
 {
     /// <summary>Whether processing may go ahead.</summary>
     public bool CanProceed => Blob is not null && Attempt > 0;
@@ -77,10 +78,14 @@ public sealed class UploadLog
                     return new UploadAttempt(blob, key, 1);
                 }
 
-                if (row.State != UploadState.Processing || row.InFlightUntil > now)
+                if (row.State != UploadState.Processing)
                 {
-                    // Finished before, or another worker is on it right now (a trigger delivered twice).
                     return new UploadAttempt(blob, key, 0);
+                }
+
+                if (row.InFlightUntil > now)
+                {
+                    return new UploadAttempt(blob, key, 0, Busy: true);
                 }
 
                 var died = row.InFlightUntil is not null;
@@ -96,15 +101,28 @@ public sealed class UploadLog
         }
     }
 
-    /// <summary>Ends an attempt that failed with <paramref name="error"/> (or was cancelled): the next one may start at once.</summary>
-    public async Task EndFailedAttemptAsync(string container, string key, string error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends an attempt that failed with <paramref name="error"/> (or was cancelled), so the next one may start at
+    /// once. Best effort: when storage itself is what failed, the mark stays and the attempt counts as having
+    /// died once <see cref="InFlightLimit"/> has passed; the caller's own exception is what matters.
+    /// </summary>
+    public async Task<bool> TryEndFailedAttemptAsync(string container, string key, string error)
     {
-        var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
-        if (existing.HasValue && existing.Value is { } row)
+        try
         {
-            row.InFlightUntil = null;
-            row.Detail = error.Length > 4000 ? error[..4000] : error;
-            await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+            var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key);
+            if (existing.HasValue && existing.Value is { } row)
+            {
+                row.InFlightUntil = null;
+                row.Detail = error.Length > 4000 ? error[..4000] : error;
+                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+            }
+
+            return true;
+        }
+        catch (RequestFailedException)
+        {
+            return false;
         }
     }
 
