@@ -61,7 +61,7 @@ public class AlertTests
         Assert.Equal("Phòng Giáo dục và Đào tạo", education.To.Single().Name);
         Assert.Contains("<a href=\"https://scorecard.example.org/\">", education.Html, StringComparison.Ordinal);
         Assert.Contains("color:#a15c00", education.Html, StringComparison.Ordinal);
-        Assert.Contains("▲ Cần tăng tốc", education.Html, StringComparison.Ordinal);
+        Assert.Contains("▲ Chậm tiến độ", education.Html, StringComparison.Ordinal);
         Assert.Contains("▲ Falling behind", education.Html, StringComparison.Ordinal);
     }
 

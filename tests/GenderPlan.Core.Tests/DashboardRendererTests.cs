@@ -19,9 +19,10 @@ public partial class DashboardRendererTests
     {
         var html = Render([Card("a.csv", "2019,dak-to,G3.1,\"97,2\",,,", "2019,dak-to,G3.2a,70,,,", "2019,dak-to,G4.1,108/100,,,", "2019,dak-to,G4.3b,0/0,,,")]);
 
-        Assert.Equal(["0", "0", "0", "0", "6"], GoalRow(html, 1));
-        Assert.Equal(["1", "0", "1", "0", "1"], GoalRow(html, 3));
-        Assert.Equal(["0", "0", "0", "1", "4"], GoalRow(html, 4));
+        // met, on track, falling behind, off track, missed, not applicable (0/0: its own column), not reported
+        Assert.Equal(["0", "0", "0", "0", "0", "0", "6"], GoalRow(html, 1));
+        Assert.Equal(["1", "0", "1", "0", "0", "0", "1"], GoalRow(html, 3));
+        Assert.Equal(["0", "0", "0", "1", "0", "1", "3"], GoalRow(html, 4));
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public partial class DashboardRendererTests
     {
         var html = Render([Card("a.csv", "2018,dak-to,G3.1,\"96,9\",,,"), Card("b.csv", "2019,dak-to,G3.1,\"98,2\",,,")]);
 
-        Assert.Equal(["1", "0", "0", "0", "2"], GoalRow(html, 3));
+        Assert.Equal(["1", "0", "0", "0", "0", "0", "2"], GoalRow(html, 3));
         Assert.Equal(2, Regex.Count(html, "class=\"point s-"));
         Assert.Contains("data-period=\"2018\"", html, StringComparison.Ordinal);
         Assert.Contains("Số liệu kỳ 2019", html, StringComparison.Ordinal);

@@ -101,9 +101,10 @@ public partial class RenderedOutputTests
     [Theory]
     [InlineData(Status.Met, "met", "Đã đạt", "Met", "✔", "#1b7f3b")]
     [InlineData(Status.OnTrack, "on-track", "Đúng tiến độ", "On track", "➜", "#0b6e8a")]
-    [InlineData(Status.FallingBehind, "falling-behind", "Cần tăng tốc", "Falling behind", "▲", "#a15c00")]
-    [InlineData(Status.OffTrack, "off-track", "Chệch hướng", "Off track", "✖", "#b3261e")]
-    [InlineData(Status.NotApplicable, "not-applicable", "Không áp dụng", "Not applicable", "–", "#555555")]
+    [InlineData(Status.FallingBehind, "falling-behind", "Chậm tiến độ", "Falling behind", "▲", "#a15c00")]
+    [InlineData(Status.OffTrack, "off-track", "Có nguy cơ không đạt", "Off track", "✖", "#b3261e")]
+    [InlineData(Status.Missed, "missed", "Không đạt", "Missed", "■", "#6a1b9a")]
+    [InlineData(Status.NotApplicable, "not-applicable", "Không phát sinh", "Not applicable", "–", "#555555")]
     public void Page_shows_each_status_with_the_shared_word_symbol_and_colour(Status status, string word, string vi, string en, string symbol, string colour)
     {
         Assert.Equal(new StatusPresentation(status, word, new LocalizedText(vi, en), symbol, colour), StatusPresentation.Of(status));
