@@ -17,7 +17,7 @@ internal sealed record ReportEmail(
     LocalizedText Unit,
     string File,
     string Place,
-    string Period,
+    LocalizedText Period,
     int TargetYear,
     IReadOnlyList<ScoreLine> Scores,
     string? ScorecardUrl) : EmailModel(Subject);
@@ -27,7 +27,7 @@ internal sealed record DeadlineEmail(
     string Subject,
     LocalizedText Unit,
     LocalizedText ReportKind,
-    string Period,
+    LocalizedText Period,
     string Deadline,
     int DaysLeft) : EmailModel(Subject);
 

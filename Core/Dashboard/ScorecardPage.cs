@@ -12,7 +12,7 @@ namespace GenderPlan.Core.Dashboard;
 internal sealed record ScorecardPage(
     string Place,
     LocalizedText PlanName,
-    string? Period,
+    LocalizedText? Period,
     string RulesVersion,
     IReadOnlyList<PlaceLink> OtherPages,
     IReadOnlyList<StatusPresentation> Statuses,
@@ -53,7 +53,7 @@ internal sealed record ScorecardPage(
         return new ScorecardPage(
             PlaceName(plan, input.Jurisdiction),
             plan.Name,
-            current?.ToString(),
+            current?.Label,
             plan.Version,
             [.. input.OtherPages.Select(page => new PlaceLink(PlaceName(plan, page.Jurisdiction), page.File))],
             StatusPresentation.All,

@@ -33,7 +33,7 @@ public partial class DashboardRendererTests
         Assert.Equal(["1", "0", "0", "0", "0", "0", "2"], GoalRow(html, 3));
         Assert.Equal(2, Regex.Count(html, "class=\"point s-"));
         Assert.Contains("data-period=\"2018\"", html, StringComparison.Ordinal);
-        Assert.Contains("Số liệu kỳ 2019", html, StringComparison.Ordinal);
+        Assert.Contains("Số liệu năm 2019", html, StringComparison.Ordinal);
     }
 
     [Fact]

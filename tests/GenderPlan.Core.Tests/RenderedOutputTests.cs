@@ -52,7 +52,7 @@ public partial class RenderedOutputTests
         Assert.Single(ScriptTag().Matches(html));
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.Contains($"<span class=\"code\">G3.1</span> <span lang=\"vi\">{HostileInHtml}</span>", html, StringComparison.Ordinal);
-        Assert.Contains($"<li>2019: {HostileInHtml}.csv</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li><span lang=\"vi\">năm 2019</span><span lang=\"en\">2019</span>: {HostileInHtml}.csv</li>", html, StringComparison.Ordinal);
         Assert.Contains($"<tr data-unit=\"{HostileInHtml}\">", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{HostileInHtml}.html\">{HostileInHtml}</a>", html, StringComparison.Ordinal);
         Assert.Contains($"<span lang=\"vi\">{HostileInHtml}</span><span lang=\"en\">{HostileInHtml}</span></dd>", html, StringComparison.Ordinal);
@@ -120,13 +120,11 @@ public partial class RenderedOutputTests
         Assert.Contains($"<dd class=\"status s-{word}\"><span class=\"icon\" aria-hidden=\"true\">{symbol}</span> <span lang=\"vi\">{vi}</span><span lang=\"en\">{en}</span></dd>", html, StringComparison.Ordinal);
         if (value is not null)
         {
-            Assert.Matches($"<circle class=\"point s-{word}\" data-period=\"2019\" data-status=\"{word}\" [^>]*fill=\"{colour}\"><title>2019: 97% – {vi} / {en}</title>", html);
+            Assert.Matches($"<circle class=\"point s-{word}\" data-period=\"2019\" data-status=\"{word}\" [^>]*fill=\"{colour}\"><title>năm 2019: 97% – {vi} / {en}</title>", html);
         }
 
-        if (status != Status.NotApplicable)
-        {
-            Assert.Contains($"<th scope=\"col\" class=\"s-{word}\"><span class=\"icon\" aria-hidden=\"true\">{symbol}</span> <span lang=\"vi\">{vi}</span><span lang=\"en\">{en}</span></th>", html, StringComparison.Ordinal);
-        }
+        // every status has its column in the goal summary, 0/0 results ("Không phát sinh") included
+        Assert.Contains($"<th scope=\"col\" class=\"s-{word}\"><span class=\"icon\" aria-hidden=\"true\">{symbol}</span> <span lang=\"vi\">{vi}</span><span lang=\"en\">{en}</span></th>", html, StringComparison.Ordinal);
     }
 
     [Theory]
