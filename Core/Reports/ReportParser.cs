@@ -21,7 +21,7 @@ public static class ReportParser
 
         var rows = table.Rows.Where(row => row.Cells.Any(cell => cell.Trim().Length > 0)).ToList();
         var period = ReadPeriod(table, rows, columns, problems);
-        var jurisdiction = ReadSingle(table, rows, columns[ReportColumns.Jurisdiction], "jurisdiction", problems);
+        var jurisdiction = ReadSingle(table, rows, columns, columns[ReportColumns.Jurisdiction], "jurisdiction", problems);
         Plan? plan = null;
         if (period is { } knownPeriod && jurisdiction is not null)
         {
@@ -80,7 +80,7 @@ public static class ReportParser
     private static Period? ReadPeriod(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, List<Problem> problems)
     {
         var column = columns[ReportColumns.Period];
-        var text = ReadSingle(table, rows, column, "period", problems);
+        var text = ReadSingle(table, rows, columns, column, "period", problems);
         if (text is null)
         {
             return null;
@@ -92,7 +92,7 @@ public static class ReportParser
         }
 
         var row = rows.First(candidate => candidate.Cells[column].Trim() == text);
-        problems.Add(new Problem(table.File, table.Locate(row.Number, column), $"'{text}' is not a period; write YYYY for the annual report or YYYY-H1 for the semi-annual one"));
+        problems.Add(new Problem(table.File, At(table, row, column, columns), $"'{text}' is not a period; write YYYY for the annual report or YYYY-H1 for the semi-annual one"));
         return null;
     }
 
@@ -100,7 +100,7 @@ public static class ReportParser
     /// A file covers one period and one place. Rows may leave the cell empty (it is the same for all), but
     /// every filled cell must agree; the first disagreement is reported where it is.
     /// </summary>
-    private static string? ReadSingle(RawTable table, List<RawRow> rows, int column, string what, List<Problem> problems)
+    private static string? ReadSingle(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, int column, string what, List<Problem> problems)
     {
         string? first = null;
         RawRow? firstRow = null;
@@ -119,7 +119,7 @@ public static class ReportParser
             }
             else if (!string.Equals(first, text, StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add(new Problem(table.File, table.Locate(row.Number, column), $"the file has two {what}s: '{first}' ({table.LocateRow(firstRow!.Number)}) and '{text}'; send one file per {what}"));
+                problems.Add(new Problem(table.File, At(table, row, column, columns), $"the file has two {what}s: '{first}' ({table.LocateRow(firstRow!.Number)}) and '{text}'; send one file per {what}"));
                 return null;
             }
         }
@@ -144,16 +144,32 @@ public static class ReportParser
         {
             var row = rows.First(candidate => candidate.Cells[columns[ReportColumns.Period]].Trim().Length > 0);
             var spans = string.Join(", ", rules.Plans.Select(known => $"{known.StartYear}-{known.EndYear}"));
-            problems.Add(new Problem(table.File, table.Locate(row.Number, columns[ReportColumns.Period]), $"no plan covers {period}; the plans cover {spans}"));
+            problems.Add(new Problem(table.File, At(table, row, columns[ReportColumns.Period], columns), $"no plan covers {period}; the plans cover {spans}"));
         }
         else
         {
             var row = rows.First(candidate => candidate.Cells[columns[ReportColumns.Jurisdiction]].Trim().Length > 0);
             var known = string.Join(", ", covering.SelectMany(candidate => candidate.Jurisdictions).Select(place => place.Id).Distinct());
-            problems.Add(new Problem(table.File, table.Locate(row.Number, columns[ReportColumns.Jurisdiction]), $"'{jurisdiction}' is not a jurisdiction of the plan; use one of {known}"));
+            problems.Add(new Problem(table.File, At(table, row, columns[ReportColumns.Jurisdiction], columns), $"'{jurisdiction}' is not a jurisdiction of the plan; use one of {known}"));
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Where a cell is, with the indicator of its row when the row names one ("row 3, column A (period),
+    /// G4.3a"), so a reader finds the line by the code they filled in as well as by its number.
+    /// </summary>
+    private static string At(RawTable table, RawRow row, int column, Dictionary<string, int> columns)
+    {
+        var location = table.Locate(row.Number, column);
+        if (!columns.TryGetValue(ReportColumns.Indicator, out var indicatorColumn) || indicatorColumn == column || indicatorColumn >= row.Cells.Count)
+        {
+            return location;
+        }
+
+        var code = row.Cells[indicatorColumn].Trim();
+        return code.Length > 0 && code.Length <= 40 && Rules.RuleNames.GoalOf(code) is not null ? $"{location}, {code}" : location;
     }
 
     private static List<ReportedValue> ReadValues(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, Plan plan, List<Problem> problems)
@@ -198,7 +214,7 @@ public static class ReportParser
                     ValueReader.ErrorCell.Denominator => columns[ReportColumns.Denominator],
                     _ => valueColumn,
                 };
-                problems.Add(new Problem(table.File, table.Locate(row.Number, column), error));
+                problems.Add(new Problem(table.File, $"{table.Locate(row.Number, column)}, {indicator.Code}", error));
                 continue;
             }
 

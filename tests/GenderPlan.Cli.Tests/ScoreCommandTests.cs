@@ -40,7 +40,7 @@ public class ScoreCommandTests
         var (exit, output, error) = Cli.Run("score", file, "--json");
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains($"{file}: row 2, column D (value): 101% is outside 0-100", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}: row 2, column D (value), G3.1: 101% is outside 0-100", error, StringComparison.Ordinal);
         Assert.Contains($"{file}: row 3, column C (indicator): unknown indicator 'G9.9'", error, StringComparison.Ordinal);
         Assert.Empty(JsonDocument.Parse(output).RootElement.GetProperty("reports").EnumerateArray());
     }

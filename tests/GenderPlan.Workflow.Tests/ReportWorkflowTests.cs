@@ -132,12 +132,12 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         var rejected = pipeline.Storage.Container(StorageNames.RejectedContainer);
         Assert.True((await rejected.GetBlobClient("yte/sai.csv").ExistsAsync()).Value);
         var errors = (await rejected.GetBlobClient("yte/sai.csv.errors.txt").DownloadContentAsync()).Value.Content.ToString();
-        Assert.Contains("yte/sai.csv: row 3, column D (value): 101% is outside 0-100", errors, StringComparison.Ordinal);
+        Assert.Contains("yte/sai.csv: row 3, column D (value), G3.1: 101% is outside 0-100", errors, StringComparison.Ordinal);
         Assert.Contains("yte/sai.csv: row 4, column C (indicator): unknown indicator 'G9.9'", errors, StringComparison.Ordinal);
         var notice = MimeMessage.Load(Assert.Single(pipeline.EmailFiles()));
         Assert.Equal(["ldtbxh@example.org", "yte@example.org"], notice.To.Mailboxes.Select(to => to.Address));
         Assert.StartsWith("Báo cáo bị từ chối: sai.csv", notice.Subject, StringComparison.Ordinal);
-        Assert.Contains("row 3, column D (value)", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("row 3, column D (value), G3.1", notice.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
