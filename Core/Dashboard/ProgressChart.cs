@@ -76,11 +76,14 @@ public static class ProgressChart
                 $"{point.Period.Label.Vi}: {ScoreExplainer.FormatValue(indicator, point.Value!.Value, Language.Vietnamese)} – {point.Status.Vietnamese()} / {point.Status.English()}"))]);
     }
 
-    /// <summary>The required path, sampled every half year, or empty where the method has none (no baseline, or a target to maintain).</summary>
-    private static List<(double Time, double Value)> RequiredPath(Indicator indicator, double start, double end)
+    /// <summary>
+    /// The required path, sampled every half year, or empty where the method has none (no baseline, a target
+    /// to maintain, or a target for every year, which the target line alone shows).
+    /// </summary>
+    internal static List<(double Time, double Value)> RequiredPath(Indicator indicator, double start, double end)
     {
         var definition = indicator.Definition;
-        if (definition.Baseline is not { } baseline || definition.BaselineYear is not { } baselineYear || indicator.Unit.IsCategory || indicator.MeetsTarget(baseline))
+        if (definition.EveryYear || definition.Baseline is not { } baseline || definition.BaselineYear is not { } baselineYear || indicator.Unit.IsCategory || indicator.MeetsTarget(baseline))
         {
             return [];
         }

@@ -26,6 +26,19 @@ public partial class DashboardRendererTests
     }
 
     [Fact]
+    public void Every_year_target_has_no_climbing_path_on_its_chart_while_a_target_for_2020_has_one()
+    {
+        var html = Render([Card("a.csv", "2018,dak-to,G5.2,95,,,", "2018,dak-to,G3.1,\"97,2\",,,"), Card("b.csv", "2019,dak-to,G5.2,100,,,", "2019,dak-to,G3.1,\"97,5\",,,")]);
+
+        Assert.DoesNotContain("class=\"path\"", Article(html, "G5.2"), StringComparison.Ordinal);
+        Assert.Contains("class=\"path\"", Article(html, "G3.1"), StringComparison.Ordinal);
+        Assert.Contains("data-period=\"2018\" data-status=\"missed\"", Article(html, "G5.2"), StringComparison.Ordinal);
+    }
+
+    private static string Article(string html, string code) =>
+        Regex.Match(html, $"<article class=\"indicator\" id=\"{Regex.Escape(code)}\"(.*?)</article>", RegexOptions.Singleline).Groups[1].Value;
+
+    [Fact]
     public void Later_period_is_the_one_summarised_and_every_period_is_a_chart_point()
     {
         var html = Render([Card("a.csv", "2018,dak-to,G3.1,\"96,9\",,,"), Card("b.csv", "2019,dak-to,G3.1,\"98,2\",,,")]);
