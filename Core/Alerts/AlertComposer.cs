@@ -103,7 +103,7 @@ public sealed class AlertComposer
     private EmailMessage ProblemNotice(string id, string template, string? unit, string? extraAddress, IReadOnlyList<Problem> problems, string subject, string file, string? activeVersion)
     {
         // A file with thousands of problems would make an email nobody reads; the error file beside it has them all.
-        var shown = problems.Take(MaxProblemsShown).Select(problem => problem.ToString()).ToList();
+        var shown = problems.Take(MaxProblemsShown).Select(problem => new LocalizedText(problem.In(Language.Vietnamese), problem.In(Language.English))).ToList();
         var to = unit is not null && unit != _coordinator && _rules.FindUnit(unit) is not null ? new[] { _coordinator, unit } : [_coordinator];
         return Build(id, to, [], template, new ProblemEmail(subject, file, activeVersion, problems.Count, shown, problems.Count - shown.Count), extraAddress);
     }

@@ -43,7 +43,7 @@ internal sealed record ProblemEmail(
     string File,
     string? ActiveVersion,
     int Count,
-    IReadOnlyList<string> Problems,
+    IReadOnlyList<LocalizedText> Problems,
     int More) : EmailModel(Subject);
 
 /// <summary>One indicator's row in an alert, in both languages.</summary>

@@ -214,7 +214,7 @@ public static class ReportParser
                     ValueReader.ErrorCell.Denominator => columns[ReportColumns.Denominator],
                     _ => valueColumn,
                 };
-                problems.Add(new Problem(table.File, $"{table.Locate(row.Number, column)}, {indicator.Code}", error));
+                problems.Add(new Problem(table.File, $"{table.Locate(row.Number, column)}, {indicator.Code}", error.En, error.Vi));
                 continue;
             }
 

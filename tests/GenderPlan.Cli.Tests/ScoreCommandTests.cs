@@ -46,6 +46,19 @@ public class ScoreCommandTests
     }
 
     [Fact]
+    public void Report_errors_are_Vietnamese_on_the_command_line_only_with_lang_vi()
+    {
+        var file = Cli.TempFile("bad.csv", "period,jurisdiction,indicator,value\n2019,dak-to,G3.1,101\n");
+
+        var (_, _, english) = Cli.Run("score", file);
+        var (exit, _, vietnamese) = Cli.Run("score", file, "--lang", "vi");
+
+        Assert.Equal(ExitCodes.Invalid, exit);
+        Assert.Contains($"{file}: row 2, column D (value), G3.1: 101% is outside 0-100", english, StringComparison.Ordinal);
+        Assert.Contains($"{file}: dòng 2, cột D (value), G3.1: 101% nằm ngoài khoảng 0-100", vietnamese, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_invalid_file_among_good_ones_still_scores_the_good_ones_and_exits_2()
     {
         var bad = Cli.TempFile("bad.csv", "period,jurisdiction,indicator,value\n2019,dak-to,G3.1,abc\n");

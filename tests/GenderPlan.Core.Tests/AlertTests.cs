@@ -78,6 +78,21 @@ public class AlertTests
     }
 
     [Fact]
+    public void Rejection_notice_lists_problems_in_Vietnamese_then_in_English()
+    {
+        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+        var problem = new Problem("sai.csv", "row 3, column D (value), G3.1", "101% is outside 0-100", "101% nằm ngoài khoảng 0-100");
+
+        var notice = composer.Rejected("key-3", "sai.csv", "gddt", [problem]);
+
+        var vi = notice.Text.IndexOf("- sai.csv: dòng 3, cột D (value), G3.1: 101% nằm ngoài khoảng 0-100", StringComparison.Ordinal);
+        var en = notice.Text.IndexOf("- sai.csv: row 3, column D (value), G3.1: 101% is outside 0-100", StringComparison.Ordinal);
+        Assert.True(vi >= 0 && en > vi, notice.Text);
+        Assert.Contains("không được tiếp nhận", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("<li>sai.csv: dòng 3, cột D (value), G3.1: 101% nằm ngoài khoảng 0-100</li>", notice.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_alert_per_lead_unit_with_coordinators_copied_once()
     {
         var card = Card(("G3.1", 97.2m), ("G2.3", 38m), ("G2.2", 0m), ("G4.1", 108m));

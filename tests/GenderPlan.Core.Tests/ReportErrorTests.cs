@@ -54,6 +54,19 @@ public class ReportErrorTests
             problem.File == "bao-cao-yte.csv" && (problem.Location ?? "") == location && problem.Message.Contains(words, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("2019,dak-to,G3.1,abc,,,", "bao-cao-yte.csv: dòng 2, cột D (value), G3.1: 'abc' không phải là số (ghi 96,5 hoặc 96.5, hoặc phân số như 29/100)", "bao-cao-yte.csv: row 2, column D (value), G3.1: 'abc' is not a number (write 96,5 or 96.5, or a fraction such as 29/100)")]
+    [InlineData("2019,dak-to,G3.1,101,,,", "bao-cao-yte.csv: dòng 2, cột D (value), G3.1: 101% nằm ngoài khoảng 0-100", "bao-cao-yte.csv: row 2, column D (value), G3.1: 101% is outside 0-100")]
+    [InlineData("2019,dak-to,G6.2b,,17,,", "bao-cao-yte.csv: dòng 2, cột F (denominator), G6.2b: cần ghi cả tử số và mẫu số, hoặc để trống cả hai", "bao-cao-yte.csv: row 2, column F (denominator), G6.2b: give both the numerator and the denominator, or neither")]
+    public void Value_problems_read_in_Vietnamese_for_officials_and_in_English_for_the_command_line(string row, string vi, string en)
+    {
+        var problem = Assert.Single(ReportFiles.ReadCsv(ReportFiles.Csv(row), "bao-cao-yte.csv").Problems);
+
+        Assert.Equal(vi, problem.In(Domain.Language.Vietnamese));
+        Assert.Equal(en, problem.In(Domain.Language.English));
+        Assert.Equal(en, problem.ToString());
+    }
+
     [Fact]
     public void Every_problem_of_a_report_is_listed_and_nothing_is_kept()
     {
