@@ -58,7 +58,9 @@ public class ReportErrorTests
     [InlineData("2019,dak-to,G3.1,abc,,,", "bao-cao-yte.csv: dòng 2, cột D (value), G3.1: 'abc' không phải là số (ghi 96,5 hoặc 96.5, hoặc phân số như 29/100)", "bao-cao-yte.csv: row 2, column D (value), G3.1: 'abc' is not a number (write 96,5 or 96.5, or a fraction such as 29/100)")]
     [InlineData("2019,dak-to,G3.1,101,,,", "bao-cao-yte.csv: dòng 2, cột D (value), G3.1: 101% nằm ngoài khoảng 0-100", "bao-cao-yte.csv: row 2, column D (value), G3.1: 101% is outside 0-100")]
     [InlineData("2019,dak-to,G6.2b,,17,,", "bao-cao-yte.csv: dòng 2, cột F (denominator), G6.2b: cần ghi cả tử số và mẫu số, hoặc để trống cả hai", "bao-cao-yte.csv: row 2, column F (denominator), G6.2b: give both the numerator and the denominator, or neither")]
-    public void Value_problems_read_in_Vietnamese_for_officials_and_in_English_for_the_command_line(string row, string vi, string en)
+    [InlineData("2019-H2,dak-to,G3.1,97,,,", "bao-cao-yte.csv: dòng 2, cột A (period), G3.1: '2019-H2' không phải là kỳ báo cáo; ghi YYYY cho báo cáo năm hoặc YYYY-H1 cho báo cáo 6 tháng đầu năm", "bao-cao-yte.csv: row 2, column A (period), G3.1: '2019-H2' is not a period; write YYYY for the annual report or YYYY-H1 for the semi-annual one")]
+    [InlineData("2021,dak-to,G3.1,97,,,", "bao-cao-yte.csv: dòng 2, cột A (period), G3.1: không kế hoạch nào áp dụng cho năm 2021; các kế hoạch áp dụng cho giai đoạn 2016-2020", "bao-cao-yte.csv: row 2, column A (period), G3.1: no plan covers 2021; the plans cover 2016-2020")]
+    public void Report_problems_read_in_Vietnamese_for_officials_and_in_English_for_the_command_line(string row, string vi, string en)
     {
         var problem = Assert.Single(ReportFiles.ReadCsv(ReportFiles.Csv(row), "bao-cao-yte.csv").Problems);
 
