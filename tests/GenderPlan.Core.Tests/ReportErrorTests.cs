@@ -70,6 +70,16 @@ public class ReportErrorTests
     }
 
     [Fact]
+    public void File_problems_read_in_Vietnamese_too()
+    {
+        var oldExcel = Assert.Single(ReportFiles.ReadCsv("period", "bao-cao.xls").Problems);
+        var shortRow = Assert.Single(ReportFiles.ReadCsv("period,jurisdiction,indicator,value\n2019,dak-to,G3.1,97,2\n", "bao-cao.csv").Problems);
+
+        Assert.Equal("bao-cao.xls: không đọc được tệp '.xls'; đề nghị gửi tệp .csv, .xlsx hoặc .json; đề nghị lưu lại tệp Excel dưới dạng .xlsx", oldExcel.In(Domain.Language.Vietnamese));
+        Assert.Equal("bao-cao.csv: dòng 2: dòng có 5 ô nhưng dòng tiêu đề có 4 cột; dấu phẩy thập phân phải nằm trong ngoặc kép (\"96,5\") hoặc tệp phải dùng dấu ';' giữa các ô", shortRow.In(Domain.Language.Vietnamese));
+    }
+
+    [Fact]
     public void Every_problem_of_a_report_is_listed_and_nothing_is_kept()
     {
         var result = ReportFiles.ReadCsv(ReportFiles.Csv("2019,dak-to,G3.1,101,,,", "2019,dak-to,G9.9,1,,,", "2019,dak-to,G4.1,108/100,,,", "2019,dak-to,G5.1,abc,,,"));
