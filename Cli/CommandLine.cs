@@ -62,7 +62,8 @@ public static class CommandLine
                 result.GetValue(files) ?? [],
                 result.GetValue(rules),
                 result.GetValue(json),
-                result.GetValue(language) == "en" ? Language.English : Language.Vietnamese),
+                result.GetValue(language) == "en" ? Language.English : Language.Vietnamese,
+                result.GetResult(language) is { Implicit: false } && result.GetValue(language) == "vi" ? Language.Vietnamese : Language.English),
             console));
         return command;
     }

@@ -18,7 +18,8 @@ public static class ScoreCommand
     /// <param name="Rules">The rules folder, or null for the default.</param>
     /// <param name="Json">Whether to print JSON.</param>
     /// <param name="Language">The language of the table and messages.</param>
-    public sealed record Options(IReadOnlyList<string> Files, string? Rules, bool Json, Language Language);
+    /// <param name="ErrorLanguage">The language of a rejected file's problems: English unless <c>--lang vi</c> is given.</param>
+    public sealed record Options(IReadOnlyList<string> Files, string? Rules, bool Json, Language Language, Language ErrorLanguage = Language.English);
 
     /// <summary>Runs the command.</summary>
     public static int Run(Options options, CliConsole console)
@@ -47,7 +48,7 @@ public static class ScoreCommand
                 console.Error.WriteLine($"{file}: rejected, nothing was scored ({result.Problems.Count} problem(s)):");
                 foreach (var problem in result.Problems)
                 {
-                    console.Error.WriteLine("  " + problem);
+                    console.Error.WriteLine("  " + problem.In(options.ErrorLanguage));
                 }
 
                 continue;

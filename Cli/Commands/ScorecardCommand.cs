@@ -1,4 +1,5 @@
 using System.Text.Json;
+using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Http;
@@ -35,10 +36,10 @@ public static class ScorecardCommand
             return ExitCodes.Success;
         }
 
-        console.Out.WriteLine($"Bảng theo dõi {view.JurisdictionName ?? view.Jurisdiction}, kỳ {view.Period} (quy tắc {view.RulesVersion ?? "chưa có"})");
+        console.Out.WriteLine($"Bảng theo dõi {view.JurisdictionName ?? view.Jurisdiction}, {parsed.Label.Vi} (quy tắc {view.RulesVersion ?? "chưa có"})");
         foreach (var report in view.Reports)
         {
-            console.Out.WriteLine($"  báo cáo của {report.Unit}: {report.File}, nhận {report.ReceivedAt:yyyy-MM-dd HH:mm} UTC, {(report.OnTime ? "đúng hạn" : "trễ hạn")}");
+            console.Out.WriteLine($"  báo cáo của {report.Unit}: {report.File}, nhận lúc {report.ReceivedAt.ToOffset(ReportingCalendar.VietnamOffset):dd/MM/yyyy HH:mm} (giờ Việt Nam), {(report.OnTime ? "đúng hạn" : "trễ hạn")}");
         }
 
         foreach (var result in view.Results)

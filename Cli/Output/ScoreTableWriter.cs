@@ -23,10 +23,10 @@ public sealed class ScoreTableWriter
     {
         var vi = _language == Language.Vietnamese;
         _output.WriteLine(vi
-            ? $"{card.File}: {card.Jurisdiction}, kỳ {card.Period} (quy tắc {card.RulesVersion})"
-            : $"{card.File}: {card.Jurisdiction}, period {card.Period} (rules {card.RulesVersion})");
+            ? $"{card.File}: {card.Jurisdiction}, {card.Period.Label.Vi} (quy tắc {card.RulesVersion})"
+            : $"{card.File}: {card.Jurisdiction}, {card.Period.Label.En} (rules {card.RulesVersion})");
         string[] header = vi
-            ? ["Chỉ tiêu", "Tình trạng", "Giá trị", "Mục tiêu", "Tiến độ", "Chủ trì"]
+            ? ["Chỉ tiêu", "Đánh giá", "Kết quả thực hiện", TargetHeading(card), "Tiến độ", "Chủ trì"]
             : ["Indicator", "Status", "Value", "Target", "Pace", "Lead"];
         // Plain loops rather than LINQ over tuples and ints: each such generic instantiation is JIT-compiled
         // when the command starts, which showed in genderplan score's start-up time.
@@ -64,6 +64,23 @@ public sealed class ScoreTableWriter
 
         _output.WriteLine(Summary(card));
         _output.WriteLine();
+    }
+
+    /// <summary>"Chỉ tiêu 2020" when every indicator shares its target year, as the plan's own tables head the column.</summary>
+    private static string TargetHeading(Scorecard card)
+    {
+        int? year = null;
+        foreach (var score in card.Scores)
+        {
+            if (year is not null && year != score.Indicator.Definition.TargetYear)
+            {
+                return "Chỉ tiêu cần đạt";
+            }
+
+            year = score.Indicator.Definition.TargetYear;
+        }
+
+        return year is null ? "Chỉ tiêu cần đạt" : $"Chỉ tiêu {year}";
     }
 
     private string Summary(Scorecard card)

@@ -58,8 +58,8 @@ public sealed class AlertComposer
     {
         var deadline = Date(ReportingCalendar.Deadline(period));
         var model = new DeadlineEmail(
-            $"Nhắc hạn: {ReportKind(period).Vi} kỳ {period} cần gửi trước ngày {deadline}",
-            UnitNames(unit), ReportKind(period), period.ToString(), deadline, ReportingCalendar.LastDay(period).DayNumber - today.DayNumber);
+            $"Nhắc hạn: báo cáo {period.Label.Vi} cần gửi trước ngày {deadline}",
+            UnitNames(unit), ReportKind(period), period.Label, deadline, ReportingCalendar.LastDay(period).DayNumber - today.DayNumber);
         return Build(Id("reminder", unit, period.ToString(), today.ToString("O", null)), [unit], [], "reminder", model);
     }
 
@@ -67,8 +67,8 @@ public sealed class AlertComposer
     public EmailMessage Overdue(string unit, Period period)
     {
         var model = new DeadlineEmail(
-            $"Quá hạn: {ReportKind(period).Vi} kỳ {period} của {UnitName(unit)}",
-            UnitNames(unit), ReportKind(period), period.ToString(), Date(ReportingCalendar.Deadline(period)), 0);
+            $"Quá hạn: báo cáo {period.Label.Vi} của {UnitName(unit)}",
+            UnitNames(unit), ReportKind(period), period.Label, Date(ReportingCalendar.Deadline(period)), 0);
         return Build(Id("overdue", unit, period.ToString()), [unit], [_coordinator], "overdue", model);
     }
 
@@ -87,23 +87,23 @@ public sealed class AlertComposer
     private EmailMessage Alert(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores)
     {
         var copied = scores.SelectMany(score => score.Indicator.Coordinating).Append(_coordinator).Distinct().ToList();
-        var subject = $"Cảnh báo: {scores.Count} chỉ tiêu cần tăng tốc hoặc chệch hướng – {OneLine(report.Jurisdiction)}, kỳ {report.Period}";
+        var subject = $"Cảnh báo: {scores.Count} chỉ tiêu chưa đạt yêu cầu – {OneLine(report.Jurisdiction)}, {report.Period.Label.Vi}";
         return Build(Id("alert", report.Key, lead), [lead], copied, "alert", About(report, lead, scores, subject, _scorecardUrl));
     }
 
     private EmailMessage Resolved(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores)
     {
-        var subject = $"Đã cải thiện: {string.Join(", ", scores.Select(score => score.Indicator.Code))} – {OneLine(report.Jurisdiction)}, kỳ {report.Period}";
+        var subject = $"Đã cải thiện: {string.Join(", ", scores.Select(score => score.Indicator.Code))} – {OneLine(report.Jurisdiction)}, {report.Period.Label.Vi}";
         return Build(Id("resolved", report.Key, lead), [lead], [_coordinator], "resolved", About(report, lead, scores, subject, null));
     }
 
     private ReportEmail About(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, string subject, string? scorecardUrl) =>
-        new(subject, UnitNames(lead), report.File, report.Jurisdiction, report.Period.ToString(), scores[0].Indicator.Definition.TargetYear, [.. scores.Select(ScoreLine.Of)], scorecardUrl);
+        new(subject, UnitNames(lead), report.File, report.Jurisdiction, report.Period.Label, scores[0].Indicator.Definition.TargetYear, [.. scores.Select(ScoreLine.Of)], scorecardUrl);
 
     private EmailMessage ProblemNotice(string id, string template, string? unit, string? extraAddress, IReadOnlyList<Problem> problems, string subject, string file, string? activeVersion)
     {
         // A file with thousands of problems would make an email nobody reads; the error file beside it has them all.
-        var shown = problems.Take(MaxProblemsShown).Select(problem => problem.ToString()).ToList();
+        var shown = problems.Take(MaxProblemsShown).Select(problem => new LocalizedText(problem.In(Language.Vietnamese), problem.In(Language.English))).ToList();
         var to = unit is not null && unit != _coordinator && _rules.FindUnit(unit) is not null ? new[] { _coordinator, unit } : [_coordinator];
         return Build(id, to, [], template, new ProblemEmail(subject, file, activeVersion, problems.Count, shown, problems.Count - shown.Count), extraAddress);
     }

@@ -17,7 +17,7 @@ internal sealed record ReportEmail(
     LocalizedText Unit,
     string File,
     string Place,
-    string Period,
+    LocalizedText Period,
     int TargetYear,
     IReadOnlyList<ScoreLine> Scores,
     string? ScorecardUrl) : EmailModel(Subject);
@@ -27,7 +27,7 @@ internal sealed record DeadlineEmail(
     string Subject,
     LocalizedText Unit,
     LocalizedText ReportKind,
-    string Period,
+    LocalizedText Period,
     string Deadline,
     int DaysLeft) : EmailModel(Subject);
 
@@ -43,7 +43,7 @@ internal sealed record ProblemEmail(
     string File,
     string? ActiveVersion,
     int Count,
-    IReadOnlyList<string> Problems,
+    IReadOnlyList<LocalizedText> Problems,
     int More) : EmailModel(Subject);
 
 /// <summary>One indicator's row in an alert, in both languages.</summary>

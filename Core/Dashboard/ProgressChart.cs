@@ -65,7 +65,7 @@ public static class ProgressChart
             $"{indicator.Code}: {points.Count} giá trị đã báo cáo / reported values",
             [.. Enumerable.Range((int)Math.Ceiling(start), Math.Max(0, (int)end - (int)Math.Ceiling(start) + 1)).Select(year => new ChartTick(Format(X(year)), year.ToString(CultureInfo.InvariantCulture)))],
             [new ChartText(Format(Y(high) + 4), Short(high)), new ChartText(Format(Y(low) + 4), Short(low))],
-            new ChartText(Format(Y((double)definition.Target)), $"Mục tiêu / target {Short((double)definition.Target)}"),
+            new ChartText(Format(Y((double)definition.Target)), $"Chỉ tiêu / target {Short((double)definition.Target)}"),
             path.Count > 1 ? string.Join(' ', path.Select(point => Point(point.Time, point.Value))) : null,
             points.Count > 1 ? string.Join(' ', points.Select(point => Point((double)point.Period.TimePoint, (double)point.Value!.Value))) : null,
             [.. points.Select(point => new ChartPoint(
@@ -73,14 +73,17 @@ public static class ProgressChart
                 point.Period.ToString(),
                 Format(X((double)point.Period.TimePoint)),
                 Format(Y((double)point.Value!.Value)),
-                $"{point.Period}: {ScoreExplainer.FormatValue(indicator, point.Value!.Value, Language.Vietnamese)} – {point.Status.Vietnamese()} / {point.Status.English()}"))]);
+                $"{point.Period.Label.Vi}: {ScoreExplainer.FormatValue(indicator, point.Value!.Value, Language.Vietnamese)} – {point.Status.Vietnamese()} / {point.Status.English()}"))]);
     }
 
-    /// <summary>The required path, sampled every half year, or empty where the method has none (no baseline, or a target to maintain).</summary>
-    private static List<(double Time, double Value)> RequiredPath(Indicator indicator, double start, double end)
+    /// <summary>
+    /// The required path, sampled every half year, or empty where the method has none (no baseline, a target
+    /// to maintain, or a target for every year, which the target line alone shows).
+    /// </summary>
+    internal static List<(double Time, double Value)> RequiredPath(Indicator indicator, double start, double end)
     {
         var definition = indicator.Definition;
-        if (definition.Baseline is not { } baseline || definition.BaselineYear is not { } baselineYear || indicator.Unit.IsCategory || indicator.MeetsTarget(baseline))
+        if (definition.EveryYear || definition.Baseline is not { } baseline || definition.BaselineYear is not { } baselineYear || indicator.Unit.IsCategory || indicator.MeetsTarget(baseline))
         {
             return [];
         }

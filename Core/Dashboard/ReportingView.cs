@@ -7,7 +7,7 @@ namespace GenderPlan.Core.Dashboard;
 /// The page's reporting table: for every period whose deadline has passed (or that has a report), whether
 /// each unit sent its report on time, late, not at all, or is not due yet; and the files of unknown senders.
 /// </summary>
-internal sealed record ReportingView(IReadOnlyList<string> Periods, IReadOnlyList<UnitRow> Units, IReadOnlyList<ReportFile> Files)
+internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IReadOnlyList<UnitRow> Units, IReadOnlyList<ReportFile> Files)
 {
     /// <summary>The table, or null when no report is due yet.</summary>
     public static ReportingView? From(DashboardInput input)
@@ -34,8 +34,8 @@ internal sealed record ReportingView(IReadOnlyList<string> Periods, IReadOnlyLis
                 return new UnitRow(unit, new LocalizedText(named?.Name ?? unit, named?.NameEn ?? named?.Name ?? unit), [.. periods.Select(period => Cell(input, unit, period))]);
             })
             .ToList();
-        var files = input.Reports.Where(report => report.Unit is null).OrderBy(report => report.Period).Select(report => new ReportFile(report.Period.ToString(), report.File)).ToList();
-        return new ReportingView([.. periods.Select(period => period.ToString())], units, files);
+        var files = input.Reports.Where(report => report.Unit is null).OrderBy(report => report.Period).Select(report => new ReportFile(report.Period.Label, report.File)).ToList();
+        return new ReportingView([.. periods.Select(period => period.Label)], units, files);
     }
 
     private static ReportingCell Cell(DashboardInput input, string unit, Period period)
@@ -55,4 +55,4 @@ internal sealed record UnitRow(string Id, LocalizedText Name, IReadOnlyList<Repo
 internal sealed record ReportingCell(string Period, string State);
 
 /// <summary>A report file whose sender is not known (offline files).</summary>
-internal sealed record ReportFile(string Period, string File);
+internal sealed record ReportFile(LocalizedText Period, string File);

@@ -12,7 +12,7 @@ namespace GenderPlan.Core.Dashboard;
 internal sealed record ScorecardPage(
     string Place,
     LocalizedText PlanName,
-    string? Period,
+    LocalizedText? Period,
     string RulesVersion,
     IReadOnlyList<PlaceLink> OtherPages,
     IReadOnlyList<StatusPresentation> Statuses,
@@ -25,7 +25,7 @@ internal sealed record ScorecardPage(
     string Script)
 {
     private static readonly StatusPresentation[] Summarised =
-        [.. new[] { Status.Met, Status.OnTrack, Status.FallingBehind, Status.OffTrack }.Select(StatusPresentation.Of)];
+        [.. new[] { Status.Met, Status.OnTrack, Status.FallingBehind, Status.OffTrack, Status.Missed, Status.NotApplicable }.Select(StatusPresentation.Of)];
 
     /// <summary>The page of <paramref name="input"/>, with the style sheet and script it carries inline.</summary>
     public static ScorecardPage From(DashboardInput input, string styles, string script)
@@ -45,7 +45,7 @@ internal sealed record ScorecardPage(
                 goal.Number,
                 goal.Name,
                 [.. Summarised.Select(status => new StatusCount(status.Word, indicators.Count(indicator => latest[indicator.Code]?.Status == status.Status)))],
-                indicators.Count(indicator => latest[indicator.Code] is null || latest[indicator.Code]!.Status == Status.NotApplicable),
+                indicators.Count(indicator => latest[indicator.Code] is null),
                 [.. indicators.Select(indicator => Card(input, indicator, history.GetValueOrDefault(indicator.Code) ?? [], latest[indicator.Code]))]);
         }).ToList();
         var updated = input.GeneratedAt.ToOffset(ReportingCalendar.VietnamOffset);
@@ -53,7 +53,7 @@ internal sealed record ScorecardPage(
         return new ScorecardPage(
             PlaceName(plan, input.Jurisdiction),
             plan.Name,
-            current?.ToString(),
+            current?.Label,
             plan.Version,
             [.. input.OtherPages.Select(page => new PlaceLink(PlaceName(plan, page.Jurisdiction), page.File))],
             StatusPresentation.All,

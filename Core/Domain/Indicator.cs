@@ -75,6 +75,7 @@ public sealed class Indicator
 /// <param name="Categories">The levels of a category indicator; empty otherwise.</param>
 /// <param name="Expression">The rule's threshold expression, as written.</param>
 /// <param name="Note">An official's note on how the indicator is read.</param>
+/// <param name="EveryYear">Whether the target must hold in every year ("Hàng năm", <c>"every": "year"</c>) rather than be reached by <paramref name="TargetYear"/>.</param>
 public sealed record IndicatorDefinition(
     string Code,
     int Goal,
@@ -91,4 +92,5 @@ public sealed record IndicatorDefinition(
     IReadOnlyList<string> Coordinating,
     IReadOnlyList<Category> Categories,
     string Expression,
-    string? Note);
+    string? Note,
+    bool EveryYear = false);

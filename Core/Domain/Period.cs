@@ -36,6 +36,14 @@ public readonly record struct Period : IComparable<Period>
     /// </summary>
     public decimal TimePoint => Kind == PeriodKind.Annual ? Year : Year - 0.5m;
 
+    /// <summary>
+    /// The period as officials write it: "năm 2019" or "6 tháng đầu năm 2020"; in English "2019" or
+    /// "the first half of 2020". Files and JSON keep the wire form of <see cref="ToString"/> (<c>2020-H1</c>).
+    /// </summary>
+    public LocalizedText Label => Kind == PeriodKind.Annual
+        ? new LocalizedText($"năm {Year}", Year.ToString(CultureInfo.InvariantCulture))
+        : new LocalizedText($"6 tháng đầu năm {Year}", $"the first half of {Year}");
+
     /// <summary>The annual period of <paramref name="year"/>.</summary>
     public static Period Annual(int year) => new(year, PeriodKind.Annual);
 

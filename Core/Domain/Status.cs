@@ -15,6 +15,9 @@ public enum Status
     /// <summary>Moving at under half the needed pace, backwards, or not measurable and not met.</summary>
     OffTrack,
 
+    /// <summary>The verdict is final and the target is not met: the target year has come, or an every-year target failed a year.</summary>
+    Missed,
+
     /// <summary>Nothing to measure (a 0/0 rate, such as no trafficking victim found).</summary>
     NotApplicable,
 }
@@ -22,7 +25,7 @@ public enum Status
 /// <summary>Short ways to read a status's <see cref="StatusPresentation"/>, which holds the words themselves.</summary>
 public static class StatusText
 {
-    /// <summary>The wire word: <c>met</c>, <c>on-track</c>, <c>falling-behind</c>, <c>off-track</c>, <c>not-applicable</c>.</summary>
+    /// <summary>The wire word: <c>met</c>, <c>on-track</c>, <c>falling-behind</c>, <c>off-track</c>, <c>missed</c>, <c>not-applicable</c>.</summary>
     public static string Word(this Status status) => StatusPresentation.Of(status).Word;
 
     /// <summary>The Vietnamese label officials read.</summary>
@@ -31,8 +34,8 @@ public static class StatusText
     /// <summary>The English label.</summary>
     public static string English(this Status status) => StatusPresentation.Of(status).Label.En;
 
-    /// <summary>Whether the responsible units must be told: the indicator is falling behind or off track.</summary>
-    public static bool NeedsAttention(this Status status) => status is Status.FallingBehind or Status.OffTrack;
+    /// <summary>Whether the responsible units must be told: the indicator is falling behind, off track or missed.</summary>
+    public static bool NeedsAttention(this Status status) => status is Status.FallingBehind or Status.OffTrack or Status.Missed;
 
     /// <summary>Reads a wire word back.</summary>
     public static bool TryParse(string? word, out Status status)

@@ -7,7 +7,7 @@ namespace GenderPlan.Core.Domain;
 /// by colour alone: the symbol and the label go with it.
 /// </summary>
 /// <param name="Status">The status.</param>
-/// <param name="Word">The wire word: <c>met</c>, <c>on-track</c>, <c>falling-behind</c>, <c>off-track</c>, <c>not-applicable</c>; also the CSS class suffix.</param>
+/// <param name="Word">The wire word: <c>met</c>, <c>on-track</c>, <c>falling-behind</c>, <c>off-track</c>, <c>missed</c>, <c>not-applicable</c>; also the CSS class suffix.</param>
 /// <param name="Label">What officials read, Vietnamese with diacritics and English.</param>
 /// <param name="Symbol">The symbol shown before the label.</param>
 /// <param name="Colour">A CSS colour with at least 4.5:1 contrast on white.</param>
@@ -17,9 +17,10 @@ public sealed record StatusPresentation(Status Status, string Word, LocalizedTex
     [
         new(Status.Met, "met", new("Đã đạt", "Met"), "✔", "#1b7f3b"),
         new(Status.OnTrack, "on-track", new("Đúng tiến độ", "On track"), "➜", "#0b6e8a"),
-        new(Status.FallingBehind, "falling-behind", new("Cần tăng tốc", "Falling behind"), "▲", "#a15c00"),
-        new(Status.OffTrack, "off-track", new("Chệch hướng", "Off track"), "✖", "#b3261e"),
-        new(Status.NotApplicable, "not-applicable", new("Không áp dụng", "Not applicable"), "–", "#555555"),
+        new(Status.FallingBehind, "falling-behind", new("Chậm tiến độ", "Falling behind"), "▲", "#a15c00"),
+        new(Status.OffTrack, "off-track", new("Có nguy cơ không đạt", "Off track"), "✖", "#b3261e"),
+        new(Status.Missed, "missed", new("Không đạt", "Missed"), "■", "#6a1b9a"),
+        new(Status.NotApplicable, "not-applicable", new("Không phát sinh", "Not applicable"), "–", "#555555"),
     ];
 
     /// <summary>Every status in the order of <see cref="Domain.Status"/>, for legends and style sheets.</summary>

@@ -57,7 +57,7 @@ public static class CsvTableReader
             if (record.Span.Count('"') % 2 != 0)
             {
                 // Sep pairs quotes, so a row can end inside quotes only at the end of the file.
-                problems.Add(new Problem(file, $"row {number}", "a quoted field is never closed (a '\"' is missing)"));
+                problems.Add(new Problem(file, $"row {number}", "a quoted field is never closed (a '\"' is missing)", "một ô mở dấu ngoặc kép nhưng không đóng (thiếu một dấu '\"')"));
                 return null;
             }
 
@@ -103,7 +103,8 @@ public static class CsvTableReader
             if (fields.Length > header.Count && fields.Skip(header.Count).Any(field => field.Trim().Length > 0))
             {
                 var hint = separator == ',' ? "; a decimal comma must be inside quotes (\"96,5\") or the file must use ';' between fields" : "";
-                problems.Add(new Problem(file, $"row {number}", $"the row has {fields.Length} fields but the header has {header.Count}{hint}"));
+                var hintVi = separator == ',' ? "; dấu phẩy thập phân phải nằm trong ngoặc kép (\"96,5\") hoặc tệp phải dùng dấu ';' giữa các ô" : "";
+                problems.Add(new Problem(file, $"row {number}", $"the row has {fields.Length} fields but the header has {header.Count}{hint}", $"dòng có {fields.Length} ô nhưng dòng tiêu đề có {header.Count} cột{hintVi}"));
                 continue;
             }
 
@@ -113,7 +114,7 @@ public static class CsvTableReader
 
         if (header is null)
         {
-            problems.Add(new Problem(file, null, "the file is empty; it needs a header row: period, jurisdiction, indicator, value"));
+            problems.Add(new Problem(file, null, "the file is empty; it needs a header row: period, jurisdiction, indicator, value", "tệp trống; cần có dòng tiêu đề: period, jurisdiction, indicator, value"));
             return null;
         }
 

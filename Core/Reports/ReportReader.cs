@@ -43,13 +43,14 @@ public static class ReportReader
     /// <summary>The problem with a file of <paramref name="length"/> bytes, or null when its size is acceptable.</summary>
     public static Problem? CheckSize(string fileName, long length) =>
         length > MaxBytes
-            ? new Problem(fileName, null, $"the file is {length / 1024.0 / 1024.0:0.#} MB; a report may be at most {MaxBytes / 1024 / 1024} MB")
+            ? new Problem(fileName, null, $"the file is {length / 1024.0 / 1024.0:0.#} MB; a report may be at most {MaxBytes / 1024 / 1024} MB", $"tệp nặng {length / 1024.0 / 1024.0:0.#} MB; mỗi báo cáo tối đa {MaxBytes / 1024 / 1024} MB")
             : null;
 
     private static RawTable? Unsupported(string fileName, string extension, List<Problem> problems)
     {
         var hint = extension == ".xls" ? "; save the workbook as .xlsx" : "";
-        problems.Add(new Problem(fileName, null, $"'{extension}' files are not read; send .csv, .xlsx or .json{hint}"));
+        var hintVi = extension == ".xls" ? "; đề nghị lưu lại tệp Excel dưới dạng .xlsx" : "";
+        problems.Add(new Problem(fileName, null, $"'{extension}' files are not read; send .csv, .xlsx or .json{hint}", $"không đọc được tệp '{extension}'; đề nghị gửi tệp .csv, .xlsx hoặc .json{hintVi}"));
         return null;
     }
 }

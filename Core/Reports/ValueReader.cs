@@ -24,7 +24,7 @@ public static class ValueReader
     /// Reads the measurement, or returns null with <paramref name="error"/> set, or null with no error when
     /// nothing was reported. <paramref name="errorCell"/> says which cell the error is about.
     /// </summary>
-    public static Measurement? Read(Indicator indicator, Cells cells, out string? error, out ErrorCell errorCell)
+    public static Measurement? Read(Indicator indicator, Cells cells, out LocalizedText? error, out ErrorCell errorCell)
     {
         error = null;
         errorCell = ErrorCell.Value;
@@ -33,7 +33,7 @@ public static class ValueReader
         if (hasNumerator != hasDenominator)
         {
             errorCell = hasNumerator ? ErrorCell.Denominator : ErrorCell.Numerator;
-            error = "give both the numerator and the denominator, or neither";
+            error = new("cần ghi cả tử số và mẫu số, hoặc để trống cả hai", "give both the numerator and the denominator, or neither");
             return null;
         }
 
@@ -61,7 +61,7 @@ public static class ValueReader
 
         if (fromParts is { } computed && !Agrees(measurement.Value, computed))
         {
-            error = $"the value {cells.Value} does not match numerator/denominator {cells.Numerator}/{cells.Denominator}";
+            error = new($"kết quả {cells.Value} không khớp với tử số/mẫu số {cells.Numerator}/{cells.Denominator}", $"the value {cells.Value} does not match numerator/denominator {cells.Numerator}/{cells.Denominator}");
             return null;
         }
 
@@ -81,7 +81,7 @@ public static class ValueReader
         Denominator,
     }
 
-    private static Measurement? ReadValue(Indicator indicator, string text, out string? error)
+    private static Measurement? ReadValue(Indicator indicator, string text, out LocalizedText? error)
     {
         error = null;
         var unit = indicator.Unit;
@@ -90,7 +90,8 @@ public static class ValueReader
             var category = CategoryMatcher.Find(indicator.Definition.Categories, text);
             if (category is null)
             {
-                error = $"'{text}' is not a staffing level; write one of: {string.Join(", ", indicator.Definition.Categories.Select(level => level.Name.Vi))}";
+                var levels = string.Join(", ", indicator.Definition.Categories.Select(level => level.Name.Vi));
+                error = new($"'{text}' không phải là mức bố trí cán bộ; ghi một trong các mức: {levels}", $"'{text}' is not a staffing level; write one of: {levels}");
                 return null;
             }
 
@@ -104,7 +105,7 @@ public static class ValueReader
                 return Measurement.Of(0m);
             }
 
-            error = $"'{text}' means none, which only a count can be; for a rate write 0, or 0/0 when there was nothing to measure";
+            error = new($"'{text}' nghĩa là không có, chỉ dùng cho chỉ tiêu đếm số lượng; với tỷ lệ, ghi 0, hoặc 0/0 khi không phát sinh trường hợp nào", $"'{text}' means none, which only a count can be; for a rate write 0, or 0/0 when there was nothing to measure");
             return null;
         }
 
@@ -118,14 +119,14 @@ public static class ValueReader
         var hasPercent = trimmed.EndsWith('%');
         if (hasPercent && unit != MeasureUnit.Percent)
         {
-            error = $"'{text}' is a percentage, but {indicator.Code} is measured in {indicator.Definition.UnitName.En}";
+            error = new($"'{text}' là tỷ lệ phần trăm, nhưng {indicator.Code} được tính theo đơn vị {indicator.Definition.UnitName.Vi}", $"'{text}' is a percentage, but {indicator.Code} is measured in {indicator.Definition.UnitName.En}");
             return null;
         }
 
         var digits = hasPercent ? trimmed[..^1] : trimmed;
         if (!VietnameseNumber.TryParse(digits, unit.WholeNumbers, out var number))
         {
-            error = $"'{text}' is not a number (write 96,5 or 96.5{(unit.RatioScale is null ? "" : ", or a fraction such as 29/100")})";
+            error = new($"'{text}' không phải là số (ghi 96,5 hoặc 96.5{(unit.RatioScale is null ? "" : ", hoặc phân số như 29/100")})", $"'{text}' is not a number (write 96,5 or 96.5{(unit.RatioScale is null ? "" : ", or a fraction such as 29/100")})");
             return null;
         }
 
@@ -137,19 +138,19 @@ public static class ValueReader
         return Measurement.Of(number);
     }
 
-    private static Measurement? ReadFraction(Indicator indicator, string numeratorText, string denominatorText, out string? error)
+    private static Measurement? ReadFraction(Indicator indicator, string numeratorText, string denominatorText, out LocalizedText? error)
     {
         error = null;
         if (indicator.Unit.RatioScale is not { } scale)
         {
-            error = $"{indicator.Code} is a {indicator.Unit.Id}; write a single number, not a fraction";
+            error = new($"{indicator.Code} được tính theo {indicator.Definition.UnitName.Vi}; ghi một số, không ghi phân số", $"{indicator.Code} is a {indicator.Unit.Id}; write a single number, not a fraction");
             return null;
         }
 
         if (!VietnameseNumber.TryParse(numeratorText, wholeNumberExpected: true, out var numerator)
             || !VietnameseNumber.TryParse(denominatorText, wholeNumberExpected: true, out var denominator))
         {
-            error = $"'{numeratorText.Trim()}/{denominatorText.Trim()}' is not a fraction of two numbers";
+            error = new($"'{numeratorText.Trim()}/{denominatorText.Trim()}' không phải là phân số của hai số", $"'{numeratorText.Trim()}/{denominatorText.Trim()}' is not a fraction of two numbers");
             return null;
         }
 
@@ -160,7 +161,7 @@ public static class ValueReader
 
         if (numerator < 0 || denominator < 0)
         {
-            error = $"'{numeratorText.Trim()}/{denominatorText.Trim()}' has a negative part";
+            error = new($"'{numeratorText.Trim()}/{denominatorText.Trim()}' có số âm", $"'{numeratorText.Trim()}/{denominatorText.Trim()}' has a negative part");
             return null;
         }
 
@@ -171,27 +172,27 @@ public static class ValueReader
                 return Measurement.NotApplicable;
             }
 
-            error = $"'{numeratorText.Trim()}/{denominatorText.Trim()}' divides by zero";
+            error = new($"'{numeratorText.Trim()}/{denominatorText.Trim()}' có mẫu số bằng 0", $"'{numeratorText.Trim()}/{denominatorText.Trim()}' divides by zero");
             return null;
         }
 
         // Both parts are at most MaxValue, so the product cannot overflow, and neither can the quotient it bounds.
         if (numerator > denominator * (ReportLimits.MaxValue / scale))
         {
-            error = $"'{numeratorText.Trim()}/{denominatorText.Trim()}' is larger than any value can be (at most {Show(ReportLimits.MaxValue)})";
+            error = new($"'{numeratorText.Trim()}/{denominatorText.Trim()}' vượt quá giá trị lớn nhất cho phép ({Show(ReportLimits.MaxValue)})", $"'{numeratorText.Trim()}/{denominatorText.Trim()}' is larger than any value can be (at most {Show(ReportLimits.MaxValue)})");
             return null;
         }
 
         return Measurement.Of(numerator / denominator * scale);
     }
 
-    private static bool TooLarge(decimal number, string text, out string? error)
+    private static bool TooLarge(decimal number, string text, out LocalizedText? error)
     {
-        error = Math.Abs(number) > ReportLimits.MaxValue ? $"'{text}' is larger than any value can be (at most {Show(ReportLimits.MaxValue)})" : null;
+        error = Math.Abs(number) > ReportLimits.MaxValue ? new($"'{text}' vượt quá giá trị lớn nhất cho phép ({Show(ReportLimits.MaxValue)})", $"'{text}' is larger than any value can be (at most {Show(ReportLimits.MaxValue)})") : null;
         return error is not null;
     }
 
-    private static Measurement? Checked(Indicator indicator, Measurement measurement, out string? error)
+    private static Measurement? Checked(Indicator indicator, Measurement measurement, out LocalizedText? error)
     {
         error = null;
         if (measurement.Kind == MeasurementKind.NotApplicable)
@@ -202,19 +203,19 @@ public static class ValueReader
         var value = measurement.Value;
         if (value < 0)
         {
-            error = $"{Show(value)} is negative; {indicator.Code} cannot be";
+            error = new($"{Show(value)} là số âm; {indicator.Code} không thể âm", $"{Show(value)} is negative; {indicator.Code} cannot be");
             return null;
         }
 
         if (indicator.Unit.UpperBound is { } upper && value > upper)
         {
-            error = $"{Show(value)}% is outside 0-100";
+            error = new($"{Show(value)}% nằm ngoài khoảng 0-100", $"{Show(value)}% is outside 0-100");
             return null;
         }
 
         if (indicator.Unit == MeasureUnit.Count && value != decimal.Truncate(value))
         {
-            error = $"{Show(value)} is not a whole number; {indicator.Code} is a count";
+            error = new($"{Show(value)} không phải là số nguyên; {indicator.Code} là chỉ tiêu đếm số lượng", $"{Show(value)} is not a whole number; {indicator.Code} is a count");
             return null;
         }
 

@@ -21,7 +21,7 @@ public static class XlsxTableReader
     {
         if (!bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            problems.Add(new Problem(file, null, "the file is not an Excel workbook (.xlsx) although its name says so"));
+            problems.Add(new Problem(file, null, "the file is not an Excel workbook (.xlsx) although its name says so", "tệp có đuôi .xlsx nhưng không phải là tệp Excel"));
             return null;
         }
 
@@ -48,7 +48,7 @@ public static class XlsxTableReader
         var sheetId = workbook is null ? null : FirstSheetId(package, workbook);
         if (workbook is null || sheetId is null)
         {
-            problems.Add(new Problem(file, null, "the workbook has no sheet"));
+            problems.Add(new Problem(file, null, "the workbook has no sheet", "tệp Excel không có trang tính nào"));
             return null;
         }
 
@@ -75,7 +75,7 @@ public static class XlsxTableReader
 
         if (grid.Count == 0)
         {
-            problems.Add(new Problem(file, null, "the first sheet is empty; it needs a header row: period, jurisdiction, indicator, value"));
+            problems.Add(new Problem(file, null, "the first sheet is empty; it needs a header row: period, jurisdiction, indicator, value", "trang tính đầu tiên trống; cần có dòng tiêu đề: period, jurisdiction, indicator, value"));
             return null;
         }
 

@@ -68,6 +68,7 @@ internal static class RuleReader
         var targetYear = properties.RequiredInt("targetYear");
         var baselineYear = properties.OptionalInt("baselineYear");
         CheckYears(properties, header, baseline, baselineYear, targetYear);
+        var everyYear = ReadEvery(properties);
         var lead = properties.RequiredString("lead");
         var coordinating = properties.StringList("coordinating", required: false);
         CheckUnits(properties, unitIds, lead, coordinating);
@@ -98,8 +99,28 @@ internal static class RuleReader
         var definition = new IndicatorDefinition(
             code, goal.Value, name, unit, unitName, direction, baseline, baseline is null ? null : baselineYear,
             target.Value, targetYear.Value, properties.OptionalText("provinceTarget"), lead,
-            coordinating.Where(id => id != lead).Distinct().ToList(), categories, expression, properties.OptionalText("note"));
+            coordinating.Where(id => id != lead).Distinct().ToList(), categories, expression, properties.OptionalText("note"), everyYear);
         return new Indicator(definition, position, threshold);
+    }
+
+    /// <summary>
+    /// Reads <c>"every": "year"</c>: the plan sets the target for every year ("Hàng năm"), not as a climb towards
+    /// the target year. Absent means a target to reach by <c>targetYear</c>.
+    /// </summary>
+    private static bool ReadEvery(JsonFields properties)
+    {
+        if (properties.Get("every") is not { } every)
+        {
+            return false;
+        }
+
+        if (every.ValueKind == JsonValueKind.String && every.GetString() == "year")
+        {
+            return true;
+        }
+
+        properties.Report("every", $"{every.GetRawText()} is not a recurrence; use \"year\" for a target that must hold in every year (\"Hàng năm\"), or leave it out");
+        return false;
     }
 
     private static decimal? ReadAmount(JsonFields properties, string property, MeasureUnit? unit, IReadOnlyList<Category> categories, bool required)

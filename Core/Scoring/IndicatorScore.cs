@@ -18,7 +18,7 @@ public enum StatusReason
     /// <summary>Not met although the baseline already met the target: a "maintain" indicator slipped.</summary>
     SlippedFromBaseline,
 
-    /// <summary>Not met and the target year has come.</summary>
+    /// <summary>Not met and the target year has come: the verdict is final (missed).</summary>
     TargetYearReached,
 
     /// <summary>A category below the target level.</summary>
@@ -26,6 +26,12 @@ public enum StatusReason
 
     /// <summary>A 0/0 rate.</summary>
     NothingToMeasure,
+
+    /// <summary>An every-year target not met in a year's report: missed for that year.</summary>
+    YearNotMet,
+
+    /// <summary>An every-year target not met at the half year: falling behind, half the year is left.</summary>
+    YearNotMetYet,
 }
 
 /// <summary>
@@ -35,7 +41,7 @@ public enum StatusReason
 /// <param name="Indicator">The indicator scored.</param>
 /// <param name="Measurement">What was reported.</param>
 /// <param name="Period">The period reported.</param>
-/// <param name="Status">Met, on track, falling behind, off track or not applicable.</param>
+/// <param name="Status">Met, on track, falling behind, off track, missed or not applicable.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="ProgressRatio">CR, where a pace was measured.</param>
 /// <param name="Expected">Where the indicator should be at this period on the path from baseline to target.</param>
@@ -61,6 +67,6 @@ public sealed record IndicatorScore(
 /// <param name="Scores">One score per reported indicator, in the plan's order.</param>
 public sealed record Scorecard(string File, Period Period, string Jurisdiction, string PlanId, string RulesVersion, IReadOnlyList<IndicatorScore> Scores)
 {
-    /// <summary>Whether any indicator is falling behind or off track.</summary>
+    /// <summary>Whether any indicator is falling behind, off track or missed.</summary>
     public bool NeedsAttention => Scores.Any(score => score.Status.NeedsAttention());
 }

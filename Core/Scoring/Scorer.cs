@@ -38,6 +38,19 @@ public static class Scorer
         }
 
         var definition = indicator.Definition;
+        if (definition.EveryYear)
+        {
+            // A target for every year: a year's report that misses it is final; half a year leaves time to catch up.
+            return period.Kind == PeriodKind.Annual
+                ? new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.YearNotMet, null, definition.Target)
+                : new IndicatorScore(indicator, measurement, period, Status.FallingBehind, StatusReason.YearNotMetYet, null, definition.Target);
+        }
+
+        if (period.TimePoint >= definition.TargetYear)
+        {
+            return new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.TargetYearReached, null, definition.Target);
+        }
+
         if (indicator.Unit.IsCategory)
         {
             return OffTrack(StatusReason.CategoryBelowTarget, null);
@@ -51,11 +64,6 @@ public static class Scorer
         if (indicator.MeetsTarget(baseline))
         {
             return OffTrack(StatusReason.SlippedFromBaseline, definition.Target);
-        }
-
-        if (period.TimePoint >= definition.TargetYear)
-        {
-            return OffTrack(StatusReason.TargetYearReached, definition.Target);
         }
 
         var time = (double)period.TimePoint;

@@ -13,9 +13,11 @@ public class ScoreCommandTests
 
         Assert.Equal(ExitCodes.NeedsAttention, exit);
         Assert.Equal("", error);
-        Assert.Contains("G3.1            Cần tăng tốc   97,2%", output, StringComparison.Ordinal);
-        Assert.Contains("97,2% < 98%: cần tăng tốc", output, StringComparison.Ordinal);
-        Assert.Contains("27 chỉ tiêu: 11 đã đạt, 5 đúng tiến độ, 4 cần tăng tốc, 5 chệch hướng, 2 không áp dụng", output, StringComparison.Ordinal);
+        Assert.Contains("dak-to, năm 2019", output, StringComparison.Ordinal);
+        Assert.Contains("Chỉ tiêu        Đánh giá              Kết quả thực hiện            Chỉ tiêu 2020", output, StringComparison.Ordinal);
+        Assert.Contains("G3.1            Chậm tiến độ          97,2%", output, StringComparison.Ordinal);
+        Assert.Contains("Kết quả 97,2% chưa đạt chỉ tiêu 98%; tốc độ thực hiện mới bằng 59% tốc độ cần thiết, kỳ này cần đạt 97,7%.", output, StringComparison.Ordinal);
+        Assert.Contains("27 chỉ tiêu: 11 đã đạt, 5 đúng tiến độ, 4 chậm tiến độ, 5 có nguy cơ không đạt, 2 không phát sinh", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,9 +40,22 @@ public class ScoreCommandTests
         var (exit, output, error) = Cli.Run("score", file, "--json");
 
         Assert.Equal(ExitCodes.Invalid, exit);
-        Assert.Contains($"{file}: row 2, column D (value): 101% is outside 0-100", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}: row 2, column D (value), G3.1: 101% is outside 0-100", error, StringComparison.Ordinal);
         Assert.Contains($"{file}: row 3, column C (indicator): unknown indicator 'G9.9'", error, StringComparison.Ordinal);
         Assert.Empty(JsonDocument.Parse(output).RootElement.GetProperty("reports").EnumerateArray());
+    }
+
+    [Fact]
+    public void Report_errors_are_Vietnamese_on_the_command_line_only_with_lang_vi()
+    {
+        var file = Cli.TempFile("bad.csv", "period,jurisdiction,indicator,value\n2019,dak-to,G3.1,101\n");
+
+        var (_, _, english) = Cli.Run("score", file);
+        var (exit, _, vietnamese) = Cli.Run("score", file, "--lang", "vi");
+
+        Assert.Equal(ExitCodes.Invalid, exit);
+        Assert.Contains($"{file}: row 2, column D (value), G3.1: 101% is outside 0-100", english, StringComparison.Ordinal);
+        Assert.Contains($"{file}: dòng 2, cột D (value), G3.1: 101% nằm ngoài khoảng 0-100", vietnamese, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +91,7 @@ public class ScoreCommandTests
         Assert.Equal(0.5854, literacy.GetProperty("progressRatio").GetDouble(), 4);
         Assert.Equal("gddt", literacy.GetProperty("lead").GetString());
         Assert.Equal(["ubnd-xa"], literacy.GetProperty("coordinating").EnumerateArray().Select(unit => unit.GetString()));
-        Assert.StartsWith("97,2% < 98%: cần tăng tốc", literacy.GetProperty("explanation").GetProperty("vi").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("Kết quả 97,2% chưa đạt chỉ tiêu 98%", literacy.GetProperty("explanation").GetProperty("vi").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("97.2% < 98%: falling behind", literacy.GetProperty("explanation").GetProperty("en").GetString(), StringComparison.Ordinal);
 
         Assert.Equal("off-track", results["G4.1"].GetProperty("status").GetString());
@@ -92,11 +107,28 @@ public class ScoreCommandTests
     }
 
     [Fact]
+    public void Annual_report_of_the_target_year_marks_unmet_targets_missed_and_exits_1()
+    {
+        var file = Cli.TempFile("dak-to-2020.csv", "period,jurisdiction,indicator,value\n2020,dak-to,G3.1,\"97,9\"\n2020,dak-to,G5.2,100\n2020,dak-to,G2.1,48\n");
+
+        var (exit, output, _) = Cli.Run("score", file, "--json");
+        var (_, table, _) = Cli.Run("score", file, "--lang", "en");
+
+        Assert.Equal(ExitCodes.NeedsAttention, exit);
+        var results = Assert.Single(JsonDocument.Parse(output).RootElement.GetProperty("reports").EnumerateArray()).GetProperty("results").EnumerateArray()
+            .ToDictionary(result => result.GetProperty("indicator").GetString()!, result => result.GetProperty("status").GetString());
+        Assert.Equal("missed", results["G3.1"]);
+        Assert.Equal("met", results["G5.2"]);
+        Assert.Equal("missed", results["G2.1"]);
+        Assert.Contains("3 indicators: 1 met, 2 missed", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Json_keeps_Vietnamese_readable()
     {
         var (_, output, _) = Cli.Run("score", Sample, "--json");
 
-        Assert.Contains("cần tăng tốc", output, StringComparison.Ordinal);
+        Assert.Contains("chưa đạt chỉ tiêu", output, StringComparison.Ordinal);
         Assert.DoesNotContain("\\u", output, StringComparison.Ordinal);
     }
 

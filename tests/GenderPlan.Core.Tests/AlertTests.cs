@@ -43,6 +43,56 @@ public class AlertTests
     }
 
     [Fact]
+    public void Missed_indicator_is_alerted_with_its_own_word_and_symbol()
+    {
+        var plan = Book.Value.Plans.Single();
+        var card = Scorer.Score(new Report("r.csv", Period.Annual(2020), "dak-to", plan, [new ReportedValue(plan.FindIndicator("G3.1")!, Measurement.Of(97.9m), 2, null)]));
+        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+
+        var alerts = composer.Alerts(new ReportReference("key-2", "bao-cao.csv", "gddt", Period.Annual(2020), "Huyện Đăk Tô"), AlertPlanner.Plan(card, new Dictionary<string, Status>()));
+
+        var alert = Assert.Single(alerts);
+        Assert.Equal("Cảnh báo: 1 chỉ tiêu chưa đạt yêu cầu – Huyện Đăk Tô, năm 2020", alert.Subject);
+        Assert.Contains("■ Không đạt", alert.Html, StringComparison.Ordinal);
+        Assert.Contains("color:#6a1b9a", alert.Html, StringComparison.Ordinal);
+        Assert.Contains("Chỉ tiêu 2020", alert.Html, StringComparison.Ordinal);
+        Assert.Contains("Kết quả thực hiện", alert.Html, StringComparison.Ordinal);
+        Assert.Contains("Kết quả 97,9% không đạt chỉ tiêu 98% của năm 2020.", alert.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2020-H1", "2020-06-14", "Nhắc hạn: báo cáo 6 tháng đầu năm 2020 cần gửi trước ngày 15/06/2020", "Hôm nay là ngày cuối cùng của hạn gửi báo cáo")]
+    [InlineData("2019", "2019-11-20", "Nhắc hạn: báo cáo năm 2019 cần gửi trước ngày 25/11/2019", "còn 4 ngày")]
+    public void Reminder_names_the_period_as_officials_write_it_and_says_when_it_is_the_last_day(string period, string today, string subject, string daysLeft)
+    {
+        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+
+        var reminder = composer.Reminder("gddt", Period.Parse(period), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(subject, reminder.Subject);
+        Assert.Contains(daysLeft, reminder.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("còn 0 ngày", reminder.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("genderplan", reminder.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("genderplan", reminder.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("kỳ " + period, reminder.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejection_notice_lists_problems_in_Vietnamese_then_in_English()
+    {
+        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+        var problem = new Problem("sai.csv", "row 3, column D (value), G3.1", "101% is outside 0-100", "101% nằm ngoài khoảng 0-100");
+
+        var notice = composer.Rejected("key-3", "sai.csv", "gddt", [problem]);
+
+        var vi = notice.Text.IndexOf("- sai.csv: dòng 3, cột D (value), G3.1: 101% nằm ngoài khoảng 0-100", StringComparison.Ordinal);
+        var en = notice.Text.IndexOf("- sai.csv: row 3, column D (value), G3.1: 101% is outside 0-100", StringComparison.Ordinal);
+        Assert.True(vi >= 0 && en > vi, notice.Text);
+        Assert.Contains("không được tiếp nhận", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("<li>sai.csv: dòng 3, cột D (value), G3.1: 101% nằm ngoài khoảng 0-100</li>", notice.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_alert_per_lead_unit_with_coordinators_copied_once()
     {
         var card = Card(("G3.1", 97.2m), ("G2.3", 38m), ("G2.2", 0m), ("G4.1", 108m));
@@ -61,7 +111,7 @@ public class AlertTests
         Assert.Equal("Phòng Giáo dục và Đào tạo", education.To.Single().Name);
         Assert.Contains("<a href=\"https://scorecard.example.org/\">", education.Html, StringComparison.Ordinal);
         Assert.Contains("color:#a15c00", education.Html, StringComparison.Ordinal);
-        Assert.Contains("▲ Cần tăng tốc", education.Html, StringComparison.Ordinal);
+        Assert.Contains("▲ Chậm tiến độ", education.Html, StringComparison.Ordinal);
         Assert.Contains("▲ Falling behind", education.Html, StringComparison.Ordinal);
     }
 

@@ -53,7 +53,6 @@ public class DakTo2016To2020PlanTests
         // off track: CR < 0.5, moving away, or not measurable
         { "G6.1", "2019", "1.8", Status.OffTrack, StatusReason.PaceMeasured },
         { "G3.1", "2019", "96", Status.OffTrack, StatusReason.PaceMeasured },
-        { "G2.1", "2019", "45", Status.OffTrack, StatusReason.PaceMeasured },
         { "G1.3", "2019", "65", Status.OffTrack, StatusReason.NoBaseline },
         { "G1.2", "2016", "10", Status.OffTrack, StatusReason.NoBaseline },
         { "G4.2", "2019", "60", Status.OffTrack, StatusReason.NoBaseline },
@@ -63,11 +62,24 @@ public class DakTo2016To2020PlanTests
         { "G1.1a.district", "2019", "15", Status.OffTrack, StatusReason.SlippedFromBaseline },
         { "G1.1a.commune", "2019", "25.9", Status.OffTrack, StatusReason.SlippedFromBaseline },
         { "G4.1", "2019", "108", Status.OffTrack, StatusReason.SlippedFromBaseline },
-        { "G4.4", "2019", "26", Status.OffTrack, StatusReason.SlippedFromBaseline },
         { "G6.2a", "2019", "95", Status.OffTrack, StatusReason.SlippedFromBaseline },
         { "G7.4", "2019", "95", Status.OffTrack, StatusReason.SlippedFromBaseline },
-        { "G3.1", "2020", "97.9", Status.OffTrack, StatusReason.TargetYearReached },
         { "G7.3", "2019", "0", Status.OffTrack, StatusReason.CategoryBelowTarget },
+        // G4.4: the 2015 "0" means no data, so a value above 25 is off track for want of a baseline, not a slip
+        { "G4.4", "2019", "26", Status.OffTrack, StatusReason.NoBaseline },
+        { "G4.4", "2020-H1", "30", Status.OffTrack, StatusReason.NoBaseline },
+        // missed: the annual report of 2020 that does not meet the target
+        { "G3.1", "2020", "97.9", Status.Missed, StatusReason.TargetYearReached },
+        { "G4.4", "2020", "26", Status.Missed, StatusReason.TargetYearReached },
+        { "G7.3", "2020", "0", Status.Missed, StatusReason.TargetYearReached },
+        // every year ("Hàng năm"): G2.1 and G5.2 must hold in each year, with no climb towards 2020
+        { "G2.1", "2017", "50", Status.Met, StatusReason.TargetMet },
+        { "G2.1", "2019", "45", Status.Missed, StatusReason.YearNotMet },
+        { "G2.1", "2019-H1", "45", Status.FallingBehind, StatusReason.YearNotMetYet },
+        { "G5.2", "2018", "100", Status.Met, StatusReason.TargetMet },
+        { "G5.2", "2018", "95", Status.Missed, StatusReason.YearNotMet },
+        { "G5.2", "2018-H1", "95", Status.FallingBehind, StatusReason.YearNotMetYet },
+        { "G5.2", "2016", "92", Status.Missed, StatusReason.YearNotMet },
     };
 
     [Theory]
@@ -110,7 +122,7 @@ public class DakTo2016To2020PlanTests
     [InlineData("G3.2b", "percent", ">=", "0", "0", "noivu")]
     [InlineData("G4.1", "per-100", "<=", "105", "105", "yte")]
     [InlineData("G4.2", "per-100000", "<=", null, "50", "yte")]
-    [InlineData("G4.4", "per-100", "<=", "0", "25", "yte")]
+    [InlineData("G4.4", "per-100", "<=", null, "25", "yte")]
     [InlineData("G5.1", "count", "<=", null, "0", "vhtt")]
     [InlineData("G6.1", "times", "<=", "2", "1.5", "vhtt")]
     [InlineData("G7.3", "category", ">=", "1", "1", "noivu")]
@@ -124,6 +136,57 @@ public class DakTo2016To2020PlanTests
         Assert.Equal(Parse(target), indicator.Target);
         Assert.Equal(2020, indicator.Definition.TargetYear);
         Assert.Equal(lead, indicator.Lead);
+    }
+
+    [Fact]
+    public void Only_the_plan_s_every_year_indicators_are_declared_every_year()
+    {
+        Assert.Equal(["G2.1", "G5.2"], TestRules.Plan.Indicators.Where(indicator => indicator.Definition.EveryYear).Select(indicator => indicator.Code));
+    }
+
+    [Fact]
+    public void G4_4_has_no_baseline_because_its_2015_zero_means_no_data()
+    {
+        var indicator = TestRules.Indicator("G4.4");
+
+        Assert.Null(indicator.Definition.BaselineYear);
+        Assert.Contains("chưa có số liệu", indicator.Definition.Note, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("G1.1a.district", "Phụ lục 2")]
+    [InlineData("G5.1", "Giảm 40%")]
+    [InlineData("G7.3", "Phụ lục 1")]
+    [InlineData("G1.1b.commune", "35 / Duy trì")]
+    public void Rules_note_where_the_seed_contradicts_itself_and_which_reading_they_follow(string code, string words)
+    {
+        var note = TestRules.Indicator(code).Definition.Note;
+
+        Assert.Contains("Số liệu mâu thuẫn", note, StringComparison.Ordinal);
+        Assert.Contains(words, note, StringComparison.Ordinal);
+        Assert.Contains("Quy tắc", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Annual_report_of_2020_makes_every_unmet_target_final()
+    {
+        var report = ReportFiles.ReadCsv(ReportFiles.Csv(
+            "2020,dak-to,G3.1,\"97,9\",,,",
+            "2020,dak-to,G1.1b.district,\"36,7\",,,",
+            "2020,dak-to,G2.1,48,,,",
+            "2020,dak-to,G5.2,100,,,",
+            "2020,dak-to,G4.2,60,,,",
+            "2020,dak-to,G4.4,27,,,",
+            "2020,dak-to,G7.4,95,,,",
+            "2020,dak-to,G4.3b,0/0,,,"), "dak-to-2020.csv").Report!;
+
+        var scorecard = Scorer.Score(report);
+
+        Assert.Equal(
+            [("G1.1b.district", Status.Met), ("G2.1", Status.Missed), ("G3.1", Status.Missed), ("G4.2", Status.Missed), ("G4.3b", Status.NotApplicable), ("G4.4", Status.Missed), ("G5.2", Status.Met), ("G7.4", Status.Missed)],
+            scorecard.Scores.Select(score => (score.Indicator.Code, score.Status)));
+        Assert.True(scorecard.NeedsAttention);
+        Assert.All(scorecard.Scores.Where(score => score.Status == Status.Missed), score => Assert.Null(score.ProgressRatio));
     }
 
     [Fact]

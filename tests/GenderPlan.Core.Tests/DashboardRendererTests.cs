@@ -19,20 +19,34 @@ public partial class DashboardRendererTests
     {
         var html = Render([Card("a.csv", "2019,dak-to,G3.1,\"97,2\",,,", "2019,dak-to,G3.2a,70,,,", "2019,dak-to,G4.1,108/100,,,", "2019,dak-to,G4.3b,0/0,,,")]);
 
-        Assert.Equal(["0", "0", "0", "0", "6"], GoalRow(html, 1));
-        Assert.Equal(["1", "0", "1", "0", "1"], GoalRow(html, 3));
-        Assert.Equal(["0", "0", "0", "1", "4"], GoalRow(html, 4));
+        // met, on track, falling behind, off track, missed, not applicable (0/0: its own column), not reported
+        Assert.Equal(["0", "0", "0", "0", "0", "0", "6"], GoalRow(html, 1));
+        Assert.Equal(["1", "0", "1", "0", "0", "0", "1"], GoalRow(html, 3));
+        Assert.Equal(["0", "0", "0", "1", "0", "1", "3"], GoalRow(html, 4));
     }
+
+    [Fact]
+    public void Every_year_target_has_no_climbing_path_on_its_chart_while_a_target_for_2020_has_one()
+    {
+        var html = Render([Card("a.csv", "2018,dak-to,G5.2,95,,,", "2018,dak-to,G3.1,\"97,2\",,,"), Card("b.csv", "2019,dak-to,G5.2,100,,,", "2019,dak-to,G3.1,\"97,5\",,,")]);
+
+        Assert.DoesNotContain("class=\"path\"", Article(html, "G5.2"), StringComparison.Ordinal);
+        Assert.Contains("class=\"path\"", Article(html, "G3.1"), StringComparison.Ordinal);
+        Assert.Contains("data-period=\"2018\" data-status=\"missed\"", Article(html, "G5.2"), StringComparison.Ordinal);
+    }
+
+    private static string Article(string html, string code) =>
+        Regex.Match(html, $"<article class=\"indicator\" id=\"{Regex.Escape(code)}\"(.*?)</article>", RegexOptions.Singleline).Groups[1].Value;
 
     [Fact]
     public void Later_period_is_the_one_summarised_and_every_period_is_a_chart_point()
     {
         var html = Render([Card("a.csv", "2018,dak-to,G3.1,\"96,9\",,,"), Card("b.csv", "2019,dak-to,G3.1,\"98,2\",,,")]);
 
-        Assert.Equal(["1", "0", "0", "0", "2"], GoalRow(html, 3));
+        Assert.Equal(["1", "0", "0", "0", "0", "0", "2"], GoalRow(html, 3));
         Assert.Equal(2, Regex.Count(html, "class=\"point s-"));
         Assert.Contains("data-period=\"2018\"", html, StringComparison.Ordinal);
-        Assert.Contains("Số liệu kỳ 2019", html, StringComparison.Ordinal);
+        Assert.Contains("Số liệu năm 2019", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -14,18 +14,22 @@ public class ExplanationTests
         SmallPlan.Rule("G4.1", "<=", baseline: 105m, target: 105m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls"),
         SmallPlan.Rule("G4.2", "<=", baseline: null, target: 50m, unit: "per-100000", unitVi: "trên 100.000 trẻ đẻ sống", unitEn: "per 100,000 live births"),
         SmallPlan.Rule("G6.1", "<=", baseline: 2m, target: 1.5m, unit: "times", unitVi: "lần", unitEn: "times"),
+        SmallPlan.EveryYear(SmallPlan.Rule("G5.2", ">=", baseline: 90m, target: 100m)),
         SmallPlan.Staffing("G7.3")).Plan);
 
     [Theory]
-    [InlineData("G3.1", "2019", 97.2, "97,2% < 98%: cần tăng tốc, tốc độ chỉ đạt 59% mức cần thiết (lúc này cần 97,7%).", "97.2% < 98%: falling behind, moving at only 59% of the required pace (expected now: 97.7%).")]
-    [InlineData("G3.1", "2019", 98.5, "98,5% ≥ 98%: đã đạt chỉ tiêu.", "98.5% ≥ 98%: target met.")]
-    [InlineData("G4.1", "2019", 108, "108 trẻ trai/100 trẻ gái > 105 trẻ trai/100 trẻ gái: chỉ tiêu cần duy trì (năm 2015 đạt 105 trẻ trai/100 trẻ gái) nhưng nay không còn đạt.", "108 boys per 100 girls > 105 boys per 100 girls: the level met in 2015 (105 boys per 100 girls) must be maintained, and it no longer is.")]
-    [InlineData("G1.3", "2019", 65, "65% < 70%: chưa đạt, và không có số liệu cơ sở để đo tiến độ.", "65% < 70%: not met, and there is no baseline to measure progress from.")]
-    [InlineData("G2.1", "2019", 45, "45% < 50%: chệch hướng, đang đi xa mục tiêu so với năm 2015 (49%).", "45% < 50%: off track, moving away from the target since 2015 (49%).")]
-    [InlineData("G3.1", "2020", 97.9, "97,9% < 98%: đã đến năm mục tiêu 2020 mà chưa đạt.", "97.9% < 98%: the target year 2020 has come and the target is not met.")]
-    [InlineData("G7.3", "2019", 2, "Chuyên trách: đã đạt chỉ tiêu (Kiêm nhiệm trở lên).", "dedicated: target met (concurrent or better).")]
-    [InlineData("G7.3", "2019", 0, "Chưa bố trí: chưa đạt mức Kiêm nhiệm.", "none: below the target level (concurrent).")]
-    [InlineData("G6.1", "2019", 1.8, "1,8 lần > 1,5 lần: chệch hướng, tốc độ chỉ đạt 46% mức cần thiết (lúc này cần 1,59 lần).", "1.8 times > 1.5 times: off track, moving at only 46% of the required pace (expected now: 1.59 times).")]
+    [InlineData("G3.1", "2019", 97.2, "Kết quả 97,2% chưa đạt chỉ tiêu 98%; tốc độ thực hiện mới bằng 59% tốc độ cần thiết, kỳ này cần đạt 97,7%.", "97.2% < 98%: falling behind, moving at only 59% of the required pace (expected now: 97.7%).")]
+    [InlineData("G3.1", "2019", 98.5, "Kết quả 98,5% đạt chỉ tiêu 98%.", "98.5% ≥ 98%: target met.")]
+    [InlineData("G4.1", "2019", 108, "Kết quả 108 trẻ trai/100 trẻ gái chưa đạt chỉ tiêu không quá 105 trẻ trai/100 trẻ gái. Không duy trì được mức năm 2015 (105 trẻ trai/100 trẻ gái).", "108 boys per 100 girls > 105 boys per 100 girls: the level met in 2015 (105 boys per 100 girls) must be maintained, and it no longer is.")]
+    [InlineData("G1.3", "2019", 65, "Kết quả 65% chưa đạt chỉ tiêu 70%; không có số liệu năm gốc để đánh giá tiến độ.", "65% < 70%: not met, and there is no baseline to measure progress from.")]
+    [InlineData("G2.1", "2019", 45, "Kết quả 45% chưa đạt chỉ tiêu 50%; kết quả diễn biến ngược chiều chỉ tiêu so với năm 2015 (49%).", "45% < 50%: off track, moving away from the target since 2015 (49%).")]
+    [InlineData("G3.1", "2020", 97.9, "Kết quả 97,9% không đạt chỉ tiêu 98% của năm 2020.", "97.9% < 98%: the target year 2020 has come and the target is not met.")]
+    [InlineData("G7.3", "2019", 2, "Kết quả: Chuyên trách, đạt chỉ tiêu (Kiêm nhiệm trở lên).", "dedicated: target met (concurrent or better).")]
+    [InlineData("G7.3", "2019", 0, "Kết quả: Chưa bố trí, chưa đạt chỉ tiêu (Kiêm nhiệm).", "none: below the target level (concurrent).")]
+    [InlineData("G6.1", "2019", 1.8, "Kết quả 1,8 lần chưa đạt chỉ tiêu không quá 1,5 lần; tốc độ thực hiện mới bằng 46% tốc độ cần thiết, kỳ này cần đạt 1,59 lần.", "1.8 times > 1.5 times: off track, moving at only 46% of the required pace (expected now: 1.59 times).")]
+    [InlineData("G5.2", "2018", 95, "Kết quả 95% không đạt chỉ tiêu hằng năm 100% trong năm 2018.", "95% < 100%: the target holds for every year, and 2018 did not meet it.")]
+    [InlineData("G5.2", "2018-H1", 95, "Kết quả 95% chưa đạt chỉ tiêu 100%; chỉ tiêu áp dụng hằng năm, còn 6 tháng cuối năm 2018 để thực hiện.", "95% < 100%: the target holds for every year, and half of 2018 is left to meet it.")]
+    [InlineData("G4.2", "2020-H1", 60, "Kết quả 60 trên 100.000 trẻ đẻ sống chưa đạt chỉ tiêu không quá 50 trên 100.000 trẻ đẻ sống; không có số liệu năm gốc để đánh giá tiến độ.", "60 per 100,000 live births > 50 per 100,000 live births: not met, and there is no baseline to measure progress from.")]
     public void Explanation_is_one_plain_sentence_in_each_language(string code, string period, double value, string vi, string en)
     {
         var score = Scorer.ScoreOne(Indicator(code), Measurement.Of((decimal)value), Period.Parse(period));

@@ -117,7 +117,7 @@ public class HostileReportTests(ITestOutputHelper output)
 
         var problem = Assert.Single(ReportReader.Read("r.csv", Encoding.UTF8.GetBytes(csv), TestRules.Book).Problems);
 
-        Assert.Equal("row 4, column D (value)", problem.Location);
+        Assert.Equal("row 4, column D (value), G4.1", problem.Location);
     }
 
     [Theory]

@@ -45,6 +45,7 @@ public class InvalidRulesTests
         { "target year outside plan", "rule G4.1.Properties.targetYear", "outside the plan's years" },
         { "baseline without year", "rule G3.1.Properties.baselineYear", "required when there is a baseline" },
         { "unknown category target", "rule G7.3.Properties.target", "not one of the categories" },
+        { "every month", "rule G3.1.Properties.every", "\"month\" is not a recurrence; use \"year\"" },
     };
 
     [Theory]
@@ -175,6 +176,7 @@ public class InvalidRulesTests
             case "target year outside plan": properties41["targetYear"] = 2025; break;
             case "baseline without year": properties31.Remove("baselineYear"); break;
             case "unknown category target": plan.Properties("G7.3")["target"] = "Bán chuyên trách"; break;
+            case "every month": plan.Properties("G3.1")["every"] = "month"; break;
             default: throw new ArgumentException(brokenCase);
         }
     }

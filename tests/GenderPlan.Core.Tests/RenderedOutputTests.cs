@@ -52,7 +52,7 @@ public partial class RenderedOutputTests
         Assert.Single(ScriptTag().Matches(html));
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.Contains($"<span class=\"code\">G3.1</span> <span lang=\"vi\">{HostileInHtml}</span>", html, StringComparison.Ordinal);
-        Assert.Contains($"<li>2019: {HostileInHtml}.csv</li>", html, StringComparison.Ordinal);
+        Assert.Contains($"<li><span lang=\"vi\">năm 2019</span><span lang=\"en\">2019</span>: {HostileInHtml}.csv</li>", html, StringComparison.Ordinal);
         Assert.Contains($"<tr data-unit=\"{HostileInHtml}\">", html, StringComparison.Ordinal);
         Assert.Contains($"<a href=\"{HostileInHtml}.html\">{HostileInHtml}</a>", html, StringComparison.Ordinal);
         Assert.Contains($"<span lang=\"vi\">{HostileInHtml}</span><span lang=\"en\">{HostileInHtml}</span></dd>", html, StringComparison.Ordinal);
@@ -101,9 +101,10 @@ public partial class RenderedOutputTests
     [Theory]
     [InlineData(Status.Met, "met", "Đã đạt", "Met", "✔", "#1b7f3b")]
     [InlineData(Status.OnTrack, "on-track", "Đúng tiến độ", "On track", "➜", "#0b6e8a")]
-    [InlineData(Status.FallingBehind, "falling-behind", "Cần tăng tốc", "Falling behind", "▲", "#a15c00")]
-    [InlineData(Status.OffTrack, "off-track", "Chệch hướng", "Off track", "✖", "#b3261e")]
-    [InlineData(Status.NotApplicable, "not-applicable", "Không áp dụng", "Not applicable", "–", "#555555")]
+    [InlineData(Status.FallingBehind, "falling-behind", "Chậm tiến độ", "Falling behind", "▲", "#a15c00")]
+    [InlineData(Status.OffTrack, "off-track", "Có nguy cơ không đạt", "Off track", "✖", "#b3261e")]
+    [InlineData(Status.Missed, "missed", "Không đạt", "Missed", "■", "#6a1b9a")]
+    [InlineData(Status.NotApplicable, "not-applicable", "Không phát sinh", "Not applicable", "–", "#555555")]
     public void Page_shows_each_status_with_the_shared_word_symbol_and_colour(Status status, string word, string vi, string en, string symbol, string colour)
     {
         Assert.Equal(new StatusPresentation(status, word, new LocalizedText(vi, en), symbol, colour), StatusPresentation.Of(status));
@@ -119,13 +120,11 @@ public partial class RenderedOutputTests
         Assert.Contains($"<dd class=\"status s-{word}\"><span class=\"icon\" aria-hidden=\"true\">{symbol}</span> <span lang=\"vi\">{vi}</span><span lang=\"en\">{en}</span></dd>", html, StringComparison.Ordinal);
         if (value is not null)
         {
-            Assert.Matches($"<circle class=\"point s-{word}\" data-period=\"2019\" data-status=\"{word}\" [^>]*fill=\"{colour}\"><title>2019: 97% – {vi} / {en}</title>", html);
+            Assert.Matches($"<circle class=\"point s-{word}\" data-period=\"2019\" data-status=\"{word}\" [^>]*fill=\"{colour}\"><title>năm 2019: 97% – {vi} / {en}</title>", html);
         }
 
-        if (status != Status.NotApplicable)
-        {
-            Assert.Contains($"<th scope=\"col\" class=\"s-{word}\"><span class=\"icon\" aria-hidden=\"true\">{symbol}</span> <span lang=\"vi\">{vi}</span><span lang=\"en\">{en}</span></th>", html, StringComparison.Ordinal);
-        }
+        // every status has its column in the goal summary, 0/0 results ("Không phát sinh") included
+        Assert.Contains($"<th scope=\"col\" class=\"s-{word}\"><span class=\"icon\" aria-hidden=\"true\">{symbol}</span> <span lang=\"vi\">{vi}</span><span lang=\"en\">{en}</span></th>", html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -29,6 +29,17 @@ public class SchemaTests
     }
 
     [Fact]
+    public void Every_year_target_is_valid_for_the_schema_and_the_loader()
+    {
+        var plan = Plan.Copy();
+        plan.Properties("G4.1")["every"] = "year";
+
+        Assert.True(RulesSchemas.Evaluate("workflow.schema.json", plan.Workflow));
+        Assert.True(plan.Book().Plans.Single().FindIndicator("G4.1")!.Definition.EveryYear);
+        Assert.False(Plan.Copy().Book().Plans.Single().FindIndicator("G4.1")!.Definition.EveryYear);
+    }
+
+    [Fact]
     public void Plan_the_mistakes_are_made_in_is_valid_for_the_schema_and_the_loader()
     {
         Assert.True(RulesSchemas.Evaluate("workflow.schema.json", Plan.Workflow));
@@ -42,6 +53,8 @@ public class SchemaTests
     [InlineData("wrong direction")]
     [InlineData("malformed code")]
     [InlineData("actions")]
+    [InlineData("every month")]
+    [InlineData("every as a flag")]
     public void Schema_flags_in_the_editor_what_the_loader_refuses(string mistake)
     {
         var plan = Plan.Copy();
@@ -53,6 +66,8 @@ public class SchemaTests
             case "wrong direction": rule["Properties"]!["direction"] = "=>"; break;
             case "malformed code": rule["RuleName"] = "G4-1"; break;
             case "actions": rule["Actions"] = new JsonObject(); break;
+            case "every month": rule["Properties"]!["every"] = "month"; break;
+            case "every as a flag": rule["Properties"]!["every"] = true; break;
         }
 
         Assert.False(RulesSchemas.Evaluate("workflow.schema.json", plan.Workflow));

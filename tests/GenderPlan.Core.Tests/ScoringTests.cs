@@ -23,7 +23,9 @@ public class ScoringTests
         SmallPlan.Rule("G6.1", "<=", baseline: 2m, target: 1.5m, unit: "times", unitVi: "lần", unitEn: "times"),
         SmallPlan.Rule("G6.3", ">=", baseline: null, target: 100m),
         SmallPlan.Rule("G7.4", ">=", baseline: 100m, target: 100m),
-        SmallPlan.Staffing("G7.3"));
+        SmallPlan.Staffing("G7.3"),
+        SmallPlan.EveryYear(SmallPlan.Rule("G5.2", ">=", baseline: 90m, target: 100m)),
+        SmallPlan.EveryYear(SmallPlan.Rule("G5.3", "<=", baseline: null, target: 0m, unit: "count", unitVi: "vụ", unitEn: "cases")));
 
     private static readonly Lazy<Plan> Plan = new(Rules.Plan);
 
@@ -51,9 +53,50 @@ public class ScoringTests
         { "G1.3", "2019", "65", Status.OffTrack, StatusReason.NoBaseline },
         { "G4.1", "2019", "108", Status.OffTrack, StatusReason.SlippedFromBaseline },
         { "G7.4", "2019", "95", Status.OffTrack, StatusReason.SlippedFromBaseline },
-        { "G3.1", "2020", "97.9", Status.OffTrack, StatusReason.TargetYearReached },
         { "G7.3", "2019", "0", Status.OffTrack, StatusReason.CategoryBelowTarget },
+        // missed: the target year has come (the annual report of 2020) and the target is not met, whatever the kind
+        { "G3.1", "2020", "97.9", Status.Missed, StatusReason.TargetYearReached },
+        { "G1.3", "2020", "65", Status.Missed, StatusReason.TargetYearReached },
+        { "G7.4", "2020", "95", Status.Missed, StatusReason.TargetYearReached },
+        { "G4.1", "2020", "108", Status.Missed, StatusReason.TargetYearReached },
+        { "G7.3", "2020", "0", Status.Missed, StatusReason.TargetYearReached },
+        // ... but the first half of 2020 still measures the pace
+        { "G3.1", "2020-H1", "97.9", Status.OnTrack, StatusReason.PaceMeasured },
+        // every year: met when met; a year's report that misses it is missed; half a year is falling behind
+        { "G5.2", "2018", "100", Status.Met, StatusReason.TargetMet },
+        { "G5.2", "2018-H1", "100", Status.Met, StatusReason.TargetMet },
+        { "G5.2", "2018", "95", Status.Missed, StatusReason.YearNotMet },
+        { "G5.2", "2016", "99.9", Status.Missed, StatusReason.YearNotMet },
+        { "G5.2", "2018-H1", "95", Status.FallingBehind, StatusReason.YearNotMetYet },
+        { "G5.2", "2020", "95", Status.Missed, StatusReason.YearNotMet },
+        { "G5.2", "2020-H1", "40", Status.FallingBehind, StatusReason.YearNotMetYet },
+        { "G5.3", "2017", "0", Status.Met, StatusReason.TargetMet },
+        { "G5.3", "2017", "2", Status.Missed, StatusReason.YearNotMet },
+        { "G5.3", "2017-H1", "2", Status.FallingBehind, StatusReason.YearNotMetYet },
     };
+
+    [Theory]
+    [InlineData("2018", "95")]
+    [InlineData("2018-H1", "95")]
+    public void Every_year_target_measures_no_pace_and_expects_the_target_itself(string period, string value)
+    {
+        var score = Scorer.ScoreOne(Indicator("G5.2"), Measurement.Of(Parse(value)), Period.Parse(period));
+
+        Assert.Null(score.ProgressRatio);
+        Assert.Equal(100m, score.Expected);
+    }
+
+    [Theory]
+    [InlineData(Status.Missed, true)]
+    [InlineData(Status.OffTrack, true)]
+    [InlineData(Status.FallingBehind, true)]
+    [InlineData(Status.OnTrack, false)]
+    [InlineData(Status.Met, false)]
+    [InlineData(Status.NotApplicable, false)]
+    public void Missed_off_track_and_falling_behind_need_attention(Status status, bool needsAttention)
+    {
+        Assert.Equal(needsAttention, status.NeedsAttention());
+    }
 
     [Theory]
     [MemberData(nameof(Statuses))]

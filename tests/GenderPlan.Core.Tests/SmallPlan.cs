@@ -81,6 +81,13 @@ internal sealed class SmallPlan
         int targetYear = 2020) =>
         RuleObject(code, direction, unit, unitVi, unitEn, lead, coordinating, targetYear, baseline is null ? null : JsonValue.Create(baseline.Value), JsonValue.Create(target));
 
+    /// <summary><paramref name="rule"/> with a target that must hold in every year (<c>"every": "year"</c>, the plan's "Hàng năm").</summary>
+    public static JsonObject EveryYear(JsonObject rule)
+    {
+        rule["Properties"]!["every"] = "year";
+        return rule;
+    }
+
     /// <summary>
     /// A category indicator like the plan's staffing of gender-equality work: levels Chưa bố trí (none, 0),
     /// Kiêm nhiệm (concurrent, 1) and Chuyên trách (dedicated, 2), baseline and target Kiêm nhiệm.

@@ -41,13 +41,13 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         var health = emails.Single(email => email.To.Mailboxes.Any(to => to.Address == "yte@example.org"));
         Assert.Equal(["yte@example.org"], health.To.Mailboxes.Select(to => to.Address));
         Assert.Equal(["hlhpn@example.org", "ubnd-xa@example.org", "ldtbxh@example.org"], health.Cc.Mailboxes.Select(cc => cc.Address));
-        Assert.Equal("Cảnh báo: 1 chỉ tiêu cần tăng tốc hoặc chệch hướng – Huyện Đăk Tô, kỳ 2019", health.Subject);
+        Assert.Equal("Cảnh báo: 1 chỉ tiêu chưa đạt yêu cầu – Huyện Đăk Tô, năm 2019", health.Subject);
         Assert.Contains("Tỷ số giới tính khi sinh", health.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("108 trẻ trai/100 trẻ gái", health.TextBody, StringComparison.Ordinal);
         Assert.Contains("Sex ratio at birth", health.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("G3.1", health.TextBody, StringComparison.Ordinal);
         var education = emails.Single(email => email.To.Mailboxes.Any(to => to.Address == "gddt@example.org"));
-        Assert.Contains("97,2% &lt; 98%: cần tăng tốc", education.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Kết quả 97,2% chưa đạt chỉ tiêu 98%; tốc độ thực hiện mới bằng 59% tốc độ cần thiết", education.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(0, await pipeline.Alerts.PendingCountAsync(CancellationToken.None));
     }
 
@@ -84,7 +84,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         await pipeline.Reports.ProcessAsync("gddt/2019-corrected.csv", CancellationToken.None);
         var alerts = await pipeline.Storage.AllAlertsAsync();
         Assert.Equal([AlertKind.Alert, AlertKind.Alert], alerts.Select(alert => alert.Kind));
-        Assert.Contains("Chệch hướng", alerts[1].Message.Text, StringComparison.Ordinal);
+        Assert.Contains("Có nguy cơ không đạt", alerts[1].Message.Text, StringComparison.Ordinal);
 
         pipeline.Clock.Advance(TimeSpan.FromMinutes(1));
         await pipeline.UploadReportAsync("gddt/2019-final.csv", Pipeline.Csv("2019,dak-to,G3.1,\"98,1\",,,"));
@@ -132,12 +132,12 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         var rejected = pipeline.Storage.Container(StorageNames.RejectedContainer);
         Assert.True((await rejected.GetBlobClient("yte/sai.csv").ExistsAsync()).Value);
         var errors = (await rejected.GetBlobClient("yte/sai.csv.errors.txt").DownloadContentAsync()).Value.Content.ToString();
-        Assert.Contains("yte/sai.csv: row 3, column D (value): 101% is outside 0-100", errors, StringComparison.Ordinal);
+        Assert.Contains("yte/sai.csv: row 3, column D (value), G3.1: 101% is outside 0-100", errors, StringComparison.Ordinal);
         Assert.Contains("yte/sai.csv: row 4, column C (indicator): unknown indicator 'G9.9'", errors, StringComparison.Ordinal);
         var notice = MimeMessage.Load(Assert.Single(pipeline.EmailFiles()));
         Assert.Equal(["ldtbxh@example.org", "yte@example.org"], notice.To.Mailboxes.Select(to => to.Address));
         Assert.StartsWith("Báo cáo bị từ chối: sai.csv", notice.Subject, StringComparison.Ordinal);
-        Assert.Contains("row 3, column D (value)", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("row 3, column D (value), G3.1", notice.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]

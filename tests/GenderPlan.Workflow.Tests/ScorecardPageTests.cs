@@ -107,7 +107,7 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
         Assert.Contains("Falling behind", await page.Locator("article[data-indicator='G3.1'] .status").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.Locator("#lang").ClickAsync();
-        Assert.Contains("Cần tăng tốc", await page.Locator("article[data-indicator='G3.1'] .status").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Chậm tiến độ", await page.Locator("article[data-indicator='G3.1'] .status").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("▲", await page.Locator("article[data-indicator='G3.1'] .status").InnerTextAsync(), StringComparison.Ordinal);
     }
 
