@@ -92,6 +92,15 @@ public sealed class ScoreJsonWriter : IDisposable
         }
 
         WriteNumber("expected", score.Expected);
+        if (score.Interval is { } interval)
+        {
+            // Only where the report gave numerator and denominator: a rate's 95% range by chance alone.
+            _writer.WriteStartObject("interval");
+            _writer.WriteNumber("low", interval.Low);
+            _writer.WriteNumber("high", interval.High);
+            _writer.WriteEndObject();
+            _writer.WriteBoolean("withinNoise", score.WithinNoise);
+        }
         _writer.WriteString("lead", indicator.Lead);
         _writer.WriteStartArray("coordinating");
         foreach (var unit in indicator.Coordinating)

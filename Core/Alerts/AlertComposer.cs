@@ -87,8 +87,15 @@ public sealed class AlertComposer
     private EmailMessage Alert(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores)
     {
         var copied = scores.SelectMany(score => score.Indicator.Coordinating).Append(_coordinator).Distinct().ToList();
-        var subject = $"Cảnh báo: {scores.Count} chỉ tiêu chưa đạt yêu cầu – {OneLine(report.Jurisdiction)}, {report.Period.Label.Vi}";
-        return Build(Id("alert", report.Key, lead), [lead], copied, "alert", About(report, lead, scores, subject, _scorecardUrl));
+        // A figure whose chance interval holds the target is not a failure yet: listed apart, to watch.
+        var behind = scores.Where(score => !score.WithinNoise).ToList();
+        var watch = scores.Where(score => score.WithinNoise).ToList();
+        var place = $"{OneLine(report.Jurisdiction)}, {report.Period.Label.Vi}";
+        var subject = behind.Count == 0
+            ? $"Cần theo dõi: {watch.Count} chỉ tiêu – {place}"
+            : $"Cảnh báo: {behind.Count} chỉ tiêu chưa đạt yêu cầu{(watch.Count > 0 ? $", {watch.Count} cần theo dõi" : "")} – {place}";
+        var email = About(report, lead, behind, subject, _scorecardUrl) with { Watch = [.. watch.Select(ScoreLine.Of)] };
+        return Build(Id("alert", report.Key, lead), [lead], copied, "alert", email);
     }
 
     private EmailMessage Resolved(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores)
@@ -98,7 +105,9 @@ public sealed class AlertComposer
     }
 
     private ReportEmail About(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, string subject, string? scorecardUrl) =>
-        new(subject, UnitNames(lead), report.File, report.Jurisdiction, report.Period.Label, scores[0].Indicator.Definition.TargetYear, [.. scores.Select(ScoreLine.Of)], scorecardUrl);
+        new(subject, UnitNames(lead), report.File, report.Jurisdiction, report.Period.Label, TargetYear(scores), [.. scores.Select(ScoreLine.Of)], scorecardUrl);
+
+    private static int TargetYear(IReadOnlyList<IndicatorScore> scores) => scores.Count > 0 ? scores[0].Indicator.Definition.TargetYear : 0;
 
     private EmailMessage ProblemNotice(string id, string template, string? unit, string? extraAddress, IReadOnlyList<Problem> problems, string subject, string file, string? activeVersion)
     {

@@ -20,7 +20,8 @@ internal sealed record ReportEmail(
     LocalizedText Period,
     int TargetYear,
     IReadOnlyList<ScoreLine> Scores,
-    string? ScorecardUrl) : EmailModel(Subject);
+    string? ScorecardUrl,
+    IReadOnlyList<ScoreLine>? Watch = null) : EmailModel(Subject);
 
 /// <summary>A reminder or an overdue notice (<c>reminder</c>, <c>overdue</c>).</summary>
 internal sealed record DeadlineEmail(

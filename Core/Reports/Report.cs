@@ -12,10 +12,17 @@ public enum MeasurementKind
     NotApplicable,
 }
 
+/// <summary>The counts a rate was reported with (the numerator and denominator columns).</summary>
+/// <param name="Numerator">Cases: boys born, deaths, women elected.</param>
+/// <param name="Denominator">What they are counted against: girls born, live births, seats.</param>
+public readonly record struct Counts(decimal Numerator, decimal Denominator);
+
 /// <summary>A reported value, already scaled to the indicator's unit.</summary>
 /// <param name="Kind">Number or not applicable.</param>
 /// <param name="Value">The number (zero when not applicable).</param>
-public readonly record struct Measurement(MeasurementKind Kind, decimal Value)
+/// <param name="Counts">The numerator and denominator it was computed from, when the report gave them: how
+/// much chance there is in the figure depends on them.</param>
+public readonly record struct Measurement(MeasurementKind Kind, decimal Value, Counts? Counts = null)
 {
     /// <summary>A number in the indicator's unit.</summary>
     public static Measurement Of(decimal value) => new(MeasurementKind.Number, value);

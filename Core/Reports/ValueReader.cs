@@ -65,7 +65,7 @@ public static class ValueReader
             return null;
         }
 
-        return Checked(indicator, measurement.Value, out error);
+        return Checked(indicator, measurement.Value with { Counts = fromParts?.Counts }, out error);
     }
 
     /// <summary>Which of a row's value cells an error is about.</summary>
@@ -183,7 +183,7 @@ public static class ValueReader
             return null;
         }
 
-        return Measurement.Of(numerator / denominator * scale);
+        return Measurement.Of(numerator / denominator * scale) with { Counts = new Counts(numerator, denominator) };
     }
 
     private static bool TooLarge(decimal number, string text, out LocalizedText? error)

@@ -56,6 +56,16 @@ public sealed record IndicatorScore(
 {
     /// <summary>The reported value, or null when not applicable.</summary>
     public decimal? Value => Measurement.Kind == MeasurementKind.Number ? Measurement.Value : null;
+
+    /// <summary>Where the rate could lie by chance (95%), when the report gave its numerator and denominator.</summary>
+    public ChanceInterval? Interval =>
+        Measurement is { Kind: MeasurementKind.Number, Counts: { } counts } ? ChanceInterval.For(Indicator.Unit, counts) : null;
+
+    /// <summary>
+    /// Whether the target lies inside <see cref="Interval"/>: the figure cannot be told apart from the target,
+    /// so an alert lists it as one to watch (cần theo dõi) rather than as a failure. The status is unchanged.
+    /// </summary>
+    public bool WithinNoise => Interval is { } interval && !Indicator.Unit.IsCategory && interval.Contains(Indicator.Target);
 }
 
 /// <summary>Every score of one report, with the rules version that produced them.</summary>

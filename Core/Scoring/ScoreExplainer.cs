@@ -10,9 +10,24 @@ namespace GenderPlan.Core.Scoring;
 /// </summary>
 public static class ScoreExplainer
 {
-    /// <summary>The explanation of <paramref name="score"/> in both languages.</summary>
+    /// <summary>The explanation of <paramref name="score"/> in both languages, with the margin of chance where the counts give one.</summary>
     public static LocalizedText Explain(IndicatorScore score) =>
-        new(Sentence(score, Language.Vietnamese), Sentence(score, Language.English));
+        new(Sentence(score, Language.Vietnamese) + Margin(score, Language.Vietnamese), Sentence(score, Language.English) + Margin(score, Language.English));
+
+    // "với 950 trường hợp, sai số khoảng ±7": small numbers move by chance, and officials should know how much.
+    private static string Margin(IndicatorScore score, Language language)
+    {
+        if (score.Interval is not { } interval)
+        {
+            return "";
+        }
+
+        var margin = Number(Math.Round(interval.Margin, interval.Margin >= 10 ? 0 : 1), language);
+        var cases = Number(interval.Cases, language);
+        return language == Language.Vietnamese
+            ? $" Với {cases} trường hợp, sai số khoảng ±{margin}{(score.WithinNoise ? "; chỉ tiêu nằm trong khoảng sai số, cần theo dõi thêm" : "")}."
+            : $" With {cases} cases, chance alone moves this by about ±{margin}{(score.WithinNoise ? "; the target is within that margin, so watch it" : "")}.";
+    }
 
     /// <summary>A value written with its unit: "96,5%", "108 trẻ trai/100 trẻ gái", "Kiêm nhiệm".</summary>
     public static string FormatValue(Indicator indicator, decimal value, Language language)
