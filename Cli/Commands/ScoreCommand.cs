@@ -31,7 +31,7 @@ public static class ScoreCommand
         }
 
         using var json = options.Json ? new ScoreJsonWriter(console.Out) : null;
-        var table = options.Json ? null : new ScoreTableWriter(console.Out, options.Language);
+        var table = options.Json ? null : new ScoreTableWriter(console.Out, options.Language, rules);
         var progress = new Progress(console);
         var invalid = 0;
         var attention = false;

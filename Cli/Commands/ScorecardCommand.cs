@@ -37,9 +37,10 @@ public static class ScorecardCommand
         }
 
         console.Out.WriteLine($"Bảng theo dõi {view.JurisdictionName ?? view.Jurisdiction}, {parsed.Label.Vi} (quy tắc {view.RulesVersion ?? "chưa có"})");
+        var rules = await host.Services.GetRequiredService<ActiveRules>().GetAsync(cancellationToken);
         foreach (var report in view.Reports)
         {
-            console.Out.WriteLine($"  báo cáo của {report.Unit}: {report.File}, nhận lúc {report.ReceivedAt.ToOffset(ReportingCalendar.VietnamOffset):dd/MM/yyyy HH:mm} (giờ Việt Nam), {(report.OnTime ? "đúng hạn" : "trễ hạn")}");
+            console.Out.WriteLine($"  báo cáo của {rules?.FindUnit(report.Unit)?.Name ?? report.Unit}: {report.File}, nhận lúc {report.ReceivedAt.ToOffset(ReportingCalendar.VietnamOffset):dd/MM/yyyy HH:mm} (giờ Việt Nam), {(report.OnTime ? "đúng hạn" : "trễ hạn")}");
         }
 
         foreach (var result in view.Results)

@@ -10,12 +10,37 @@ public sealed class ScoreTableWriter
 {
     private readonly TextWriter _output;
     private readonly Language _language;
+    private readonly RuleBook _rules;
 
-    /// <summary>Writes tables to <paramref name="output"/> in <paramref name="language"/>.</summary>
-    public ScoreTableWriter(TextWriter output, Language language)
+    /// <summary>Writes tables to <paramref name="output"/> in <paramref name="language"/>, naming units and places from <paramref name="rules"/>.</summary>
+    public ScoreTableWriter(TextWriter output, Language language, RuleBook rules)
     {
+        _rules = rules;
         _output = output;
         _language = language;
+    }
+
+    // Names, not ids: whoever reads the table reads "Phòng Y tế", not "yte".
+    private string UnitName(string id, bool vi) =>
+        _rules.FindUnit(id) is { } unit ? (vi ? unit.Name : unit.NameEn ?? unit.Name) : id;
+
+    private string Place(Scorecard card)
+    {
+        foreach (var plan in _rules.Plans)
+        {
+            if (plan.Id == card.PlanId)
+            {
+                foreach (var place in plan.Jurisdictions)
+                {
+                    if (place.Id == card.Jurisdiction)
+                    {
+                        return place.Name;
+                    }
+                }
+            }
+        }
+
+        return card.Jurisdiction;
     }
 
     /// <summary>Writes one scored report.</summary>
@@ -23,8 +48,8 @@ public sealed class ScoreTableWriter
     {
         var vi = _language == Language.Vietnamese;
         _output.WriteLine(vi
-            ? $"{card.File}: {card.Jurisdiction}, {card.Period.Label.Vi} (quy tắc {card.RulesVersion})"
-            : $"{card.File}: {card.Jurisdiction}, {card.Period.Label.En} (rules {card.RulesVersion})");
+            ? $"{card.File}: {Place(card)}, {card.Period.Label.Vi} (quy tắc {card.RulesVersion})"
+            : $"{card.File}: {Place(card)}, {card.Period.Label.En} (rules {card.RulesVersion})");
         string[] header = vi
             ? ["Chỉ tiêu", "Đánh giá", "Kết quả thực hiện", TargetHeading(card), "Tiến độ", "Chủ trì"]
             : ["Indicator", "Status", "Value", "Target", "Pace", "Lead"];
@@ -40,7 +65,7 @@ public sealed class ScoreTableWriter
                 score.Value is { } value ? ScoreExplainer.FormatValue(score.Indicator, value, _language) : "0/0",
                 ScoreExplainer.FormatValue(score.Indicator, score.Indicator.Target, _language),
                 score.ProgressRatio is { } ratio ? Number((decimal)Math.Round(ratio, 2)) : "",
-                score.Indicator.Lead,
+                UnitName(score.Indicator.Lead, vi),
             ]);
         }
 

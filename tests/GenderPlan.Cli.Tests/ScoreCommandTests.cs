@@ -13,7 +13,9 @@ public class ScoreCommandTests
 
         Assert.Equal(ExitCodes.NeedsAttention, exit);
         Assert.Equal("", error);
-        Assert.Contains("dak-to, năm 2019", output, StringComparison.Ordinal);
+        Assert.Contains("Huyện Đăk Tô, năm 2019", output, StringComparison.Ordinal);
+        // Units by name, as officials know them, not by id.
+        Assert.Contains("Phòng Giáo dục và Đào tạo", output, StringComparison.Ordinal);
         Assert.Contains("Chỉ tiêu        Đánh giá              Kết quả thực hiện            Chỉ tiêu 2020", output, StringComparison.Ordinal);
         Assert.Contains("G3.1            Chậm tiến độ          97,2%", output, StringComparison.Ordinal);
         Assert.Contains("Kết quả 97,2% chưa đạt chỉ tiêu 98%; tốc độ thực hiện mới bằng 59% tốc độ cần thiết, kỳ này cần đạt 97,7%.", output, StringComparison.Ordinal);
