@@ -47,6 +47,12 @@ public static class ReportLimits
     /// </summary>
     public const decimal MaxValue = 1_000_000_000m;
 
+    /// <summary>
+    /// Problems listed for one file: past a few hundred, more lines only bury the first ones, which are the
+    /// ones to fix (a wrong column usually fails every row); the last line says how many were left out.
+    /// </summary>
+    public const int MaxProblems = 200;
+
     /// <summary>A byte count for messages: <c>1.1 GB</c>, <c>20 MB</c>, <c>3 KB</c>.</summary>
     internal static string Size(long bytes) => bytes switch
     {

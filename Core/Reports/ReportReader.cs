@@ -34,10 +34,26 @@ public static class ReportReader
         };
         if (table is null || problems.Count > 0)
         {
-            return new ReportReadResult(null, problems);
+            return new ReportReadResult(null, Capped(fileName, problems));
         }
 
-        return ReportParser.Parse(table, rules);
+        var parsed = ReportParser.Parse(table, rules);
+        return parsed.Report is null ? parsed with { Problems = Capped(fileName, parsed.Problems) } : parsed;
+    }
+
+    private static IReadOnlyList<Problem> Capped(string fileName, IReadOnlyList<Problem> problems)
+    {
+        if (problems.Count <= ReportLimits.MaxProblems)
+        {
+            return problems;
+        }
+
+        var more = problems.Count - (ReportLimits.MaxProblems - 1);
+        return
+        [
+            .. problems.Take(ReportLimits.MaxProblems - 1),
+            new Problem(fileName, null, $"... and {more} more problems, not listed: correct the ones above first", $"... và {more} lỗi khác không liệt kê: đề nghị sửa các lỗi trên trước"),
+        ];
     }
 
     /// <summary>The problem with a file of <paramref name="length"/> bytes, or null when its size is acceptable.</summary>
