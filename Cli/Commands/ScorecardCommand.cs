@@ -58,7 +58,7 @@ public static class ScorecardCommand
 
     private static async Task<string?> DistrictAsync(ActiveRules activeRules, Period period, CancellationToken cancellationToken)
     {
-        var districts = (await activeRules.GetAsync(cancellationToken))?.PlansCovering(period).Select(plan => plan.District.Id).Distinct().ToList() ?? [];
+        var districts = (await activeRules.GetAsync(cancellationToken))?.Districts(period) ?? [];
         return districts.Count == 1 ? districts[0] : null;
     }
 }

@@ -32,6 +32,13 @@ public sealed class RuleBook
     /// <summary>The plans that cover <paramref name="period"/> for any place.</summary>
     public IEnumerable<Plan> PlansCovering(Period period) => Plans.Where(plan => plan.Covers(period));
 
+    /// <summary>
+    /// The districts of the plans that cover <paramref name="period"/> (every plan when null), each once, in plan
+    /// order: where the rules hold exactly one, it is the place a page, a scorecard or a link means by default.
+    /// </summary>
+    public IReadOnlyList<string> Districts(Period? period = null) =>
+        (period is { } covered ? PlansCovering(covered) : Plans).Select(plan => plan.District.Id).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>A unit by id, or null.</summary>
     public ResponsibleUnit? FindUnit(string id) => _units.GetValueOrDefault(id);
 }

@@ -110,8 +110,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     public static string PageName(RuleBook? rules, string jurisdiction) =>
         Districts(rules).SequenceEqual([jurisdiction]) ? HomePage : $"{jurisdiction}.html";
 
-    private static IReadOnlyList<string> Districts(RuleBook? rules) =>
-        rules?.Plans.Select(plan => plan.District.Id).Distinct(StringComparer.Ordinal).ToList() ?? [];
+    private static IReadOnlyList<string> Districts(RuleBook? rules) => rules?.Districts() ?? [];
 
     /// <summary>The plan the page shows: the newest one already started that includes the place, else the first that includes it.</summary>
     private static Plan? CurrentPlan(RuleBook rules, string jurisdiction, DateOnly today) =>

@@ -29,7 +29,7 @@ public sealed class ApiHandlers
     /// <summary>The district whose page is the home page: the only district of the active rules, else null.</summary>
     public async Task<string?> HomeAsync(CancellationToken cancellationToken)
     {
-        var districts = (await _activeRules.GetAsync(cancellationToken))?.Plans.Select(plan => plan.District.Id).Distinct().ToList() ?? [];
+        var districts = (await _activeRules.GetAsync(cancellationToken))?.Districts() ?? [];
         return districts.Count == 1 ? districts[0] : null;
     }
 

@@ -140,13 +140,6 @@ public sealed class UploadLog
         row.Detail = detail is { Length: > 4000 } ? detail[..4000] : detail;
         await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
-
-    /// <summary>Where a blob version stands, or null when it was never seen.</summary>
-    public async Task<UploadEntity?> GetAsync(string container, string key, CancellationToken cancellationToken)
-    {
-        var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
-        return existing.HasValue ? existing.Value : null;
-    }
 }
 
 /// <summary>A row of the <c>Uploads</c> table: partition the container, row the blob version's key.</summary>
