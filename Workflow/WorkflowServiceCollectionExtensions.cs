@@ -29,6 +29,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IAlertDispatcher>(provider => provider.GetRequiredService<AlertDispatcher>());
         services.AddSingleton<Notifier>();
         services.AddSingleton<ScoredReports>();
+        services.AddSingleton<DistrictRollUp>();
         services.AddSingleton<DashboardPublisher>();
         services.AddSingleton<IDashboardPublisher>(provider => provider.GetRequiredService<DashboardPublisher>());
         services.AddSingleton<RulesIntake>();

@@ -13,7 +13,11 @@ namespace GenderPlan.Core.Alerts;
 /// <param name="Unit">The unit that sent it.</param>
 /// <param name="Period">The period.</param>
 /// <param name="Jurisdiction">The place's name.</param>
-public sealed record ReportReference(string Key, string File, string Unit, Period Period, string Jurisdiction);
+/// <param name="Committee">
+/// For a commune's report, the commune's People's Committee (<see cref="RuleBook.CommitteeOf"/>): its alerts go to
+/// that committee, not to each lead department, and never to another commune. Null for the district's report.
+/// </param>
+public sealed record ReportReference(string Key, string File, string Unit, Period Period, string Jurisdiction, string? Committee = null);
 
 /// <summary>
 /// Writes the product's emails: one alert per lead unit per report (To: the lead unit; Cc: the coordinating
@@ -45,13 +49,22 @@ public sealed class AlertComposer
         _scorecardUrl = scorecardUrl;
     }
 
-    /// <summary>One alert per lead unit for the indicators of <paramref name="plan"/> that fall behind.</summary>
+    /// <summary>
+    /// The alerts for the indicators of <paramref name="plan"/> that fall behind: for the district, one per lead unit
+    /// (Cc its indicators' coordinating units and the coordinator; a group such as <c>ubnd-xa</c> is copied at its
+    /// own list address, never expanded); for a commune, one To the commune's committee, Cc the lead of each
+    /// indicator concerned and the coordinator.
+    /// </summary>
     public IReadOnlyList<EmailMessage> Alerts(ReportReference report, AlertPlan plan) =>
-        plan.Behind.GroupBy(score => score.Indicator.Lead).Select(group => Alert(report, group.Key, group.ToList())).ToList();
+        plan.Behind.Count == 0 ? []
+        : report.Committee is { } committee ? [Alert(report, committee, plan.Behind, CommuneCopies(committee, plan.Behind))]
+        : plan.Behind.GroupBy(score => score.Indicator.Lead).Select(group => Alert(report, group.Key, group.ToList(), DistrictCopies(group.ToList()))).ToList();
 
-    /// <summary>One resolved notice per lead unit for the indicators that recovered.</summary>
+    /// <summary>The resolved notices for the indicators that recovered, addressed as <see cref="Alerts"/> addresses alerts, copied to the coordinator.</summary>
     public IReadOnlyList<EmailMessage> ResolvedNotices(ReportReference report, AlertPlan plan) =>
-        plan.Recovered.GroupBy(score => score.Indicator.Lead).Select(group => Resolved(report, group.Key, group.ToList())).ToList();
+        plan.Recovered.Count == 0 ? []
+        : report.Committee is { } committee ? [Resolved(report, committee, plan.Recovered, CommuneCopies(committee, plan.Recovered))]
+        : plan.Recovered.GroupBy(score => score.Indicator.Lead).Select(group => Resolved(report, group.Key, group.ToList(), [_coordinator])).ToList();
 
     /// <summary>A reminder that <paramref name="unit"/>'s report for <paramref name="period"/> is due.</summary>
     public EmailMessage Reminder(string unit, Period period, DateOnly today)
@@ -72,6 +85,25 @@ public sealed class AlertComposer
         return Build(Id("overdue", unit, period.ToString()), [unit], [_coordinator], "overdue", model);
     }
 
+    /// <summary>
+    /// One notice To the lead department and the coordinator that the district's reported figure of an indicator and
+    /// the communes' sum differ by more than the rule's tolerance. Its id is made of the place, period, indicator
+    /// and both figures, so the same pair of figures is told once however often it is recomputed, and a changed
+    /// figure is told again.
+    /// </summary>
+    public EmailMessage Discrepancy(Plan plan, Period period, Indicator indicator, decimal reported, decimal communes, Coverage coverage)
+    {
+        var place = plan.District.Name;
+        string Format(decimal value, Language language) => ScoreExplainer.FormatValue(indicator, value, language);
+        LocalizedText Both(decimal value) => new(Format(value, Language.Vietnamese), Format(value, Language.English));
+        var model = new DiscrepancyEmail(
+            $"Số liệu chưa khớp: {indicator.Code} – {OneLine(place)}, {period.Label.Vi}: huyện báo cáo {Format(reported, Language.Vietnamese)}, tổng hợp từ các xã {Format(communes, Language.Vietnamese)}",
+            indicator.Code, indicator.Name, place, period.Label, Both(reported), Both(communes), CoverageText.Describe(plan, coverage),
+            Both(indicator.ToleranceFor(reported)), UnitNames(indicator.Lead), UnitNames(_coordinator));
+        var figures = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reported}|{communes}");
+        return Build(Id("discrepancy", plan.District.Id, period.ToString(), indicator.Code, figures), [indicator.Lead, _coordinator], [], "discrepancy", model);
+    }
+
     /// <summary>A notice to the coordinator (and the sender) that a report file was rejected, listing every problem.</summary>
     public EmailMessage Rejected(string key, string file, string? unit, IReadOnlyList<Problem> problems) =>
         ProblemNotice(Id("rejected", key), "rejected", unit, null, problems, $"Báo cáo bị từ chối: {OneLine(Path.GetFileName(file))}", file, null);
@@ -84,9 +116,20 @@ public sealed class AlertComposer
     public EmailMessage ProcessingFailed(string key, string file, string? unit, string error) =>
         ProblemNotice(Id("failed", key), "processing-failed", unit, null, [new Problem(file, null, error)], $"Không xử lý được báo cáo: {OneLine(Path.GetFileName(file))}", file, null);
 
-    private EmailMessage Alert(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores)
+    private List<string> DistrictCopies(IReadOnlyList<IndicatorScore> scores) =>
+        scores.SelectMany(score => score.Indicator.Coordinating).Append(_coordinator).Distinct().ToList();
+
+    /// <summary>
+    /// The lead departments concerned and the coordinator; a group unit among them stands for the commune committees
+    /// and is replaced by this commune's own committee (already in To), so no other commune ever hears of it.
+    /// </summary>
+    private List<string> CommuneCopies(string committee, IReadOnlyList<IndicatorScore> scores) =>
+        scores.Select(score => score.Indicator.Lead).Append(_coordinator)
+            .Select(unit => _rules.FindUnit(unit) is { Group: not null } ? committee : unit)
+            .Where(unit => unit != committee).Distinct().ToList();
+
+    private EmailMessage Alert(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, List<string> copied)
     {
-        var copied = scores.SelectMany(score => score.Indicator.Coordinating).Append(_coordinator).Distinct().ToList();
         // A figure whose chance interval holds the target is not a failure yet: listed apart, to watch.
         var behind = scores.Where(score => !score.WithinNoise).ToList();
         var watch = scores.Where(score => score.WithinNoise).ToList();
@@ -94,14 +137,14 @@ public sealed class AlertComposer
         var subject = behind.Count == 0
             ? $"Cần theo dõi: {watch.Count} chỉ tiêu – {place}"
             : $"Cảnh báo: {behind.Count} chỉ tiêu chưa đạt yêu cầu{(watch.Count > 0 ? $", {watch.Count} cần theo dõi" : "")} – {place}";
-        var email = About(report, lead, behind, subject, _scorecardUrl) with { Watch = [.. watch.Select(ScoreLine.Of)] };
+        var email = About(report, lead, behind, subject, _scorecardUrl) with { Watch = [.. watch.Select(ScoreLine.Of)], Commune = report.Committee is not null };
         return Build(Id("alert", report.Key, lead), [lead], copied, "alert", email);
     }
 
-    private EmailMessage Resolved(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores)
+    private EmailMessage Resolved(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, List<string> copied)
     {
         var subject = $"Đã cải thiện: {string.Join(", ", scores.Select(score => score.Indicator.Code))} – {OneLine(report.Jurisdiction)}, {report.Period.Label.Vi}";
-        return Build(Id("resolved", report.Key, lead), [lead], [_coordinator], "resolved", About(report, lead, scores, subject, null));
+        return Build(Id("resolved", report.Key, lead), [lead], copied, "resolved", About(report, lead, scores, subject, null));
     }
 
     private ReportEmail About(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, string subject, string? scorecardUrl) =>

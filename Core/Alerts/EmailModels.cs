@@ -21,7 +21,25 @@ internal sealed record ReportEmail(
     int TargetYear,
     IReadOnlyList<ScoreLine> Scores,
     string? ScorecardUrl,
-    IReadOnlyList<ScoreLine>? Watch = null) : EmailModel(Subject);
+    IReadOnlyList<ScoreLine>? Watch = null,
+    bool Commune = false) : EmailModel(Subject);
+
+/// <summary>
+/// A notice that the district's reported figure and the communes' sum disagree (<c>discrepancy</c>): both figures,
+/// how much of the district the sum covers, and the tolerance they exceed.
+/// </summary>
+internal sealed record DiscrepancyEmail(
+    string Subject,
+    string Code,
+    LocalizedText Name,
+    string Place,
+    LocalizedText Period,
+    LocalizedText Reported,
+    LocalizedText Communes,
+    LocalizedText Coverage,
+    LocalizedText Tolerance,
+    LocalizedText Lead,
+    LocalizedText Coordinator) : EmailModel(Subject);
 
 /// <summary>A reminder or an overdue notice (<c>reminder</c>, <c>overdue</c>).</summary>
 internal sealed record DeadlineEmail(

@@ -48,6 +48,27 @@ public sealed class Indicator
     /// <summary>The units that coordinate (copied on alerts).</summary>
     public IReadOnlyList<string> Coordinating => Definition.Coordinating;
 
+    /// <summary>
+    /// Whether the indicator is reported at <paramref name="level"/>: a district figure in the district's report, a
+    /// commune's figure in each commune's (<c>"levels"</c> in the rule; district only when absent).
+    /// </summary>
+    public bool IsReportedAt(UnitLevel level) => Definition.Levels is not { } levels ? level == UnitLevel.District : levels.Contains(level);
+
+    /// <summary>
+    /// Whether the district's value can be added up from the communes' reports: a commune-level indicator that is a
+    /// rate (numerator over denominator) or a count. Categories (staffing) are levels, not amounts: never added.
+    /// </summary>
+    public bool AddsUp => IsReportedAt(UnitLevel.Commune) && !Unit.IsCategory;
+
+    /// <summary>
+    /// How far the district's reported figure and the communes' sum may differ before the coordinator and the
+    /// lead are told, in the indicator's unit: the rule's <c>tolerance</c>, else 1 point for a percentage, 1% of
+    /// the reported figure for a ratio or a rate, and nothing for a count (whole things add up exactly).
+    /// </summary>
+    public decimal ToleranceFor(decimal reported) => Definition.Tolerance ?? (Unit == MeasureUnit.Percent ? 1m
+        : Unit.WholeNumbers ? 0m
+        : Math.Abs(reported) / 100m);
+
     /// <summary>Evaluates the rule's expression: does <paramref name="value"/> meet the target?</summary>
     public bool MeetsTarget(decimal value) => _threshold(value, Definition.Target);
 
@@ -75,6 +96,8 @@ public sealed class Indicator
 /// <param name="Categories">The levels of a category indicator; empty otherwise.</param>
 /// <param name="Expression">The rule's threshold expression, as written.</param>
 /// <param name="Note">An official's note on how the indicator is read.</param>
+/// <param name="Levels">Where the indicator is reported (<c>"levels"</c>): the district's report, the communes', or both; null means the district's only.</param>
+/// <param name="Tolerance">The rule's <c>tolerance</c>: how far the district's figure may differ from the communes' sum, or null for the default.</param>
 /// <param name="EveryYear">Whether the target must hold in every year ("Hàng năm", <c>"every": "year"</c>) rather than be reached by <paramref name="TargetYear"/>.</param>
 public sealed record IndicatorDefinition(
     string Code,
@@ -93,4 +116,6 @@ public sealed record IndicatorDefinition(
     IReadOnlyList<Category> Categories,
     string Expression,
     string? Note,
-    bool EveryYear = false);
+    bool EveryYear = false,
+    IReadOnlyList<UnitLevel>? Levels = null,
+    decimal? Tolerance = null);

@@ -53,6 +53,18 @@ public sealed class Plan
     /// <summary>Whether <paramref name="id"/> is the plan's district rather than one of its communes.</summary>
     public bool IsDistrict(string id) => District.Id == id;
 
+    /// <summary>The level a report for <paramref name="jurisdiction"/> is made at: the district's, or a commune's.</summary>
+    public UnitLevel LevelOf(string jurisdiction) => IsDistrict(jurisdiction) ? UnitLevel.District : UnitLevel.Commune;
+
+    /// <summary>The communes and the town: every jurisdiction of the plan but its district, in the plan's order.</summary>
+    public IEnumerable<Jurisdiction> Communes => Jurisdictions.Where(place => !IsDistrict(place.Id));
+
+    /// <summary>The indicators reported at <paramref name="level"/>, in the plan's order.</summary>
+    public IEnumerable<Indicator> IndicatorsAt(UnitLevel level) => Indicators.Where(indicator => indicator.IsReportedAt(level));
+
+    /// <summary>The name of <paramref name="jurisdiction"/>, or its id when the plan does not list it.</summary>
+    public string NameOf(string jurisdiction) => Jurisdictions.FirstOrDefault(place => place.Id == jurisdiction)?.Name ?? jurisdiction;
+
     /// <summary>The goals, in order.</summary>
     public IReadOnlyList<Goal> Goals { get; }
 

@@ -7,9 +7,23 @@ namespace GenderPlan.Core.Domain;
 /// <param name="Emails">Where its alerts and reminders go.</param>
 /// <param name="Level">
 /// Whether it is a district department or a commune-level People's Committee: a commune committee reports
-/// for communes, never for the district as a whole, whatever its upload says.
+/// for its own commune, never for the district as a whole, whatever its upload says.
 /// </param>
-public sealed record ResponsibleUnit(string Id, string Name, string? NameEn, IReadOnlyList<string> Emails, UnitLevel Level = UnitLevel.District);
+/// <param name="Jurisdiction">
+/// The commune or town a commune committee answers for (<c>tan-canh</c> for <c>ubnd-tan-canh</c>): it owes
+/// that place's report, may report for it only, and receives the alerts about it. Null for departments and groups.
+/// </param>
+/// <param name="Group">
+/// Set for a group unit (<c>ubnd-xa</c>, "UBND các xã, thị trấn"), which stands for every unit of that level where
+/// the plan names them together. A group is a list address: it is never expanded into its members' addresses (no
+/// flood), sends no report and owes none.
+/// </param>
+public sealed record ResponsibleUnit(
+    string Id, string Name, string? NameEn, IReadOnlyList<string> Emails, UnitLevel Level = UnitLevel.District, string? Jurisdiction = null, UnitLevel? Group = null)
+{
+    /// <summary>Whether the unit is a commune or town People's Committee that owes its own commune's report.</summary>
+    public bool IsCommuneCommittee => Level == UnitLevel.Commune && Group is null && Jurisdiction is not null;
+}
 
 /// <summary>The level a unit works at (<c>level</c> in <c>units.json</c>; a department when absent).</summary>
 public enum UnitLevel

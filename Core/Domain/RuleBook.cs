@@ -39,6 +39,12 @@ public sealed class RuleBook
     public IReadOnlyList<string> Districts(Period? period = null) =>
         (period is { } covered ? PlansCovering(covered) : Plans).Select(plan => plan.District.Id).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// The People's Committee that answers for commune <paramref name="jurisdiction"/> (its <c>jurisdiction</c> in
+    /// <c>units.json</c>), or null: a district, or a commune whose committee the units file does not list yet.
+    /// </summary>
+    public ResponsibleUnit? CommitteeOf(string jurisdiction) => Units.FirstOrDefault(unit => unit.IsCommuneCommittee && unit.Jurisdiction == jurisdiction);
+
     /// <summary>A unit by id, or null.</summary>
     public ResponsibleUnit? FindUnit(string id) => _units.GetValueOrDefault(id);
 }

@@ -33,7 +33,7 @@ public static class ReportParser
             problems.Add(new Problem(table.File, null, "the report has a header but no rows", "báo cáo chỉ có dòng tiêu đề, không có dòng số liệu nào"));
         }
 
-        var values = plan is null ? [] : ReadValues(table, rows, columns, plan, problems);
+        var values = plan is null || jurisdiction is null ? [] : ReadValues(table, rows, columns, plan, plan.LevelOf(jurisdiction), problems);
         if (plan is not null && rows.Count > 0 && problems.Count == 0 && values.Count == 0)
         {
             problems.Add(new Problem(table.File, table.LocateColumn(columns[ReportColumns.Value]), "no indicator has a value; fill in at least one", "không chỉ tiêu nào có kết quả; đề nghị ghi ít nhất một chỉ tiêu"));
@@ -176,7 +176,7 @@ public static class ReportParser
         return code.Length > 0 && code.Length <= 40 && Rules.RuleNames.GoalOf(code) is not null ? $"{location}, {code}" : location;
     }
 
-    private static List<ReportedValue> ReadValues(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, Plan plan, List<Problem> problems)
+    private static List<ReportedValue> ReadValues(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, Plan plan, UnitLevel level, List<Problem> problems)
     {
         var values = new List<ReportedValue>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -205,6 +205,12 @@ public static class ReportParser
             }
 
             seen[indicator.Code] = row.Number;
+            if (!indicator.IsReportedAt(level))
+            {
+                problems.Add(WrongLevel(table, table.Locate(row.Number, indicatorColumn), indicator, plan, level));
+                continue;
+            }
+
             var cells = new ValueReader.Cells(
                 row.Cells[valueColumn].Trim(),
                 Cell(row, columns, ReportColumns.Numerator),
@@ -230,6 +236,18 @@ public static class ReportParser
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// A district-only figure in a commune's report (or the reverse) would be scored against a baseline and target
+    /// set for another level: refused like any bad cell, naming the indicators the level does report.
+    /// </summary>
+    private static Problem WrongLevel(RawTable table, string location, Indicator indicator, Plan plan, UnitLevel level)
+    {
+        var allowed = string.Join(", ", plan.IndicatorsAt(level).Select(known => known.Code));
+        return level == UnitLevel.Commune
+            ? new Problem(table.File, location, $"{indicator.Code} is reported for the district as a whole, not for a commune; a commune's report gives {allowed}", $"{indicator.Code} là chỉ tiêu cấp huyện, không báo cáo cho từng xã, thị trấn; báo cáo của xã, thị trấn gồm {allowed}")
+            : new Problem(table.File, location, $"{indicator.Code} is reported by each commune, not for the district as a whole; the district's report gives {allowed}", $"{indicator.Code} là chỉ tiêu do từng xã, thị trấn báo cáo, không báo cáo cho toàn huyện; báo cáo của huyện gồm {allowed}");
     }
 
     private static string Cell(RawRow row, Dictionary<string, int> columns, string column) =>

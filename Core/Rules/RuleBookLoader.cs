@@ -62,6 +62,11 @@ public static class RuleBookLoader
             }
         }
 
+        if (units is not null && plans.Count > 0)
+        {
+            CheckCommunes(units, plans, problems);
+        }
+
         if (problems.Count > 0 || units is null)
         {
             return new RulesLoadResult(null, problems);
@@ -69,6 +74,31 @@ public static class RuleBookLoader
 
         var book = new RuleBook(plans.OrderBy(plan => plan.StartYear).ToList(), units, Hash([.. unitsSources, .. workflowSources]));
         return new RulesLoadResult(book, []);
+    }
+
+    /// <summary>
+    /// Each commune committee answers for a commune of some plan, never for a district as a whole, and no two
+    /// committees claim the same commune: reminders, alerts and the roll-up rely on one committee per commune.
+    /// </summary>
+    private static void CheckCommunes(IReadOnlyList<ResponsibleUnit> units, IReadOnlyList<Plan> plans, List<Problem> problems)
+    {
+        foreach (var unit in units.Where(unit => unit.Jurisdiction is not null))
+        {
+            var place = unit.Jurisdiction!;
+            if (plans.Any(plan => plan.IsDistrict(place)))
+            {
+                problems.Add(new Problem(RuleSource.UnitsFileName, $"unit {unit.Id}.jurisdiction", $"'{place}' is a district; a commune People's Committee answers for a commune or town"));
+            }
+            else if (!plans.Any(plan => plan.HasJurisdiction(place)))
+            {
+                var known = string.Join(", ", plans.SelectMany(plan => plan.Jurisdictions).Where(candidate => !plans.Any(plan => plan.IsDistrict(candidate.Id))).Select(candidate => candidate.Id).Distinct());
+                problems.Add(new Problem(RuleSource.UnitsFileName, $"unit {unit.Id}.jurisdiction", $"'{place}' is not a commune or town of any plan; use one of {known}"));
+            }
+            else if (units.FirstOrDefault(other => other.Jurisdiction == place) is { } first && first.Id != unit.Id)
+            {
+                problems.Add(new Problem(RuleSource.UnitsFileName, $"unit {unit.Id}.jurisdiction", $"'{place}' already has its committee {first.Id}; one committee answers for a commune"));
+            }
+        }
     }
 
     private static void CheckOverlap(IEnumerable<Plan> earlier, Plan plan, string file, List<Problem> problems)

@@ -69,6 +69,8 @@ internal static class RuleReader
         var baselineYear = properties.OptionalInt("baselineYear");
         CheckYears(properties, header, baseline, baselineYear, targetYear);
         var everyYear = ReadEvery(properties);
+        var levels = ReadLevels(properties);
+        var tolerance = ReadTolerance(properties, unit);
         var lead = properties.RequiredString("lead");
         var coordinating = properties.StringList("coordinating", required: false);
         CheckUnits(properties, unitIds, lead, coordinating);
@@ -99,7 +101,7 @@ internal static class RuleReader
         var definition = new IndicatorDefinition(
             code, goal.Value, name, unit, unitName, direction, baseline, baseline is null ? null : baselineYear,
             target.Value, targetYear.Value, properties.OptionalText("provinceTarget"), lead,
-            coordinating.Where(id => id != lead).Distinct().ToList(), categories, expression, properties.OptionalText("note"), everyYear);
+            coordinating.Where(id => id != lead).Distinct().ToList(), categories, expression, properties.OptionalText("note"), everyYear, levels, tolerance);
         return new Indicator(definition, position, threshold);
     }
 
@@ -121,6 +123,69 @@ internal static class RuleReader
 
         properties.Report("every", $"{every.GetRawText()} is not a recurrence; use \"year\" for a target that must hold in every year (\"Hàng năm\"), or leave it out");
         return false;
+    }
+
+    /// <summary>
+    /// Reads <c>"levels"</c>: where the indicator is reported, <c>["district"]</c>, <c>["commune"]</c> or both. Absent
+    /// means the district's report only, so a plan written before communes reported still reads the same.
+    /// </summary>
+    private static IReadOnlyList<UnitLevel>? ReadLevels(JsonFields properties)
+    {
+        if (!properties.Has("levels"))
+        {
+            return null;
+        }
+
+        var words = properties.StringList("levels", required: false);
+        if (words is null)
+        {
+            return null;
+        }
+
+        var levels = new List<UnitLevel>();
+        foreach (var word in words)
+        {
+            UnitLevel? level = word switch { "district" => UnitLevel.District, "commune" => UnitLevel.Commune, _ => null };
+            if (level is null)
+            {
+                properties.Report("levels", $"'{word}' is not a level; use \"district\" (the district's report) or \"commune\" (each commune's report)");
+            }
+            else if (levels.Contains(level.Value))
+            {
+                properties.Report("levels", $"'{word}' is listed twice");
+            }
+            else
+            {
+                levels.Add(level.Value);
+            }
+        }
+
+        if (words.Count == 0)
+        {
+            properties.Report("levels", "lists at least one level: [\"district\"], [\"commune\"] or [\"district\", \"commune\"]");
+        }
+
+        return levels;
+    }
+
+    private static decimal? ReadTolerance(JsonFields properties, MeasureUnit? unit)
+    {
+        if (properties.Get("tolerance") is not { } element)
+        {
+            return null;
+        }
+
+        var amount = JsonFields.AsDecimal(element);
+        if (amount is null || amount < 0)
+        {
+            properties.Report("tolerance", "must be a number, zero or more, in the indicator's unit");
+        }
+        else if (unit?.IsCategory == true)
+        {
+            properties.Report("tolerance", "a category indicator is never added up, so it has no tolerance");
+        }
+
+        return amount;
     }
 
     private static decimal? ReadAmount(JsonFields properties, string property, MeasureUnit? unit, IReadOnlyList<Category> categories, bool required)

@@ -9,7 +9,7 @@ namespace GenderPlan.Core.Rules;
 internal static class UnitsReader
 {
     private static readonly HashSet<string> FileProperties = ["$schema", "units"];
-    private static readonly HashSet<string> UnitProperties = ["id", "name", "nameEn", "emails", "level"];
+    private static readonly HashSet<string> UnitProperties = ["id", "name", "nameEn", "emails", "level", "jurisdiction", "group"];
 
     public static IReadOnlyList<ResponsibleUnit>? Read(RuleSource source, List<Problem> problems)
     {
@@ -45,7 +45,7 @@ internal static class UnitsReader
                     continue;
                 }
 
-                unit.RejectUnknown(UnitProperties, "known: id, name, nameEn, emails, level");
+                unit.RejectUnknown(UnitProperties, "known: id, name, nameEn, emails, level, jurisdiction, group");
                 if (ReadUnit(unit, units) is { } read)
                 {
                     units.Add(read);
@@ -62,6 +62,36 @@ internal static class UnitsReader
         return UnitLevel.District;
     }
 
+    private static UnitLevel? InvalidGroup(JsonFields unit, string group)
+    {
+        unit.Report("group", $"'{group}' is not a group: write \"commune\" for a unit that stands for every commune and town People's Committee");
+        return null;
+    }
+
+    /// <summary>
+    /// A commune committee names the one commune it answers for (whether that place exists is checked against
+    /// the plans, in <see cref="RuleBookLoader"/>); a group names none, and a department is neither.
+    /// </summary>
+    private static void CheckPlace(JsonFields unit, UnitLevel level, string? jurisdiction, UnitLevel? group)
+    {
+        if (group is not null && jurisdiction is not null)
+        {
+            unit.Report("jurisdiction", "a group stands for every commune committee, so it names no single commune");
+        }
+        else if (group is not null && level != group)
+        {
+            unit.Report("level", "a group of commune committees is itself at the \"commune\" level");
+        }
+        else if (group is null && level == UnitLevel.Commune && jurisdiction is null)
+        {
+            unit.Report("jurisdiction", "a commune People's Committee names the commune or town it answers for (\"jurisdiction\": \"tan-canh\"), or is a group (\"group\": \"commune\")");
+        }
+        else if (level == UnitLevel.District && jurisdiction is not null)
+        {
+            unit.Report("jurisdiction", "only a commune People's Committee (\"level\": \"commune\") answers for one commune");
+        }
+    }
+
     private static ResponsibleUnit? ReadUnit(JsonFields unit, List<ResponsibleUnit> earlier)
     {
         var id = unit.RequiredString("id");
@@ -74,6 +104,14 @@ internal static class UnitsReader
             "commune" => UnitLevel.Commune,
             var other => Invalid(unit, other),
         };
+        var jurisdiction = unit.OptionalText("jurisdiction");
+        var group = unit.OptionalText("group") switch
+        {
+            null => (UnitLevel?)null,
+            "commune" => UnitLevel.Commune,
+            var other => InvalidGroup(unit, other),
+        };
+        CheckPlace(unit, level, jurisdiction, group);
         if (id is not null && !RuleNames.IsId(id))
         {
             unit.Report("id", $"'{id}' must be lower-case letters, digits and '-'");
@@ -99,7 +137,7 @@ internal static class UnitsReader
 
         return id is null || name is null || emails is null
             ? null
-            : new ResponsibleUnit(id, name, nameEn, emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), level);
+            : new ResponsibleUnit(id, name, nameEn, emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), level, jurisdiction, group);
     }
 
     /// <summary>A bare address only: display names or line breaks here would end up in mail headers.</summary>

@@ -23,7 +23,7 @@ internal static class WorkflowReader
     private static readonly HashSet<string> IndicatorProperties =
     [
         "name", "unit", "unitName", "direction", "baseline", "baselineYear", "target", "targetYear",
-        "provinceTarget", "lead", "coordinating", "categories", "note", "every",
+        "provinceTarget", "lead", "coordinating", "categories", "note", "every", "levels", "tolerance",
     ];
 
     private const string UnsupportedFeature =

@@ -1,6 +1,7 @@
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Dashboard;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -48,7 +49,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         }
 
         var results = (await _results.LatestForPlaceAsync(jurisdiction, cancellationToken))
-            .Where(stored => Period.TryParse(stored.Period, out var period) && plan.Covers(period))
+            .Where(stored => stored.Source == FigureSource.Reported && Period.TryParse(stored.Period, out var period) && plan.Covers(period))
             .Select(stored => new DashboardResult(stored.Indicator, Period.Parse(stored.Period), stored.Status, stored.Value, stored.Explanation))
             .ToList();
         var reports = (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, plan.EndYear, cancellationToken))

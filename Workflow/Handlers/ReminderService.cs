@@ -12,9 +12,10 @@ namespace GenderPlan.Workflow.Handlers;
 /// <summary>
 /// The daily reminder job. Before each deadline (15 June, 25 November; the days ahead are configurable),
 /// every unit that owes a report for the period and has not sent one is reminded; the day after a
-/// deadline, each unit still missing gets an overdue notice, copied to the coordinator. Every loaded plan
-/// that covers the period is served: the units that owe its district's report are its lead units. Reminder
-/// ids are per unit and day, so a timer that fires twice queues nothing twice.
+/// deadline, each unit still missing gets an overdue notice, copied to the coordinator. Who owes what is
+/// <see cref="ReportingObligations"/>: the lead departments the district's report, each commune committee its
+/// own commune's (never the group <c>ubnd-xa</c>). Reminder ids are per unit and day, so a timer that fires
+/// twice queues nothing twice.
 /// </summary>
 public sealed partial class ReminderService : IReminderService
 {
@@ -53,18 +54,18 @@ public sealed partial class ReminderService : IReminderService
         var daysLeft = ReportingCalendar.Deadline(next).DayNumber - today.DayNumber;
         if (_options.ReminderDaysAhead.Contains(daysLeft))
         {
-            foreach (var unit in await MissingAsync(rules, next, cancellationToken))
+            foreach (var owed in await MissingAsync(rules, next, cancellationToken))
             {
-                messages.Add((composer.Reminder(unit, next, today), AlertKind.Reminder));
+                messages.Add((composer.Reminder(owed.Unit, next, today), AlertKind.Reminder));
             }
         }
 
         var last = ReportingCalendar.LastDue(today);
         if (today == ReportingCalendar.Deadline(last).AddDays(1))
         {
-            foreach (var unit in await MissingAsync(rules, last, cancellationToken))
+            foreach (var owed in await MissingAsync(rules, last, cancellationToken))
             {
-                messages.Add((composer.Overdue(unit, last), AlertKind.Overdue));
+                messages.Add((composer.Overdue(owed.Unit, last), AlertKind.Overdue));
             }
         }
 
@@ -82,17 +83,15 @@ public sealed partial class ReminderService : IReminderService
         return added;
     }
 
-    private async Task<IReadOnlyList<string>> MissingAsync(RuleBook rules, Period period, CancellationToken cancellationToken)
+    /// <summary>The reports owed for <paramref name="period"/> that have not arrived: the log is keyed by place and unit.</summary>
+    private async Task<IReadOnlyList<Obligation>> MissingAsync(RuleBook rules, Period period, CancellationToken cancellationToken)
     {
-        var missing = new List<string>();
-        foreach (var plan in rules.PlansCovering(period))
+        var missing = new List<Obligation>();
+        foreach (var owed in ReportingObligations.For(rules, period))
         {
-            foreach (var unit in plan.Indicators.Select(indicator => indicator.Lead).Distinct())
+            if (!missing.Any(earlier => earlier.Unit == owed.Unit) && await _reports.CurrentAsync(period, owed.Jurisdiction, owed.Unit, cancellationToken) is null)
             {
-                if (!missing.Contains(unit) && await _reports.CurrentAsync(period, plan.District.Id, unit, cancellationToken) is null)
-                {
-                    missing.Add(unit);
-                }
+                missing.Add(owed);
             }
         }
 

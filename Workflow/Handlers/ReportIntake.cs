@@ -26,13 +26,14 @@ public sealed partial class ReportIntake : IReportIntake
     private readonly ScoredReports _scored;
     private readonly Notifier _notifier;
     private readonly IDashboardPublisher _dashboard;
+    private readonly DistrictRollUp _rollUp;
     private readonly WorkflowOptions _options;
     private readonly ILogger<ReportIntake> _logger;
 
     /// <summary>Creates the handler.</summary>
     public ReportIntake(
         ReportStore files, RulesIntake rules, UploadLog uploads, ScoredReports scored, Notifier notifier, IDashboardPublisher dashboard,
-        IOptions<WorkflowOptions> options, ILogger<ReportIntake> logger)
+        DistrictRollUp rollUp, IOptions<WorkflowOptions> options, ILogger<ReportIntake> logger)
     {
         _files = files;
         _rules = rules;
@@ -40,6 +41,7 @@ public sealed partial class ReportIntake : IReportIntake
         _scored = scored;
         _notifier = notifier;
         _dashboard = dashboard;
+        _rollUp = rollUp;
         _options = options.Value;
         _logger = logger;
     }
@@ -120,10 +122,9 @@ public sealed partial class ReportIntake : IReportIntake
             return await RejectAsync(blob, key, unit, rules, read.Problems, cancellationToken);
         }
 
-        if (rules.FindUnit(unit) is { Level: UnitLevel.Commune } && report.Plan.IsDistrict(report.Jurisdiction))
+        if (SenderProblem(rules.FindUnit(unit)!, report) is { } wrongSender)
         {
-            var commune = $"{unit} is a commune People's Committee: it reports for its commune, not for {report.Plan.District.Name} as a whole; the district's report comes from the lead departments";
-            return await RejectAsync(blob, key, unit, rules, [new Problem(blob.Name, null, commune)], cancellationToken);
+            return await RejectAsync(blob, key, unit, rules, [wrongSender], cancellationToken);
         }
 
         var card = Scorer.Score(report);
@@ -132,19 +133,61 @@ public sealed partial class ReportIntake : IReportIntake
             Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, card.RulesVersion,
             ReportingCalendar.IsOnTime(report.Period, blob.LastModified), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention()));
         var plan = AlertPlanner.Plan(card, await _scored.AlertedAsync(report.Jurisdiction, report.Period, cancellationToken));
-        var place = report.Plan.Jurisdictions.First(jurisdiction => jurisdiction.Id == report.Jurisdiction).Name;
-        var reference = new ReportReference(record.Key, Path.GetFileName(blob.Name), unit, report.Period, place);
+        var place = report.Plan.NameOf(report.Jurisdiction);
+        var reference = new ReportReference(record.Key, Path.GetFileName(blob.Name), unit, report.Period, place, rules.CommitteeOf(report.Jurisdiction)?.Id);
         var composer = _notifier.Composer(rules);
 
         var added = new List<string>();
         added.AddRange(await _notifier.QueueAsync(composer.Alerts(reference, plan), AlertKind.Alert, record.Key, cancellationToken));
         added.AddRange(await _notifier.QueueAsync(composer.ResolvedNotices(reference, plan), AlertKind.Resolved, record.Key, cancellationToken));
         await _scored.SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), record, plan.States, cancellationToken);
+
+        // The district's sums follow each accepted commune report (a rejected one never gets here); a district report
+        // is compared with the sums already stored. Before the upload is marked done, so a fault here is retried.
+        added.AddRange(report.Plan.IsDistrict(report.Jurisdiction)
+            ? await _rollUp.QueueDiscrepanciesAsync(rules, report.Plan, report.Period, cancellationToken)
+            : await _rollUp.RecomputeAsync(rules, report.Plan, report.Period, blob.LastModified, cancellationToken));
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Done, record.Key, cancellationToken);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _notifier.SendAsync(added, cancellationToken);
         await _dashboard.TryPublishAsync(report.Jurisdiction, cancellationToken);
+        if (!report.Plan.IsDistrict(report.Jurisdiction))
+        {
+            await _dashboard.TryPublishAsync(report.Plan.District.Id, cancellationToken);
+        }
+
         return ReportOutcome.Scored;
+    }
+
+    /// <summary>
+    /// A commune committee reports for its own commune only, never for the district as a whole nor for another
+    /// commune; a group unit (<c>ubnd-xa</c>) is a list address and sends no report of its own.
+    /// </summary>
+    private static Problem? SenderProblem(ResponsibleUnit sender, Report report)
+    {
+        var place = report.Plan.NameOf(report.Jurisdiction);
+        if (sender.Group is not null)
+        {
+            return new Problem(report.File, null,
+                $"{sender.Id} stands for all the commune People's Committees and sends no report itself: each committee uploads its own commune's report as reports/ubnd-<commune>/<file>",
+                $"{sender.Id} là địa chỉ chung của UBND các xã, thị trấn, không tự gửi báo cáo: UBND từng xã, thị trấn gửi báo cáo của địa phương mình vào reports/ubnd-<xã>/<tệp>");
+        }
+
+        if (sender.Level == UnitLevel.Commune && report.Plan.IsDistrict(report.Jurisdiction))
+        {
+            return new Problem(report.File, null,
+                $"{sender.Id} is a commune People's Committee: it reports for its commune, not for {place} as a whole; the district's report comes from the lead departments",
+                $"{sender.Id} là UBND cấp xã: chỉ báo cáo cho xã, thị trấn của mình, không báo cáo cho {place}; báo cáo của huyện do các phòng, ban chủ trì gửi");
+        }
+
+        if (sender.Jurisdiction is { } own && own != report.Jurisdiction)
+        {
+            return new Problem(report.File, null,
+                $"{sender.Id} answers for {report.Plan.NameOf(own)}, not for {place}: each commune's report comes from its own People's Committee",
+                $"{sender.Id} chỉ báo cáo cho {report.Plan.NameOf(own)}, không báo cáo cho {place}: báo cáo của mỗi xã, thị trấn do UBND xã, thị trấn đó gửi");
+        }
+
+        return null;
     }
 
     private async Task<ReportOutcome> RejectAsync(StoredBlob blob, string key, string? unit, RuleBook rules, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)

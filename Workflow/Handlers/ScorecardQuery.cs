@@ -4,7 +4,11 @@ using GenderPlan.Workflow.Storage;
 
 namespace GenderPlan.Workflow.Handlers;
 
-/// <summary>Reads the scorecard of a place and period from the stored results.</summary>
+/// <summary>
+/// Reads the scorecard of a place and period from the stored results. For a district, an indicator may have two
+/// results side by side: the lead department's own figure (<c>source: reported</c>) and the communes' reports
+/// added up (<c>source: communes</c>, with its coverage), in that order.
+/// </summary>
 public sealed class ScorecardQuery : IScorecardQuery
 {
     private readonly ResultStore _results;
@@ -33,9 +37,10 @@ public sealed class ScorecardQuery : IScorecardQuery
         var results = (await _results.LatestAsync(jurisdiction, parsed.ToString(), cancellationToken))
             .OrderBy(result => order.IndexOf(result.Indicator) is var index and >= 0 ? index : int.MaxValue)
             .ThenBy(result => result.Indicator, StringComparer.Ordinal)
+            .ThenBy(result => result.Source)
             .Select(result => new ResultResponse(
                 result.Indicator, result.Status, result.Value, result.Target, result.Baseline, result.ProgressRatio, result.Expected,
-                result.Lead, result.Coordinating, result.Explanation, result.Unit, result.ReceivedAt))
+                result.Lead, result.Coordinating, result.Explanation, result.Unit, result.ReceivedAt, result.Source, result.Coverage))
             .ToList();
         var reports = (await _reports.ForPeriodAsync(parsed, cancellationToken))
             .Where(report => report.Jurisdiction == jurisdiction)

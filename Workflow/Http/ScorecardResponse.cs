@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
 
 namespace GenderPlan.Workflow.Http;
 
@@ -24,10 +26,14 @@ public sealed record ScorecardResponse(
 /// <param name="Coordinating">The coordinating units.</param>
 /// <param name="Explanation">Why, in Vietnamese and English.</param>
 /// <param name="Unit">The unit whose report gave it.</param>
-/// <param name="ReceivedAt">When that report arrived.</param>
+/// <param name="ReceivedAt">When that report arrived (for a figure added up from the communes: when it was added up).</param>
+/// <param name="Source"><c>reported</c> (a unit's own figure) or <c>communes</c> (added up from the communes' current reports).</param>
+/// <param name="Coverage">For <c>communes</c>: how many communes the sum covers, of how many, and which are missing; left out otherwise.</param>
 public sealed record ResultResponse(
     string Indicator, Status Status, decimal? Value, decimal Target, decimal? Baseline, double? ProgressRatio, decimal? Expected,
-    string Lead, IReadOnlyList<string> Coordinating, LocalizedText Explanation, string Unit, DateTimeOffset ReceivedAt);
+    string Lead, IReadOnlyList<string> Coordinating, LocalizedText Explanation, string Unit, DateTimeOffset ReceivedAt,
+    FigureSource Source = FigureSource.Reported,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Coverage? Coverage = null);
 
 /// <summary>One report that arrived.</summary>
 /// <param name="Unit">The sending unit.</param>

@@ -29,6 +29,9 @@ public enum AlertKind
 
     /// <summary>A report could not be processed.</summary>
     FailedReport,
+
+    /// <summary>The district's reported figure and the communes' sum disagree.</summary>
+    Discrepancy,
 }
 
 /// <summary>Whether an email has been handed to the email service.</summary>

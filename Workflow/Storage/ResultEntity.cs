@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
 
 namespace GenderPlan.Workflow.Storage;
@@ -64,6 +65,27 @@ public sealed class ResultEntity : TableRow
     /// <summary>When the report arrived.</summary>
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>The numerator of a rate, as invariant text, where reported.</summary>
+    public string? Numerator { get; set; }
+
+    /// <summary>The denominator of a rate, as invariant text, where reported.</summary>
+    public string? Denominator { get; set; }
+
+    /// <summary><c>communes</c> for a figure added up from the communes; absent (older rows too) for a reported one.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>For an added-up figure: how many communes it covers.</summary>
+    public int? CoverageReported { get; set; }
+
+    /// <summary>For an added-up figure: how many communes the plan has.</summary>
+    public int? CoverageExpected { get; set; }
+
+    /// <summary>For an added-up figure: the missing communes' ids, comma-separated.</summary>
+    public string? CoverageMissing { get; set; }
+
+    /// <summary>The row key of the district's figure added up from the communes, beside the reported one (<c>G4.1~communes</c>).</summary>
+    public static string RolledUpRowKey(string indicator) => indicator + "~communes";
+
     internal static ResultEntity From(IndicatorScore score, LocalizedText explanation, Scorecard card, string reportKey, string unit, DateTimeOffset receivedAt)
     {
         var indicator = score.Indicator;
@@ -88,7 +110,22 @@ public sealed class ResultEntity : TableRow
             Report = reportKey,
             Unit = unit,
             ReceivedAt = receivedAt,
+            Numerator = Text(score.Measurement.Counts?.Numerator),
+            Denominator = Text(score.Measurement.Counts?.Denominator),
         };
+    }
+
+    /// <summary>The row of a district figure added up from the communes: beside the reported figure, never over it.</summary>
+    internal static ResultEntity From(RolledUp rolled, LocalizedText explanation, string district, string rulesVersion, DateTimeOffset computedAt)
+    {
+        var card = new Scorecard("", rolled.Score.Period, district, "", rulesVersion, [rolled.Score]);
+        var row = From(rolled.Score, explanation, card, "", FigureSourceText.Communes, computedAt);
+        row.RowKey = RolledUpRowKey(rolled.Score.Indicator.Code);
+        row.Source = FigureSourceText.Communes;
+        row.CoverageReported = rolled.Coverage.Reported;
+        row.CoverageExpected = rolled.Coverage.Expected;
+        row.CoverageMissing = string.Join(",", rolled.Coverage.Missing);
+        return row;
     }
 
     internal ResultEntity WithRowKey(string rowKey)
@@ -115,7 +152,12 @@ public sealed class ResultEntity : TableRow
         RulesVersion,
         Report,
         Unit,
-        ReceivedAt);
+        ReceivedAt,
+        Source == FigureSourceText.Communes ? FigureSource.Communes : FigureSource.Reported,
+        Numerator is not null && Denominator is not null ? new Counts(Number(Numerator)!.Value, Number(Denominator)!.Value) : null,
+        CoverageReported is { } reported && CoverageExpected is { } expected
+            ? new Coverage(reported, expected, (CoverageMissing ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            : null);
 
     private static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
 
 namespace GenderPlan.Workflow.Storage;
@@ -22,10 +23,14 @@ namespace GenderPlan.Workflow.Storage;
 /// <param name="Report">The report it came from.</param>
 /// <param name="Unit">The unit that sent the report.</param>
 /// <param name="ReceivedAt">When that report arrived.</param>
+/// <param name="Source">Whether a unit reported the figure, or it was added up from the communes' reports.</param>
+/// <param name="Counts">The numerator and denominator behind a rate, where known: what the district's sum adds up.</param>
+/// <param name="Coverage">For a figure added up from the communes, which of them it covers.</param>
 public sealed record StoredResult(
     string Indicator, string Period, string Jurisdiction, Status Status, decimal? Value, decimal Target, decimal? Baseline,
     double? ProgressRatio, decimal? Expected, string Lead, IReadOnlyList<string> Coordinating, LocalizedText Explanation,
-    string RulesVersion, string Report, string Unit, DateTimeOffset ReceivedAt);
+    string RulesVersion, string Report, string Unit, DateTimeOffset ReceivedAt,
+    FigureSource Source = FigureSource.Reported, Counts? Counts = null, Coverage? Coverage = null);
 
 /// <summary>
 /// Indicator results: the latest per place, period and indicator (<c>Results</c>), and every result ever
@@ -66,6 +71,20 @@ public sealed class ResultStore
             {
                 // Another report for the same place and period won the race; read again and merge.
             }
+        }
+    }
+
+    /// <summary>
+    /// Stores the district's figures added up from the communes (rows <c>{indicator}~communes</c>, beside the reported
+    /// ones). They are derived data, recomputed whole from the communes' current results each time, so the newest
+    /// computation simply replaces the last and keeps no history.
+    /// </summary>
+    public async Task SaveRolledUpAsync(string district, Period period, IReadOnlyList<RolledUp> rolled, string rulesVersion, DateTimeOffset computedAt, CancellationToken cancellationToken)
+    {
+        var rows = rolled.Select(item => ResultEntity.From(item, ScoreExplainer.Explain(item.Score), district, rulesVersion, computedAt)).ToList();
+        foreach (var chunk in rows.Chunk(100))
+        {
+            await Latest.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
         }
     }
 

@@ -194,9 +194,41 @@ public class DakTo2016To2020PlanTests
     {
         var units = TestRules.Book.Units;
 
-        Assert.Equal(14, units.Count);
+        Assert.Equal(23, units.Count);
         Assert.All(units, unit => Assert.NotEmpty(unit.Emails));
         Assert.Equal("Phòng Lao động – Thương binh và Xã hội", TestRules.Book.FindUnit("ldtbxh")!.Name);
+    }
+
+    [Fact]
+    public void Every_commune_and_the_town_has_its_own_committee_and_the_group_stands_for_them_all()
+    {
+        var plan = TestRules.Plan;
+
+        var committees = plan.Communes.Select(place => TestRules.Book.CommitteeOf(place.Id)).ToList();
+
+        Assert.Equal(plan.Communes.Select(place => "ubnd-" + place.Id), committees.Select(unit => unit!.Id));
+        Assert.All(committees, unit => Assert.Equal([$"{unit!.Id}@example.org"], unit.Emails));
+        Assert.Equal("UBND xã Tân Cảnh", TestRules.Book.FindUnit("ubnd-tan-canh")!.Name);
+        Assert.Equal("Tân Cảnh Commune People's Committee", TestRules.Book.FindUnit("ubnd-tan-canh")!.NameEn);
+        Assert.Equal("UBND thị trấn Đăk Tô", TestRules.Book.FindUnit("ubnd-tt-dak-to")!.Name);
+        Assert.Null(TestRules.Book.CommitteeOf("dak-to"));
+        var group = TestRules.Book.FindUnit("ubnd-xa")!;
+        Assert.Equal((UnitLevel.Commune, (UnitLevel?)UnitLevel.Commune, (string?)null), (group.Level, group.Group, group.Jurisdiction));
+    }
+
+    [Fact]
+    public void Indicators_are_reported_at_the_levels_the_plan_gives_them()
+    {
+        // District only: the district's own bodies and figures no commune holds (Party committee and council of the
+        // district, agencies, enterprises, degrees, HIV treatment, abortions, media products, the time-use survey,
+        // legal drafting). Both: what each commune counts for itself and the district adds up.
+        string[] both = ["G1.1a.commune", "G1.1b.commune", "G2.1", "G2.3", "G2.4", "G3.1", "G4.1", "G4.2", "G4.3a", "G5.2", "G6.2a", "G6.2b", "G6.3", "G7.3", "G7.4"];
+
+        Assert.Equal(both, TestRules.Plan.IndicatorsAt(UnitLevel.Commune).Select(indicator => indicator.Code));
+        Assert.Equal(28, TestRules.Plan.IndicatorsAt(UnitLevel.District).Count());
+        Assert.False(TestRules.Indicator("G1.1a.district").IsReportedAt(UnitLevel.Commune));
+        Assert.False(TestRules.Indicator("G7.3").AddsUp);
+        Assert.True(TestRules.Indicator("G4.1").AddsUp);
     }
 
     [Theory]

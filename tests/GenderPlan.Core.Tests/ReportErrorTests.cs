@@ -33,6 +33,7 @@ public class ReportErrorTests
         { Header + "2019,ha-noi,G3.1,97,,,\n", "row 2, column B (jurisdiction), G3.1", "'ha-noi' is not a jurisdiction of the plan" },
         { Header + "2019,dak-to,G3.1,97,,,\n2018,dak-to,G4.1,105,,,\n", "row 3, column A (period), G4.1", "two periods: '2019' (row 2) and '2018'" },
         { Header + "2019,dak-to,G3.1,97,,,\n2019,tan-canh,G4.1,105,,,\n", "row 3, column B (jurisdiction), G4.1", "two jurisdictions" },
+        { Header + "2019,tan-canh,G3.1,97,,,\n2019,tan-canh,G1.1a.district,20,,,\n", "row 3, column C (indicator)", "G1.1a.district is reported for the district as a whole, not for a commune" },
         { Header + "2021,dak-to,G3.1,97,,,\n", "row 2, column A (period), G3.1", "no plan covers 2021; the plans cover 2016-2020" },
         { "period,jurisdiction,indicator,value\n2019,dak-to,G3.1,97,2\n", "row 2", "the row has 5 fields but the header has 4; a decimal comma must be inside quotes" },
         { "period,jurisdiction,indicator,valeu\n2019,dak-to,G3.1,97\n", "row 1, column D (valeu)", "unknown column 'valeu'" },

@@ -1,0 +1,50 @@
+using GenderPlan.Core.Domain;
+
+namespace GenderPlan.Core.Calendar;
+
+/// <summary>One report a unit owes for a period: for which place, under which plan, giving which indicators, by when.</summary>
+/// <param name="Unit">The unit that owes it: a lead department (the district's report) or a commune committee (its commune's).</param>
+/// <param name="Plan">The plan it reports under.</param>
+/// <param name="Jurisdiction">The place it covers.</param>
+/// <param name="Period">The period.</param>
+/// <param name="Indicators">The indicators it gives, in the plan's order.</param>
+public sealed record Obligation(string Unit, Plan Plan, string Jurisdiction, Period Period, IReadOnlyList<Indicator> Indicators)
+{
+    /// <summary>The date the report must arrive before.</summary>
+    public DateOnly Deadline => ReportingCalendar.Deadline(Period);
+}
+
+/// <summary>
+/// Who owes what for a period, in one place, so reminders, overdue notices, the page's timeliness grid and the
+/// province's compilation agree: each lead department owes the district's report with the district-level
+/// indicators it leads; each commune or town People's Committee owes its own commune's report with the plan's
+/// commune-level indicators (when the plan has any). A group unit (<c>ubnd-xa</c>) owes nothing: its members do.
+/// </summary>
+public static class ReportingObligations
+{
+    /// <summary>Every report owed for <paramref name="period"/> under every plan that covers it.</summary>
+    public static IReadOnlyList<Obligation> For(RuleBook rules, Period period) =>
+        [.. rules.PlansCovering(period).SelectMany(plan => For(rules, plan, period))];
+
+    /// <summary>The reports owed for <paramref name="period"/> under <paramref name="plan"/>: the district's first, then each commune's in the plan's order.</summary>
+    public static IReadOnlyList<Obligation> For(RuleBook rules, Plan plan, Period period)
+    {
+        var owed = plan.IndicatorsAt(UnitLevel.District)
+            .GroupBy(indicator => indicator.Lead, StringComparer.Ordinal)
+            .Select(lead => new Obligation(lead.Key, plan, plan.District.Id, period, [.. lead]))
+            .ToList();
+        var communeIndicators = plan.IndicatorsAt(UnitLevel.Commune).ToList();
+        if (communeIndicators.Count > 0)
+        {
+            foreach (var commune in plan.Communes)
+            {
+                if (rules.CommitteeOf(commune.Id) is { } committee)
+                {
+                    owed.Add(new Obligation(committee.Id, plan, commune.Id, period, communeIndicators));
+                }
+            }
+        }
+
+        return owed;
+    }
+}

@@ -1,0 +1,79 @@
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Reports;
+
+namespace GenderPlan.Core.Scoring;
+
+/// <summary>One commune's current figure for an indicator, as its stored result keeps it.</summary>
+/// <param name="Jurisdiction">The commune or town.</param>
+/// <param name="Indicator">The indicator code.</param>
+/// <param name="Value">The value, or null for a 0/0 (nothing arose).</param>
+/// <param name="Counts">The numerator and denominator the commune reported, if it did.</param>
+public sealed record CommuneFigure(string Jurisdiction, string Indicator, decimal? Value, Counts? Counts);
+
+/// <summary>How much of the district a figure added up from the communes covers.</summary>
+/// <param name="Reported">How many communes' figures went into it.</param>
+/// <param name="Expected">How many communes and towns the plan has.</param>
+/// <param name="Missing">The ids of those whose figure is not in it, in the plan's order.</param>
+public sealed record Coverage(int Reported, int Expected, IReadOnlyList<string> Missing);
+
+/// <summary>The district's value of one indicator added up from the communes, scored like any reported value.</summary>
+/// <param name="Score">The score of the added-up value for the district and period.</param>
+/// <param name="Coverage">Which communes it covers.</param>
+public sealed record RolledUp(IndicatorScore Score, Coverage Coverage);
+
+/// <summary>
+/// Adds up the district's figures from its communes' current reports, so the Labour division no longer compiles
+/// them by hand: for a rate, the sum of the numerators over the sum of the denominators, times the unit's scale
+/// (never an average of the communes' rates, which would weigh a commune of 50 births like one of 500); for a
+/// count, the sum. Categories are levels, not amounts, and are never added up. A commune that gave a rate without
+/// its numerator and denominator cannot be added in and counts as missing; a 0/0 (no case arose) is covered and
+/// adds nothing.
+/// </summary>
+public static class CommuneRollUp
+{
+    /// <summary>
+    /// The added-up value of every indicator of <paramref name="plan"/> that adds up and that at least one commune
+    /// covers, for <paramref name="period"/>, from <paramref name="figures"/> (the communes' current results).
+    /// </summary>
+    public static IReadOnlyList<RolledUp> Compute(Plan plan, Period period, IReadOnlyList<CommuneFigure> figures)
+    {
+        var communes = plan.Communes.Select(place => place.Id).ToList();
+        var rolled = new List<RolledUp>();
+        foreach (var indicator in plan.Indicators.Where(indicator => indicator.AddsUp))
+        {
+            var usable = figures
+                .Where(figure => string.Equals(figure.Indicator, indicator.Code, StringComparison.OrdinalIgnoreCase) && communes.Contains(figure.Jurisdiction) && CanAdd(indicator, figure))
+                .GroupBy(figure => figure.Jurisdiction, StringComparer.Ordinal)
+                .Select(group => group.Last())
+                .ToList();
+            if (usable.Count == 0)
+            {
+                continue;
+            }
+
+            var covered = usable.Select(figure => figure.Jurisdiction).ToHashSet(StringComparer.Ordinal);
+            var coverage = new Coverage(covered.Count, communes.Count, [.. communes.Where(commune => !covered.Contains(commune))]);
+            rolled.Add(new RolledUp(Scorer.ScoreOne(indicator, Sum(indicator, usable), period), coverage));
+        }
+
+        return rolled;
+    }
+
+    /// <summary>The sum of <paramref name="figures"/>: counts add; rates add their parts and divide once.</summary>
+    public static Measurement Sum(Indicator indicator, IReadOnlyList<CommuneFigure> figures)
+    {
+        if (indicator.Unit.RatioScale is not { } scale)
+        {
+            return Measurement.Of(figures.Sum(figure => figure.Value ?? 0m));
+        }
+
+        var numerator = figures.Sum(figure => figure.Counts?.Numerator ?? 0m);
+        var denominator = figures.Sum(figure => figure.Counts?.Denominator ?? 0m);
+        return denominator == 0m
+            ? Measurement.NotApplicable
+            : Measurement.Of(numerator / denominator * scale) with { Counts = new Counts(numerator, denominator) };
+    }
+
+    private static bool CanAdd(Indicator indicator, CommuneFigure figure) =>
+        indicator.Unit.RatioScale is null ? figure.Value is not null : figure.Counts is not null || figure.Value is null;
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using GenderPlan.Core.Alerts;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Workflow.Notifications;
+using GenderPlan.Workflow.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GenderPlan.Workflow.Handlers;
+
+/// <summary>
+/// Keeps the district's figures added up from its communes current: after a commune's report is stored, the
+/// commune-level indicators are added up again from every commune's current results for the period
+/// (<see cref="CommuneRollUp"/>), scored, stored beside the department's own figures with their coverage, and
+/// alerted like a district report (once per status; the alert state is kept apart from the reported figures').
+/// Where a reported and an added-up figure both exist and differ by more than the rule's tolerance, the lead and
+/// the coordinator get one notice. Everything is queued in the outbox; the caller sends.
+/// </summary>
+public sealed partial class DistrictRollUp
+{
+    private readonly ResultStore _results;
+    private readonly AlertStateStore _alertState;
+    private readonly Notifier _notifier;
+    private readonly ILogger<DistrictRollUp> _logger;
+
+    /// <summary>Creates the handler.</summary>
+    public DistrictRollUp(ResultStore results, AlertStateStore alertState, Notifier notifier, ILogger<DistrictRollUp> logger)
+    {
+        _results = results;
+        _alertState = alertState;
+        _notifier = notifier;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// The place the alert state of added-up figures is kept under (<c>dak-to~communes</c>), so that a status alerted
+    /// for the department's figure does not silence the same status of the communes' sum, nor the reverse.
+    /// </summary>
+    public static string AlertPlace(string district) => district + "~communes";
+
+    /// <summary>Adds up the district's figures for <paramref name="period"/> again; returns the ids of the emails it queued.</summary>
+    public async Task<IReadOnlyList<string>> RecomputeAsync(RuleBook rules, Plan plan, Period period, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var figures = new List<CommuneFigure>();
+        foreach (var commune in plan.Communes)
+        {
+            figures.AddRange((await _results.LatestAsync(commune.Id, period.ToString(), cancellationToken))
+                .Where(result => result.Source == FigureSource.Reported)
+                .Select(result => new CommuneFigure(commune.Id, result.Indicator, result.Value, result.Counts)));
+        }
+
+        var rolled = CommuneRollUp.Compute(plan, period, figures);
+        if (rolled.Count == 0)
+        {
+            return [];
+        }
+
+        var district = plan.District.Id;
+        var card = new Scorecard(FigureSourceText.Communes, period, district, plan.Id, plan.Version, [.. rolled.Select(item => item.Score)]);
+        var alertPlan = AlertPlanner.Plan(card, await _alertState.GetAsync(AlertPlace(district), period, cancellationToken));
+        var composer = _notifier.Composer(rules);
+        var reference = new ReportReference(
+            $"communes~{district}~{period}~{Fingerprint(rolled)}", "tổng hợp từ báo cáo của các xã, thị trấn / the communes' reports added up",
+            FigureSourceText.Communes, period, $"{plan.District.Name} (tổng hợp từ các xã, thị trấn)");
+        var added = new List<string>();
+        added.AddRange(await _notifier.QueueAsync(composer.Alerts(reference, alertPlan), AlertKind.Alert, reference.Key, cancellationToken));
+        added.AddRange(await _notifier.QueueAsync(composer.ResolvedNotices(reference, alertPlan), AlertKind.Resolved, reference.Key, cancellationToken));
+        await _results.SaveRolledUpAsync(district, period, rolled, plan.Version, now, cancellationToken);
+        await _alertState.ApplyAsync(AlertPlace(district), period, alertPlan.States, reference.Key, cancellationToken);
+        added.AddRange(await QueueDiscrepanciesAsync(rules, plan, period, cancellationToken));
+        LogRolledUp(district, period.ToString(), rolled.Count, added.Count);
+        return added;
+    }
+
+    /// <summary>
+    /// Compares the district's reported figures with the communes' sums stored for <paramref name="period"/> and queues a
+    /// notice for each pair that differs by more than the tolerance; the same pair is never told twice (its id).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> QueueDiscrepanciesAsync(RuleBook rules, Plan plan, Period period, CancellationToken cancellationToken)
+    {
+        var stored = await _results.LatestAsync(plan.District.Id, period.ToString(), cancellationToken);
+        var composer = _notifier.Composer(rules);
+        var notices = new List<Core.Email.EmailMessage>();
+        foreach (var summed in stored.Where(result => result.Source == FigureSource.Communes && result.Value is not null && result.Coverage is not null))
+        {
+            var reported = stored.FirstOrDefault(result => result.Source == FigureSource.Reported && result.Indicator == summed.Indicator);
+            if (reported?.Value is not { } figure || plan.FindIndicator(summed.Indicator) is not { } indicator
+                || Math.Abs(figure - summed.Value!.Value) <= indicator.ToleranceFor(figure))
+            {
+                continue;
+            }
+
+            notices.Add(composer.Discrepancy(plan, period, indicator, figure, summed.Value.Value, summed.Coverage!));
+        }
+
+        return notices.Count == 0 ? [] : await _notifier.QueueAsync(notices, AlertKind.Discrepancy, $"discrepancy~{plan.District.Id}~{period}", cancellationToken);
+    }
+
+    /// <summary>A short label of the added-up figures, so alerts about different sums get different ids.</summary>
+    private static string Fingerprint(IReadOnlyList<RolledUp> rolled) =>
+        Keys.Hash([.. rolled.Select(item => string.Create(CultureInfo.InvariantCulture, $"{item.Score.Indicator.Code}={item.Score.Value}/{item.Coverage.Reported}"))])[..12];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added up {District} {Period} from its communes: {Count} indicator(s), {Emails} new email(s)")]
+    private partial void LogRolledUp(string district, string period, int count, int emails);
+}
