@@ -37,7 +37,7 @@ echo "Azurite (PID $azurite) is listening on 127.0.0.1:$blob (blob) and 127.0.0.
 rm -rf outbox site
 ./genderplan rules publish
 ./genderplan upload Rules/samples/dak-to-2019.csv --unit ldtbxh
-./genderplan upload Rules/samples/tan-canh-2020-H1.csv --unit ubnd-xa
+./genderplan upload Rules/samples/tan-canh-2020-H1.csv --unit ubnd-tan-canh
 ./genderplan serve --once --outbox outbox
 echo
 ./genderplan scorecard --period 2019 --jurisdiction dak-to

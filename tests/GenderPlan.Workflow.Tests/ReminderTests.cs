@@ -6,12 +6,18 @@ namespace GenderPlan.Workflow.Tests;
 
 public sealed class ReminderTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
-    private static readonly string[] LeadUnits = ["btchu", "daitth", "gddt", "hlhpn", "ldtbxh", "noivu", "tuphap", "vhtt", "yte"];
+    // The nine lead departments owe the district's report; the nine commune and town committees their communes'.
+    private static readonly string[] OwingUnits =
+    [
+        "btchu", "daitth", "gddt", "hlhpn", "ldtbxh", "noivu", "tuphap",
+        "ubnd-dak-ro-nga", "ubnd-dak-tram", "ubnd-dien-binh", "ubnd-kon-dao", "ubnd-ngok-tu", "ubnd-po-ko", "ubnd-tan-canh", "ubnd-tt-dak-to", "ubnd-van-lem",
+        "vhtt", "yte",
+    ];
 
     [Theory]
-    [InlineData("2020-06-08", "2020-H1", 9)]   // 7 days before 15 June
-    [InlineData("2020-06-14", "2020-H1", 9)]   // the last day
-    [InlineData("2020-11-18", "2020", 9)]      // 7 days before 25 November
+    [InlineData("2020-06-08", "2020-H1", 18)]   // 7 days before 15 June
+    [InlineData("2020-06-14", "2020-H1", 18)]   // the last day
+    [InlineData("2020-11-18", "2020", 18)]      // 7 days before 25 November
     [InlineData("2020-06-09", null, 0)]
     [InlineData("2020-06-15", null, 0)]        // the deadline day itself: late, but the overdue notice comes tomorrow
     [InlineData("2021-06-08", null, 0)]        // no plan covers 2021
@@ -27,7 +33,7 @@ public sealed class ReminderTests(AzuriteFixture azurite) : AzuriteTest(azurite)
         Assert.All(alerts, alert => Assert.Equal(AlertKind.Reminder, alert.Kind));
         if (period is not null)
         {
-            Assert.Equal(LeadUnits, alerts.Select(alert => alert.Message.To.Single().Address.Split('@')[0]).Order());
+            Assert.Equal(OwingUnits, alerts.Select(alert => alert.Message.To.Single().Address.Split('@')[0]).Order());
             var written = period.EndsWith("-H1", StringComparison.Ordinal) ? $"báo cáo 6 tháng đầu năm {period[..4]}" : $"báo cáo năm {period}";
             Assert.All(alerts, alert => Assert.Contains(written, alert.Message.Subject, StringComparison.Ordinal));
         }
@@ -44,7 +50,7 @@ public sealed class ReminderTests(AzuriteFixture azurite) : AzuriteTest(azurite)
         var first = await pipeline.Reminders.RunAsync(CancellationToken.None);
         var second = await pipeline.Reminders.RunAsync(CancellationToken.None);
 
-        Assert.Equal((8, 0), (first, second));
+        Assert.Equal((17, 0), (first, second));
         var recipients = (await pipeline.Storage.AllAlertsAsync()).SelectMany(alert => alert.Message.To).Select(to => to.Address);
         Assert.DoesNotContain("yte@example.org", recipients);
     }
@@ -57,7 +63,7 @@ public sealed class ReminderTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 
         var queued = await pipeline.Reminders.RunAsync(CancellationToken.None);
 
-        Assert.Equal(9, queued);
+        Assert.Equal(18, queued);
         var health = pipeline.EmailFiles().Select(file => MimeMessage.Load(file)).Single(email => email.To.Mailboxes.Single().Address == "yte@example.org");
         Assert.Equal("Quá hạn: báo cáo năm 2020 của Phòng Y tế", health.Subject);
         Assert.Equal(["ldtbxh@example.org"], health.Cc.Mailboxes.Select(cc => cc.Address));

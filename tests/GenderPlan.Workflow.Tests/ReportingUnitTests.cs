@@ -4,7 +4,10 @@ using MimeKit;
 
 namespace GenderPlan.Workflow.Tests;
 
-/// <summary>Nobody reports as someone else: the folder names the unit, and a commune committee never reports for the district.</summary>
+/// <summary>
+/// Nobody reports as someone else: the folder names the unit, a commune committee reports for its own commune only
+/// (never the district, never another commune), and the group <c>ubnd-xa</c> sends no report.
+/// </summary>
 public sealed class ReportingUnitTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
     [Fact]
@@ -12,15 +15,31 @@ public sealed class ReportingUnitTests(AzuriteFixture azurite) : AzuriteTest(azu
     {
         await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
-        await pipeline.UploadAsync(StorageNames.ReportsContainer, "ubnd-xa/x.csv", Pipeline.Csv("2019,dak-to,G3.1,\"98,5\",,,"), new() { ["unit"] = "ldtbxh" });
+        await pipeline.UploadAsync(StorageNames.ReportsContainer, "ubnd-tan-canh/x.csv", Pipeline.Csv("2019,dak-to,G3.1,\"98,5\",,,"), new() { ["unit"] = "ldtbxh" });
 
-        var outcome = await pipeline.Reports.ProcessAsync("ubnd-xa/x.csv", CancellationToken.None);
+        var outcome = await pipeline.Reports.ProcessAsync("ubnd-tan-canh/x.csv", CancellationToken.None);
 
         Assert.Equal(ReportOutcome.Rejected, outcome);
         Assert.Empty(await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None));
         var notice = MimeMessage.Load(Assert.Single(pipeline.EmailFiles()));
-        Assert.Equal(["ldtbxh@example.org", "ubnd-xa@example.org"], notice.To.Mailboxes.Select(to => to.Address));
-        Assert.Contains("ubnd-xa is a commune People's Committee", notice.TextBody, StringComparison.Ordinal);
+        Assert.Equal(["ldtbxh@example.org", "ubnd-tan-canh@example.org"], notice.To.Mailboxes.Select(to => to.Address));
+        Assert.Contains("ubnd-tan-canh is a commune People's Committee", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("ubnd-tan-canh là UBND cấp xã", notice.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ubnd-po-ko", "ubnd-po-ko answers for Xã Pô Kô, not for Xã Tân Cảnh")]
+    [InlineData("ubnd-xa", "ubnd-xa stands for all the commune People's Committees and sends no report itself")]
+    public async Task Commune_report_from_another_committee_or_the_group_is_rejected(string sender, string words)
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync($"{sender}/tan-canh.csv", Pipeline.Csv("2019,tan-canh,G3.1,\"98,5\",,,"));
+
+        Assert.Equal(ReportOutcome.Rejected, await pipeline.Reports.ProcessAsync($"{sender}/tan-canh.csv", CancellationToken.None));
+
+        Assert.Empty(await pipeline.Get<ResultStore>().LatestAsync("tan-canh", "2019", CancellationToken.None));
+        Assert.Contains(words, MimeMessage.Load(Assert.Single(pipeline.EmailFiles())).TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -28,10 +47,10 @@ public sealed class ReportingUnitTests(AzuriteFixture azurite) : AzuriteTest(azu
     {
         await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
-        await pipeline.UploadReportAsync("ubnd-xa/tan-canh.csv", Pipeline.Csv("2019,tan-canh,G3.1,\"98,5\",,,"));
+        await pipeline.UploadReportAsync("ubnd-tan-canh/tan-canh.csv", Pipeline.Csv("2019,tan-canh,G3.1,\"98,5\",,,"));
 
-        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-xa/tan-canh.csv", CancellationToken.None));
-        Assert.Equal("ubnd-xa", Assert.Single(await pipeline.Get<ResultStore>().LatestAsync("tan-canh", "2019", CancellationToken.None)).Unit);
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-tan-canh/tan-canh.csv", CancellationToken.None));
+        Assert.Equal("ubnd-tan-canh", Assert.Single(await pipeline.Get<ResultStore>().LatestAsync("tan-canh", "2019", CancellationToken.None)).Unit);
     }
 }
 

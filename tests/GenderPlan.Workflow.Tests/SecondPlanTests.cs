@@ -78,6 +78,12 @@ public sealed class SecondPlanTests(AzuriteFixture azurite) : AzuriteTest(azurit
         await pipeline.Reminders.RunAsync(CancellationToken.None);
 
         var reminded = (await pipeline.Storage.AllAlertsAsync()).Select(alert => alert.Message.To.Single().Address.Split('@')[0]).Order().ToList();
-        Assert.Equal(["btchu", "congan", "daitth", "gddt", "hlhpn", "ldtbxh", "noivu", "tuphap", "vhtt", "yte"], reminded);
+        // Kon Rẫy's communes have no committee in units.json yet, so only its departments owe it; Đăk Tô's nine
+        // committees owe their communes' reports as before.
+        Assert.Equal(
+            ["btchu", "congan", "daitth", "gddt", "hlhpn", "ldtbxh", "noivu", "tuphap",
+             "ubnd-dak-ro-nga", "ubnd-dak-tram", "ubnd-dien-binh", "ubnd-kon-dao", "ubnd-ngok-tu", "ubnd-po-ko", "ubnd-tan-canh", "ubnd-tt-dak-to", "ubnd-van-lem",
+             "vhtt", "yte"],
+            reminded);
     }
 }

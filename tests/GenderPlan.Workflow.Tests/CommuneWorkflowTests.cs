@@ -1,0 +1,218 @@
+using System.Text.Json;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Testing;
+using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Http;
+using GenderPlan.Workflow.Storage;
+using MimeKit;
+
+namespace GenderPlan.Workflow.Tests;
+
+/// <summary>
+/// Communes are real reporting units, against a real Azurite: each commune committee sends its commune's report, the
+/// district's figures are added up from them, alerts about a commune reach that commune only, a district-only
+/// indicator in a commune's report is refused, and the committees that have not reported are reminded.
+/// </summary>
+public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(azurite)
+{
+    private static readonly string[] Communes = ["tt-dak-to", "dak-ro-nga", "dak-tram", "van-lem", "ngok-tu", "kon-dao", "tan-canh", "po-ko", "dien-binh"];
+
+    /// <summary>Pregnant women with 3+ antenatal visits (G4.3a) and girls born / boys born (G4.1) per commune, as each health station counts them.</summary>
+    private static readonly Dictionary<string, (int Visited, int Pregnant, int Boys, int Girls)> Counts = new()
+    {
+        ["tt-dak-to"] = (180, 200, 160, 150),
+        ["dak-ro-nga"] = (45, 60, 40, 35),
+        ["dak-tram"] = (70, 80, 52, 50),
+        ["van-lem"] = (38, 50, 30, 31),
+        ["ngok-tu"] = (55, 70, 48, 40),
+        ["kon-dao"] = (60, 64, 45, 44),
+        ["tan-canh"] = (88, 100, 70, 62),
+        ["po-ko"] = (66, 75, 51, 49),
+        ["dien-binh"] = (81, 90, 60, 58),
+    };
+
+    private static async Task<ReportOutcome> SendCommuneReportAsync(Pipeline pipeline, string commune, string period = "2019", string name = "bao-cao.csv")
+    {
+        var (visited, pregnant, boys, girls) = Counts[commune];
+        var blob = $"ubnd-{commune}/{period}-{name}";
+        await pipeline.UploadReportAsync(blob, Pipeline.Csv(
+            $"{period},{commune},G4.3a,,{visited},{pregnant},",
+            $"{period},{commune},G4.1,,{boys},{girls},"));
+        return await pipeline.Reports.ProcessAsync(blob, CancellationToken.None);
+    }
+
+    private static async Task<StoredResult> AddedUpAsync(Pipeline pipeline, string indicator, string period = "2019") =>
+        (await pipeline.Get<ResultStore>().LatestAsync("dak-to", period, CancellationToken.None))
+            .Single(result => result.Indicator == indicator && result.Source == FigureSource.Communes);
+
+    [Fact]
+    public async Task Nine_commune_and_town_reports_add_up_to_the_district_value_computed_by_hand()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.PublishRulesAsync();
+
+        foreach (var commune in Communes)
+        {
+            Assert.Equal(ReportOutcome.Scored, await SendCommuneReportAsync(pipeline, commune));
+        }
+
+        // By hand: 180+45+70+38+55+60+88+66+81 = 683 women of 200+60+80+50+70+64+100+75+90 = 789;
+        // 160+40+52+30+48+45+70+51+60 = 556 boys for 150+35+50+31+40+44+62+49+58 = 519 girls.
+        var antenatal = await AddedUpAsync(pipeline, "G4.3a");
+        Assert.Equal(683m / 789m * 100m, antenatal.Value);
+        Assert.Equal(new Core.Reports.Counts(683, 789), antenatal.Counts);
+        Assert.Equal(Status.FallingBehind, antenatal.Status);
+        Assert.Equal((9, 9), (antenatal.Coverage!.Reported, antenatal.Coverage.Expected));
+        Assert.Empty(antenatal.Coverage.Missing);
+        var sexRatio = await AddedUpAsync(pipeline, "G4.1");
+        Assert.Equal(556m / 519m * 100m, sexRatio.Value);
+        Assert.Equal(Status.OffTrack, sexRatio.Status);
+        // Categories and district-only indicators are never added up; the department's own rows are untouched.
+        Assert.Equal(["G4.1", "G4.3a"], (await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None)).Select(result => result.Indicator).Order());
+
+        var scorecard = (await pipeline.Get<IScorecardQuery>().GetAsync("2019", "dak-to", CancellationToken.None))!;
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(scorecard, ApiJson.Options));
+        var first = json.RootElement.GetProperty("results").EnumerateArray().First(result => result.GetProperty("indicator").GetString() == "G4.3a");
+        Assert.Equal("communes", first.GetProperty("source").GetString());
+        Assert.Equal(9, first.GetProperty("coverage").GetProperty("reported").GetInt32());
+        Assert.Equal(9, first.GetProperty("coverage").GetProperty("expected").GetInt32());
+    }
+
+    [Fact]
+    public async Task Missing_commune_shows_in_coverage_and_the_reported_figure_stays_beside_the_sum()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.3a,\"86,6\",,,"));
+        await pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None);
+
+        foreach (var commune in Communes.Where(commune => commune is not ("kon-dao" or "po-ko")))
+        {
+            await SendCommuneReportAsync(pipeline, commune);
+        }
+
+        var antenatal = await AddedUpAsync(pipeline, "G4.3a");
+        Assert.Equal((7, 9), (antenatal.Coverage!.Reported, antenatal.Coverage.Expected));
+        Assert.Equal(["kon-dao", "po-ko"], antenatal.Coverage.Missing);
+        Assert.Equal((683m - 60m - 66m) / (789m - 64m - 75m) * 100m, antenatal.Value);
+
+        var scorecard = (await pipeline.Get<IScorecardQuery>().GetAsync("2019", "dak-to", CancellationToken.None))!;
+        Assert.Equal(
+            [("G4.1", FigureSource.Communes), ("G4.3a", FigureSource.Reported), ("G4.3a", FigureSource.Communes)],
+            scorecard.Results.Select(result => (result.Indicator, result.Source)));
+        Assert.Equal(86.6m, scorecard.Results[1].Value);
+        Assert.Null(scorecard.Results[1].Coverage);
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(scorecard, ApiJson.Options));
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.False(results[1].TryGetProperty("coverage", out _));
+        Assert.Equal(["kon-dao", "po-ko"], results[2].GetProperty("coverage").GetProperty("missing").EnumerateArray().Select(id => id.GetString()));
+    }
+
+    [Fact]
+    public async Task Commune_alert_reaches_that_commune_only_copied_to_the_lead_and_the_coordinator()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", Pipeline.Csv(
+            "2019,tan-canh,G4.1,113,,,",
+            "2019,tan-canh,G3.1,\"90\",,,"));
+
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-tan-canh/2019.csv", CancellationToken.None));
+
+        var emails = pipeline.EmailFiles().Select(file => MimeMessage.Load(file)).ToList();
+        var alert = Assert.Single(emails, email => email.To.Mailboxes.Any(to => to.Address == "ubnd-tan-canh@example.org"));
+        Assert.Equal(["ubnd-tan-canh@example.org"], alert.To.Mailboxes.Select(to => to.Address));
+        Assert.Equal(["gddt@example.org", "yte@example.org", "ldtbxh@example.org"], alert.Cc.Mailboxes.Select(cc => cc.Address));
+        Assert.Equal("Cảnh báo: 2 chỉ tiêu chưa đạt yêu cầu – Xã Tân Cảnh, năm 2019", alert.Subject);
+        Assert.Contains("chỉ tiêu của địa phương", alert.TextBody, StringComparison.Ordinal);
+        // Not one other commune's committee, nor the group, anywhere in any email the report caused.
+        var others = Communes.Where(commune => commune != "tan-canh").Select(commune => $"ubnd-{commune}@").Append("ubnd-xa@").ToList();
+        Assert.All(others, address => Assert.DoesNotContain(address, alert.ToString(), StringComparison.Ordinal));
+        Assert.All(emails.Where(email => email != alert), email =>
+            Assert.All(others.SkipLast(1), address => Assert.DoesNotContain(address, email.ToString(), StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task District_only_indicator_in_a_commune_report_is_rejected_with_its_row_named_and_nothing_stored()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", Pipeline.Csv(
+            "2019,tan-canh,G4.1,,70,62,",
+            "2019,tan-canh,G1.1a.district,\"20\",,,"));
+
+        Assert.Equal(ReportOutcome.Rejected, await pipeline.Reports.ProcessAsync("ubnd-tan-canh/2019.csv", CancellationToken.None));
+
+        Assert.Empty(await pipeline.Get<ResultStore>().LatestAsync("tan-canh", "2019", CancellationToken.None));
+        Assert.Empty(await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None));
+        Assert.Empty(await pipeline.Get<ReportLog>().ForPeriodAsync(Period.Annual(2019), CancellationToken.None));
+        var notice = MimeMessage.Load(Assert.Single(pipeline.EmailFiles()));
+        Assert.Equal(["ldtbxh@example.org", "ubnd-tan-canh@example.org"], notice.To.Mailboxes.Select(to => to.Address));
+        Assert.Contains("dòng 3, cột C (indicator)", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("G1.1a.district là chỉ tiêu cấp huyện, không báo cáo cho từng xã, thị trấn", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("row 3, column C (indicator): G1.1a.district is reported for the district as a whole, not for a commune", notice.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2020-06-08", AlertKind.Reminder)]    // 7 days before 15 June
+    [InlineData("2020-06-14", AlertKind.Reminder)]    // the last day
+    [InlineData("2020-06-16", AlertKind.Overdue)]     // the day after the deadline
+    [InlineData("2020-06-09", null)]
+    [InlineData("2020-06-15", null)]
+    public async Task Reminders_reach_exactly_the_communes_that_have_not_reported_on_the_right_days(string today, AlertKind? kind)
+    {
+        await using var pipeline = Pipeline.Create(Azurite, now: new DateTimeOffset(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(8, 0)), TimeSpan.FromHours(7)));
+        await pipeline.PublishRulesAsync();
+        await SendCommuneReportAsync(pipeline, "tan-canh", "2020-H1");
+        await SendCommuneReportAsync(pipeline, "po-ko", "2020-H1");
+        // A department's district report does not excuse any commune.
+        await pipeline.UploadReportAsync("yte/2020-h1.csv", Pipeline.Csv("2020-H1,dak-to,G4.1,104/100,,,"));
+        await pipeline.Reports.ProcessAsync("yte/2020-h1.csv", CancellationToken.None);
+        var before = (await pipeline.Storage.AllAlertsAsync()).Count;
+
+        await pipeline.Reminders.RunAsync(CancellationToken.None);
+
+        var sent = (await pipeline.Storage.AllAlertsAsync()).Skip(before).ToList();
+        var communes = sent.Select(alert => alert.Message.To.Single().Address).Where(address => address.StartsWith("ubnd-", StringComparison.Ordinal)).Order().ToList();
+        if (kind is null)
+        {
+            Assert.Empty(sent);
+            return;
+        }
+
+        Assert.All(sent, alert => Assert.Equal(kind, alert.Kind));
+        Assert.Equal(Communes.Where(commune => commune is not ("tan-canh" or "po-ko")).Select(commune => $"ubnd-{commune}@example.org").Order(), communes);
+        Assert.DoesNotContain(sent, alert => alert.Message.To.Single().Address == "yte@example.org");
+        if (kind == AlertKind.Overdue)
+        {
+            var late = sent.Single(alert => alert.Message.To.Single().Address == "ubnd-kon-dao@example.org").Message;
+            Assert.Equal("Quá hạn: báo cáo 6 tháng đầu năm 2020 của UBND xã Kon Đào", late.Subject);
+            Assert.Equal(["ldtbxh@example.org"], late.Cc.Select(cc => cc.Address));
+        }
+    }
+
+    [Fact]
+    public async Task District_figure_and_the_communes_sum_that_disagree_are_told_once_to_the_lead_and_the_coordinator()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.3a,\"90\",,,"));
+        await pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None);
+        await SendCommuneReportAsync(pipeline, "tan-canh");   // 88/100: 2 points from 90, over the 1-point tolerance
+
+        await SendCommuneReportAsync(pipeline, "tan-canh", name: "gui-lai.csv");   // the same figures again
+        await pipeline.UploadReportAsync("yte/2019-lai.csv", Pipeline.Csv("2019,dak-to,G4.3a,\"90\",,,"));
+        await pipeline.Reports.ProcessAsync("yte/2019-lai.csv", CancellationToken.None);
+
+        var notice = Assert.Single(await pipeline.Storage.AllAlertsAsync(), alert => alert.Kind == AlertKind.Discrepancy).Message;
+        Assert.Equal(["yte@example.org", "ldtbxh@example.org"], notice.To.Select(to => to.Address));
+        Assert.Equal("Số liệu chưa khớp: G4.3a – Huyện Đăk Tô, năm 2019: huyện báo cáo 90%, tổng hợp từ các xã 88%", notice.Subject);
+        Assert.Contains("1/9 xã, thị trấn; thiếu: thị trấn Đăk Tô, Đăk Rơ Nga", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("the communes' reports add up to 88%", notice.Text, StringComparison.Ordinal);
+
+        // A commune figure that brings the sum within a point of the district's is not a discrepancy.
+        await SendCommuneReportAsync(pipeline, "kon-dao");   // (88+60)/(100+64) = 90.24%
+        Assert.Single(await pipeline.Storage.AllAlertsAsync(), alert => alert.Kind == AlertKind.Discrepancy);
+    }
+}
