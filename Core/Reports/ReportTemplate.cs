@@ -12,11 +12,14 @@ namespace GenderPlan.Core.Reports;
 /// </summary>
 public static class ReportTemplate
 {
-    /// <summary>The template's rows, header first.</summary>
+    /// <summary>
+    /// The template's rows, header first: for a commune, only the indicators a commune reports, so a filled template
+    /// is never refused for a district-only row; for the district or no place, every district-level indicator.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> Rows(Plan plan, Period? period, string? jurisdiction)
     {
         var rows = new List<IReadOnlyList<string>> { ReportColumns.All };
-        foreach (var indicator in plan.Indicators)
+        foreach (var indicator in plan.IndicatorsAt(jurisdiction is null ? UnitLevel.District : plan.LevelOf(jurisdiction)))
         {
             rows.Add(ReportColumns.All.Select(column => column switch
             {

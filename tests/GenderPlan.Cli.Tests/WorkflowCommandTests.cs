@@ -52,9 +52,32 @@ public sealed class WorkflowCommandTests : IClassFixture<CliAzurite>
         Assert.Equal("G1.1a.district", results[0].GetProperty("indicator").GetString());
         Assert.Equal("falling-behind", results.Single(result => result.GetProperty("indicator").GetString() == "G3.1").GetProperty("status").GetString());
         Assert.Equal("ldtbxh", json.RootElement.GetProperty("reports")[0].GetProperty("unit").GetString());
+        Assert.All(results, result => Assert.Equal("reported", result.GetProperty("source").GetString()));
 
         Assert.Equal(ExitCodes.Success, page.Exit);
         Assert.Contains("data-indicator=\"G3.1\" data-status=\"falling-behind\"", File.ReadAllText(Path.Combine(site, "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scorecard_json_gives_the_district_figure_added_up_from_a_commune_with_its_coverage()
+    {
+        var storage = _azurite.ConnectionString;
+        var report = Path.Combine(Directory.CreateTempSubdirectory("genderplan-cli-commune-").FullName, "po-ko-2018.csv");
+        File.WriteAllText(report, "period,jurisdiction,indicator,value,numerator,denominator\n2018,po-ko,G4.3a,,66,75\n");
+
+        Cli.Run("rules", "publish", Cli.RulesDirectory, "--storage", storage);
+        var upload = Cli.Run("upload", report, "--unit", "ubnd-po-ko", "--storage", storage);
+        Cli.Run("serve", "--once", "--storage", storage, "--outbox", Directory.CreateTempSubdirectory("genderplan-cli-outbox-").FullName);
+        var scorecard = Cli.Run("scorecard", "--period", "2018", "--jurisdiction", "dak-to", "--json", "--storage", storage);
+
+        Assert.Equal(ExitCodes.Success, upload.Exit);
+        using var json = JsonDocument.Parse(scorecard.Out);
+        var added = Assert.Single(json.RootElement.GetProperty("results").EnumerateArray());
+        Assert.Equal(("G4.3a", "communes", 88m), (added.GetProperty("indicator").GetString(), added.GetProperty("source").GetString(), added.GetProperty("value").GetDecimal()));
+        var coverage = added.GetProperty("coverage");
+        Assert.Equal((1, 9), (coverage.GetProperty("reported").GetInt32(), coverage.GetProperty("expected").GetInt32()));
+        Assert.Equal(8, coverage.GetProperty("missing").GetArrayLength());
+        Assert.DoesNotContain("po-ko", coverage.GetProperty("missing").EnumerateArray().Select(id => id.GetString()));
     }
 
     [Fact]
