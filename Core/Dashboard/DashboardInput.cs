@@ -1,4 +1,5 @@
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
 
 namespace GenderPlan.Core.Dashboard;
 
@@ -8,7 +9,10 @@ namespace GenderPlan.Core.Dashboard;
 /// <param name="Status">The status.</param>
 /// <param name="Value">The value, or null when not applicable.</param>
 /// <param name="Explanation">The sentence in both languages.</param>
-public sealed record DashboardResult(string Indicator, Period Period, Status Status, decimal? Value, LocalizedText Explanation);
+/// <param name="Source">Reported by a unit, or (for the district) added up from the communes' reports.</param>
+/// <param name="Coverage">For a figure added up from the communes, which of them it covers.</param>
+public sealed record DashboardResult(
+    string Indicator, Period Period, Status Status, decimal? Value, LocalizedText Explanation, FigureSource Source = FigureSource.Reported, Coverage? Coverage = null);
 
 /// <summary>A report that arrived.</summary>
 /// <param name="Period">Its period.</param>
@@ -16,7 +20,8 @@ public sealed record DashboardResult(string Indicator, Period Period, Status Sta
 /// <param name="File">The file or blob name.</param>
 /// <param name="ReceivedAt">When it arrived, where known.</param>
 /// <param name="OnTime">Whether it arrived before the deadline, where known.</param>
-public sealed record DashboardReport(Period Period, string? Unit, string File, DateTimeOffset? ReceivedAt, bool? OnTime);
+/// <param name="Jurisdiction">The place it covers, where known: a committee's report counts for its own commune.</param>
+public sealed record DashboardReport(Period Period, string? Unit, string File, DateTimeOffset? ReceivedAt, bool? OnTime, string? Jurisdiction = null);
 
 /// <summary>Everything the scorecard page of one place shows.</summary>
 /// <param name="Rules">The rules: the plan, its goals and the units' names.</param>
@@ -27,6 +32,10 @@ public sealed record DashboardReport(Period Period, string? Unit, string File, D
 /// <param name="Today">The date the page is made, Vietnam time: decides which deadlines have passed.</param>
 /// <param name="GeneratedAt">When the page is made.</param>
 /// <param name="OtherPages">Other places' pages to link to (id and file name).</param>
+/// <param name="CommuneResults">
+/// For the district's page: each commune's latest reported results by commune id, for the comparison of communes;
+/// empty elsewhere.
+/// </param>
 public sealed record DashboardInput(
     RuleBook Rules,
     Plan Plan,
@@ -35,4 +44,5 @@ public sealed record DashboardInput(
     IReadOnlyList<DashboardReport> Reports,
     DateOnly Today,
     DateTimeOffset GeneratedAt,
-    IReadOnlyList<(string Jurisdiction, string File)> OtherPages);
+    IReadOnlyList<(string Jurisdiction, string File)> OtherPages,
+    IReadOnlyDictionary<string, IReadOnlyList<DashboardResult>>? CommuneResults = null);

@@ -6,6 +6,9 @@ namespace GenderPlan.Core.Dashboard;
 /// <summary>
 /// The page's reporting table: for every period whose deadline has passed (or that has a report), whether
 /// each unit sent its report on time, late, not at all, or is not due yet; and the files of unknown senders.
+/// Who owes what is <see cref="ReportingObligations"/>: on the district's page, the lead departments (the
+/// district's report) and every commune committee (its commune's report); on a commune's page, its committee.
+/// Units that sent a report without owing one are listed too.
 /// </summary>
 internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IReadOnlyList<UnitRow> Units, IReadOnlyList<ReportFile> Files)
 {
@@ -22,25 +25,26 @@ internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IRead
             return null;
         }
 
-        // The district report is owed by the plan's lead units; who owes a commune's report is not in the
-        // rules, so a commune's page lists the units that did send one and claims nobody is missing.
-        var owing = plan.IsDistrict(input.Jurisdiction) ? plan.Indicators.Select(indicator => indicator.Lead) : [];
-        var units = owing
-            .Concat(input.Reports.Select(report => report.Unit).OfType<string>())
-            .Distinct()
-            .Select(unit =>
+        // The place each owing unit reports for: the district for a department, its own commune for a committee.
+        var owing = ReportingObligations.For(input.Rules, plan, periods[0])
+            .Where(owed => plan.IsDistrict(input.Jurisdiction) || owed.Jurisdiction == input.Jurisdiction)
+            .Select(owed => (owed.Unit, Place: (string?)owed.Jurisdiction));
+        var senders = input.Reports.Select(report => report.Unit).OfType<string>().Select(unit => (Unit: unit, Place: (string?)null));
+        var units = owing.Concat(senders)
+            .DistinctBy(row => row.Unit)
+            .Select(row =>
             {
-                var named = input.Rules.FindUnit(unit);
-                return new UnitRow(unit, new LocalizedText(named?.Name ?? unit, named?.NameEn ?? named?.Name ?? unit), [.. periods.Select(period => Cell(input, unit, period))]);
+                var named = input.Rules.FindUnit(row.Unit);
+                return new UnitRow(row.Unit, new LocalizedText(named?.Name ?? row.Unit, named?.NameEn ?? named?.Name ?? row.Unit), [.. periods.Select(period => Cell(input, row.Unit, row.Place, period))]);
             })
             .ToList();
         var files = input.Reports.Where(report => report.Unit is null).OrderBy(report => report.Period).Select(report => new ReportFile(report.Period.Label, report.File)).ToList();
         return new ReportingView([.. periods.Select(period => period.Label)], units, files);
     }
 
-    private static ReportingCell Cell(DashboardInput input, string unit, Period period)
+    private static ReportingCell Cell(DashboardInput input, string unit, string? place, Period period)
     {
-        var reports = input.Reports.Where(report => report.Unit == unit && report.Period == period).ToList();
+        var reports = input.Reports.Where(report => report.Unit == unit && report.Period == period && (place is null || report.Jurisdiction is null || report.Jurisdiction == place)).ToList();
         var state = reports.Count > 0
             ? reports.Any(report => report.OnTime != false) ? "on-time" : "late"
             : ReportingCalendar.Deadline(period) <= input.Today ? "missing" : "not-due";

@@ -20,6 +20,8 @@ internal sealed record ScorecardPage(
     StatusPresentation NotReported,
     IReadOnlyList<GoalView> Goals,
     ReportingView? Reporting,
+    CommuneComparison? Comparison,
+    CommuneDuties? Duties,
     LocalizedText Updated,
     string Styles,
     string Script)
@@ -31,13 +33,19 @@ internal sealed record ScorecardPage(
     public static ScorecardPage From(DashboardInput input, string styles, string script)
     {
         var plan = input.Plan;
+        var added = input.Results.Where(result => result.Source == FigureSource.Communes).ToList();
         var history = input.Results
+            .Where(result => result.Source == FigureSource.Reported)
             .GroupBy(result => result.Indicator, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.GroupBy(result => result.Period).Select(period => period.Last()).OrderBy(result => result.Period).ToList(), StringComparer.OrdinalIgnoreCase);
         Period? current = input.Results.Count == 0 ? null : input.Results.Max(result => result.Period);
+        var addedNow = plan.Indicators.ToDictionary(
+            indicator => indicator.Code,
+            indicator => current is { } now ? added.LastOrDefault(result => result.Period == now && string.Equals(result.Indicator, indicator.Code, StringComparison.OrdinalIgnoreCase)) : null);
+        // A district figure nobody reported directly is the communes' sum, where there is one.
         var latest = plan.Indicators.ToDictionary(
             indicator => indicator.Code,
-            indicator => current is { } now ? history.GetValueOrDefault(indicator.Code)?.LastOrDefault(result => result.Period == now) : null);
+            indicator => (current is { } now ? history.GetValueOrDefault(indicator.Code)?.LastOrDefault(result => result.Period == now) : null) ?? addedNow[indicator.Code]);
         var goals = GoalsWithIndicators(plan).Select(goal =>
         {
             var indicators = plan.Indicators.Where(indicator => indicator.Goal == goal.Number).ToList();
@@ -46,7 +54,7 @@ internal sealed record ScorecardPage(
                 goal.Name,
                 [.. Summarised.Select(status => new StatusCount(status.Word, indicators.Count(indicator => latest[indicator.Code]?.Status == status.Status)))],
                 indicators.Count(indicator => latest[indicator.Code] is null),
-                [.. indicators.Select(indicator => Card(input, indicator, history.GetValueOrDefault(indicator.Code) ?? [], latest[indicator.Code]))]);
+                [.. indicators.Select(indicator => Card(input, indicator, history.GetValueOrDefault(indicator.Code) ?? [], latest[indicator.Code], addedNow[indicator.Code]))]);
         }).ToList();
         var updated = input.GeneratedAt.ToOffset(ReportingCalendar.VietnamOffset);
 
@@ -61,14 +69,21 @@ internal sealed record ScorecardPage(
             StatusPresentation.Of(Status.NotApplicable),
             goals,
             ReportingView.From(input),
+            CommuneComparison.From(input, current),
+            CommuneDuties.From(input),
             new LocalizedText($"{updated:dd/MM/yyyy HH:mm}", $"{updated:yyyy-MM-dd HH:mm}"),
             styles,
             script);
     }
 
-    private static IndicatorCard Card(DashboardInput input, Indicator indicator, List<DashboardResult> history, DashboardResult? result)
+    private static IndicatorCard Card(DashboardInput input, Indicator indicator, List<DashboardResult> history, DashboardResult? result, DashboardResult? addedUp)
     {
         var lead = input.Rules.FindUnit(indicator.Lead);
+        var communes = addedUp is null ? null : new AddedUpFigure(
+            addedUp.Value is { } sum ? Both(indicator, sum) : null,
+            StatusPresentation.Of(addedUp.Status),
+            addedUp.Coverage is { } coverage ? CoverageText.Describe(input.Plan, coverage) : new LocalizedText("", ""),
+            ReferenceEquals(result, addedUp));
         return new IndicatorCard(
             indicator.Code,
             indicator.Name,
@@ -79,7 +94,8 @@ internal sealed record ScorecardPage(
             result is null ? null : StatusPresentation.Of(result.Status),
             new LocalizedText(lead?.Name ?? indicator.Lead, lead?.NameEn ?? lead?.Name ?? indicator.Lead),
             result?.Explanation,
-            ProgressChart.Plot(indicator, history));
+            ProgressChart.Plot(indicator, history),
+            communes);
     }
 
     private static LocalizedText Both(Indicator indicator, decimal value) =>
@@ -114,4 +130,12 @@ internal sealed record IndicatorCard(
     StatusPresentation? Status,
     LocalizedText Lead,
     LocalizedText? Explanation,
-    ChartView Chart);
+    ChartView Chart,
+    AddedUpFigure? Communes = null);
+
+/// <summary>
+/// The district's figure added up from the communes, shown beside the reported one with its coverage ("7/9 xã,
+/// thị trấn; thiếu: Pô Kô, Kon Đào"). <c>Only</c> when no unit reported the district figure itself, so the card's
+/// value is this sum already.
+/// </summary>
+internal sealed record AddedUpFigure(LocalizedText? Value, StatusPresentation Status, LocalizedText Coverage, bool Only);

@@ -48,13 +48,19 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             return null;
         }
 
-        var results = (await _results.LatestForPlaceAsync(jurisdiction, cancellationToken))
-            .Where(stored => stored.Source == FigureSource.Reported && Period.TryParse(stored.Period, out var period) && plan.Covers(period))
-            .Select(stored => new DashboardResult(stored.Indicator, Period.Parse(stored.Period), stored.Status, stored.Value, stored.Explanation))
-            .ToList();
-        var reports = (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, plan.EndYear, cancellationToken))
-            .Select(report => new DashboardReport(Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime))
-            .ToList();
+        var results = await ResultsAsync(plan, jurisdiction, cancellationToken);
+        var reports = await ReportsAsync(plan, jurisdiction, cancellationToken);
+        Dictionary<string, IReadOnlyList<DashboardResult>>? communeResults = null;
+        if (plan.IsDistrict(jurisdiction))
+        {
+            // The district's page compares its communes and lists their committees' reports in its timeliness grid.
+            communeResults = [];
+            foreach (var commune in plan.Communes)
+            {
+                communeResults[commune.Id] = [.. (await ResultsAsync(plan, commune.Id, cancellationToken)).Where(result => result.Source == FigureSource.Reported)];
+                reports.AddRange(await ReportsAsync(plan, commune.Id, cancellationToken));
+            }
+        }
 
         var others = plan.Jurisdictions.Where(place => place.Id != jurisdiction).Select(place => (place.Id, Link: links == PageLinks.Live ? place.Id : PageName(rules, place.Id))).ToList();
         if (links == PageLinks.Published)
@@ -63,8 +69,20 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             others.RemoveAll(page => !published.Contains(page.Link));
         }
 
-        return new DashboardInput(rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList());
+        return new DashboardInput(rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList(), communeResults);
     }
+
+    /// <summary>The stored results of a place within the plan's years: reported figures and, for a district, the communes' sums.</summary>
+    private async Task<List<DashboardResult>> ResultsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken) =>
+        (await _results.LatestForPlaceAsync(jurisdiction, cancellationToken))
+            .Where(stored => Period.TryParse(stored.Period, out var period) && plan.Covers(period))
+            .Select(stored => new DashboardResult(stored.Indicator, Period.Parse(stored.Period), stored.Status, stored.Value, stored.Explanation, stored.Source, stored.Coverage))
+            .ToList();
+
+    private async Task<List<DashboardReport>> ReportsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken) =>
+        (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, plan.EndYear, cancellationToken))
+            .Select(report => new DashboardReport(Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Jurisdiction))
+            .ToList();
 
     /// <summary>Renders and uploads the page of <paramref name="jurisdiction"/>; returns its blob name, or null when there was nothing to show.</summary>
     public async Task<string?> PublishAsync(string jurisdiction, CancellationToken cancellationToken)

@@ -78,16 +78,93 @@ public partial class DashboardRendererTests
     }
 
     [Fact]
-    public void Commune_page_lists_only_the_units_that_reported_for_it()
+    public void Commune_page_lists_its_committee_and_the_units_that_reported_for_it_not_the_departments()
     {
         var input = new DashboardInput(TestRules.Book, TestRules.Plan, "tan-canh", [],
-            [new DashboardReport(Period.FirstHalf(2016), "ubnd-xa", "ubnd-xa/tan-canh.csv", DateTimeOffset.UnixEpoch, true)],
+            [new DashboardReport(Period.FirstHalf(2016), "ubnd-tan-canh", "ubnd-tan-canh/tan-canh.csv", DateTimeOffset.UnixEpoch, true, "tan-canh"),
+             new DashboardReport(Period.FirstHalf(2016), "yte", "yte/tan-canh.csv", DateTimeOffset.UnixEpoch, true, "tan-canh")],
             new DateOnly(2016, 12, 1), DateTimeOffset.UnixEpoch, []);
 
         var html = DashboardRenderer.Render(input);
 
-        Assert.Contains("<tr data-unit=\"ubnd-xa\">", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("<tr data-unit=\"yte\">", html, StringComparison.Ordinal);
+        Assert.Matches("<tr data-unit=\"ubnd-tan-canh\">.*?data-period=\"2016-H1\" data-state=\"on-time\".*?data-period=\"2016\" data-state=\"missing\"", html);
+        Assert.Contains("<tr data-unit=\"yte\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<tr data-unit=\"gddt\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<tr data-unit=\"ubnd-po-ko\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void District_timeliness_grid_lists_each_commune_committee_for_its_own_commune()
+    {
+        var input = new DashboardInput(TestRules.Book, TestRules.Plan, "dak-to", [],
+            [new DashboardReport(Period.FirstHalf(2016), "ubnd-po-ko", "ubnd-po-ko/h1.csv", DateTimeOffset.UnixEpoch, false, "po-ko")],
+            new DateOnly(2016, 12, 1), DateTimeOffset.UnixEpoch, []);
+
+        var html = DashboardRenderer.Render(input);
+
+        Assert.Matches("<tr data-unit=\"ubnd-po-ko\"><th scope=\"row\"><span lang=\"vi\">UBND xã Pô Kô</span>.*?data-period=\"2016-H1\" data-state=\"late\"", html);
+        Assert.Matches("<tr data-unit=\"ubnd-tan-canh\">.*?data-period=\"2016-H1\" data-state=\"missing\"", html);
+        Assert.Equal(18, Regex.Matches(html, "<tr data-unit=").Count);
+        Assert.DoesNotContain("data-unit=\"ubnd-xa\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void District_page_compares_communes_by_status_word_and_symbol_and_shows_the_sum_beside_the_reported_figure()
+    {
+        var explanation = new LocalizedText("giải thích", "explanation");
+        var results = new List<DashboardResult>
+        {
+            new("G4.3a", Period.Annual(2019), Status.FallingBehind, 86.6m, explanation),
+            new("G4.3a", Period.Annual(2019), Status.OffTrack, 84.1m, explanation, FigureSource.Communes, new Coverage(7, 9, ["kon-dao", "po-ko"])),
+        };
+        var communes = new Dictionary<string, IReadOnlyList<DashboardResult>>
+        {
+            ["tan-canh"] = [new("G4.3a", Period.Annual(2019), Status.Met, 91m, explanation), new("G3.1", Period.Annual(2019), Status.OffTrack, 90m, explanation)],
+            ["po-ko"] = [new("G4.3a", Period.Annual(2018), Status.Met, 95m, explanation)],
+        };
+        var input = new DashboardInput(TestRules.Book, TestRules.Plan, "dak-to", results, [], new DateOnly(2020, 1, 1), DateTimeOffset.UnixEpoch,
+            [("tan-canh", "tan-canh.html")], communes);
+
+        var html = DashboardRenderer.Render(input);
+
+        var table = Regex.Match(html, "<table class=\"communes\" id=\"commune-comparison\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("<caption><span lang=\"vi\">Đánh giá từng chỉ tiêu cấp xã theo báo cáo của UBND các xã, thị trấn, năm 2019</span>", table, StringComparison.Ordinal);
+        Assert.Equal(16, Regex.Matches(table, "<th scope=\"col\">").Count);   // the communes' column and 15 commune-level indicators
+        Assert.Equal(9, Regex.Matches(table, "<th scope=\"row\">").Count);
+        Assert.Contains("<th scope=\"row\"><a href=\"tan-canh.html\">Xã Tân Cảnh</a></th>", table, StringComparison.Ordinal);
+        Assert.Contains("<td data-indicator=\"G4.3a\" data-status=\"met\" class=\"status s-met\"><span class=\"icon\" aria-hidden=\"true\">✔</span> <span lang=\"vi\">Đã đạt</span>", table, StringComparison.Ordinal);
+        Assert.Contains("<td data-indicator=\"G3.1\" data-status=\"off-track\" class=\"status s-off-track\"><span class=\"icon\" aria-hidden=\"true\">✖</span>", table, StringComparison.Ordinal);
+        // Pô Kô's 2018 figure is not a 2019 result: not reported for the period shown.
+        Assert.Matches("<tr data-commune=\"po-ko\">.*?<td data-indicator=\"G4.3a\" data-status=\"not-reported\"", table);
+        Assert.DoesNotContain("G1.1a.district", table, StringComparison.Ordinal);
+
+        var card = Regex.Match(html, "<article class=\"indicator\" id=\"G4.3a\".*?</article>", RegexOptions.Singleline).Value;
+        Assert.Contains("data-status=\"falling-behind\"", card, StringComparison.Ordinal);
+        Assert.Contains("86,6%", card, StringComparison.Ordinal);
+        Assert.Contains("Tổng hợp từ các xã, thị trấn", card, StringComparison.Ordinal);
+        Assert.Contains("84,1%", card, StringComparison.Ordinal);
+        Assert.Contains("7/9 xã, thị trấn; thiếu: Kon Đào, Pô Kô", card, StringComparison.Ordinal);
+        Assert.Contains("Có nguy cơ không đạt", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Commune_page_lists_what_its_committee_owes_and_what_it_sent()
+    {
+        var input = new DashboardInput(TestRules.Book, TestRules.Plan, "tan-canh", [],
+            [new DashboardReport(Period.FirstHalf(2019), "ubnd-tan-canh", "ubnd-tan-canh/2019-h1.csv", new DateTimeOffset(2019, 6, 10, 20, 0, 0, TimeSpan.Zero), true, "tan-canh"),
+             new DashboardReport(Period.Annual(2018), "ubnd-tan-canh", "ubnd-tan-canh/2018.csv", new DateTimeOffset(2018, 11, 30, 2, 0, 0, TimeSpan.Zero), false, "tan-canh")],
+            new DateOnly(2019, 7, 1), DateTimeOffset.UnixEpoch, []);
+
+        var html = DashboardRenderer.Render(input);
+
+        Assert.Contains("Báo cáo của UBND xã Tân Cảnh", html, StringComparison.Ordinal);
+        Assert.Contains("Phải gửi: báo cáo năm 2019, trước ngày 25/11/2019, gồm 15 chỉ tiêu:", html, StringComparison.Ordinal);
+        var owed = Regex.Match(html, "<ul class=\"owed\" id=\"owed\">(.*?)</ul>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("<span class=\"code\">G1.1a.commune</span>", owed, StringComparison.Ordinal);
+        Assert.DoesNotContain("G1.1a.district", owed, StringComparison.Ordinal);
+        // Newest first; dates in Vietnam time (10 June 20:00 UTC is 11 June there).
+        Assert.Matches(new Regex("<tr data-state=\"on-time\"><th scope=\"row\"><span lang=\"vi\">6 tháng đầu năm 2019</span>.*?<td>2019-h1.csv</td><td>11/06/2019</td><td><span lang=\"vi\">✔ đúng hạn</span>.*?<tr data-state=\"late\">.*?<td>30/11/2018</td><td><span lang=\"vi\">⚠ trễ hạn</span>", RegexOptions.Singleline), html);
+        Assert.DoesNotContain("id=\"commune-comparison\"", html, StringComparison.Ordinal);
     }
 
     private static string[] GoalRow(string html, int goal)
