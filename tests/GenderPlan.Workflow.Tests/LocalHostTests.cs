@@ -69,7 +69,10 @@ public sealed class LocalHostTests(AzuriteFixture azurite) : AzuriteTest(azurite
         Assert.EndsWith("/api/page/dak-to", page.Url, StringComparison.Ordinal);
         Assert.Contains("Huyện Đăk Tô", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("[data-indicator='G3.1'][data-status='falling-behind']").CountAsync());
-        await page.GetByRole(AriaRole.Link, new() { Name = "Xã Tân Cảnh" }).ClickAsync();
+        // The communes compared on the district's page link to their pages too; the places' menu is one way there.
+        Assert.Equal(9, await page.Locator("#commune-comparison tbody th[scope='row']").CountAsync());
+        Assert.Equal(1, await page.Locator("#commune-comparison").GetByRole(AriaRole.Link, new() { Name = "Xã Tân Cảnh" }).CountAsync());
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Xã Tân Cảnh" }).ClickAsync();
         Assert.EndsWith("/api/page/tan-canh", page.Url, StringComparison.Ordinal);
         Assert.Contains("Xã Tân Cảnh", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(errors);

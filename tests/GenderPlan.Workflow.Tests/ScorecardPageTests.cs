@@ -131,6 +131,28 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
     }
 
     [Fact]
+    public async Task District_page_compares_the_communes_in_words_and_symbols_and_each_commune_page_shows_its_duties()
+    {
+        await using var pipeline = await ScoredPipelineAsync();
+        await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", Pipeline.Csv("2019,tan-canh,G3.1,90,,,", "2019,tan-canh,G4.3a,,88,100,"));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-tan-canh/2019.csv", CancellationToken.None));
+        var page = await OpenFromFileAsync(pipeline);
+
+        var literacy = page.Locator("#commune-comparison tr[data-commune='tan-canh'] td[data-indicator='G3.1']");
+        Assert.Equal("off-track", await literacy.GetAttributeAsync("data-status"));
+        Assert.Equal("✖ Có nguy cơ không đạt", (await literacy.InnerTextAsync()).Trim());
+        Assert.Equal("– chưa báo cáo", (await page.Locator("#commune-comparison tr[data-commune='po-ko'] td[data-indicator='G3.1']").InnerTextAsync()).Trim());
+        Assert.Equal(15, await page.Locator("#commune-comparison thead th[scope='col'] abbr[lang='vi']").CountAsync());
+        Assert.Contains("1/9 xã, thị trấn; thiếu: thị trấn Đăk Tô", await page.Locator("article[data-indicator='G4.3a'] .added-up").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("late", await page.Locator("#reporting tr[data-unit='ubnd-tan-canh'] td[data-period='2019']").GetAttributeAsync("data-state"));
+        Assert.Empty(await page.EvaluateAsync<string[]>(ContrastCheck));
+
+        var commune = (await pipeline.Storage.Container(StorageNames.WebsiteContainer).GetBlobClient("tan-canh.html").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("Báo cáo của UBND xã Tân Cảnh", commune, StringComparison.Ordinal);
+        Assert.Contains("<td>2019.csv</td>", commune, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Offline_page_from_report_files_opens_from_a_file()
     {
         var output = Directory.CreateTempSubdirectory("genderplan-page-").FullName;
