@@ -150,12 +150,9 @@ public sealed partial class ReportIntake : IReportIntake
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Done, record.Key, cancellationToken);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _notifier.SendAsync(added, cancellationToken);
+        // The commune's own page now; the district's page (its sums and the communes compared) with the sweep, as
+        // republishing it after each of nine commune reports would read every commune's results nine times over.
         await _dashboard.TryPublishAsync(report.Jurisdiction, cancellationToken);
-        if (!report.Plan.IsDistrict(report.Jurisdiction))
-        {
-            await _dashboard.TryPublishAsync(report.Plan.District.Id, cancellationToken);
-        }
-
         return ReportOutcome.Scored;
     }
 

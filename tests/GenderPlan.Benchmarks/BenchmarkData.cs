@@ -42,6 +42,22 @@ internal static class BenchmarkData
 
         """;
 
+    private static readonly Lazy<HashSet<string>> CommuneCodes = new(() =>
+        Rules().Plans[0].IndicatorsAt(UnitLevel.Commune).Select(indicator => indicator.Code).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>
+    /// <see cref="FullReport"/> for <paramref name="period"/> and <paramref name="place"/>: every indicator for the
+    /// district, only the commune-level ones for a commune (a commune's report of a district-only indicator is refused).
+    /// </summary>
+    public static string ReportFor(string period, string place)
+    {
+        var lines = FullReport.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var rows = lines.Skip(1)
+            .Where(line => place == "dak-to" || CommuneCodes.Value.Contains(line.Split(',')[2]))
+            .Select(line => line.Replace("2019,dak-to,", $"{period},{place},", StringComparison.Ordinal));
+        return string.Join('\n', rows.Prepend(lines[0])) + "\n";
+    }
+
     public static string RulesDirectory { get; } = Path.Combine(GenderPlan.Testing.RepositoryRoot.Path, "Rules");
 
     public static IReadOnlyList<RuleSource> RuleSources() => RuleSource.FromDirectory(RulesDirectory);

@@ -104,25 +104,70 @@ internal static class PipelineBenchmark
         }
 
         Console.WriteLine($"results stored: {history} in the history; scorecard page of dak-to read from storage, rendered and published in {publish.Elapsed.TotalMilliseconds:0} ms");
+        await CommuneBurstAsync(provider, timing, book);
         Directory.Delete(outbox, recursive: true);
         return scored == count && logged == count && alerts.All(alert => alert.State == AlertState.Sent) && emails == alerts.Count ? 0 : 1;
     }
 
+    private static readonly string[] Places = ["dak-to", "tt-dak-to", "dak-ro-nga", "dak-tram", "van-lem", "ngok-tu", "kon-dao", "tan-canh", "po-ko", "dien-binh"];
+
+    /// <summary>The district's reports from the departments, each commune's from its own committee (the only sender it accepts).</summary>
     private static List<(string Name, string Period, string Csv)> Reports(int count)
     {
-        var lines = BenchmarkData.FullReport.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var units = new[] { "ldtbxh", "yte", "gddt", "noivu", "vhtt" };
-        var places = new[] { "dak-to", "tt-dak-to", "dak-ro-nga", "dak-tram", "van-lem", "ngok-tu", "kon-dao", "tan-canh", "po-ko", "dien-binh" };
         var reports = new List<(string, string, string)>();
         for (var index = 0; index < count; index++)
         {
             var period = (2016 + (index % 5)).ToString(System.Globalization.CultureInfo.InvariantCulture) + (index % 2 == 0 ? "" : "-H1");
-            var place = places[index % places.Length];
-            var csv = string.Join('\n', lines.Select((line, row) => row == 0 ? line : line.Replace("2019,dak-to,", $"{period},{place},", StringComparison.Ordinal))) + "\n";
-            reports.Add(($"{units[index % units.Length]}/report-{index:D5}.csv", period, csv));
+            var place = Places[index % Places.Length];
+            var unit = place == "dak-to" ? units[index % units.Length] : $"ubnd-{place}";
+            reports.Add(($"{unit}/report-{index:D5}.csv", period, BenchmarkData.ReportFor(period, place)));
         }
 
         return reports;
+    }
+
+    /// <summary>
+    /// A burst of the nine commune and town reports of one period, each with numerators and denominators, processed one
+    /// at a time as they arrive; then the district's roll-up alone, as each accepted report runs it, to tell its
+    /// share of the time per report.
+    /// </summary>
+    private static async Task CommuneBurstAsync(ServiceProvider provider, StorageTimingPolicy timing, GenderPlan.Core.Domain.RuleBook book)
+    {
+        var container = provider.GetRequiredService<StorageClients>().Container(StorageNames.ReportsContainer);
+        var communes = Places.Skip(1).ToList();
+        foreach (var (commune, index) in communes.Select((commune, index) => (commune, index)))
+        {
+            var csv = "period,jurisdiction,indicator,value,numerator,denominator\n"
+                + $"2020-H1,{commune},G4.3a,,{80 + index},{100 + index}\n2020-H1,{commune},G4.1,,{50 + index},{48 + index}\n"
+                + $"2020-H1,{commune},G3.1,,{950 + index},{970 + index}\n2020-H1,{commune},G6.2a,,{3 + index},{4 + index}\n";
+            await container.GetBlobClient($"ubnd-{commune}/burst-2020-h1.csv").UploadAsync(BinaryData.FromString(csv), new BlobUploadOptions());
+        }
+
+        var intake = provider.GetRequiredService<IReportIntake>();
+        var perReport = new List<double>();
+        foreach (var commune in communes)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await intake.ProcessAsync($"ubnd-{commune}/burst-2020-h1.csv", CancellationToken.None);
+            perReport.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        var rollUp = provider.GetRequiredService<DistrictRollUp>();
+        var plan = book.Plans[0];
+        var period = GenderPlan.Core.Domain.Period.FirstHalf(2020);
+        await rollUp.RecomputeAsync(book, plan, period, DateTimeOffset.UtcNow, CancellationToken.None);
+        timing.Reset();
+        var alone = Stopwatch.StartNew();
+        foreach (var _ in communes)
+        {
+            await rollUp.RecomputeAsync(book, plan, period, DateTimeOffset.UtcNow, CancellationToken.None);
+        }
+
+        alone.Stop();
+        perReport.Sort();
+        Console.WriteLine($"commune burst: {communes.Count} reports one at a time, median {perReport[perReport.Count / 2]:0.0} ms per report (roll-up included)");
+        Console.WriteLine($"roll-up alone: {alone.Elapsed.TotalMilliseconds / communes.Count:0.0} ms per report, {timing.Requests / (double)communes.Count:0.0} storage requests per report");
     }
 
     /// <summary>Adds up the time spent inside each storage HTTP request.</summary>
