@@ -32,14 +32,17 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
         ["dien-binh"] = (81, 90, 60, 58),
     };
 
+    /// <summary>Uploads a report made of <paramref name="rows"/> as <paramref name="blob"/> and processes it, as the trigger would.</summary>
+    private static async Task<ReportOutcome> SendAsync(Pipeline pipeline, string blob, params string[] rows)
+    {
+        await pipeline.UploadReportAsync(blob, Pipeline.Csv(rows));
+        return await pipeline.Reports.ProcessAsync(blob, CancellationToken.None);
+    }
+
     private static async Task<ReportOutcome> SendCommuneReportAsync(Pipeline pipeline, string commune, string period = "2019", string name = "bao-cao.csv")
     {
         var (visited, pregnant, boys, girls) = Counts[commune];
-        var blob = $"ubnd-{commune}/{period}-{name}";
-        await pipeline.UploadReportAsync(blob, Pipeline.Csv(
-            $"{period},{commune},G4.3a,,{visited},{pregnant},",
-            $"{period},{commune},G4.1,,{boys},{girls},"));
-        return await pipeline.Reports.ProcessAsync(blob, CancellationToken.None);
+        return await SendAsync(pipeline, $"ubnd-{commune}/{period}-{name}", $"{period},{commune},G4.3a,,{visited},{pregnant},", $"{period},{commune},G4.1,,{boys},{girls},");
     }
 
     private static async Task<StoredResult> AddedUpAsync(Pipeline pipeline, string indicator, string period = "2019") =>
@@ -84,8 +87,7 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
     {
         await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
-        await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.3a,\"86,6\",,,"));
-        await pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None);
+        await SendAsync(pipeline, "yte/2019.csv", "2019,dak-to,G4.3a,\"86,6\",,,");
 
         foreach (var commune in Communes.Where(commune => commune is not ("kon-dao" or "po-ko")))
         {
@@ -114,11 +116,8 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
     {
         await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
-        await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", Pipeline.Csv(
-            "2019,tan-canh,G4.1,113,,,",
-            "2019,tan-canh,G3.1,\"90\",,,"));
 
-        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-tan-canh/2019.csv", CancellationToken.None));
+        Assert.Equal(ReportOutcome.Scored, await SendAsync(pipeline, "ubnd-tan-canh/2019.csv", "2019,tan-canh,G4.1,113,,,", "2019,tan-canh,G3.1,\"90\",,,"));
 
         var emails = pipeline.EmailFiles().Select(file => MimeMessage.Load(file)).ToList();
         var alert = Assert.Single(emails, email => email.To.Mailboxes.Any(to => to.Address == "ubnd-tan-canh@example.org"));
@@ -138,11 +137,8 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
     {
         await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
-        await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", Pipeline.Csv(
-            "2019,tan-canh,G4.1,,70,62,",
-            "2019,tan-canh,G1.1a.district,\"20\",,,"));
 
-        Assert.Equal(ReportOutcome.Rejected, await pipeline.Reports.ProcessAsync("ubnd-tan-canh/2019.csv", CancellationToken.None));
+        Assert.Equal(ReportOutcome.Rejected, await SendAsync(pipeline, "ubnd-tan-canh/2019.csv", "2019,tan-canh,G4.1,,70,62,", "2019,tan-canh,G1.1a.district,\"20\",,,"));
 
         Assert.Empty(await pipeline.Get<ResultStore>().LatestAsync("tan-canh", "2019", CancellationToken.None));
         Assert.Empty(await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None));
@@ -167,8 +163,7 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
         await SendCommuneReportAsync(pipeline, "tan-canh", "2020-H1");
         await SendCommuneReportAsync(pipeline, "po-ko", "2020-H1");
         // A department's district report does not excuse any commune.
-        await pipeline.UploadReportAsync("yte/2020-h1.csv", Pipeline.Csv("2020-H1,dak-to,G4.1,104/100,,,"));
-        await pipeline.Reports.ProcessAsync("yte/2020-h1.csv", CancellationToken.None);
+        await SendAsync(pipeline, "yte/2020-h1.csv", "2020-H1,dak-to,G4.1,104/100,,,");
         var before = (await pipeline.Storage.AllAlertsAsync()).Count;
 
         await pipeline.Reminders.RunAsync(CancellationToken.None);
@@ -197,13 +192,11 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
     {
         await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
-        await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.3a,\"90\",,,"));
-        await pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None);
+        await SendAsync(pipeline, "yte/2019.csv", "2019,dak-to,G4.3a,\"90\",,,");
         await SendCommuneReportAsync(pipeline, "tan-canh");   // 88/100: 2 points from 90, over the 1-point tolerance
 
         await SendCommuneReportAsync(pipeline, "tan-canh", name: "gui-lai.csv");   // the same figures again
-        await pipeline.UploadReportAsync("yte/2019-lai.csv", Pipeline.Csv("2019,dak-to,G4.3a,\"90\",,,"));
-        await pipeline.Reports.ProcessAsync("yte/2019-lai.csv", CancellationToken.None);
+        await SendAsync(pipeline, "yte/2019-lai.csv", "2019,dak-to,G4.3a,\"90\",,,");
 
         var notice = Assert.Single(await pipeline.Storage.AllAlertsAsync(), alert => alert.Kind == AlertKind.Discrepancy).Message;
         Assert.Equal(["yte@example.org", "ldtbxh@example.org"], notice.To.Select(to => to.Address));
