@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Http;
 using GenderPlan.Workflow.Storage;
@@ -43,9 +44,12 @@ public static class ScorecardCommand
             console.Out.WriteLine($"  báo cáo của {rules?.FindUnit(report.Unit)?.Name ?? report.Unit}: {report.File}, nhận lúc {report.ReceivedAt.ToOffset(ReportingCalendar.VietnamOffset):dd/MM/yyyy HH:mm} (giờ Việt Nam), {(report.OnTime ? "đúng hạn" : "trễ hạn")}");
         }
 
+        var plan = rules?.FindPlan(parsed, place);
         foreach (var result in view.Results)
         {
-            console.Out.WriteLine($"  {result.Indicator,-16} {result.Status.Vietnamese(),-14} {result.Explanation.Vi}");
+            // The district's figure added up from the communes follows the reported one, with what it covers.
+            var source = result.Coverage is { } coverage && plan is not null ? $" [tổng hợp từ các xã: {CoverageText.Describe(plan, coverage).Vi}]" : "";
+            console.Out.WriteLine($"  {result.Indicator,-16} {result.Status.Vietnamese(),-14} {result.Explanation.Vi}{source}");
         }
 
         if (view.Results.Count == 0)

@@ -41,20 +41,25 @@ public sealed partial class DistrictRollUp
     /// <summary>Adds up the district's figures for <paramref name="period"/> again; returns the ids of the emails it queued.</summary>
     public async Task<IReadOnlyList<string>> RecomputeAsync(RuleBook rules, Plan plan, Period period, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // One partition per commune, read side by side: the roll-up waits for the slowest read, not for all nine in turn.
-        var reads = await Task.WhenAll(plan.Communes.Select(commune => _results.LatestAsync(commune.Id, period.ToString(), cancellationToken)));
-        var figures = reads.SelectMany(results => results)
+        // One partition per commune and the district's, read side by side: the roll-up waits for the slowest read,
+        // not for ten in turn.
+        var district = plan.District.Id;
+        var reads = await Task.WhenAll(plan.Communes.Select(place => place.Id).Prepend(district).Select(place => _results.LatestAsync(place, period.ToString(), cancellationToken)));
+        var stored = reads[0];
+        var figures = reads.Skip(1).SelectMany(results => results)
             .Where(result => result.Source == FigureSource.Reported)
             .Select(result => new CommuneFigure(result.Jurisdiction, result.Indicator, result.Value, result.Counts))
             .ToList();
 
         var rolled = CommuneRollUp.Compute(plan, period, figures);
+        // A sum no commune's current report supports any more (a corrected report without its counts) is taken away.
+        var stale = stored.Where(result => result.Source == FigureSource.Communes && !rolled.Any(item => item.Score.Indicator.Code == result.Indicator)).Select(result => result.Indicator).ToList();
         if (rolled.Count == 0)
         {
+            await _results.SaveRolledUpAsync(district, period, [], stale, plan.Version, now, cancellationToken);
             return [];
         }
 
-        var district = plan.District.Id;
         var card = new Scorecard(FigureSourceText.Communes, period, district, plan.Id, plan.Version, [.. rolled.Select(item => item.Score)]);
         var alertPlan = AlertPlanner.Plan(card, await _alertState.GetAsync(AlertPlace(district), period, cancellationToken));
         var composer = _notifier.Composer(rules);
@@ -64,9 +69,10 @@ public sealed partial class DistrictRollUp
         var added = new List<string>();
         added.AddRange(await _notifier.QueueAsync(composer.Alerts(reference, alertPlan), AlertKind.Alert, reference.Key, cancellationToken));
         added.AddRange(await _notifier.QueueAsync(composer.ResolvedNotices(reference, alertPlan), AlertKind.Resolved, reference.Key, cancellationToken));
-        await _results.SaveRolledUpAsync(district, period, rolled, plan.Version, now, cancellationToken);
+        await _results.SaveRolledUpAsync(district, period, rolled, stale, plan.Version, now, cancellationToken);
         await _alertState.ApplyAsync(AlertPlace(district), period, alertPlan.States, reference.Key, cancellationToken);
-        added.AddRange(await QueueDiscrepanciesAsync(rules, plan, period, cancellationToken));
+        var sums = rolled.Select(item => new Sum(item.Score.Indicator.Code, item.Score.Value, item.Coverage));
+        added.AddRange(await QueueDiscrepanciesAsync(rules, plan, period, stored, sums, cancellationToken));
         LogRolledUp(district, period.ToString(), rolled.Count, added.Count);
         return added;
     }
@@ -78,22 +84,31 @@ public sealed partial class DistrictRollUp
     public async Task<IReadOnlyList<string>> QueueDiscrepanciesAsync(RuleBook rules, Plan plan, Period period, CancellationToken cancellationToken)
     {
         var stored = await _results.LatestAsync(plan.District.Id, period.ToString(), cancellationToken);
+        var sums = stored.Where(result => result.Source == FigureSource.Communes && result.Coverage is not null).Select(result => new Sum(result.Indicator, result.Value, result.Coverage!));
+        return await QueueDiscrepanciesAsync(rules, plan, period, stored, sums, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<string>> QueueDiscrepanciesAsync(RuleBook rules, Plan plan, Period period, IReadOnlyList<StoredResult> stored, IEnumerable<Sum> sums, CancellationToken cancellationToken)
+    {
         var composer = _notifier.Composer(rules);
         var notices = new List<Core.Email.EmailMessage>();
-        foreach (var summed in stored.Where(result => result.Source == FigureSource.Communes && result.Value is not null && result.Coverage is not null))
+        foreach (var sum in sums)
         {
-            var reported = stored.FirstOrDefault(result => result.Source == FigureSource.Reported && result.Indicator == summed.Indicator);
-            if (reported?.Value is not { } figure || plan.FindIndicator(summed.Indicator) is not { } indicator
-                || Math.Abs(figure - summed.Value!.Value) <= indicator.ToleranceFor(figure))
+            var reported = stored.FirstOrDefault(result => result.Source == FigureSource.Reported && result.Indicator == sum.Indicator);
+            if (sum.Value is not { } summed || reported?.Value is not { } figure || plan.FindIndicator(sum.Indicator) is not { } indicator
+                || Math.Abs(figure - summed) <= indicator.ToleranceFor(figure))
             {
                 continue;
             }
 
-            notices.Add(composer.Discrepancy(plan, period, indicator, figure, summed.Value.Value, summed.Coverage!));
+            notices.Add(composer.Discrepancy(plan, period, indicator, figure, summed, sum.Coverage));
         }
 
         return notices.Count == 0 ? [] : await _notifier.QueueAsync(notices, AlertKind.Discrepancy, $"discrepancy~{plan.District.Id}~{period}", cancellationToken);
     }
+
+    /// <summary>One indicator's sum over the communes: its value (null for 0/0) and what it covers.</summary>
+    private sealed record Sum(string Indicator, decimal? Value, Coverage Coverage);
 
     /// <summary>A short label of the added-up figures, so alerts about different sums get different ids.</summary>
     private static string Fingerprint(IReadOnlyList<RolledUp> rolled) =>

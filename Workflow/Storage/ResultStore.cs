@@ -79,12 +79,25 @@ public sealed class ResultStore
     /// ones). They are derived data, recomputed whole from the communes' current results each time, so the newest
     /// computation simply replaces the last and keeps no history.
     /// </summary>
-    public async Task SaveRolledUpAsync(string district, Period period, IReadOnlyList<RolledUp> rolled, string rulesVersion, DateTimeOffset computedAt, CancellationToken cancellationToken)
+    /// <param name="district">The district.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="rolled">The sums to store.</param>
+    /// <param name="stale">The indicators whose stored sum no commune supports any more, to take away.</param>
+    /// <param name="rulesVersion">The rules version that scored the sums.</param>
+    /// <param name="computedAt">When they were added up.</param>
+    /// <param name="cancellationToken">Stops the writes.</param>
+    public async Task SaveRolledUpAsync(
+        string district, Period period, IReadOnlyList<RolledUp> rolled, IReadOnlyList<string> stale, string rulesVersion, DateTimeOffset computedAt, CancellationToken cancellationToken)
     {
-        var rows = rolled.Select(item => ResultEntity.From(item, ScoreExplainer.Explain(item.Score), district, rulesVersion, computedAt)).ToList();
-        foreach (var chunk in rows.Chunk(100))
+        var partition = Keys.PlaceAndPeriod(district, period.ToString());
+        var actions = rolled
+            .Select(item => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ResultEntity.From(item, ScoreExplainer.Explain(item.Score), district, rulesVersion, computedAt)))
+            .Concat(stale.Select(indicator => new TableTransactionAction(
+                TableTransactionActionType.Delete, new ResultEntity { PartitionKey = partition, RowKey = ResultEntity.RolledUpRowKey(indicator) }, ETag.All)))
+            .ToList();
+        foreach (var chunk in actions.Chunk(100))
         {
-            await Latest.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)), cancellationToken);
+            await Latest.SubmitTransactionAsync(chunk, cancellationToken);
         }
     }
 

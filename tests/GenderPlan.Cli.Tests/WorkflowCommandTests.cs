@@ -69,6 +69,7 @@ public sealed class WorkflowCommandTests : IClassFixture<CliAzurite>
         var upload = Cli.Run("upload", report, "--unit", "ubnd-po-ko", "--storage", storage);
         Cli.Run("serve", "--once", "--storage", storage, "--outbox", Directory.CreateTempSubdirectory("genderplan-cli-outbox-").FullName);
         var scorecard = Cli.Run("scorecard", "--period", "2018", "--jurisdiction", "dak-to", "--json", "--storage", storage);
+        var text = Cli.Run("scorecard", "--period", "2018", "--jurisdiction", "dak-to", "--storage", storage);
 
         Assert.Equal(ExitCodes.Success, upload.Exit);
         using var json = JsonDocument.Parse(scorecard.Out);
@@ -78,6 +79,8 @@ public sealed class WorkflowCommandTests : IClassFixture<CliAzurite>
         Assert.Equal((1, 9), (coverage.GetProperty("reported").GetInt32(), coverage.GetProperty("expected").GetInt32()));
         Assert.Equal(8, coverage.GetProperty("missing").GetArrayLength());
         Assert.DoesNotContain("po-ko", coverage.GetProperty("missing").EnumerateArray().Select(id => id.GetString()));
+        Assert.Contains("G4.3a", text.Out, StringComparison.Ordinal);
+        Assert.Contains("[tổng hợp từ các xã: 1/9 xã, thị trấn; thiếu: thị trấn Đăk Tô, Đăk Rơ Nga, Đăk Trăm, Văn Lem, Ngọk Tụ, Kon Đào, Tân Cảnh, Diên Bình]", text.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -112,6 +112,22 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
     }
 
     [Fact]
+    public async Task Sum_follows_a_corrected_commune_report_and_goes_when_no_commune_supports_it()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.PublishRulesAsync();
+        await SendAsync(pipeline, "ubnd-tan-canh/2019.csv", "2019,tan-canh,G4.3a,,88,100,", "2019,tan-canh,G3.1,,95,100,");
+        await SendAsync(pipeline, "ubnd-po-ko/2019.csv", "2019,po-ko,G4.3a,,66,75,");
+
+        // Tân Cảnh corrects its report: literacy now without its counts, antenatal visits changed.
+        await SendAsync(pipeline, "ubnd-tan-canh/2019-sua.csv", "2019,tan-canh,G4.3a,,90,100,", "2019,tan-canh,G3.1,96,,,");
+
+        var sums = (await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None)).Where(result => result.Source == FigureSource.Communes).ToList();
+        var antenatal = Assert.Single(sums);
+        Assert.Equal(("G4.3a", 156m / 175m * 100m, 2), (antenatal.Indicator, antenatal.Value, antenatal.Coverage!.Reported));
+    }
+
+    [Fact]
     public async Task Commune_alert_reaches_that_commune_only_copied_to_the_lead_and_the_coordinator()
     {
         await using var pipeline = Pipeline.Create(Azurite);

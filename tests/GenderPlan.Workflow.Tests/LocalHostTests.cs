@@ -43,6 +43,7 @@ public sealed class LocalHostTests(AzuriteFixture azurite) : AzuriteTest(azurite
         var scorecard = await WaitForResultsAsync(http);
 
         Assert.Equal("falling-behind", scorecard.RootElement.GetProperty("results").EnumerateArray().Single(result => result.GetProperty("indicator").GetString() == "G3.1").GetProperty("status").GetString());
+        Assert.All(scorecard.RootElement.GetProperty("results").EnumerateArray(), result => Assert.Equal("reported", result.GetProperty("source").GetString()));
         using var health = await http.GetAsync(new Uri("/api/health", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("\"rules\"", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
