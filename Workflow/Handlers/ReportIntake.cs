@@ -114,16 +114,10 @@ public sealed partial class ReportIntake : IReportIntake
         }
 
         var content = (await _files.ReadAsync(blob.Name, cancellationToken)).ToArray();
-        var read = ReportReader.Read(blob.Name, content, rules);
+        var read = ReportAdmission.Read(rules, unit, blob.Name, content);
         if (read.Report is not { } report)
         {
             return await RejectAsync(blob, key, unit, rules, read.Problems, cancellationToken);
-        }
-
-        if (rules.FindUnit(unit) is { Level: UnitLevel.Commune } && report.Plan.IsDistrict(report.Jurisdiction))
-        {
-            var commune = $"{unit} is a commune People's Committee: it reports for its commune, not for {report.Plan.District.Name} as a whole; the district's report comes from the lead departments";
-            return await RejectAsync(blob, key, unit, rules, [new Problem(blob.Name, null, commune)], cancellationToken);
         }
 
         var card = Scorer.Score(report);
