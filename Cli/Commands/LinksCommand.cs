@@ -1,4 +1,6 @@
 using System.Globalization;
+using GenderPlan.Core.Domain;
+using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Storage;
 using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,10 +39,15 @@ public static class LinksCommand
         }
 
         await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
-        var rules = await host.Services.GetRequiredService<ActiveRules>().GetAsync(cancellationToken);
-        if (rules is null)
+        RuleBook rules;
+        try
         {
-            console.Error.WriteLine("No rules are active in this storage account: run 'genderplan rules publish' first; the links are for the units of the active units.json.");
+            // Rules just published are activated here if no trigger has done it yet: the links are for their units.
+            rules = await host.Services.GetRequiredService<RulesIntake>().RequireActiveAsync(cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            console.Error.WriteLine("No valid rules in this storage account: run 'genderplan rules publish' first; the links are for the units of the active units.json.");
             return ExitCodes.Invalid;
         }
 
