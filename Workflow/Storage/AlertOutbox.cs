@@ -257,6 +257,9 @@ public sealed class AlertRecordEntity : TableRow
     /// <summary>The text body.</summary>
     public string? Text { get; set; }
 
+    /// <summary>The unit whose upload link goes into the message when it is sent, or null.</summary>
+    public string? LinkUnit { get; set; }
+
     /// <summary>When it was stored.</summary>
     public DateTimeOffset? CreatedAt { get; set; }
 
@@ -284,6 +287,7 @@ public sealed class AlertRecordEntity : TableRow
         Subject = message.Subject,
         Html = message.Html,
         Text = message.Text,
+        LinkUnit = message.LinkUnit,
         CreatedAt = now,
         Attempts = 0,
     };
@@ -296,7 +300,7 @@ public sealed class AlertRecordEntity : TableRow
             JsonSerializer.Deserialize<List<EmailAddress>>(Cc ?? "[]")!,
             Subject ?? "",
             Html ?? "",
-            Text ?? ""),
+            Text ?? "") { LinkUnit = LinkUnit },
         Kind,
         Source ?? "",
         State,

@@ -20,6 +20,7 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<UploadAccess>();
         services.AddSingleton<UploadRequests>();
         services.AddSingleton<UploadHandlers>();
+        services.AddSingleton<EmailUploadLinks>();
         return services;
     }
 }
