@@ -58,6 +58,9 @@ public sealed class UploadPageTests(AzuriteFixture azurite) : AzuriteTest(azurit
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync($"{host.BaseUrl}/upload?unit=ldtbxh&token={token}");
+        // The coordinator's page offers every unit to send for, its own chosen first.
+        Assert.Equal("ldtbxh", await page.Locator("#unit").InputValueAsync());
+        Assert.Equal(1, await page.Locator("#unit option[value='yte']").CountAsync());
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "dak-to-2019.csv", MimeType = "text/csv", Buffer = bad });
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
 
