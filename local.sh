@@ -59,6 +59,10 @@ if [ "$watch" = 1 ]; then
   echo "  Scorecard page:  http://127.0.0.1:$http_port/"
   echo "  Scorecard JSON:  http://127.0.0.1:$http_port/api/scorecard/2019/dak-to"
   echo "  Health:          http://127.0.0.1:$http_port/api/health"
-  echo "Upload more with: GENDERPLAN_STORAGE='$GENDERPLAN_STORAGE' ./genderplan upload FILE --unit yte"
+  echo
+  echo "Each unit's upload page (send these links to the units; ldtbxh's may send for any unit):"
+  ./genderplan links --base "http://127.0.0.1:$http_port" | sed 's/^/  /'
+  echo
+  echo "Or upload from here: GENDERPLAN_STORAGE='$GENDERPLAN_STORAGE' ./genderplan upload FILE --unit yte"
   ./genderplan serve --outbox outbox --http "127.0.0.1:$http_port"
 fi

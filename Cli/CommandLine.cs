@@ -38,6 +38,7 @@ public static class CommandLine
         root.Add(Template(console));
         root.Add(Serve(console));
         root.Add(Upload(console));
+        root.Add(Links(console));
         root.Add(Scorecard(console));
         root.Add(Dashboard(console));
         return root;
@@ -98,6 +99,21 @@ public static class CommandLine
             new ServeCommand.Options(result.GetValue(storage), result.GetValue(outbox) ?? "outbox", result.GetValue(once), Math.Max(1, result.GetValue(interval)), result.GetValue(http) ?? Workflow.Hosting.LocalHost.DefaultAddress),
             console,
             token));
+        return command;
+    }
+
+    private static Command Links(CliConsole console)
+    {
+        var unit = new Option<string?>("--unit") { Description = "Only this unit's link." };
+        var baseUrl = new Option<string?>("--base") { Description = "The address officials open (the Functions app, or the local host); default: GenderPlan__Uploads__PublicUrl, else http://127.0.0.1:7071." };
+        var rotate = new Option<string?>("--rotate") { Description = "Replace this unit's link: every earlier link of the unit stops working at once." };
+        var storage = StorageOption();
+        var command = new Command("links", "Print each unit's upload link (ID<TAB>URL). Tokens are kept only as hashes, so a link is printed once, when it is made; --rotate ID makes a new one.")
+        {
+            unit, baseUrl, rotate, storage,
+        };
+        command.SetAction((result, token) => LinksCommand.RunAsync(
+            new LinksCommand.Options(result.GetValue(unit), result.GetValue(baseUrl), result.GetValue(rotate), result.GetValue(storage)), console, token));
         return command;
     }
 

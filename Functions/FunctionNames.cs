@@ -21,6 +21,18 @@ public static class FunctionNames
     /// <summary>The scorecard page of a place, rendered from the stored results.</summary>
     public const string ScorecardPage = "ScorecardPage";
 
+    /// <summary>A unit's upload page, opened from its link.</summary>
+    public const string UploadPage = "UploadPage";
+
+    /// <summary>Receives a report from the upload page.</summary>
+    public const string SubmitReport = "SubmitReport";
+
+    /// <summary>Where a report sent from the upload page stands.</summary>
+    public const string UploadStatus = "UploadStatus";
+
+    /// <summary>The blank report template.</summary>
+    public const string ReportTemplate = "ReportTemplate";
+
     /// <summary>Checks storage and the active rules.</summary>
     public const string Health = "Health";
 

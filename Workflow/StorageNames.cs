@@ -45,10 +45,16 @@ public static class StorageNames
     /// <summary>Every rules version that was ever active, refused uploads, and the pointer to the active one.</summary>
     public const string RulesVersionsTable = "RulesVersions";
 
+    /// <summary>The upload links' tokens, kept only as SHA-256 hashes: which unit each link speaks for, and until when.</summary>
+    public const string UploadTokensTable = "UploadTokens";
+
+    /// <summary>Reports sent from the upload page: who sent which file, for whom, so the page can follow it until it is scored.</summary>
+    public const string WebUploadsTable = "WebUploads";
+
     /// <summary>All containers.</summary>
     public static readonly IReadOnlyList<string> Containers = [ReportsContainer, RejectedContainer, RulesContainer, RuleSetsContainer];
 
     /// <summary>All tables.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable];
+        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable];
 }

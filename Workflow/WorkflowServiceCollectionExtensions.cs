@@ -5,6 +5,7 @@ using GenderPlan.Workflow.Http;
 using GenderPlan.Workflow.Local;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IReminderService, ReminderService>();
         services.AddSingleton<IScorecardQuery, ScorecardQuery>();
         services.AddSingleton<ApiHandlers>();
+        services.AddGenderPlanUploads(configuration);
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>("storage")
             .AddCheck<RulesHealthCheck>("rules");

@@ -58,6 +58,19 @@ public sealed record EmailMessage
     /// <summary>The plain-text body.</summary>
     public string Text { get; }
 
+    /// <summary>
+    /// The unit whose own upload link the message carries where its bodies hold <see cref="UploadLinkSlot"/>, or
+    /// null. The link is made when the message is sent, not when it is written: a link is a secret, and the
+    /// stored copy of a message should not hold one.
+    /// </summary>
+    public string? LinkUnit { get; init; }
+
+    /// <summary>Stands in the bodies for the recipient unit's upload link until the message is sent; safe in HTML and text as it is.</summary>
+    public const string UploadLinkSlot = "genderplan-upload-link-slot";
+
+    /// <summary>The same message with other bodies: the sender's copy, with the link in place.</summary>
+    public EmailMessage WithBodies(string html, string text) => new(Id, To, Cc, Subject, html, text) { LinkUnit = LinkUnit };
+
     private static void RejectLineBreaks(string value, string what)
     {
         if (value.AsSpan().IndexOfAny('\r', '\n') >= 0)

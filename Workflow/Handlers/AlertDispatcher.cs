@@ -1,5 +1,6 @@
 using GenderPlan.Core.Email;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.Logging;
 
 namespace GenderPlan.Workflow.Handlers;
@@ -20,14 +21,16 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
     private const int BatchSize = 50;
     private readonly AlertOutbox _outbox;
     private readonly IEmailSender _sender;
+    private readonly EmailUploadLinks _links;
     private readonly ILogger<AlertDispatcher> _logger;
     private long _delivered;
 
     /// <summary>Creates the dispatcher.</summary>
-    public AlertDispatcher(AlertOutbox outbox, IEmailSender sender, ILogger<AlertDispatcher> logger)
+    public AlertDispatcher(AlertOutbox outbox, IEmailSender sender, EmailUploadLinks links, ILogger<AlertDispatcher> logger)
     {
         _outbox = outbox;
         _sender = sender;
+        _links = links;
         _logger = logger;
     }
 
@@ -69,6 +72,19 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
         return (await DeliverAsync(await _outbox.DueAsync(ids, ids.Count, cancellationToken), cancellationToken)).Sent;
     }
 
+    private async Task<EmailSendResult> SendWithLinkAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _sender.SendAsync(await _links.FillAsync(message, cancellationToken), cancellationToken);
+        }
+        catch (Azure.RequestFailedException exception)
+        {
+            // The link could not be made (storage unreachable): send nothing now; the sweep tries again.
+            return new EmailSendResult(false, $"upload link not made: {exception.Message}", ServiceDown: true);
+        }
+    }
+
     private async Task<(int Sent, bool ServiceDown)> DeliverAsync(IReadOnlyList<PendingAlertEntity> due, CancellationToken cancellationToken)
     {
         var sent = 0;
@@ -80,7 +96,7 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
             }
 
             var (alert, claim) = claimed;
-            var result = await _sender.SendAsync(alert.Message, cancellationToken);
+            var result = await SendWithLinkAsync(alert.Message, cancellationToken);
             if (result.Delivered)
             {
                 if (!await _outbox.MarkSentAsync(alert.Message.Id, claim, cancellationToken))

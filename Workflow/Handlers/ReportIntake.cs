@@ -116,15 +116,10 @@ public sealed partial class ReportIntake : IReportIntake
         }
 
         var content = (await _files.ReadAsync(blob.Name, cancellationToken)).ToArray();
-        var read = ReportReader.Read(blob.Name, content, rules);
+        var read = ReportAdmission.Read(rules, unit, blob.Name, content);
         if (read.Report is not { } report)
         {
             return await RejectAsync(blob, key, unit, rules, read.Problems, cancellationToken);
-        }
-
-        if (SenderProblem(rules.FindUnit(unit)!, report) is { } wrongSender)
-        {
-            return await RejectAsync(blob, key, unit, rules, [wrongSender], cancellationToken);
         }
 
         var card = Scorer.Score(report);
@@ -154,37 +149,6 @@ public sealed partial class ReportIntake : IReportIntake
         // republishing it after each of nine commune reports would read every commune's results nine times over.
         await _dashboard.TryPublishAsync(report.Jurisdiction, cancellationToken);
         return ReportOutcome.Scored;
-    }
-
-    /// <summary>
-    /// A commune committee reports for its own commune only, never for the district as a whole nor for another
-    /// commune; a group unit (<c>ubnd-xa</c>) is a list address and sends no report of its own.
-    /// </summary>
-    private static Problem? SenderProblem(ResponsibleUnit sender, Report report)
-    {
-        var place = report.Plan.NameOf(report.Jurisdiction);
-        if (sender.Group is not null)
-        {
-            return new Problem(report.File, null,
-                $"{sender.Id} stands for all the commune People's Committees and sends no report itself: each committee uploads its own commune's report as reports/ubnd-<commune>/<file>",
-                $"{sender.Id} là địa chỉ chung của UBND các xã, thị trấn, không tự gửi báo cáo: UBND từng xã, thị trấn gửi báo cáo của địa phương mình vào reports/ubnd-<xã>/<tệp>");
-        }
-
-        if (sender.Level == UnitLevel.Commune && report.Plan.IsDistrict(report.Jurisdiction))
-        {
-            return new Problem(report.File, null,
-                $"{sender.Id} is a commune People's Committee: it reports for its commune, not for {place} as a whole; the district's report comes from the lead departments",
-                $"{sender.Id} là UBND cấp xã: chỉ báo cáo cho xã, thị trấn của mình, không báo cáo cho {place}; báo cáo của huyện do các phòng, ban chủ trì gửi");
-        }
-
-        if (sender.Jurisdiction is { } own && own != report.Jurisdiction)
-        {
-            return new Problem(report.File, null,
-                $"{sender.Id} answers for {report.Plan.NameOf(own)}, not for {place}: each commune's report comes from its own People's Committee",
-                $"{sender.Id} chỉ báo cáo cho {report.Plan.NameOf(own)}, không báo cáo cho {place}: báo cáo của mỗi xã, thị trấn do UBND xã, thị trấn đó gửi");
-        }
-
-        return null;
     }
 
     private async Task<ReportOutcome> RejectAsync(StoredBlob blob, string key, string? unit, RuleBook rules, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)

@@ -260,6 +260,9 @@ public sealed class AlertRecordEntity : TableRow
     /// <summary>The text body.</summary>
     public string? Text { get; set; }
 
+    /// <summary>The unit whose upload link goes into the message when it is sent, or null.</summary>
+    public string? LinkUnit { get; set; }
+
     /// <summary>When it was stored.</summary>
     public DateTimeOffset? CreatedAt { get; set; }
 
@@ -287,6 +290,7 @@ public sealed class AlertRecordEntity : TableRow
         Subject = message.Subject,
         Html = message.Html,
         Text = message.Text,
+        LinkUnit = message.LinkUnit,
         CreatedAt = now,
         Attempts = 0,
     };
@@ -299,7 +303,7 @@ public sealed class AlertRecordEntity : TableRow
             JsonSerializer.Deserialize<List<EmailAddress>>(Cc ?? "[]")!,
             Subject ?? "",
             Html ?? "",
-            Text ?? ""),
+            Text ?? "") { LinkUnit = LinkUnit },
         Kind,
         Source ?? "",
         State,

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 
@@ -13,6 +14,8 @@ public sealed class ReportStore
 
     /// <summary>Creates the store.</summary>
     public ReportStore(StorageClients storage) => _storage = storage;
+
+    private const int MaxNumberedCopies = 50;
 
     private BlobContainerClient Reports => _storage.Container(StorageNames.ReportsContainer);
 
@@ -31,6 +34,35 @@ public sealed class ReportStore
         var name = $"{unit}/{Path.GetFileName(fileName)}";
         await Reports.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions(), cancellationToken);
         return name;
+    }
+
+    /// <summary>
+    /// Stores a report sent from the upload page as <c>reports/{unit}/{file}</c>, never over an earlier upload: a
+    /// file of the same name becomes <c>{file} (2)</c>, <c>(3)</c> and so on, so a version not yet scored is never
+    /// lost. The unit whose link sent it is kept as metadata, for the record only: the folder says whose report it is.
+    /// </summary>
+    public async Task<StoredBlob> AddAsync(string unit, string fileName, byte[] content, string uploader, CancellationToken cancellationToken)
+    {
+        var file = Path.GetFileName(fileName);
+        var stem = Path.GetFileNameWithoutExtension(file);
+        var extension = Path.GetExtension(file);
+        for (var copy = 1; ; copy++)
+        {
+            var name = copy == 1 ? $"{unit}/{file}"
+                : copy <= MaxNumberedCopies ? $"{unit}/{stem} ({copy}){extension}"
+                : $"{unit}/{stem} ({Guid.NewGuid():N}){extension}";
+            try
+            {
+                var metadata = new Dictionary<string, string> { ["uploadedby"] = uploader };
+                var options = new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All }, Metadata = metadata };
+                var stored = await Reports.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(content), options, cancellationToken);
+                return new StoredBlob(name, stored.Value.ETag, content.Length, stored.Value.LastModified, metadata.AsReadOnly());
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+            {
+                // A report of that name is there already: take the next number.
+            }
+        }
     }
 
     /// <summary>Keeps a copy of a refused report with its errors, for the unit and the coordinator to read.</summary>

@@ -109,6 +109,10 @@ public sealed class ResultStore
     public Task<IReadOnlyList<StoredResult>> LatestForPlaceAsync(string jurisdiction, CancellationToken cancellationToken) =>
         QueryAsync(Latest, Keys.PartitionStartsWith(jurisdiction + "~"), cancellationToken);
 
+    /// <summary>The results one report produced, as they were scored then (the latest results may come from a later report).</summary>
+    public Task<IReadOnlyList<StoredResult>> ForReportAsync(string jurisdiction, string period, string reportKey, CancellationToken cancellationToken) =>
+        QueryAsync(History, TableClient.CreateQueryFilter($"PartitionKey eq {Keys.PlaceAndPeriod(jurisdiction, period)} and Report eq {reportKey}"), cancellationToken);
+
     private static async Task<IReadOnlyList<StoredResult>> QueryAsync(TableClient table, string filter, CancellationToken cancellationToken)
     {
         var results = new List<StoredResult>();

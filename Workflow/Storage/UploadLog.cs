@@ -126,6 +126,13 @@ public sealed class UploadLog
         }
     }
 
+    /// <summary>The row of a blob version, or null when processing has not begun.</summary>
+    public async Task<UploadEntity?> FindAsync(string container, string key, CancellationToken cancellationToken)
+    {
+        var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
+        return existing.HasValue ? existing.Value : null;
+    }
+
     /// <summary>The key of a blob version.</summary>
     public static string KeyOf(string container, string blob, ETag etag) => Keys.Hash(container, blob, etag.ToString());
 

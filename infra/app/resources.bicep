@@ -15,7 +15,7 @@ param deployEventSubscriptions bool
 
 // Names the code uses (Workflow/StorageNames.cs, Functions/FunctionNames.cs); a test keeps them in step.
 var containers = ['reports', 'reports-rejected', 'rules', 'rulesets']
-var tables = ['Reports', 'Uploads', 'Results', 'ResultHistory', 'Alerts', 'AlertState', 'RulesVersions']
+var tables = ['Reports', 'Uploads', 'Results', 'ResultHistory', 'Alerts', 'AlertState', 'RulesVersions', 'UploadTokens', 'WebUploads']
 var deploymentContainer = 'deploymentpackage'
 var blobTriggers = [
   { function: 'ScoreReport', container: 'reports' }
@@ -175,6 +175,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'GenderPlan__Email__From', value: senderAddress }
         { name: 'GenderPlan__Email__SendGridApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=sendgrid-api-key)' }
         { name: 'GenderPlan__ScorecardUrl', value: storage.properties.primaryEndpoints.web }
+        // The upload links officials get point at the app itself; the app cannot read its own host name here.
+        { name: 'GenderPlan__Uploads__PublicUrl', value: 'https://func-${resourceToken}.azurewebsites.net' }
+        // Behind App Service's front end the caller's address arrives in this header, for the failed-link limit.
+        { name: 'GenderPlan__Uploads__ClientAddressHeader', value: 'X-Forwarded-For' }
       ]
     }
   }

@@ -19,7 +19,10 @@ public class FunctionMetadataTests
     public void Every_function_is_declared()
     {
         Assert.Equal(
-            [FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.Health, FunctionNames.Scorecard, FunctionNames.ScorecardPage, FunctionNames.ScoreReport, FunctionNames.SendPendingAlerts],
+            [
+                FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.Health, FunctionNames.ReportTemplate, FunctionNames.Scorecard, FunctionNames.ScorecardPage,
+                FunctionNames.ScoreReport, FunctionNames.SendPendingAlerts, FunctionNames.SubmitReport, FunctionNames.UploadPage, FunctionNames.UploadStatus,
+            ],
             Functions.Select(entry => entry.GetProperty("name").GetString()).Order());
     }
 
@@ -48,9 +51,9 @@ public class FunctionMetadataTests
     }
 
     [Theory]
-    [InlineData(FunctionNames.Scorecard, "scorecard/{period}/{jurisdiction}")]
-    [InlineData(FunctionNames.Health, "health")]
-    [InlineData(FunctionNames.ScorecardPage, "page/{jurisdiction}")]
+    [InlineData(FunctionNames.Scorecard, "api/scorecard/{period}/{jurisdiction}")]
+    [InlineData(FunctionNames.Health, "api/health")]
+    [InlineData(FunctionNames.ScorecardPage, "api/page/{jurisdiction}")]
     public void Http_functions_need_a_function_key_and_answer_get(string function, string route)
     {
         var trigger = Trigger(function);
@@ -59,5 +62,27 @@ public class FunctionMetadataTests
         Assert.Equal(route, Text(trigger, "route"));
         Assert.Equal("Function", Text(trigger, "authLevel"));
         Assert.Equal(["get"], trigger.GetProperty("methods").EnumerateArray().Select(method => method.GetString()));
+    }
+
+    [Theory]
+    [InlineData(FunctionNames.UploadPage, "upload", "get")]
+    [InlineData(FunctionNames.SubmitReport, "api/reports", "post")]
+    [InlineData(FunctionNames.UploadStatus, "api/uploads/{id}", "get")]
+    [InlineData(FunctionNames.ReportTemplate, "api/template", "get")]
+    public void Upload_functions_are_anonymous_because_officials_hold_links_and_the_handlers_check_the_token(string function, string route, string method)
+    {
+        var trigger = Trigger(function);
+
+        Assert.Equal(route, Text(trigger, "route"));
+        Assert.Equal("Anonymous", Text(trigger, "authLevel"));
+        Assert.Equal([method], trigger.GetProperty("methods").EnumerateArray().Select(each => each.GetString()));
+    }
+
+    [Fact]
+    public void Host_adds_no_route_prefix_so_the_upload_page_is_at_the_root_as_locally()
+    {
+        var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "host.json"))).RootElement;
+
+        Assert.Equal("", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 }

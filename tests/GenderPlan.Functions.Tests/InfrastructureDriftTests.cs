@@ -49,11 +49,19 @@ public partial class InfrastructureDriftTests
         foreach (var setting in settings.Where(name => name.StartsWith("GenderPlan__", StringComparison.Ordinal)))
         {
             var parts = setting.Split("__");
-            var options = parts.Length == 3 && parts[1] == "Email" ? typeof(EmailOptions) : typeof(WorkflowOptions);
+            var options = parts.Length == 3 ? parts[1] switch
+            {
+                "Email" => typeof(EmailOptions),
+                "Uploads" => typeof(GenderPlan.Workflow.Uploads.UploadOptions),
+                _ => null,
+            }
+            : typeof(WorkflowOptions);
+            Assert.NotNull(options);
             Assert.NotNull(options.GetProperty(parts[^1], BindingFlags.Public | BindingFlags.Instance));
         }
 
         Assert.Contains("GenderPlan__Email__SendGridApiKey", settings);
+        Assert.Contains("GenderPlan__Uploads__PublicUrl", settings);
         Assert.Contains("@Microsoft.KeyVault(", Bicep, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using GenderPlan.Core.Reports;
+using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Uploads;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GenderPlan.Workflow.Tests;
+
+/// <summary>
+/// The upload API over real HTTP against Azurite, every answer the page relies on: accepted and scored,
+/// refused with the rows to fix, wrong links, too large, the same file twice, a rotated link, throttling.
+/// </summary>
+public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite)
+{
+    private const string Sample = "dak-to-2019.csv";
+
+    private static byte[] BadSample() =>
+        Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(UploadHost.Sample(Sample)).Replace("\"25,9\"", "hai mươi", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Valid_report_is_stored_under_the_links_unit_answered_202_and_then_scored()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var token = await host.TokenForAsync("yte");
+
+        using var response = await host.PostAsync("yte", token, Sample, UploadHost.Sample(Sample));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("queued", accepted.GetProperty("status").GetString());
+        Assert.Equal("2019", accepted.GetProperty("period").GetString());
+        Assert.Equal("dak-to", accepted.GetProperty("jurisdiction").GetString());
+        Assert.Equal(["yte/dak-to-2019.csv"], await host.StoredReportsAsync());
+        var blob = await host.Services.GetRequiredService<ReportStore>().FindAsync("yte/dak-to-2019.csv", CancellationToken.None);
+        Assert.Equal("yte", blob!.Metadata["uploadedby"]);
+
+        var done = await host.WaitUntilDoneAsync(accepted.GetProperty("upload").GetString()!, token);
+        Assert.Equal("scored", done.GetProperty("status").GetString());
+        var results = done.GetProperty("results").EnumerateArray().ToList();
+        var scorecard = JsonDocument.Parse(await host.Http.GetStringAsync(new Uri("/api/scorecard/2019/dak-to", UriKind.Relative))).RootElement;
+        Assert.Equal(scorecard.GetProperty("results").GetArrayLength(), results.Count);
+        Assert.Equal(accepted.GetProperty("indicators").GetInt32(), results.Count);
+        var literacy = results.Single(result => result.GetProperty("indicator").GetString() == "G3.1");
+        Assert.Equal("falling-behind", literacy.GetProperty("status").GetString());
+        Assert.Equal("yte", literacy.GetProperty("unit").GetString());
+        Assert.Contains("97,2", literacy.GetProperty("explanation").GetProperty("vi").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_report_is_answered_422_with_row_column_and_indicator_in_the_callers_language_and_nothing_is_stored()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var token = await host.TokenForAsync("ldtbxh");
+
+        using var vietnamese = await host.PostAsync("ldtbxh", token, Sample, BadSample());
+        using var english = await host.PostAsync("ldtbxh", token, Sample, BadSample(), "en-GB,en;q=0.9");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, vietnamese.StatusCode);
+        var error = JsonDocument.Parse(await vietnamese.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray().Single();
+        Assert.Equal(3, error.GetProperty("row").GetInt32());
+        Assert.Equal("E", error.GetProperty("column").GetString());
+        Assert.Equal("G1.1a.commune", error.GetProperty("indicator").GetString());
+        var englishError = JsonDocument.Parse(await english.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray().Single();
+        Assert.NotEqual(error.GetProperty("message").GetString(), englishError.GetProperty("message").GetString());
+        Assert.Contains("hai mươi", englishError.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await host.StoredReportsAsync());
+    }
+
+    [Fact]
+    public async Task Missing_or_wrong_token_is_401_another_units_token_is_403_and_nothing_is_stored()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var health = await host.TokenForAsync("yte");
+        var wrong = await host.TokenForAsync("yte") is var other ? other[..^1] + (other[^1] == 'A' ? 'B' : 'A') : "";
+
+        using var missing = await host.PostAsync("yte", null, Sample, UploadHost.Sample(Sample));
+        using var invalid = await host.PostAsync("yte", wrong, Sample, UploadHost.Sample(Sample));
+        using var otherUnit = await host.PostAsync("gddt", health, Sample, UploadHost.Sample(Sample));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, invalid.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, otherUnit.StatusCode);
+        Assert.Contains("đơn vị khác", JsonDocument.Parse(await otherUnit.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await host.StoredReportsAsync());
+    }
+
+    [Fact]
+    public async Task Coordinators_link_sends_for_any_unit_and_is_recorded_as_the_uploader()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var coordinator = await host.TokenForAsync("ldtbxh");
+
+        using var response = await host.PostAsync("gddt", coordinator, Sample, UploadHost.Sample(Sample));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var blob = await host.Services.GetRequiredService<ReportStore>().FindAsync("gddt/dak-to-2019.csv", CancellationToken.None);
+        Assert.Equal("ldtbxh", blob!.Metadata["uploadedby"]);
+    }
+
+    [Fact]
+    public async Task File_over_5_MB_is_answered_413_and_nothing_is_stored()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var token = await host.TokenForAsync("yte");
+
+        using var response = await host.PostAsync("yte", token, "big.csv", new byte[ReportLimits.MaxBytes + 1]);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("5 MB", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await host.StoredReportsAsync());
+    }
+
+    [Fact]
+    public async Task The_same_file_sent_twice_is_kept_twice_and_each_upload_is_scored()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var token = await host.TokenForAsync("yte");
+
+        using var first = await host.PostAsync("yte", token, Sample, UploadHost.Sample(Sample));
+        using var second = await host.PostAsync("yte", token, Sample, UploadHost.Sample(Sample));
+
+        var firstId = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("upload").GetString()!;
+        var secondId = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("upload").GetString()!;
+        Assert.NotEqual(firstId, secondId);
+        Assert.Equal(["yte/dak-to-2019 (2).csv", "yte/dak-to-2019.csv"], (await host.StoredReportsAsync()).Order(StringComparer.Ordinal));
+        Assert.Equal("scored", (await host.WaitUntilDoneAsync(firstId, token)).GetProperty("status").GetString());
+        Assert.Equal("scored", (await host.WaitUntilDoneAsync(secondId, token)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Rotated_link_stops_working_at_once_and_the_new_one_works()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var old = await host.TokenForAsync("yte");
+        var tokens = host.Services.GetRequiredService<UploadTokenStore>();
+
+        Assert.Equal(1, await tokens.RevokeAsync("yte", CancellationToken.None));
+        var fresh = (await tokens.IssueAsync("yte", UploadTokenStore.StandingPurpose, null, CancellationToken.None)).Token;
+        using var withOld = await host.PostAsync("yte", old, Sample, UploadHost.Sample(Sample));
+        using var withNew = await host.PostAsync("yte", fresh, Sample, UploadHost.Sample(Sample));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withOld.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, withNew.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_upload_is_followed_only_with_its_units_or_the_coordinators_link()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var health = await host.TokenForAsync("yte");
+        using var response = await host.PostAsync("yte", health, Sample, UploadHost.Sample(Sample));
+        var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("upload").GetString()!;
+
+        var (byOther, _) = await host.StatusAsync(id, await host.TokenForAsync("gddt"));
+        var (byCoordinator, _) = await host.StatusAsync(id, await host.TokenForAsync("ldtbxh"));
+        var (byOwner, _) = await host.StatusAsync(id, health);
+
+        Assert.Equal(HttpStatusCode.NotFound, byOther);
+        Assert.Equal(HttpStatusCode.OK, byCoordinator);
+        Assert.Equal(HttpStatusCode.OK, byOwner);
+    }
+
+    [Fact]
+    public async Task An_address_that_keeps_failing_is_refused_even_with_a_good_link_until_the_window_ends()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite, maxFailedChecks: 3);
+        var good = await host.TokenForAsync("yte");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var guess = await host.PostAsync("yte", new string('A', 43), Sample, UploadHost.Sample(Sample));
+            statuses.Add(guess.StatusCode);
+        }
+
+        using var afterwards = await host.PostAsync("yte", good, Sample, UploadHost.Sample(Sample));
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.TooManyRequests, afterwards.StatusCode);
+        Assert.Empty(await host.StoredReportsAsync());
+    }
+
+    [Fact]
+    public async Task Template_downloads_as_a_workbook_and_as_csv_with_every_indicator()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+
+        var xlsx = await host.Http.GetByteArrayAsync(new Uri("/api/template?format=xlsx&period=2019", UriKind.Relative));
+        var csv = await host.Http.GetStringAsync(new Uri("/api/template?format=csv&period=2019&jurisdiction=dak-to", UriKind.Relative));
+
+        Assert.Equal((byte)'P', xlsx[0]);
+        Assert.Equal((byte)'K', xlsx[1]);
+        Assert.Equal(29, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("2019,dak-to,G4.1,", csv, StringComparison.Ordinal);
+    }
+}

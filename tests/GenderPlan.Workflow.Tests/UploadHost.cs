@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json;
+using GenderPlan.Core.Reports;
+using GenderPlan.Core.Rules;
+using GenderPlan.Workflow.Hosting;
+using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Uploads;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GenderPlan.Workflow.Tests;
+
+/// <summary>
+/// <c>genderplan serve --http</c>'s host on a free port over the test Azurite, with the repository's rules
+/// active: what the upload page and its API are tested against, over real HTTP.
+/// </summary>
+internal sealed class UploadHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private UploadHost(WebApplication app, string address)
+    {
+        _app = app;
+        BaseUrl = $"http://{address}";
+        Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+    }
+
+    public string BaseUrl { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<UploadHost> StartAsync(AzuriteFixture azurite, int maxFailedChecks = 20)
+    {
+        var address = $"127.0.0.1:{FreePort()}";
+        var outbox = Directory.CreateTempSubdirectory("genderplan-upload-outbox-").FullName;
+        var app = LocalHost.Build(
+            new Dictionary<string, string?>
+            {
+                ["Storage"] = azurite.ConnectionString,
+                ["GenderPlan:Email:PickupDirectory"] = outbox,
+                ["GenderPlan:Local:PollInterval"] = "00:00:00.200",
+                ["GenderPlan:Uploads:MaxFailedChecks"] = maxFailedChecks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            },
+            address,
+            LogLevel.Warning);
+        await azurite.Storage.EnsureCreatedAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), CancellationToken.None);
+        await app.Services.GetRequiredService<GenderPlan.Workflow.Handlers.RulesIntake>().RequireActiveAsync(CancellationToken.None);
+        await app.StartAsync();
+        return new UploadHost(app, address);
+    }
+
+    /// <summary>A new standing link's token for <paramref name="unit"/>, as <c>genderplan links</c> makes it.</summary>
+    public async Task<string> TokenForAsync(string unit) =>
+        (await Services.GetRequiredService<UploadTokenStore>().IssueAsync(unit, UploadTokenStore.StandingPurpose, null, CancellationToken.None)).Token;
+
+    /// <summary>Sends <paramref name="content"/> as the page does.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string unit, string? token, string fileName, byte[] content, string? language = null)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(content), "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/reports?unit={Uri.EscapeDataString(unit)}", UriKind.Relative)) { Content = form };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    /// <summary>The status of an upload, as the page polls it.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement Body)> StatusAsync(string id, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/uploads/{id}", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
+    /// <summary>Polls until the upload is scored or rejected; fails after a minute.</summary>
+    public async Task<JsonElement> WaitUntilDoneAsync(string id, string token)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var (status, body) = await StatusAsync(id, token);
+            Assert.Equal(HttpStatusCode.OK, status);
+            if (body.GetProperty("status").GetString() != "queued")
+            {
+                return body;
+            }
+
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(60), "the upload was not scored within a minute");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>The names of every blob in <c>reports/</c>.</summary>
+    public async Task<IReadOnlyList<string>> StoredReportsAsync() =>
+        (await Services.GetRequiredService<ReportStore>().ListAsync(CancellationToken.None)).Select(blob => blob.Name).ToList();
+
+    public static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", "samples", name));
+
+    /// <summary>The CSV sample as the workbook an official would fill in: same rows, as an .xlsx file.</summary>
+    public static byte[] SampleAsXlsx(string name)
+    {
+        var table = CsvTableReader.Read(name, Sample(name), []) ?? throw new InvalidOperationException(name);
+        var rows = new List<IReadOnlyList<string>> { table.Columns };
+        rows.AddRange(table.Rows.Select(row => row.Cells));
+        using var buffer = new MemoryStream();
+        ReportTemplate.WriteXlsx(rows, buffer);
+        return buffer.ToArray();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
