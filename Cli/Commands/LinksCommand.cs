@@ -61,6 +61,13 @@ public static class LinksCommand
         var tokens = host.Services.GetRequiredService<UploadTokenStore>();
         foreach (var unit in rules.Units.Where(unit => wanted is null || unit.Id == wanted))
         {
+            if (unit.Group is not null)
+            {
+                // A group is a list address: its members report, each with its own link.
+                console.Error.WriteLine($"{unit.Id}: a group of units, which sends no report itself; each member has its own link.");
+                continue;
+            }
+
             if (options.Rotate is not null)
             {
                 var revoked = await tokens.RevokeAsync(unit.Id, cancellationToken);

@@ -37,16 +37,22 @@ public sealed class AlertComposer
     private readonly RuleBook _rules;
     private readonly string _coordinator;
     private readonly string? _scorecardUrl;
+    private readonly bool _uploadLinks;
 
     /// <summary>Creates a composer.</summary>
     /// <param name="rules">The rules whose units directory gives names and addresses.</param>
     /// <param name="coordinator">The unit copied on every alert and told of every rejected file (<c>ldtbxh</c>).</param>
     /// <param name="scorecardUrl">Where the scorecard page is, for the link in alerts, or null.</param>
-    public AlertComposer(RuleBook rules, string coordinator, string? scorecardUrl)
+    /// <param name="uploadLinks">
+    /// Whether reminders, overdue notices and alerts carry the recipient unit's own upload link (made when the
+    /// message is sent, in place of <see cref="EmailMessage.UploadLinkSlot"/>); only when the app's address is known.
+    /// </param>
+    public AlertComposer(RuleBook rules, string coordinator, string? scorecardUrl, bool uploadLinks = false)
     {
         _rules = rules;
         _coordinator = coordinator;
         _scorecardUrl = scorecardUrl;
+        _uploadLinks = uploadLinks;
     }
 
     /// <summary>
@@ -72,8 +78,8 @@ public sealed class AlertComposer
         var deadline = Date(ReportingCalendar.Deadline(period));
         var model = new DeadlineEmail(
             $"Nhắc hạn: báo cáo {period.Label.Vi} cần gửi trước ngày {deadline}",
-            UnitNames(unit), ReportKind(period), period.Label, deadline, ReportingCalendar.LastDay(period).DayNumber - today.DayNumber);
-        return Build(Id("reminder", unit, period.ToString(), today.ToString("O", null)), [unit], [], "reminder", model);
+            UnitNames(unit), ReportKind(period), period.Label, deadline, ReportingCalendar.LastDay(period).DayNumber - today.DayNumber, _scorecardUrl, LinkFor(unit, []));
+        return WithLink(Build(Id("reminder", unit, period.ToString(), today.ToString("O", null)), [unit], [], "reminder", model), unit, []);
     }
 
     /// <summary>A notice to <paramref name="unit"/> and the coordinator that the report is late.</summary>
@@ -81,8 +87,8 @@ public sealed class AlertComposer
     {
         var model = new DeadlineEmail(
             $"Quá hạn: báo cáo {period.Label.Vi} của {UnitName(unit)}",
-            UnitNames(unit), ReportKind(period), period.Label, Date(ReportingCalendar.Deadline(period)), 0);
-        return Build(Id("overdue", unit, period.ToString()), [unit], [_coordinator], "overdue", model);
+            UnitNames(unit), ReportKind(period), period.Label, Date(ReportingCalendar.Deadline(period)), 0, _scorecardUrl, LinkFor(unit, [_coordinator]));
+        return WithLink(Build(Id("overdue", unit, period.ToString()), [unit], [_coordinator], "overdue", model), unit, [_coordinator]);
     }
 
     /// <summary>
@@ -137,8 +143,11 @@ public sealed class AlertComposer
         var subject = behind.Count == 0
             ? $"Cần theo dõi: {watch.Count} chỉ tiêu – {place}"
             : $"Cảnh báo: {behind.Count} chỉ tiêu chưa đạt yêu cầu{(watch.Count > 0 ? $", {watch.Count} cần theo dõi" : "")} – {place}";
-        var email = About(report, lead, behind, subject, _scorecardUrl) with { Watch = [.. watch.Select(ScoreLine.Of)], Commune = report.Committee is not null };
-        return Build(Id("alert", report.Key, lead), [lead], copied, "alert", email);
+        var email = About(report, lead, behind, subject, _scorecardUrl) with
+        {
+            Watch = [.. watch.Select(ScoreLine.Of)], Commune = report.Committee is not null, UploadLink = LinkFor(lead, copied),
+        };
+        return WithLink(Build(Id("alert", report.Key, lead), [lead], copied, "alert", email), lead, copied);
     }
 
     private EmailMessage Resolved(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, List<string> copied)
@@ -149,6 +158,17 @@ public sealed class AlertComposer
 
     private ReportEmail About(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, string subject, string? scorecardUrl) =>
         new(subject, UnitNames(lead), report.File, report.Jurisdiction, report.Period.Label, TargetYear(scores), [.. scores.Select(ScoreLine.Of)], scorecardUrl);
+
+    /// <summary>
+    /// The slot for <paramref name="unit"/>'s upload link, or null. A link lets its holder send reports as the unit,
+    /// so it goes only into a message no other unit reads: the coordinator, who may send for any unit, is the only
+    /// one who may be copied. An alert copied to coordinating units therefore carries the scorecard link alone.
+    /// </summary>
+    private string? LinkFor(string unit, IReadOnlyList<string> copied) =>
+        _uploadLinks && copied.All(other => other == _coordinator) ? EmailMessage.UploadLinkSlot : null;
+
+    private EmailMessage WithLink(EmailMessage message, string unit, IReadOnlyList<string> copied) =>
+        LinkFor(unit, copied) is null ? message : message with { LinkUnit = unit };
 
     private static int TargetYear(IReadOnlyList<IndicatorScore> scores) => scores.Count > 0 ? scores[0].Indicator.Definition.TargetYear : 0;
 

@@ -22,7 +22,8 @@ internal sealed record ReportEmail(
     IReadOnlyList<ScoreLine> Scores,
     string? ScorecardUrl,
     IReadOnlyList<ScoreLine>? Watch = null,
-    bool Commune = false) : EmailModel(Subject);
+    bool Commune = false,
+    string? UploadLink = null) : EmailModel(Subject);
 
 /// <summary>
 /// A notice that the district's reported figure and the communes' sum disagree (<c>discrepancy</c>): both figures,
@@ -48,7 +49,9 @@ internal sealed record DeadlineEmail(
     LocalizedText ReportKind,
     LocalizedText Period,
     string Deadline,
-    int DaysLeft) : EmailModel(Subject);
+    int DaysLeft,
+    string? ScorecardUrl = null,
+    string? UploadLink = null) : EmailModel(Subject);
 
 /// <summary>A file that could not be used, with its problems (<c>rejected</c>, <c>rules-refused</c>, <c>processing-failed</c>).</summary>
 /// <param name="Subject">The subject.</param>

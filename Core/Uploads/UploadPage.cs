@@ -29,7 +29,7 @@ public sealed record IndicatorName(string Code, LocalizedText Name);
 /// </summary>
 public sealed record UploadPage(
     string UnitId, LocalizedText UnitName, LocalizedText PlanName, bool ForAnyUnit, IReadOnlyList<UnitChoice> Units,
-    string? Period, LocalizedText? PeriodLabel, LocalizedText? Deadline, string? ScorecardPath,
+    string Jurisdiction, string? Period, LocalizedText? PeriodLabel, LocalizedText? Deadline, string? ScorecardPath,
     IReadOnlyList<StatusPresentation> Statuses, IReadOnlyList<IndicatorName> Indicators, string Styles, string Script)
 {
     private static readonly LiquidTemplates Templates = new(
@@ -49,10 +49,11 @@ public sealed record UploadPage(
         var shown = plan ?? input.Rules.Plans[^1];
         var deadline = ReportingCalendar.Deadline(due);
         var units = input.ForAnyUnit
-            ? input.Rules.Units.Select(unit => new UnitChoice(unit.Id, NameOf(unit))).ToList()
+            ? input.Rules.Units.Where(unit => unit.Group is null).Select(unit => new UnitChoice(unit.Id, NameOf(unit))).ToList()
             : [];
         return new UploadPage(
             input.Unit.Id, NameOf(input.Unit), shown.Name, input.ForAnyUnit, units,
+            input.Unit.Jurisdiction is { } commune && shown.HasJurisdiction(commune) ? commune : shown.District.Id,
             plan is null ? null : due.ToString(), plan is null ? null : due.Label,
             plan is null ? null : new LocalizedText(
                 string.Create(CultureInfo.InvariantCulture, $"hạn gửi trước ngày {deadline:dd/MM/yyyy}"),

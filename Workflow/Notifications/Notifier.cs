@@ -3,6 +3,7 @@ using GenderPlan.Core.Domain;
 using GenderPlan.Core.Email;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.Options;
 
 namespace GenderPlan.Workflow.Notifications;
@@ -16,17 +17,19 @@ public sealed class Notifier
     private readonly AlertOutbox _outbox;
     private readonly AlertDispatcher _dispatcher;
     private readonly WorkflowOptions _options;
+    private readonly EmailUploadLinks _links;
 
     /// <summary>Creates the notifier.</summary>
-    public Notifier(AlertOutbox outbox, AlertDispatcher dispatcher, IOptions<WorkflowOptions> options)
+    public Notifier(AlertOutbox outbox, AlertDispatcher dispatcher, EmailUploadLinks links, IOptions<WorkflowOptions> options)
     {
+        _links = links;
         _outbox = outbox;
         _dispatcher = dispatcher;
         _options = options.Value;
     }
 
-    /// <summary>The emails' author for <paramref name="rules"/>, with the configured coordinator and scorecard link.</summary>
-    public AlertComposer Composer(RuleBook rules) => new(rules, _options.CoordinatorUnit, _options.ScorecardUrl);
+    /// <summary>The emails' author for <paramref name="rules"/>, with the configured coordinator, scorecard link and, where the app's address is known, upload links.</summary>
+    public AlertComposer Composer(RuleBook rules) => new(rules, _options.CoordinatorUnit, _options.ScorecardUrl, _links.Enabled);
 
     /// <summary>Stores messages without sending them yet (the first half of the outbox pattern); returns the ids newly stored.</summary>
     public Task<IReadOnlyList<string>> QueueAsync(IEnumerable<EmailMessage> messages, AlertKind kind, string source, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ public sealed class LinksCommandTests : IClassFixture<CliAzurite>
         var storage = _azurite.ConnectionString;
         Assert.Equal(ExitCodes.Success, Cli.Run("rules", "publish", Cli.RulesDirectory, "--storage", storage).Exit);
         var units = JsonDocument.Parse(File.ReadAllText(Path.Combine(Cli.RulesDirectory, "units.json"))).RootElement.GetProperty("units")
-            .EnumerateArray().Select(unit => unit.GetProperty("id").GetString()!).ToList();
+            .EnumerateArray().Where(unit => !unit.TryGetProperty("group", out _)).Select(unit => unit.GetProperty("id").GetString()!).ToList();
 
         var first = Cli.Run("links", "--base", "https://genderplan.example.org/", "--storage", storage);
         var second = Cli.Run("links", "--base", "https://genderplan.example.org", "--storage", storage);
@@ -26,6 +26,9 @@ public sealed class LinksCommandTests : IClassFixture<CliAzurite>
         Assert.Equal(ExitCodes.Success, first.Exit);
         var lines = first.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r').Split('\t')).ToList();
         Assert.Equal(units, lines.Select(line => line[0]));
+        Assert.Contains("ubnd-tan-canh", units);
+        Assert.DoesNotContain("ubnd-xa", units);
+        Assert.Contains("ubnd-xa: a group of units", first.Error, StringComparison.Ordinal);
         Assert.All(lines, line => Assert.Matches($"^https://genderplan\\.example\\.org/upload\\?unit={line[0]}&token=[A-Za-z0-9_-]{{43}}$", line[1]));
         Assert.Equal(lines.Count, lines.Select(line => line[1]).Distinct().Count());
 

@@ -195,4 +195,24 @@ public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite
         Assert.Equal(29, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("2019,dak-to,G4.1,", csv, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Commune_committee_gets_its_communes_template_and_is_refused_at_once_when_sending_the_districts_report()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var committee = await host.TokenForAsync("ubnd-tan-canh");
+
+        var page = await host.Http.GetStringAsync(new Uri($"/upload?unit=ubnd-tan-canh&token={committee}", UriKind.Relative));
+        var template = await host.Http.GetStringAsync(new Uri("/api/template?format=csv&jurisdiction=tan-canh", UriKind.Relative));
+        using var district = await host.PostAsync("ubnd-tan-canh", committee, Sample, UploadHost.Sample(Sample));
+
+        Assert.Contains("/api/template?format=xlsx&amp;jurisdiction=tan-canh", page, StringComparison.Ordinal);
+        var rows = template.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.All(rows, row => Assert.Contains(",tan-canh,", row, StringComparison.Ordinal));
+        Assert.DoesNotContain(rows, row => row.Contains("G1.1a.district", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, district.StatusCode);
+        var error = JsonDocument.Parse(await district.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").EnumerateArray().Single();
+        Assert.Contains("chỉ báo cáo cho xã, thị trấn của mình", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Empty(await host.StoredReportsAsync());
+    }
 }

@@ -21,14 +21,18 @@ internal sealed class UploadHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private UploadHost(WebApplication app, string address)
+    private UploadHost(WebApplication app, string address, string outbox)
     {
         _app = app;
+        Outbox = outbox;
         BaseUrl = $"http://{address}";
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
     }
 
     public string BaseUrl { get; }
+
+    /// <summary>Where the emails are written (the pickup folder).</summary>
+    public string Outbox { get; }
 
     public HttpClient Http { get; }
 
@@ -45,6 +49,7 @@ internal sealed class UploadHost : IAsyncDisposable
                 ["GenderPlan:Email:PickupDirectory"] = outbox,
                 ["GenderPlan:Local:PollInterval"] = "00:00:00.200",
                 ["GenderPlan:Uploads:MaxFailedChecks"] = maxFailedChecks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["GenderPlan:Uploads:PublicUrl"] = $"http://{address}",
             },
             address,
             LogLevel.Warning);
@@ -52,7 +57,7 @@ internal sealed class UploadHost : IAsyncDisposable
         await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), CancellationToken.None);
         await app.Services.GetRequiredService<GenderPlan.Workflow.Handlers.RulesIntake>().RequireActiveAsync(CancellationToken.None);
         await app.StartAsync();
-        return new UploadHost(app, address);
+        return new UploadHost(app, address, outbox);
     }
 
     /// <summary>A new standing link's token for <paramref name="unit"/>, as <c>genderplan links</c> makes it.</summary>
