@@ -1,17 +1,8 @@
 (function () {
   'use strict';
-  var root = document.documentElement, button = document.getElementById('lang');
+  // The language switch is the scorecard's own script, which runs before this one.
+  var root = document.documentElement;
   function lang() { return root.getAttribute('data-lang') === 'en' ? 'en' : 'vi'; }
-  function use(language) {
-    root.setAttribute('data-lang', language);
-    root.setAttribute('lang', language);
-    button.setAttribute('aria-pressed', language === 'en' ? 'true' : 'false');
-    try { localStorage.setItem('genderplan-lang', language); } catch (e) { }
-  }
-  var saved = null;
-  try { saved = localStorage.getItem('genderplan-lang'); } catch (e) { }
-  if (saved === 'vi' || saved === 'en') { use(saved); }
-  button.addEventListener('click', function () { use(lang() === 'vi' ? 'en' : 'vi'); });
 
   var token = new URLSearchParams(window.location.search).get('token') || '';
   var form = document.getElementById('upload-form'), input = document.getElementById('file'), drop = document.getElementById('drop');
