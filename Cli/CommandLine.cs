@@ -78,7 +78,23 @@ public static class CommandLine
         var storage = StorageOption();
         var publish = new Command("publish", "Validate the rules, then upload them to the rules container.") { publishPath, storage };
         publish.SetAction((result, token) => RulesPublishCommand.RunAsync(result.GetValue(publishPath), result.GetValue(storage), console, token));
-        return new Command("rules", "Work with the rules.") { check, publish };
+        var previewPath = new Argument<string?>("DIR") { Description = "The proposed rules folder; default: the repository's Rules/.", Arity = ArgumentArity.ZeroOrOne };
+        var previewStorage = StorageOption();
+        var previewJson = new Option<bool>("--json") { Description = "Print JSON." };
+        var preview = new Command("preview", "Validate proposed rules and list which stored verdicts they would change and who would be told; nothing is stored or sent.")
+        {
+            previewPath, previewStorage, previewJson,
+        };
+        preview.SetAction((result, token) => RulesPreviewCommand.RunAsync(result.GetValue(previewPath), result.GetValue(previewStorage), result.GetValue(previewJson), console, token));
+        var historyStorage = StorageOption();
+        var historyJson = new Option<bool>("--json") { Description = "Print JSON." };
+        var history = new Command("history", "Every rules version that was active, newest first, with time, author and what it changed.") { historyStorage, historyJson };
+        history.SetAction((result, token) => RulesHistoryCommand.HistoryAsync(result.GetValue(historyStorage), result.GetValue(historyJson), console, token));
+        var version = new Argument<string>("VERSION") { Description = "The version to make active again (its first 6 or more characters, as history prints it)." };
+        var rollbackStorage = StorageOption();
+        var rollback = new Command("rollback", "Make an earlier rules version active again, as a new entry in the history.") { version, rollbackStorage };
+        rollback.SetAction((result, token) => RulesHistoryCommand.RollbackAsync(result.GetValue(version)!, result.GetValue(rollbackStorage), console, token));
+        return new Command("rules", "Work with the rules.") { check, publish, preview, history, rollback };
     }
 
     private static Option<string?> StorageOption() =>

@@ -1,16 +1,19 @@
 using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.RuleChanges;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace GenderPlan.Functions;
 
 /// <summary>The timers: the outbox sweep and the daily reminder job.</summary>
-public sealed class TimerFunctions(IAlertDispatcher dispatcher, IReminderService reminders, IDashboardPublisher dashboard, ILogger<TimerFunctions> logger)
+public sealed class TimerFunctions(
+    IAlertDispatcher dispatcher, IReminderService reminders, IDashboardPublisher dashboard, IRulesRescoring rescoring, ILogger<TimerFunctions> logger)
 {
-    /// <summary>Retries every alert not yet delivered, and republishes the scorecard page.</summary>
+    /// <summary>Finishes a re-scoring cut short, retries every alert not yet delivered, and republishes the scorecard page.</summary>
     [Function(FunctionNames.SendPendingAlerts)]
     public async Task SendPendingAlertsAsync([TimerTrigger(FunctionNames.SweepSchedule)] TimerInfo timer, FunctionContext context)
     {
+        await rescoring.CatchUpAsync(context.CancellationToken);
         var (sent, pending) = await dispatcher.SendPendingAsync(context.CancellationToken);
         logger.LogInformation("Alert sweep: {Sent} sent, {Pending} pending", sent, pending);
         await dashboard.TryPublishDistrictsAsync(context.CancellationToken);

@@ -114,6 +114,25 @@ public sealed class AlertComposer
     public EmailMessage Rejected(string key, string file, string? unit, IReadOnlyList<Problem> problems) =>
         ProblemNotice(Id("rejected", key), "rejected", unit, null, problems, $"Báo cáo bị từ chối: {OneLine(Path.GetFileName(file))}", file, null);
 
+    /// <summary>
+    /// The coordinator's summary of a rules version made active: who did it, what the rules changed, and every
+    /// verdict that changes with them (the units concerned are alerted as for a new report).
+    /// </summary>
+    public EmailMessage RulesChanged(string version, DateTimeOffset activatedAt, string? author, IReadOnlyList<string> diff, IReadOnlyList<RuleChanges.StatusChange> changes)
+    {
+        var lines = changes.Take(MaxProblemsShown).Select(change => new VerdictLine(
+            change.Indicator,
+            _rules.Plans.FirstOrDefault(plan => plan.HasJurisdiction(change.Jurisdiction))?.NameOf(change.Jurisdiction) is { } place
+                ? change.AddedUp ? $"{place} (tổng hợp từ các xã, thị trấn)" : place
+                : change.Jurisdiction,
+            change.Period.Label,
+            StatusPresentation.Of(change.From),
+            change.To is { } to ? StatusPresentation.Of(to) : null)).ToList();
+        var subject = $"Bộ quy tắc mới được áp dụng: {changes.Count} kết quả đánh giá thay đổi";
+        var model = new RulesChangedEmail(subject, version, author ?? "không rõ / unknown", diff, lines, changes.Count - lines.Count);
+        return Build(Id("rules-changed", version, activatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)), [_coordinator], [], "rules-changed", model);
+    }
+
     /// <summary>A notice that an uploaded rules file was refused and the active rules stay in force.</summary>
     public EmailMessage RulesRefused(string key, string file, string activeVersion, IReadOnlyList<Problem> problems, string? uploaderEmail) =>
         ProblemNotice(Id("rules-refused", key), "rules-refused", null, uploaderEmail, problems, $"Quy tắc bị từ chối: {OneLine(Path.GetFileName(file))}", file, activeVersion);

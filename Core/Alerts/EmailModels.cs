@@ -42,6 +42,24 @@ internal sealed record DiscrepancyEmail(
     LocalizedText Lead,
     LocalizedText Coordinator) : EmailModel(Subject);
 
+/// <summary>The coordinator's summary of a new rules version (<c>rules-changed</c>).</summary>
+/// <param name="Subject">The subject.</param>
+/// <param name="Version">The version now in force.</param>
+/// <param name="Author">Who made it active.</param>
+/// <param name="Diff">The rules' changes, one line each (Vietnamese).</param>
+/// <param name="Changes">The verdicts that change.</param>
+/// <param name="More">How many more verdicts change than are listed.</param>
+internal sealed record RulesChangedEmail(
+    string Subject,
+    string Version,
+    string Author,
+    IReadOnlyList<string> Diff,
+    IReadOnlyList<VerdictLine> Changes,
+    int More) : EmailModel(Subject);
+
+/// <summary>One verdict a rules version changed, as the summary lists it.</summary>
+internal sealed record VerdictLine(string Code, string Place, LocalizedText Period, StatusPresentation? From, StatusPresentation? To);
+
 /// <summary>A reminder or an overdue notice (<c>reminder</c>, <c>overdue</c>).</summary>
 internal sealed record DeadlineEmail(
     string Subject,

@@ -36,7 +36,7 @@ public sealed partial class DistrictRollUp
     /// The place the alert state of added-up figures is kept under (<c>dak-to~communes</c>), so that a status alerted
     /// for the department's figure does not silence the same status of the communes' sum, nor the reverse.
     /// </summary>
-    public static string AlertPlace(string district) => district + "~communes";
+    public static string AlertPlace(string district) => Core.RuleChanges.RulesPreview.AlertPlaceOf(district);
 
     /// <summary>Adds up the district's figures for <paramref name="period"/> again; returns the ids of the emails it queued.</summary>
     public async Task<IReadOnlyList<string>> RecomputeAsync(RuleBook rules, Plan plan, Period period, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Rules;
 using GenderPlan.Workflow.Notifications;
+using GenderPlan.Workflow.RuleChanges;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -17,11 +18,17 @@ public sealed partial class RulesIntake : IRulesIntake
     private readonly ActiveRules _activeRules;
     private readonly UploadLog _uploads;
     private readonly Notifier _notifier;
+    private readonly RulesPreviewer _previewer;
+    private readonly RulesRescoring _rescoring;
     private readonly ILogger<RulesIntake> _logger;
 
     /// <summary>Creates the handler.</summary>
-    public RulesIntake(RuleSetStore files, ActiveRules activeRules, UploadLog uploads, Notifier notifier, ILogger<RulesIntake> logger)
+    public RulesIntake(
+        RuleSetStore files, ActiveRules activeRules, UploadLog uploads, Notifier notifier, RulesPreviewer previewer, RulesRescoring rescoring,
+        ILogger<RulesIntake> logger)
     {
+        _previewer = previewer;
+        _rescoring = rescoring;
         _files = files;
         _activeRules = activeRules;
         _uploads = uploads;
@@ -91,7 +98,18 @@ public sealed partial class RulesIntake : IRulesIntake
             return (RulesOutcome.Refused, result.Problems);
         }
 
+        // What the new version changes is read before it applies: afterwards the old verdicts are gone.
+        var before = await _activeRules.GetActiveInfoAsync(cancellationToken);
+        var preview = before is null || before.Version == book.Version ? null : await _previewer.PreviewAsync(book, cancellationToken);
         var activated = await _activeRules.ActivateAsync(book, sources, uploader, cancellationToken);
+        if (activated && preview is not null)
+        {
+            var now = (await _activeRules.GetActiveInfoAsync(cancellationToken))!;
+            var summary = _notifier.Composer(book).RulesChanged(book.Version, now.ActivatedAt, uploader, preview.Diff, preview.Result.Changes);
+            await _notifier.NotifyAsync([summary], AlertKind.RulesChanged, $"rules~{book.Version}", cancellationToken);
+            await _rescoring.CatchUpAsync(cancellationToken);
+        }
+
         return (activated ? RulesOutcome.Activated : RulesOutcome.Unchanged, []);
     }
 

@@ -1,5 +1,6 @@
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Local;
+using GenderPlan.Workflow.RuleChanges;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -43,7 +44,8 @@ public sealed partial class UploadPollingJob(LocalRunner runner, IOptions<LocalH
 }
 
 /// <summary>Retries pending alerts and republishes the district pages: the local stand-in for the sweep timer.</summary>
-public sealed class AlertSweepJob(IAlertDispatcher dispatcher, IDashboardPublisher dashboard, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<AlertSweepJob> logger)
+public sealed class AlertSweepJob(
+    IAlertDispatcher dispatcher, IDashboardPublisher dashboard, IRulesRescoring rescoring, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<AlertSweepJob> logger)
     : PeriodicJob(clock, logger)
 {
     /// <inheritdoc />
@@ -52,6 +54,7 @@ public sealed class AlertSweepJob(IAlertDispatcher dispatcher, IDashboardPublish
     /// <inheritdoc />
     protected override async Task RunAsync(CancellationToken cancellationToken)
     {
+        await rescoring.CatchUpAsync(cancellationToken);
         await dispatcher.SendPendingAsync(cancellationToken);
         await dashboard.TryPublishDistrictsAsync(cancellationToken);
     }

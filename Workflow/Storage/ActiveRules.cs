@@ -118,6 +118,19 @@ public sealed partial class ActiveRules
         return true;
     }
 
+    /// <summary>Every activation of a version, newest first: a version made active again (a rollback) is a new entry.</summary>
+    public async Task<IReadOnlyList<RulesVersionInfo>> HistoryAsync(CancellationToken cancellationToken)
+    {
+        var history = new List<RulesVersionInfo>();
+        await foreach (var row in Versions.QueryAsync<RulesVersionEntity>(Keys.InPartition(VersionsPartition), cancellationToken: cancellationToken))
+        {
+            history.Add(row.ToInfo());
+        }
+
+        // Row keys count time down, so the table gives the newest first; sorting says so instead of relying on it.
+        return history.OrderByDescending(entry => entry.ActivatedAt).ToList();
+    }
+
     /// <summary>Records a refused upload, for the history of what was tried.</summary>
     public Task RecordRefusedAsync(string key, string file, string? uploader, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
     {

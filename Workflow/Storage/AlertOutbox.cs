@@ -32,6 +32,9 @@ public enum AlertKind
 
     /// <summary>The district's reported figure and the communes' sum disagree.</summary>
     Discrepancy,
+
+    /// <summary>The coordinator's summary of what a new rules version changed.</summary>
+    RulesChanged,
 }
 
 /// <summary>Whether an email has been handed to the email service.</summary>

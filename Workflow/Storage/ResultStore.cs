@@ -50,13 +50,17 @@ public sealed class ResultStore
     private TableClient History => _storage.Table(StorageNames.ResultHistoryTable);
 
     /// <summary>Stores every score of <paramref name="card"/> with the sentence that explains it (<paramref name="explanations"/>, in the same order).</summary>
-    public async Task SaveAsync(Scorecard card, IReadOnlyList<LocalizedText> explanations, string reportKey, string unit, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="rescoredBy"/> names the rules version of a re-scoring: the report's results are scored again,
+    /// so the latest rows are replaced while the history keeps the first scoring and adds this one beside it.
+    /// </remarks>
+    public async Task SaveAsync(Scorecard card, IReadOnlyList<LocalizedText> explanations, string reportKey, string unit, DateTimeOffset receivedAt, CancellationToken cancellationToken, string? rescoredBy = null)
     {
         var rows = card.Scores.Select((score, index) => ResultEntity.From(score, explanations[index], card, reportKey, unit, receivedAt)).ToList();
         foreach (var chunk in rows.Chunk(100))
         {
             await History.SubmitTransactionAsync(
-                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row.WithRowKey($"{row.RowKey}~{Keys.Ticks(receivedAt)}~{Keys.Hash(reportKey)[..8]}"))),
+                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row.WithRowKey($"{row.RowKey}~{Keys.Ticks(receivedAt)}~{Keys.Hash(reportKey)[..8]}{(rescoredBy is null ? "" : "~" + rescoredBy)}"))),
                 cancellationToken);
         }
 
@@ -109,11 +113,27 @@ public sealed class ResultStore
     public Task<IReadOnlyList<StoredResult>> LatestForPlaceAsync(string jurisdiction, CancellationToken cancellationToken) =>
         QueryAsync(Latest, Keys.PartitionStartsWith(jurisdiction + "~"), cancellationToken);
 
-    /// <summary>The results one report produced, as they were scored then (the latest results may come from a later report).</summary>
-    public Task<IReadOnlyList<StoredResult>> ForReportAsync(string jurisdiction, string period, string reportKey, CancellationToken cancellationToken) =>
-        QueryAsync(History, TableClient.CreateQueryFilter($"PartitionKey eq {Keys.PlaceAndPeriod(jurisdiction, period)} and Report eq {reportKey}"), cancellationToken);
+    /// <summary>The latest result of every indicator, place and period: what stands now, for re-scoring with other rules.</summary>
+    public Task<IReadOnlyList<StoredResult>> AllLatestAsync(CancellationToken cancellationToken) =>
+        QueryAsync(Latest, null, cancellationToken);
 
-    private static async Task<IReadOnlyList<StoredResult>> QueryAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The results one report produced, one per indicator: as last scored (when rules changed since, the
+    /// re-scoring), whatever later reports say.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredResult>> ForReportAsync(string jurisdiction, string period, string reportKey, CancellationToken cancellationToken)
+    {
+        var rows = new List<ResultEntity>();
+        await foreach (var row in History.QueryAsync<ResultEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.PlaceAndPeriod(jurisdiction, period)} and Report eq {reportKey}"), cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        // A re-scoring's row key is the first scoring's with the version added, so it sorts after it.
+        return rows.GroupBy(row => row.Indicator).Select(group => group.MaxBy(row => row.RowKey, StringComparer.Ordinal)!.ToResult()).ToList();
+    }
+
+    private static async Task<IReadOnlyList<StoredResult>> QueryAsync(TableClient table, string? filter, CancellationToken cancellationToken)
     {
         var results = new List<StoredResult>();
         await foreach (var row in table.QueryAsync<ResultEntity>(filter, cancellationToken: cancellationToken))

@@ -49,6 +49,23 @@ public sealed class RuleSetStore
         }
     }
 
+    /// <summary>
+    /// Makes the <c>rules</c> container hold exactly <paramref name="sources"/>: they are uploaded and every other
+    /// rules file is deleted, so the set validated next is this one, not this one mixed with a later version's files.
+    /// </summary>
+    public async Task ReplaceAsync(IReadOnlyList<RuleSource> sources, CancellationToken cancellationToken)
+    {
+        await PublishAsync(sources, cancellationToken);
+        var kept = sources.Select(source => Path.GetFileName(source.Name)).ToHashSet(StringComparer.Ordinal);
+        foreach (var blob in await Uploads.ListAsync(null, cancellationToken))
+        {
+            if (!blob.Name.Contains('/', StringComparison.Ordinal) && IsRulesFile(blob.Name) && !kept.Contains(blob.Name))
+            {
+                await Uploads.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken);
+            }
+        }
+    }
+
     /// <summary>Keeps a copy of the files of <paramref name="version"/>.</summary>
     public async Task SaveSnapshotAsync(string version, IReadOnlyList<RuleSource> sources, CancellationToken cancellationToken)
     {
