@@ -33,6 +33,15 @@ public static class FunctionNames
     /// <summary>The blank report template.</summary>
     public const string ReportTemplate = "ReportTemplate";
 
+    /// <summary>The rules page.</summary>
+    public const string RulesPage = "RulesPage";
+
+    /// <summary>What an edit of the rules would change.</summary>
+    public const string RulesPreview = "RulesPreview";
+
+    /// <summary>Applies an edit of the rules.</summary>
+    public const string RulesApply = "RulesApply";
+
     /// <summary>Checks storage and the active rules.</summary>
     public const string Health = "Health";
 

@@ -33,6 +33,15 @@ public static class ApiEndpoints
     /// <summary>The blank report template.</summary>
     public const string TemplateRoute = "api/template";
 
+    /// <summary>The rules page, opened from a link.</summary>
+    public const string RulesPageRoute = "rules";
+
+    /// <summary>What an edit of the rules would change.</summary>
+    public const string RulesPreviewRoute = "api/rules/preview";
+
+    /// <summary>Applies an edit of the rules.</summary>
+    public const string RulesApplyRoute = "api/rules/apply";
+
     /// <summary>Maps every route, and <c>/</c> to the district's page when the rules hold one district.</summary>
     public static IEndpointRouteBuilder MapGenderPlanApi(this IEndpointRouteBuilder endpoints)
     {
@@ -44,6 +53,9 @@ public static class ApiEndpoints
             .DisableAntiforgery();
         endpoints.MapGet(UploadStatusRoute, (string id, HttpRequest request, UploadHandlers handlers, CancellationToken cancellationToken) => handlers.StatusAsync(id, request, cancellationToken));
         endpoints.MapGet(TemplateRoute, (string? format, string? period, string? jurisdiction, UploadHandlers handlers, CancellationToken cancellationToken) => handlers.TemplateAsync(format, period, jurisdiction, cancellationToken));
+        endpoints.MapGet(RulesPageRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(request, cancellationToken));
+        endpoints.MapPost(RulesPreviewRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.PreviewAsync(request, cancellationToken)).DisableAntiforgery();
+        endpoints.MapPost(RulesApplyRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.ApplyAsync(request, cancellationToken)).DisableAntiforgery();
         endpoints.MapGet("/", async (ApiHandlers handlers, CancellationToken cancellationToken) =>
             await handlers.HomeAsync(cancellationToken) is { } district ? Results.Redirect($"/api/page/{Uri.EscapeDataString(district)}") : Results.NotFound());
         return endpoints;

@@ -52,7 +52,7 @@ public sealed partial class UploadHandlers
         if (!access.IsAllowed)
         {
             LogRefused(unit, access.Outcome);
-            return PlainPage(StatusOf(access.Outcome), UploadAccess.Refusal(access.Outcome, Language.Vietnamese), UploadAccess.Refusal(access.Outcome, Language.English));
+            return PlainPage(access.Outcome);
         }
 
         var rules = await _activeRules.GetAsync(cancellationToken);
@@ -85,7 +85,7 @@ public sealed partial class UploadHandlers
         if (!access.IsAllowed)
         {
             LogRefused(unit, access.Outcome);
-            return Error(StatusOf(access.Outcome), UploadAccess.Refusal(access.Outcome, language));
+            return Refusal(access.Outcome, language);
         }
 
         var rules = await _activeRules.GetAsync(cancellationToken);
@@ -134,7 +134,7 @@ public sealed partial class UploadHandlers
         var access = await _access.CheckAsync(null, UploadRequests.BearerOf(request), _requests.AddressOf(request), cancellationToken);
         if (!access.IsAllowed)
         {
-            return Error(StatusOf(access.Outcome), UploadAccess.Refusal(access.Outcome, language));
+            return Refusal(access.Outcome, language);
         }
 
         var upload = await _webUploads.FindAsync(id, cancellationToken);
@@ -223,6 +223,13 @@ public sealed partial class UploadHandlers
 
     /// <summary>A JSON error with a plain message.</summary>
     internal static IResult Error(int status, string message) => Results.Json(new ErrorResponse(message), ApiJson.Options, statusCode: status);
+
+    /// <summary>The plain page that refuses a link.</summary>
+    internal static IResult PlainPage(AccessOutcome outcome) =>
+        PlainPage(StatusOf(outcome), UploadAccess.Refusal(outcome, Language.Vietnamese), UploadAccess.Refusal(outcome, Language.English));
+
+    /// <summary>The JSON answer that refuses a link.</summary>
+    internal static IResult Refusal(AccessOutcome outcome, Language language) => Error(StatusOf(outcome), UploadAccess.Refusal(outcome, language));
 
     private static IResult PlainPage(int status, string vi, string en)
     {

@@ -21,6 +21,7 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<UploadRequests>();
         services.AddSingleton<UploadHandlers>();
         services.AddSingleton<EmailUploadLinks>();
+        services.AddSingleton<RulesHandlers>();
         return services;
     }
 }

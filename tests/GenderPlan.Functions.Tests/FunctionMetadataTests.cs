@@ -20,8 +20,9 @@ public class FunctionMetadataTests
     {
         Assert.Equal(
             [
-                FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.Health, FunctionNames.ReportTemplate, FunctionNames.Scorecard, FunctionNames.ScorecardPage,
-                FunctionNames.ScoreReport, FunctionNames.SendPendingAlerts, FunctionNames.SubmitReport, FunctionNames.UploadPage, FunctionNames.UploadStatus,
+                FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.Health, FunctionNames.ReportTemplate, FunctionNames.RulesApply, FunctionNames.RulesPage,
+                FunctionNames.RulesPreview, FunctionNames.Scorecard, FunctionNames.ScorecardPage, FunctionNames.ScoreReport, FunctionNames.SendPendingAlerts, FunctionNames.SubmitReport,
+                FunctionNames.UploadPage, FunctionNames.UploadStatus,
             ],
             Functions.Select(entry => entry.GetProperty("name").GetString()).Order());
     }
@@ -69,6 +70,9 @@ public class FunctionMetadataTests
     [InlineData(FunctionNames.SubmitReport, "api/reports", "post")]
     [InlineData(FunctionNames.UploadStatus, "api/uploads/{id}", "get")]
     [InlineData(FunctionNames.ReportTemplate, "api/template", "get")]
+    [InlineData(FunctionNames.RulesPage, "rules", "get")]
+    [InlineData(FunctionNames.RulesPreview, "api/rules/preview", "post")]
+    [InlineData(FunctionNames.RulesApply, "api/rules/apply", "post")]
     public void Upload_functions_are_anonymous_because_officials_hold_links_and_the_handlers_check_the_token(string function, string route, string method)
     {
         var trigger = Trigger(function);

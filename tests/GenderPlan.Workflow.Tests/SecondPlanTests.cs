@@ -77,7 +77,9 @@ public sealed class SecondPlanTests(AzuriteFixture azurite) : AzuriteTest(azurit
 
         await pipeline.Reminders.RunAsync(CancellationToken.None);
 
-        var reminded = (await pipeline.Storage.AllAlertsAsync()).Select(alert => alert.Message.To.Single().Address.Split('@')[0]).Order().ToList();
+        // Adding the plan was a new rules version: the coordinator's summary of it is not a reminder.
+        var reminded = (await pipeline.Storage.AllAlertsAsync()).Where(alert => alert.Kind == AlertKind.Reminder)
+            .Select(alert => alert.Message.To.Single().Address.Split('@')[0]).Order().ToList();
         // Kon Rẫy's communes have no committee in units.json yet, so only its departments owe it; Đăk Tô's nine
         // committees owe their communes' reports as before.
         Assert.Equal(

@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Rules;
+using GenderPlan.Core.Text;
+
+namespace GenderPlan.Core.RuleChanges;
+
+/// <summary>What the rules page lets the coordinator change of one indicator; null leaves a field as it is.</summary>
+/// <param name="Code">The indicator's code (its rule's name).</param>
+/// <param name="Baseline">The baseline as typed ("96,5"), or empty for none.</param>
+/// <param name="Target">The target as typed.</param>
+/// <param name="TargetYear">The year the target is for.</param>
+/// <param name="Lead">The lead unit's id.</param>
+/// <param name="Coordinating">The coordinating units' ids.</param>
+public sealed record IndicatorEdit(string Code, string? Baseline, string? Target, int? TargetYear, string? Lead, IReadOnlyList<string>? Coordinating);
+
+/// <summary>A unit's addresses as the page edits them.</summary>
+/// <param name="Id">The unit's id.</param>
+/// <param name="Emails">Its addresses.</param>
+public sealed record UnitEdit(string Id, IReadOnlyList<string> Emails);
+
+/// <summary>The changes made on the rules page.</summary>
+/// <param name="Indicators">Indicator changes.</param>
+/// <param name="Units">Address changes.</param>
+public sealed record RulesEdit(IReadOnlyList<IndicatorEdit>? Indicators, IReadOnlyList<UnitEdit>? Units);
+
+/// <summary>The rules files after an edit, or what is wrong with the edit.</summary>
+/// <param name="Sources">The edited files, to validate and publish like any upload.</param>
+/// <param name="Problems">What could not be applied (an unknown code, a number that is not one).</param>
+public sealed record EditedRules(IReadOnlyList<RuleSource> Sources, IReadOnlyList<Problem> Problems);
+
+/// <summary>
+/// Writes the rules page's changes into the rules files themselves (the workflow files and <c>units.json</c>),
+/// so an edit on the page becomes exactly the upload an official could have made by hand, and goes through the
+/// same validation, preview and history. Numbers are read the Vietnamese way ("96,5").
+/// </summary>
+public static class RuleEdits
+{
+    private const int MaxEdits = 500;
+
+    private static readonly JsonSerializerOptions Written = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Applies <paramref name="edit"/> to <paramref name="current"/>.</summary>
+    public static EditedRules Apply(IReadOnlyList<RuleSource> current, RulesEdit edit)
+    {
+        var problems = new List<Problem>();
+        var indicators = edit.Indicators ?? [];
+        var units = edit.Units ?? [];
+        if (indicators.Count + units.Count > MaxEdits)
+        {
+            return new EditedRules([], [new Problem("rules page", null, $"at most {MaxEdits} changes at once", $"tối đa {MaxEdits} thay đổi một lần")]);
+        }
+
+        var documents = current.ToDictionary(source => source.Name, source => JsonNode.Parse(source.Content.Span)!, StringComparer.Ordinal);
+        var rules = documents.Where(pair => new RuleSource(pair.Key, ReadOnlyMemory<byte>.Empty).IsWorkflow)
+            .SelectMany(pair => pair.Value["Rules"]?.AsArray() ?? [])
+            .OfType<JsonNode>()
+            .ToLookup(rule => rule["RuleName"]?.GetValue<string>() ?? "", StringComparer.Ordinal);
+        foreach (var change in indicators)
+        {
+            var rule = rules[change.Code].FirstOrDefault();
+            if (rule?["Properties"] is not JsonObject properties)
+            {
+                problems.Add(new Problem("rules page", change.Code, $"there is no indicator {change.Code}", $"không có chỉ tiêu {change.Code}"));
+                continue;
+            }
+
+            SetNumber(properties, "baseline", change.Baseline, change.Code, allowEmpty: true, problems);
+            SetNumber(properties, "target", change.Target, change.Code, allowEmpty: false, problems);
+            if (change.TargetYear is { } year)
+            {
+                properties["targetYear"] = year;
+            }
+
+            if (change.Lead is { } lead)
+            {
+                properties["lead"] = lead.Trim();
+            }
+
+            if (change.Coordinating is { } coordinating)
+            {
+                properties["coordinating"] = new JsonArray([.. coordinating.Select(unit => unit.Trim()).Where(unit => unit.Length > 0).Distinct().Select(unit => (JsonNode)JsonValue.Create(unit))]);
+            }
+        }
+
+        if (units.Count > 0 && documents.TryGetValue(RuleSource.UnitsFileName, out var directory))
+        {
+            var byId = (directory["units"]?.AsArray() ?? []).OfType<JsonNode>().ToDictionary(unit => unit["id"]?.GetValue<string>() ?? "", StringComparer.Ordinal);
+            foreach (var change in units)
+            {
+                if (!byId.TryGetValue(change.Id, out var unit))
+                {
+                    problems.Add(new Problem(RuleSource.UnitsFileName, change.Id, $"there is no unit {change.Id}", $"không có đơn vị {change.Id}"));
+                    continue;
+                }
+
+                unit["emails"] = new JsonArray([.. change.Emails.Select(email => email.Trim()).Where(email => email.Length > 0).Select(email => (JsonNode)JsonValue.Create(email))]);
+            }
+        }
+
+        var sources = documents.Select(pair => new RuleSource(pair.Key, Encoding.UTF8.GetBytes(pair.Value.ToJsonString(Written)))).ToList();
+        return new EditedRules(problems.Count == 0 ? sources : [], problems);
+    }
+
+    private static void SetNumber(JsonObject properties, string name, string? typed, string code, bool allowEmpty, List<Problem> problems)
+    {
+        if (typed is null)
+        {
+            return;
+        }
+
+        var text = typed.Trim();
+        if (text.Length == 0 && allowEmpty)
+        {
+            properties.Remove(name);
+            return;
+        }
+
+        if (text.Length > 40 || !VietnameseNumber.TryParse(text, wholeNumberExpected: false, out var value))
+        {
+            problems.Add(new Problem("rules page", $"{code}, {name}", $"'{text}' is not a number", $"'{text}' không phải là một số (viết ví dụ 96,5)"));
+            return;
+        }
+
+        properties[name] = value;
+    }
+}
