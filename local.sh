@@ -61,7 +61,10 @@ if [ "$watch" = 1 ]; then
   echo "  Health:          http://127.0.0.1:$http_port/api/health"
   echo
   echo "Each unit's upload page (send these links to the units; ldtbxh's may send for any unit):"
-  ./genderplan links --base "http://127.0.0.1:$http_port" | sed 's/^/  /'
+  links="$(./genderplan links --base "http://127.0.0.1:$http_port")"
+  echo "$links" | sed 's/^/  /'
+  coordinator="$(echo "$links" | awk -F'\t' '$1 == "ldtbxh" { print $2 }')"
+  echo "The rules page (the coordinator edits, previews and applies rules there): ${coordinator/upload?unit=ldtbxh&/rules?}"
   echo
   echo "Or upload from here: GENDERPLAN_STORAGE='$GENDERPLAN_STORAGE' ./genderplan upload FILE --unit yte"
   ./genderplan serve --outbox outbox --http "127.0.0.1:$http_port"

@@ -1,0 +1,54 @@
+using System.Text;
+using GenderPlan.Core.RuleChanges;
+using GenderPlan.Core.Rules;
+
+namespace GenderPlan.Core.Tests;
+
+/// <summary>The rules page's edits written into the rules files, and the readable diff between two versions.</summary>
+public class RuleChangeTests
+{
+    private static IReadOnlyList<RuleSource> Shipped() => RuleSource.FromDirectory(TestRules.RulesDirectory);
+
+    private static Domain.RuleBook Load(IReadOnlyList<RuleSource> sources) => RuleBookLoader.Load(sources).RuleBook ?? throw new InvalidOperationException(string.Join("; ", RuleBookLoader.Load(sources).Problems));
+
+    [Fact]
+    public void Edit_written_the_Vietnamese_way_changes_the_rule_and_the_diff_says_so()
+    {
+        var edited = RuleEdits.Apply(Shipped(), new RulesEdit(
+            [new IndicatorEdit("G3.1", null, "97,5", null, "ldtbxh", ["hlhpn", "ubnd-xa"])],
+            [new UnitEdit("yte", ["yte@example.org", "phongyte@example.org"])]));
+
+        Assert.Empty(edited.Problems);
+        var book = Load(edited.Sources);
+        var literacy = book.Plans[0].FindIndicator("G3.1")!;
+        Assert.Equal((97.5m, "ldtbxh"), (literacy.Target, literacy.Lead));
+        Assert.Equal(
+            ["G3.1: chỉ tiêu 98% → 97,5%", "G3.1: đơn vị chủ trì gddt → ldtbxh", "G3.1: thêm đơn vị phối hợp hlhpn", "yte: thêm địa chỉ phongyte@example.org"],
+            RulesDiff.Between(TestRules.Book, book));
+    }
+
+    [Fact]
+    public void Edit_with_a_word_for_a_number_or_an_unknown_code_is_refused_naming_it()
+    {
+        var edited = RuleEdits.Apply(Shipped(), new RulesEdit([new IndicatorEdit("G3.1", null, "chín mươi", null, null, null), new IndicatorEdit("G9.9", null, "1", null, null, null)], null));
+
+        Assert.Empty(edited.Sources);
+        Assert.Equal(["'chín mươi' không phải là một số (viết ví dụ 96,5)", "không có chỉ tiêu G9.9"], edited.Problems.Select(problem => problem.MessageVi));
+    }
+
+    [Fact]
+    public void Unchanged_rules_have_no_diff_and_the_first_version_says_what_it_holds()
+    {
+        Assert.Empty(RulesDiff.Between(TestRules.Book, Load(Shipped())));
+        Assert.StartsWith("phiên bản đầu tiên: 28 chỉ tiêu", Assert.Single(RulesDiff.Between(null, TestRules.Book)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Edits_keep_the_files_readable_with_diacritics()
+    {
+        var edited = RuleEdits.Apply(Shipped(), new RulesEdit([new IndicatorEdit("G4.1", null, "106", null, null, null)], null));
+
+        var workflow = Encoding.UTF8.GetString(edited.Sources.Single(source => source.IsWorkflow).Content.Span);
+        Assert.Contains("Tỷ số giới tính khi sinh", workflow, StringComparison.Ordinal);
+    }
+}
