@@ -26,7 +26,7 @@ public sealed record RulesPage(
 
     private static readonly string PageStyles = DashboardRenderer.Templates.File("scorecard.css") + "\n" + Templates.File("rules.css");
 
-    private static readonly string PageScript = DashboardRenderer.Templates.File("scorecard.js") + "\n" + Templates.File("rules.js");
+    private static readonly string PageScript = DashboardRenderer.Templates.File("scorecard.js") + "\n" + DashboardRenderer.Templates.File("bilingual.js") + "\n" + Templates.File("rules.js");
 
     /// <summary>Renders the page of <paramref name="rules"/> for <paramref name="unit"/>'s link.</summary>
     public static string Render(RuleBook rules, ResponsibleUnit unit, bool editable)

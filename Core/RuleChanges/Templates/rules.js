@@ -11,16 +11,7 @@
   Array.prototype.forEach.call(document.querySelectorAll('#status-words li'), function (item) {
     statuses[item.getAttribute('data-word')] = { symbol: item.getAttribute('data-symbol'), vi: item.getAttribute('data-vi'), en: item.getAttribute('data-en') };
   });
-  function both(vi, en) {
-    var fragment = document.createDocumentFragment();
-    [['vi', vi], ['en', en]].forEach(function (pair) {
-      var span = document.createElement('span');
-      span.setAttribute('lang', pair[0]);
-      span.textContent = pair[1];
-      fragment.appendChild(span);
-    });
-    return fragment;
-  }
+  var both = GenderPlanText.both;
   function say(vi, en) { outcome.textContent = ''; outcome.appendChild(both(vi, en)); }
   function status(word) {
     var known = statuses[word];

@@ -16,17 +16,7 @@
     names[item.getAttribute('data-code')] = { vi: item.getAttribute('data-vi'), en: item.getAttribute('data-en') };
   });
 
-  // Texts in both languages, as the page's own: the switch shows one.
-  function both(vi, en) {
-    var fragment = document.createDocumentFragment();
-    [['vi', vi], ['en', en]].forEach(function (pair) {
-      var span = document.createElement('span');
-      span.setAttribute('lang', pair[0]);
-      span.textContent = pair[1];
-      fragment.appendChild(span);
-    });
-    return fragment;
-  }
+  var both = GenderPlanText.both;
   function say(state, vi, en) {
     outcome.setAttribute('data-state', state);
     outcome.textContent = '';
