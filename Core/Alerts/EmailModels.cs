@@ -42,6 +42,24 @@ internal sealed record DiscrepancyEmail(
     LocalizedText Lead,
     LocalizedText Coordinator) : EmailModel(Subject);
 
+/// <summary>The province report of a period, sent to the coordinator with its files attached (<c>province-report</c>).</summary>
+internal sealed record ProvinceReportEmail(
+    string Subject,
+    LocalizedText Coordinator,
+    string District,
+    LocalizedText Period,
+    string Workbook,
+    string Draft,
+    int Indicators,
+    int Met,
+    int OnTrack,
+    int Behind,
+    int NotReported,
+    int Owed,
+    int Received,
+    int Late,
+    string? ScorecardUrl) : EmailModel(Subject);
+
 /// <summary>A reminder or an overdue notice (<c>reminder</c>, <c>overdue</c>).</summary>
 internal sealed record DeadlineEmail(
     string Subject,
