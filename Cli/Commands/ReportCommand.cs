@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.ProvinceReports;
-using GenderPlan.Core.Reports;
-using GenderPlan.Core.Scoring;
 using GenderPlan.Workflow.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -68,24 +66,7 @@ public static class ReportCommand
             return null;
         }
 
-        var cards = new List<Scorecard>();
-        var rejected = false;
-        foreach (var path in ReportFiles.Expand(options.Reports))
-        {
-            var result = File.Exists(path) ? ReportReader.Read(path, File.ReadAllBytes(path), rules) : new ReportReadResult(null, [new Problem(path, null, "the file does not exist")]);
-            if (result.Report is { } read)
-            {
-                cards.Add(Scorer.Score(read));
-                continue;
-            }
-
-            rejected = true;
-            console.Error.WriteLine($"{path}: rejected:");
-            foreach (var problem in result.Problems)
-            {
-                console.Error.WriteLine("  " + problem);
-            }
-        }
+        var (cards, rejected) = ReportFiles.Score(options.Reports, rules, console, "rejected");
 
         // A report sent up with a file silently left out would be wrong: every file must read.
         if (rejected)
