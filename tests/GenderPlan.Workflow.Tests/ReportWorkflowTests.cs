@@ -213,7 +213,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
 
         Assert.Equal((0, 1), (failed.Scored, failed.Failed));
         Assert.Equal((1, 0), (recovered.Scored, recovered.Failed));
-        Assert.Single(pipeline.EmailFiles());
+        Assert.Single(pipeline.EmailFiles(), file => Path.GetFileName(file).StartsWith("alert-", StringComparison.Ordinal));
     }
 
     /// <summary>Storage answering 503 once: a fault Azurite cannot be made to produce on demand.</summary>
