@@ -151,8 +151,10 @@ public static class XlsxReportWriter
         var table = report.Communes;
         var widths = new List<double> { 6, 22 };
         widths.AddRange(table.Indicators.SelectMany(_ => new double[] { 11, 14 }));
-        var sheet = new XlsxSheet(CommuneSheet, [.. widths]) { HeaderRows = (HeaderRow, HeaderRow + 1), FrozenColumns = 2 };
-        Titles(sheet, report, "KẾT QUẢ CÁC CHỈ TIÊU CỦA CÁC XÃ, THỊ TRẤN", widths.Count);
+        // About five indicators fit an A4 landscape page at full size; the commune names repeat on every page.
+        var sheet = new XlsxSheet(CommuneSheet, [.. widths]) { HeaderRows = (HeaderRow, HeaderRow + 1), FrozenColumns = 2, PagesWide = (uint)Math.Max(1, (table.Indicators.Count + 4) / 5) };
+        // The title spans the first printed page only, so it is read there rather than centred across every page.
+        Titles(sheet, report, "KẾT QUẢ CÁC CHỈ TIÊU CỦA CÁC XÃ, THỊ TRẤN", Math.Min(widths.Count, 2 + (2 * 5)));
         sheet.Text(HeaderRow, 0, "STT", XlsxStyle.Header);
         sheet.Text(HeaderRow, 1, "Xã, thị trấn", XlsxStyle.Header);
         for (var index = 0; index < table.Indicators.Count; index++)

@@ -28,8 +28,11 @@ internal sealed class XlsxSheet
     /// <summary>The header rows, 1-based: frozen on screen and repeated on every printed page.</summary>
     public (uint First, uint Last) HeaderRows { get; set; }
 
-    /// <summary>Columns kept in view when scrolling right (0: none).</summary>
+    /// <summary>Columns kept in view when scrolling right, and printed on every page (0: none).</summary>
     public uint FrozenColumns { get; set; }
+
+    /// <summary>How many pages wide the sheet prints: one for a table that fits, more for a wide one that would shrink unreadably.</summary>
+    public uint PagesWide { get; set; } = 1;
 
     /// <summary>A text cell; a wrapped one makes its row tall enough, for its column or the <paramref name="width"/> it is merged across.</summary>
     public void Text(uint row, int column, string text, XlsxStyle style, double? width = null)
@@ -113,7 +116,7 @@ internal sealed class XlsxSheet
         worksheet.Append(
             new PrintOptions { HorizontalCentered = true },
             new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
-            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = PagesWide, FitToHeight = 0 },
             new HeaderFooter(new OddHeader(header), new OddFooter(footer)));
         part.Worksheet = worksheet;
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = index + 1, Name = Name });
