@@ -39,7 +39,7 @@ public static class DocxReportWriter
             Para("", after: 0),
             Para(TitleWord, bold: true, align: JustificationValues.Center, after: 0),
             Para(Title(report), bold: true, align: JustificationValues.Center, after: 12),
-            Para($"Thực hiện {report.Plan.Name.Vi}, trên cơ sở báo cáo của các cơ quan, đơn vị và UBND các xã, thị trấn, {report.Coordinator.Name.Replace('–', '-')} huyện báo cáo kết quả thực hiện {report.Period.Label.Vi} như sau:", indent: true),
+            Para($"Thực hiện {report.Plan.Name.Vi}, trên cơ sở báo cáo của các cơ quan, đơn vị và UBND các xã, thị trấn, {IssuingBody(report)} huyện báo cáo kết quả thực hiện {report.Period.Label.Vi} như sau:", indent: true),
             Para("I. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU", bold: true));
         foreach (var goal in report.Goals)
         {
@@ -53,7 +53,7 @@ public static class DocxReportWriter
         body.Append(Blanks());
         body.Append(Para("IV. ĐỀ XUẤT, KIẾN NGHỊ", bold: true));
         body.Append(Blanks());
-        body.Append(Para($"Trên đây là báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới {report.Period.Label.Vi} của {report.Coordinator.Name.Replace('–', '-')} huyện {PlaceName(report)}./.", indent: true));
+        body.Append(Para($"Trên đây là báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới {report.Period.Label.Vi} của {IssuingBody(report)} huyện {PlaceName(report)}./.", indent: true));
         body.Append(Para("", after: 0), Signature(), Para("", after: 0));
         body.Append(Para($"Số liệu do GenderPlan tổng hợp lúc {ReportWording.MadeAt(report.GeneratedAt)} (giờ Việt Nam), theo quy tắc {report.RulesVersion}.", size: 10, italic: true, after: 0));
         body.Append(new SectionProperties(
@@ -70,6 +70,12 @@ public static class DocxReportWriter
         return name.StartsWith("Huyện ", StringComparison.Ordinal) ? name[6..] : name;
     }
 
+    /// <summary>
+    /// The coordinator's name as documents write it: "Phòng Lao động - Thương binh và Xã hội", with the hyphen of
+    /// official letterheads where the units file has an en dash.
+    /// </summary>
+    public static string IssuingBody(ProvinceReport report) => report.Coordinator.Name.Replace('–', '-');
+
     /// <summary>The document symbol of the issuing body: "LĐTBXH" for "Phòng Lao động – Thương binh và Xã hội".</summary>
     public static string Symbol(ResponsibleUnit unit)
     {
@@ -82,7 +88,7 @@ public static class DocxReportWriter
     private static Table Letterhead(ProvinceReport report)
     {
         var table = Table([3600, 5754], borders: false);
-        var coordinator = report.Coordinator.Name.Replace('–', '-').ToUpperInvariant();
+        var coordinator = IssuingBody(report).ToUpperInvariant();
         var left = Cell(3600, [
             Para($"UBND {report.District.Name.ToUpperInvariant()}", size: 13, align: JustificationValues.Center, after: 0),
             Para(coordinator, size: 13, bold: true, align: JustificationValues.Center, after: 6),

@@ -5,7 +5,7 @@ namespace GenderPlan.Core.ProvinceReports;
 /// <summary>
 /// The short paragraph the Word draft gives each goal, written from its results as an official would: how many
 /// indicators are met, on track or behind, and which, with their figures. "Mục tiêu 4 có 6 chỉ tiêu, trong đó:
-/// đã đạt 2 chỉ tiêu (tỷ lệ tử vong bà mẹ ... 45 trên 100.000 trẻ đẻ sống; ...); chưa đạt tiến độ 1 chỉ tiêu (...)."
+/// 2 chỉ tiêu đã đạt (tỷ lệ tử vong bà mẹ ... 45 trên 100.000 trẻ đẻ sống; ...); 1 chỉ tiêu chưa đạt tiến độ (...)."
 /// </summary>
 public static class GoalSummary
 {
@@ -17,7 +17,7 @@ public static class GoalSummary
         Add(parts, "đã đạt", lines.Where(line => line.Figure?.Status == Status.Met), Reached);
         Add(parts, "đúng tiến độ", lines.Where(line => line.Figure?.Status == Status.OnTrack), AgainstTarget);
         Add(parts, "chưa đạt tiến độ", lines.Where(line => line.Figure?.Status.NeedsAttention() == true), Behind);
-        Add(parts, "không phát sinh trường hợp cần đánh giá", lines.Where(line => line.Figure?.Status == Status.NotApplicable), Name);
+        Add(parts, "không phát sinh trường hợp nào trong kỳ", lines.Where(line => line.Figure?.Status == Status.NotApplicable), Name);
         Add(parts, "chưa có số liệu", lines.Where(line => line.Figure is null), Name);
         var count = lines.Count == 1 ? "1 chỉ tiêu" : $"{lines.Count} chỉ tiêu";
         return $"Mục tiêu {section.Goal.Number} có {count}, trong đó: {string.Join("; ", parts)}.";
@@ -34,7 +34,7 @@ public static class GoalSummary
         var chosen = lines.ToList();
         if (chosen.Count > 0)
         {
-            parts.Add($"{what} {chosen.Count} chỉ tiêu ({string.Join("; ", chosen.Select(describe))})");
+            parts.Add($"{chosen.Count} chỉ tiêu {what} ({string.Join("; ", chosen.Select(describe))})");
         }
     }
 
