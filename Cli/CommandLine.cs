@@ -41,6 +41,7 @@ public static class CommandLine
         root.Add(Links(console));
         root.Add(Scorecard(console));
         root.Add(Dashboard(console));
+        root.Add(Report(console));
         return root;
     }
 
@@ -167,6 +168,28 @@ public static class CommandLine
         };
         command.SetAction((result, token) => DashboardCommand.RunAsync(
             new DashboardCommand.Options(result.GetValue(reports) ?? [], result.GetValue(rules), result.GetValue(storage), result.GetValue(output)!, result.GetValue(jurisdiction)),
+            console,
+            TimeProvider.System,
+            token));
+        return command;
+    }
+
+    private static Command Report(CliConsole console)
+    {
+        var period = new Option<string>("--period") { Description = "YYYY (annual) or YYYY-H1 (first half).", Required = true };
+        var jurisdiction = new Option<string?>("--jurisdiction") { Description = "The district; default: the district of the plan covering the period (when the rules hold one)." };
+        var format = new Option<string>("--format") { Description = "xlsx (the filled indicator workbook) or docx (the Word draft).", DefaultValueFactory = _ => "xlsx" };
+        format.AcceptOnlyFromAmong("xlsx", "docx");
+        var output = new Option<string>("--out") { Description = "The file to write.", Required = true };
+        var reports = new Argument<string[]>("REPORT") { Description = "Report files or folders to build the report from offline; none: from storage.", Arity = ArgumentArity.ZeroOrMore };
+        var rules = RulesOption();
+        var storage = StorageOption();
+        var command = new Command("report", "Write the report the district sends up to the province: the filled workbook (xlsx) or the Word draft (docx), from the stored results or offline from report files.")
+        {
+            period, jurisdiction, format, output, reports, rules, storage,
+        };
+        command.SetAction((result, token) => ReportCommand.RunAsync(
+            new ReportCommand.Options(result.GetValue(period)!, result.GetValue(jurisdiction), result.GetValue(format) ?? "xlsx", result.GetValue(output)!, result.GetValue(reports) ?? [], result.GetValue(rules), result.GetValue(storage)),
             console,
             TimeProvider.System,
             token));

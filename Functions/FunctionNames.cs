@@ -15,6 +15,9 @@ public static class FunctionNames
     /// <summary>Sends deadline reminders and overdue notices.</summary>
     public const string DeadlineReminders = "DeadlineReminders";
 
+    /// <summary>Compiles the province report after each deadline and emails it to the coordinator.</summary>
+    public const string ProvinceReports = "ProvinceReports";
+
     /// <summary>The scorecard as JSON.</summary>
     public const string Scorecard = "Scorecard";
 
@@ -53,4 +56,7 @@ public static class FunctionNames
 
     /// <summary>01:00 UTC, 08:00 in Vietnam, every day.</summary>
     public const string ReminderSchedule = "0 0 1 * * *";
+
+    /// <summary>01:30 UTC, 08:30 in Vietnam, every day: after the reminders, at the start of the office day.</summary>
+    public const string ProvinceReportSchedule = "0 30 1 * * *";
 }

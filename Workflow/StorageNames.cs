@@ -19,6 +19,12 @@ public static class StorageNames
     public const string RuleSetsContainer = "rulesets";
 
     /// <summary>
+    /// Files the product sends out: the bytes of email attachments (the province report's workbook and Word draft), as
+    /// <c>{alert id}/{file}</c>, referenced from the outbox row, since a table row holds 64 KB per property at most.
+    /// </summary>
+    public const string OutgoingContainer = "reports-out";
+
+    /// <summary>
     /// The storage account's static website, where the scorecard page is published. Azure creates it when the
     /// static website is switched on (infra's post-deploy hook), so it is not in <see cref="Containers"/>.
     /// </summary>
@@ -52,7 +58,7 @@ public static class StorageNames
     public const string WebUploadsTable = "WebUploads";
 
     /// <summary>All containers.</summary>
-    public static readonly IReadOnlyList<string> Containers = [ReportsContainer, RejectedContainer, RulesContainer, RuleSetsContainer];
+    public static readonly IReadOnlyList<string> Containers = [ReportsContainer, RejectedContainer, RulesContainer, RuleSetsContainer, OutgoingContainer];
 
     /// <summary>All tables.</summary>
     public static readonly IReadOnlyList<string> Tables =

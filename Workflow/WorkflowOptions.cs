@@ -19,6 +19,19 @@ public sealed class WorkflowOptions
     public string? ScorecardUrl { get; set; }
 }
 
+/// <summary>Settings of the province report, bound from <c>GenderPlan:ProvinceReport</c>.</summary>
+public sealed class ProvinceReportOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "GenderPlan:ProvinceReport";
+
+    /// <summary>
+    /// Days after a deadline (15 June, 25 November) on which the coordinator gets the compiled report: late reports of
+    /// the first days are in it, and the coordinator still has time before reporting to the province.
+    /// </summary>
+    public int DaysAfterDeadline { get; set; } = 3;
+}
+
 /// <summary>Email settings, bound from <c>GenderPlan:Email</c>.</summary>
 public sealed class EmailOptions
 {

@@ -21,6 +21,9 @@ public static class WorkflowServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<WorkflowOptions>().Bind(configuration.GetSection(WorkflowOptions.Section));
+        services.AddOptions<ProvinceReportOptions>().Bind(configuration.GetSection(ProvinceReportOptions.Section))
+            .Validate(options => options.DaysAfterDeadline is >= 0 and <= 60, "GenderPlan:ProvinceReport:DaysAfterDeadline must be between 0 and 60 days")
+            .ValidateOnStart();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
             .Validate(email => email.ClaimDuration > email.TotalSendTimeout * 2, "GenderPlan:Email:ClaimDuration must be more than twice TotalSendTimeout, or a second sender could take an alert still being sent")
             .ValidateOnStart();
@@ -42,6 +45,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IRulesIntake>(provider => provider.GetRequiredService<RulesIntake>());
         services.AddSingleton<IReportIntake, ReportIntake>();
         services.AddSingleton<IReminderService, ReminderService>();
+        services.AddSingleton<ProvinceReportService>();
+        services.AddSingleton<IProvinceReportService>(provider => provider.GetRequiredService<ProvinceReportService>());
         services.AddSingleton<IScorecardQuery, ScorecardQuery>();
         services.AddSingleton<ApiHandlers>();
         services.AddGenderPlanUploads(configuration);

@@ -1,7 +1,5 @@
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Dashboard;
-using GenderPlan.Core.Reports;
-using GenderPlan.Core.Scoring;
 using GenderPlan.Workflow.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -48,25 +46,8 @@ public static class DashboardCommand
             return (null, ExitCodes.Invalid);
         }
 
-        var cards = new List<Scorecard>();
-        var exit = ExitCodes.Success;
-        foreach (var file in ReportFiles.Expand(options.Reports))
-        {
-            var result = File.Exists(file) ? ReportReader.Read(file, File.ReadAllBytes(file), rules) : new ReportReadResult(null, [new Core.Domain.Problem(file, null, "the file does not exist")]);
-            if (result.Report is { } report)
-            {
-                cards.Add(Scorer.Score(report));
-                continue;
-            }
-
-            exit = ExitCodes.Invalid;
-            console.Error.WriteLine($"{file}: rejected, left out of the page:");
-            foreach (var problem in result.Problems)
-            {
-                console.Error.WriteLine("  " + problem);
-            }
-        }
-
+        var (cards, rejected) = ReportFiles.Score(options.Reports, rules, console, "rejected, left out of the page");
+        var exit = rejected ? ExitCodes.Invalid : ExitCodes.Success;
         var plan = cards.Count > 0 ? rules.Plans.First(candidate => candidate.Id == cards[0].PlanId) : rules.Plans[^1];
         var jurisdiction = options.Jurisdiction ?? plan.District.Id;
         if (!plan.HasJurisdiction(jurisdiction))

@@ -1,4 +1,6 @@
+using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
+using GenderPlan.Core.Scoring;
 
 namespace GenderPlan.Cli.Commands;
 
@@ -24,5 +26,33 @@ public static class ReportFiles
                 yield return argument;
             }
         }
+    }
+
+    /// <summary>
+    /// Reads and scores every file of <paramref name="arguments"/>; each file that does not read is named on standard
+    /// error as "{file}: {verdict}:" with every problem, and left out.
+    /// </summary>
+    public static (List<Scorecard> Cards, bool Rejected) Score(IEnumerable<string> arguments, RuleBook rules, CliConsole console, string verdict)
+    {
+        var cards = new List<Scorecard>();
+        var rejected = false;
+        foreach (var file in Expand(arguments))
+        {
+            var result = File.Exists(file) ? ReportReader.Read(file, File.ReadAllBytes(file), rules) : new ReportReadResult(null, [new Problem(file, null, "the file does not exist")]);
+            if (result.Report is { } report)
+            {
+                cards.Add(Scorer.Score(report));
+                continue;
+            }
+
+            rejected = true;
+            console.Error.WriteLine($"{file}: {verdict}:");
+            foreach (var problem in result.Problems)
+            {
+                console.Error.WriteLine("  " + problem);
+            }
+        }
+
+        return (cards, rejected);
     }
 }

@@ -92,6 +92,33 @@ public sealed class AlertComposer
     }
 
     /// <summary>
+    /// The province report of <paramref name="report"/>'s period To the coordinator, with the workbook and the Word
+    /// draft attached. Its id is made of the district and the period only, so the coordinator gets one per period
+    /// however often the job runs.
+    /// </summary>
+    public EmailMessage ProvinceReport(ProvinceReports.ProvinceReport report, EmailAttachment workbook, EmailAttachment draft)
+    {
+        var lines = report.Lines.ToList();
+        var model = new ProvinceReportEmail(
+            $"Báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới {report.Period.Label.Vi} – {OneLine(report.District.Name)} (bản tổng hợp)",
+            UnitNames(_coordinator),
+            report.District.Name,
+            report.Period.Label,
+            workbook.FileName,
+            draft.FileName,
+            lines.Count,
+            lines.Count(line => line.Figure?.Status == Status.Met),
+            lines.Count(line => line.Figure?.Status == Status.OnTrack),
+            lines.Count(line => line.Figure?.Status.NeedsAttention() == true),
+            lines.Count(line => line.Figure is null),
+            report.Reporting.Count,
+            report.Reporting.Count(due => due.State is ProvinceReports.DueState.OnTime or ProvinceReports.DueState.Late),
+            report.Reporting.Count(due => due.State == ProvinceReports.DueState.Late),
+            _scorecardUrl);
+        return Build(Id("province-report", report.District.Id, report.Period.ToString()), [_coordinator], [], "province-report", model) with { Attachments = [workbook, draft] };
+    }
+
+    /// <summary>
     /// One notice To the lead department and the coordinator that the district's reported figure of an indicator and
     /// the communes' sum differ by more than the rule's tolerance. Its id is made of the place, period, indicator
     /// and both figures, so the same pair of figures is told once however often it is recomputed, and a changed

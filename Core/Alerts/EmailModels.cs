@@ -60,6 +60,24 @@ internal sealed record RulesChangedEmail(
 /// <summary>One verdict a rules version changed, as the summary lists it.</summary>
 internal sealed record VerdictLine(string Code, string Place, LocalizedText Period, StatusPresentation? From, StatusPresentation? To);
 
+/// <summary>The province report of a period, sent to the coordinator with its files attached (<c>province-report</c>).</summary>
+internal sealed record ProvinceReportEmail(
+    string Subject,
+    LocalizedText Coordinator,
+    string District,
+    LocalizedText Period,
+    string Workbook,
+    string Draft,
+    int Indicators,
+    int Met,
+    int OnTrack,
+    int Behind,
+    int NotReported,
+    int Owed,
+    int Received,
+    int Late,
+    string? ScorecardUrl) : EmailModel(Subject);
+
 /// <summary>A reminder or an overdue notice (<c>reminder</c>, <c>overdue</c>).</summary>
 internal sealed record DeadlineEmail(
     string Subject,

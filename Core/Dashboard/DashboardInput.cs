@@ -36,6 +36,7 @@ public sealed record DashboardReport(Period Period, string? Unit, string File, D
 /// For the district's page: each commune's latest reported results by commune id, for the comparison of communes;
 /// empty elsewhere.
 /// </param>
+/// <param name="ProvinceReports">The province report files published beside the page (site-relative), for the district's page to link to.</param>
 public sealed record DashboardInput(
     RuleBook Rules,
     Plan Plan,
@@ -45,4 +46,10 @@ public sealed record DashboardInput(
     DateOnly Today,
     DateTimeOffset GeneratedAt,
     IReadOnlyList<(string Jurisdiction, string File)> OtherPages,
-    IReadOnlyDictionary<string, IReadOnlyList<DashboardResult>>? CommuneResults = null);
+    IReadOnlyDictionary<string, IReadOnlyList<DashboardResult>>? CommuneResults = null,
+    IReadOnlyList<PublishedReportFile>? ProvinceReports = null);
+
+/// <summary>A file of the province report published with the site.</summary>
+/// <param name="Period">The period it reports.</param>
+/// <param name="Path">Its path relative to the page (<c>bao-cao/bao-cao-dak-to-2019.xlsx</c>).</param>
+public sealed record PublishedReportFile(Period Period, string Path);

@@ -22,6 +22,7 @@ internal sealed record ScorecardPage(
     ReportingView? Reporting,
     CommuneComparison? Comparison,
     CommuneDuties? Duties,
+    IReadOnlyList<ReportDownload> Downloads,
     LocalizedText Updated,
     string Styles,
     string Script)
@@ -71,6 +72,8 @@ internal sealed record ScorecardPage(
             ReportingView.From(input),
             CommuneComparison.From(input, current),
             CommuneDuties.From(input),
+            [.. (input.ProvinceReports ?? []).OrderByDescending(file => file.Period).ThenByDescending(file => file.Path, StringComparer.Ordinal).Select(file => new ReportDownload(
+                file.Period.Label, file.Path, file.Path.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? new LocalizedText("dự thảo báo cáo, Word", "draft report, Word") : new LocalizedText("bảng chỉ tiêu, Excel", "indicator workbook, Excel")))],
             new LocalizedText($"{updated:dd/MM/yyyy HH:mm}", $"{updated:yyyy-MM-dd HH:mm}"),
             styles,
             script);
@@ -139,3 +142,6 @@ internal sealed record IndicatorCard(
 /// value is this sum already.
 /// </summary>
 internal sealed record AddedUpFigure(LocalizedText? Value, StatusPresentation Status, LocalizedText Coverage, bool Only);
+
+/// <summary>A link to a published province report file: its period, path and what it is.</summary>
+internal sealed record ReportDownload(LocalizedText Period, string File, LocalizedText Kind);

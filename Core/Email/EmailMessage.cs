@@ -6,6 +6,16 @@ namespace GenderPlan.Core.Email;
 public sealed record EmailAddress(string Address, string? Name = null);
 
 /// <summary>
+/// A file sent with an email: the province report's workbook and Word draft go to the coordinator this way, so the
+/// files reach an office that does not open links to the site. Kept small (a few tens of kilobytes); the outbox stores
+/// the bytes beside the message, not in its table row.
+/// </summary>
+/// <param name="FileName">The name the recipient sees; no path, no line break, no quote.</param>
+/// <param name="ContentType">The MIME type.</param>
+/// <param name="Content">The bytes.</param>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
 /// An email as the product sends it: HTML with a plain-text alternative, every address once. It refuses
 /// line breaks in the subject and in names, so text that came from a report can never add a header.
 /// </summary>
@@ -65,11 +75,36 @@ public sealed record EmailMessage
     /// </summary>
     public string? LinkUnit { get; init; }
 
+    /// <summary>The files sent with the message, each named once; none for most emails.</summary>
+    public IReadOnlyList<EmailAttachment> Attachments
+    {
+        get => _attachments;
+        init
+        {
+            foreach (var attachment in value)
+            {
+                if (attachment.FileName.Length == 0 || attachment.FileName.AsSpan().IndexOfAny("\r\n\"/\\") >= 0)
+                {
+                    throw new ArgumentException($"an attachment's name must be a plain file name: '{attachment.FileName}'", nameof(Attachments));
+                }
+            }
+
+            if (value.Select(attachment => attachment.FileName).Distinct(StringComparer.OrdinalIgnoreCase).Count() != value.Count)
+            {
+                throw new ArgumentException("two attachments have the same name", nameof(Attachments));
+            }
+
+            _attachments = value;
+        }
+    }
+
+    private readonly IReadOnlyList<EmailAttachment> _attachments = [];
+
     /// <summary>Stands in the bodies for the recipient unit's upload link until the message is sent; safe in HTML and text as it is.</summary>
     public const string UploadLinkSlot = "genderplan-upload-link-slot";
 
     /// <summary>The same message with other bodies: the sender's copy, with the link in place.</summary>
-    public EmailMessage WithBodies(string html, string text) => new(Id, To, Cc, Subject, html, text) { LinkUnit = LinkUnit };
+    public EmailMessage WithBodies(string html, string text) => new(Id, To, Cc, Subject, html, text) { LinkUnit = LinkUnit, Attachments = Attachments };
 
     private static void RejectLineBreaks(string value, string what)
     {

@@ -65,12 +65,18 @@ public sealed partial class PickupFolderEmailSender : IEmailSender
 
     private MimeMessage ToMime(EmailMessage message)
     {
+        var body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Text };
+        foreach (var attachment in message.Attachments)
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
         var mime = new MimeMessage
         {
             Subject = message.Subject,
             Date = _clock.GetUtcNow(),
             MessageId = $"{message.Id}@genderplan.local",
-            Body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Text }.ToMessageBody(),
+            Body = body.ToMessageBody(),
         };
         mime.From.Add(new MailboxAddress(_options.FromName, _options.From));
         mime.To.AddRange(message.To.Select(address => new MailboxAddress(address.Name ?? "", address.Address)));

@@ -77,6 +77,12 @@ public sealed partial class SendGridEmailSender : IEmailSender
             mail.AddCcs(message.Cc.Select(address => new SendGrid.Helpers.Mail.EmailAddress(address.Address, address.Name)).ToList());
         }
 
+        foreach (var attachment in message.Attachments)
+        {
+            // SendGrid v3 takes each file base64-encoded in the request's "attachments".
+            mail.AddAttachment(attachment.FileName, Convert.ToBase64String(attachment.Content), attachment.ContentType, "attachment");
+        }
+
         mail.AddCustomArg("alert_id", message.Id);
         return mail;
     }

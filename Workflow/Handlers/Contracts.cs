@@ -63,6 +63,17 @@ public interface IReminderService
     Task<int> RunAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>Compiles the province report after each deadline and sends it to the coordinator.</summary>
+public interface IProvinceReportService
+{
+    /// <summary>
+    /// From a few days after a deadline until the next one, republishes the report of the period just due with the site
+    /// and queues its email to the coordinator (once per district and period, however often it runs); returns how many
+    /// emails were new.
+    /// </summary>
+    Task<int> RunAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>Reads scorecards.</summary>
 public interface IScorecardQuery
 {

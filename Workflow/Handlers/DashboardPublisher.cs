@@ -41,13 +41,18 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     public async Task<DashboardInput?> BuildAsync(string jurisdiction, PageLinks links, CancellationToken cancellationToken)
     {
         var rules = await _activeRules.GetAsync(cancellationToken);
+        var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
+        return rules is null || CurrentPlan(rules, jurisdiction, today) is not { } plan ? null : await BuildAsync(rules, plan, jurisdiction, links, cancellationToken);
+    }
+
+    /// <summary>
+    /// The page's input for <paramref name="jurisdiction"/> under <paramref name="plan"/> of <paramref name="rules"/>:
+    /// the province report reads the plan of its period, which need not be the plan the page shows today.
+    /// </summary>
+    public async Task<DashboardInput> BuildAsync(RuleBook rules, Plan plan, string jurisdiction, PageLinks links, CancellationToken cancellationToken)
+    {
         var now = _clock.GetUtcNow();
         var today = ReportingCalendar.VietnamDate(now);
-        if (rules is null || CurrentPlan(rules, jurisdiction, today) is not { } plan)
-        {
-            return null;
-        }
-
         var results = await ResultsAsync(plan, jurisdiction, cancellationToken);
         var reports = await ReportsAsync(plan, jurisdiction, cancellationToken);
         Dictionary<string, IReadOnlyList<DashboardResult>>? communeResults = null;
@@ -69,7 +74,8 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             others.RemoveAll(page => !published.Contains(page.Link));
         }
 
-        return new DashboardInput(rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList(), communeResults);
+        IReadOnlyList<PublishedReportFile>? provinceReports = plan.IsDistrict(jurisdiction) ? await _site.ListProvinceReportsAsync(jurisdiction, cancellationToken) : null;
+        return new DashboardInput(rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList(), communeResults, provinceReports);
     }
 
     /// <summary>The stored results of a place within the plan's years: reported figures and, for a district, the communes' sums.</summary>

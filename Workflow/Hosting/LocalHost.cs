@@ -45,6 +45,7 @@ public static class LocalHost
         builder.Services.AddHostedService<UploadPollingJob>();
         builder.Services.AddHostedService<AlertSweepJob>();
         builder.Services.AddHostedService<ReminderJob>();
+        builder.Services.AddHostedService<ProvinceReportJob>();
         configure?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -70,3 +70,14 @@ public sealed class ReminderJob(IReminderService reminders, IOptions<LocalHostOp
     /// <inheritdoc />
     protected override Task RunAsync(CancellationToken cancellationToken) => reminders.RunAsync(cancellationToken);
 }
+
+/// <summary>Compiles and sends the province report after each deadline: the local stand-in for its daily timer.</summary>
+public sealed class ProvinceReportJob(IProvinceReportService job, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<ProvinceReportJob> logger)
+    : PeriodicJob(clock, logger)
+{
+    /// <inheritdoc />
+    protected override TimeSpan Interval => options.Value.ReminderInterval;
+
+    /// <inheritdoc />
+    protected override Task RunAsync(CancellationToken cancellationToken) => job.RunAsync(cancellationToken);
+}

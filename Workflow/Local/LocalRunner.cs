@@ -34,6 +34,7 @@ public sealed partial class LocalRunner
     private readonly IReportIntake _reports;
     private readonly AlertDispatcher _dispatcher;
     private readonly IReminderService _reminders;
+    private readonly IProvinceReportService _provinceReports;
     private readonly IDashboardPublisher _dashboard;
     private readonly ILogger<LocalRunner> _logger;
     private readonly ConcurrentDictionary<string, bool> _finished = new(StringComparer.Ordinal);
@@ -42,7 +43,7 @@ public sealed partial class LocalRunner
     /// <summary>Creates the runner.</summary>
     public LocalRunner(
         StorageClients storage, RuleSetStore ruleFiles, ReportStore reportFiles, IRulesIntake rules, IReportIntake reports, AlertDispatcher dispatcher,
-        IReminderService reminders, IDashboardPublisher dashboard, ILogger<LocalRunner> logger)
+        IReminderService reminders, IProvinceReportService provinceReports, IDashboardPublisher dashboard, ILogger<LocalRunner> logger)
     {
         _storage = storage;
         _ruleFiles = ruleFiles;
@@ -51,6 +52,7 @@ public sealed partial class LocalRunner
         _reports = reports;
         _dispatcher = dispatcher;
         _reminders = reminders;
+        _provinceReports = provinceReports;
         _dashboard = dashboard;
         _logger = logger;
     }
@@ -58,12 +60,13 @@ public sealed partial class LocalRunner
     /// <summary>How many reports are processed at once.</summary>
     public int Parallelism { get; init; } = 4;
 
-    /// <summary>Processes everything pending once: rules, then reports, then the reminder job, the outbox and the scorecard page.</summary>
+    /// <summary>Processes everything pending once: rules, then reports, then the reminder and province report jobs, the outbox and the scorecard page.</summary>
     public async Task<RunnerPass> RunOnceAsync(CancellationToken cancellationToken)
     {
         var deliveredBefore = _dispatcher.Delivered;
         var polled = await PollAsync(cancellationToken);
         await _reminders.RunAsync(cancellationToken);
+        await _provinceReports.RunAsync(cancellationToken);
         var (_, pending) = await _dispatcher.SendPendingAsync(cancellationToken);
         if (polled.Scored > 0)
         {

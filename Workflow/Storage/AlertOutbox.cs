@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 using GenderPlan.Core.Email;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +37,9 @@ public enum AlertKind
 
     /// <summary>The coordinator's summary of what a new rules version changed.</summary>
     RulesChanged,
+
+    /// <summary>The province report of a period, with its workbook and Word draft attached.</summary>
+    ProvinceReport,
 }
 
 /// <summary>Whether an email has been handed to the email service.</summary>
@@ -65,6 +70,8 @@ public sealed record ClaimedAlert(StoredAlert Alert, ETag Claim);
 
 /// <summary>
 /// The outbox: every email is stored before anything is sent, so a crash or an email outage loses nothing.
+/// Attachments are stored first, as blobs of <see cref="StorageNames.OutgoingContainer"/> named after the alert, and
+/// the row names them: a row holds 64 KB per property and 1 MB in all, and an attachment may not fit.
 /// Each alert is a record row (<c>a|id</c>) plus, while undelivered, an index row (<c>p|id</c>) in the same
 /// partition; both change in one table transaction, and the pending ones are found by a key range, never
 /// by scanning every alert.
@@ -103,6 +110,7 @@ public sealed class AlertOutbox
         var now = _clock.GetUtcNow();
         foreach (var message in messages)
         {
+            await StoreAttachmentsAsync(message, cancellationToken);
             var record = AlertRecordEntity.From(message, kind, source, now);
             var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = DateTimeOffset.MinValue };
             try
@@ -159,7 +167,7 @@ public sealed class AlertOutbox
             var response = await Table.UpdateEntityAsync(claim, due.ETag, TableUpdateMode.Replace, cancellationToken);
             var id = due.RowKey[PendingPrefix.Length..];
             var record = await Table.GetEntityAsync<AlertRecordEntity>(Partition, RecordPrefix + id, cancellationToken: cancellationToken);
-            return new ClaimedAlert(record.Value.ToAlert(), response.Headers.ETag ?? default);
+            return new ClaimedAlert(await WithAttachmentsAsync(record.Value, cancellationToken), response.Headers.ETag ?? default);
         }
         catch (RequestFailedException exception) when (exception.Status is 412 or 404)
         {
@@ -207,7 +215,7 @@ public sealed class AlertOutbox
     public async Task<StoredAlert?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var record = await Table.GetEntityIfExistsAsync<AlertRecordEntity>(Partition, RecordPrefix + id, cancellationToken: cancellationToken);
-        return record.HasValue && record.Value is { } row ? row.ToAlert() : null;
+        return record.HasValue && record.Value is { } row ? await WithAttachmentsAsync(row, cancellationToken) : null;
     }
 
     /// <summary>How many alerts wait to be delivered.</summary>
@@ -221,6 +229,58 @@ public sealed class AlertOutbox
 
         return count;
     }
+
+    /// <summary>
+    /// Stores the message's attachments as <c>{id}/{file}</c>, keeping the first copy: the same alert queued again
+    /// (a timer that fires twice) neither changes what a pending row points at nor what was sent.
+    /// </summary>
+    private async Task StoreAttachmentsAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Attachments.Count == 0)
+        {
+            return;
+        }
+
+        await Files.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var attachment in message.Attachments)
+        {
+            try
+            {
+                await Files.GetBlobClient(AttachmentBlob(message.Id, attachment.FileName)).UploadAsync(
+                    BinaryData.FromBytes(attachment.Content),
+                    new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All }, HttpHeaders = new BlobHttpHeaders { ContentType = attachment.ContentType } },
+                    cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+            {
+                // Stored by an earlier attempt.
+            }
+        }
+    }
+
+    /// <summary>The alert of <paramref name="row"/>, with its attachments read back from their blobs.</summary>
+    private async Task<StoredAlert> WithAttachmentsAsync(AlertRecordEntity row, CancellationToken cancellationToken)
+    {
+        var alert = row.ToAlert();
+        var stored = row.AttachmentList();
+        if (stored.Count == 0)
+        {
+            return alert;
+        }
+
+        var attachments = new List<EmailAttachment>();
+        foreach (var file in stored)
+        {
+            var content = await Files.GetBlobClient(AttachmentBlob(alert.Message.Id, file.FileName)).DownloadContentAsync(cancellationToken);
+            attachments.Add(new EmailAttachment(file.FileName, file.ContentType, content.Value.Content.ToArray()));
+        }
+
+        return alert with { Message = alert.Message with { Attachments = attachments } };
+    }
+
+    private BlobContainerClient Files => _storage.Container(StorageNames.OutgoingContainer);
+
+    private static string AttachmentBlob(string id, string fileName) => $"{id}/{fileName}";
 
     private async Task<bool> TrySubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
@@ -266,6 +326,9 @@ public sealed class AlertRecordEntity : TableRow
     /// <summary>The unit whose upload link goes into the message when it is sent, or null.</summary>
     public string? LinkUnit { get; set; }
 
+    /// <summary>The attachments' names and types as JSON; their bytes are blobs of <see cref="StorageNames.OutgoingContainer"/>.</summary>
+    public string? Attachments { get; set; }
+
     /// <summary>When it was stored.</summary>
     public DateTimeOffset? CreatedAt { get; set; }
 
@@ -294,11 +357,16 @@ public sealed class AlertRecordEntity : TableRow
         Html = message.Html,
         Text = message.Text,
         LinkUnit = message.LinkUnit,
+        Attachments = message.Attachments.Count == 0 ? null : JsonSerializer.Serialize(message.Attachments.Select(attachment => new StoredAttachment(attachment.FileName, attachment.ContentType)).ToList()),
         CreatedAt = now,
         Attempts = 0,
     };
 
-    /// <summary>The alert this row holds.</summary>
+    /// <summary>The attachments the row names, without their bytes.</summary>
+    internal IReadOnlyList<StoredAttachment> AttachmentList() =>
+        Attachments is null ? [] : JsonSerializer.Deserialize<List<StoredAttachment>>(Attachments) ?? [];
+
+    /// <summary>The alert this row holds, without the attachments' bytes (<see cref="AlertOutbox"/> reads them).</summary>
     public StoredAlert ToAlert() => new(
         new EmailMessage(
             RowKey[AlertOutbox.RecordPrefix.Length..],
@@ -315,6 +383,11 @@ public sealed class AlertRecordEntity : TableRow
         CreatedAt ?? DateTimeOffset.MinValue,
         SentAt);
 }
+
+/// <summary>An attachment as the outbox row names it: the blob is <c>{alert id}/{file name}</c>.</summary>
+/// <param name="FileName">The file name.</param>
+/// <param name="ContentType">The MIME type.</param>
+internal sealed record StoredAttachment(string FileName, string ContentType);
 
 /// <summary>The index row of an alert still to be delivered: when it may be tried next and who holds it.</summary>
 public sealed class PendingAlertEntity : TableRow

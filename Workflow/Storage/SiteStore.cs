@@ -1,5 +1,8 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using GenderPlan.Core.Dashboard;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.ProvinceReports;
 
 namespace GenderPlan.Workflow.Storage;
 
@@ -19,6 +22,48 @@ public sealed class SiteStore
     /// <summary>The names of the pages published so far.</summary>
     public async Task<IReadOnlyList<string>> ListPagesAsync(CancellationToken cancellationToken) =>
         (await Web.ListAsync(null, cancellationToken)).Select(blob => blob.Name).Where(name => name.EndsWith(".html", StringComparison.Ordinal)).ToList();
+
+    /// <summary>
+    /// Publishes a file of the province report as <c>bao-cao/{file}</c>, replacing the earlier one of the same period:
+    /// the district's page links to it.
+    /// </summary>
+    public async Task PublishReportFileAsync(ProvinceReportFile file, CancellationToken cancellationToken)
+    {
+        await Web.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await Web.GetBlobClient($"{ProvinceReportFiles.SiteFolder}/{file.Name}").UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = "no-cache", ContentDisposition = $"attachment; filename=\"{file.Name}\"" },
+        }, cancellationToken);
+    }
+
+    /// <summary>The province report files published for <paramref name="district"/>, with their periods.</summary>
+    public async Task<IReadOnlyList<PublishedReportFile>> ListProvinceReportsAsync(string district, CancellationToken cancellationToken)
+    {
+        var prefix = $"{ProvinceReportFiles.SiteFolder}/bao-cao-{district}-";
+        var files = new List<PublishedReportFile>();
+        IReadOnlyList<StoredBlob> blobs;
+        try
+        {
+            blobs = await Web.ListAsync(prefix, cancellationToken);
+        }
+        catch (Azure.RequestFailedException exception) when (exception.Status == 404)
+        {
+            // No site yet: nothing published.
+            return files;
+        }
+
+        foreach (var blob in blobs)
+        {
+            // bao-cao/bao-cao-dak-to-2019.xlsx: the period sits between the district and the extension.
+            var period = Path.GetFileNameWithoutExtension(blob.Name)[(prefix.Length - ProvinceReportFiles.SiteFolder.Length - 1)..];
+            if (Period.TryParse(period, out var parsed))
+            {
+                files.Add(new PublishedReportFile(parsed, blob.Name));
+            }
+        }
+
+        return files;
+    }
 
     /// <summary>Publishes an HTML page that browsers must not cache (it changes with every report).</summary>
     public async Task PublishPageAsync(string name, string html, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ param principalId string
 param deployEventSubscriptions bool
 
 // Names the code uses (Workflow/StorageNames.cs, Functions/FunctionNames.cs); a test keeps them in step.
-var containers = ['reports', 'reports-rejected', 'rules', 'rulesets']
+var containers = ['reports', 'reports-rejected', 'rules', 'rulesets', 'reports-out']
 var tables = ['Reports', 'Uploads', 'Results', 'ResultHistory', 'Alerts', 'AlertState', 'RulesVersions', 'UploadTokens', 'WebUploads']
 var deploymentContainer = 'deploymentpackage'
 var blobTriggers = [

@@ -86,6 +86,17 @@ public class FunctionInvocationTests
     }
 
     [Fact]
+    public async Task The_province_report_timer_runs_the_province_report_job()
+    {
+        var job = new Mock<IProvinceReportService>();
+        job.Setup(j => j.RunAsync(_cancellation.Token)).ReturnsAsync(1);
+
+        await new ProvinceReportFunction(job.Object, NullLogger<ProvinceReportFunction>.Instance).RunAsync(new TimerInfo(), Context());
+
+        job.Verify(j => j.RunAsync(_cancellation.Token), Times.Once);
+    }
+
+    [Fact]
     public async Task Scorecard_answers_200_with_the_stored_results_and_400_for_a_bad_period()
     {
         var view = new ScorecardResponse("2019", "dak-to", "Huyện Đăk Tô", "abc",

@@ -20,9 +20,9 @@ public class FunctionMetadataTests
     {
         Assert.Equal(
             [
-                FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.Health, FunctionNames.ReportTemplate, FunctionNames.RulesApply, FunctionNames.RulesPage,
-                FunctionNames.RulesPreview, FunctionNames.Scorecard, FunctionNames.ScorecardPage, FunctionNames.ScoreReport, FunctionNames.SendPendingAlerts, FunctionNames.SubmitReport,
-                FunctionNames.UploadPage, FunctionNames.UploadStatus,
+                FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.Health, FunctionNames.ProvinceReports, FunctionNames.ReportTemplate, FunctionNames.RulesApply,
+                FunctionNames.RulesPage, FunctionNames.RulesPreview, FunctionNames.Scorecard, FunctionNames.ScorecardPage, FunctionNames.ScoreReport, FunctionNames.SendPendingAlerts,
+                FunctionNames.SubmitReport, FunctionNames.UploadPage, FunctionNames.UploadStatus,
             ],
             Functions.Select(entry => entry.GetProperty("name").GetString()).Order());
     }
@@ -43,6 +43,7 @@ public class FunctionMetadataTests
     [Theory]
     [InlineData(FunctionNames.SendPendingAlerts, "0 */5 * * * *")]
     [InlineData(FunctionNames.DeadlineReminders, "0 0 1 * * *")]
+    [InlineData(FunctionNames.ProvinceReports, "0 30 1 * * *")]
     public void Timers_run_on_six_field_cron_schedules(string function, string schedule)
     {
         var trigger = Trigger(function);

@@ -205,7 +205,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
         var flaky = new FailsOnce(pipeline.Reports);
         var runner = new GenderPlan.Workflow.Local.LocalRunner(
-            pipeline.Storage, pipeline.Get<RuleSetStore>(), pipeline.Get<ReportStore>(), pipeline.Rules, flaky, pipeline.Get<AlertDispatcher>(), pipeline.Reminders, pipeline.Get<IDashboardPublisher>(),
+            pipeline.Storage, pipeline.Get<RuleSetStore>(), pipeline.Get<ReportStore>(), pipeline.Rules, flaky, pipeline.Get<AlertDispatcher>(), pipeline.Reminders, pipeline.Get<IProvinceReportService>(), pipeline.Get<IDashboardPublisher>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<GenderPlan.Workflow.Local.LocalRunner>.Instance);
 
         var failed = await runner.RunOnceAsync(CancellationToken.None);
@@ -213,7 +213,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
 
         Assert.Equal((0, 1), (failed.Scored, failed.Failed));
         Assert.Equal((1, 0), (recovered.Scored, recovered.Failed));
-        Assert.Single(pipeline.EmailFiles());
+        Assert.Single(pipeline.EmailFiles(), file => Path.GetFileName(file).StartsWith("alert-", StringComparison.Ordinal));
     }
 
     /// <summary>Storage answering 503 once: a fault Azurite cannot be made to produce on demand.</summary>
