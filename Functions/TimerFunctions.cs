@@ -1,5 +1,4 @@
 using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.RuleChanges;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -7,13 +6,17 @@ namespace GenderPlan.Functions;
 
 /// <summary>The timers: the outbox sweep and the daily reminder job.</summary>
 public sealed class TimerFunctions(
-    IAlertDispatcher dispatcher, IReminderService reminders, IDashboardPublisher dashboard, IRulesRescoring rescoring, ILogger<TimerFunctions> logger)
+    IAlertDispatcher dispatcher, IReminderService reminders, IDashboardPublisher dashboard, IEnumerable<ISweepCatchUp> catchUps, ILogger<TimerFunctions> logger)
 {
     /// <summary>Finishes a re-scoring cut short, retries every alert not yet delivered, and republishes the scorecard page.</summary>
     [Function(FunctionNames.SendPendingAlerts)]
     public async Task SendPendingAlertsAsync([TimerTrigger(FunctionNames.SweepSchedule)] TimerInfo timer, FunctionContext context)
     {
-        await rescoring.CatchUpAsync(context.CancellationToken);
+        foreach (var catchUp in catchUps)
+        {
+            await catchUp.CatchUpAsync(context.CancellationToken);
+        }
+
         var (sent, pending) = await dispatcher.SendPendingAsync(context.CancellationToken);
         logger.LogInformation("Alert sweep: {Sent} sent, {Pending} pending", sent, pending);
         await dashboard.TryPublishDistrictsAsync(context.CancellationToken);

@@ -39,7 +39,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IDashboardPublisher>(provider => provider.GetRequiredService<DashboardPublisher>());
         services.AddSingleton<RulesPreviewer>();
         services.AddSingleton<RulesRescoring>();
-        services.AddSingleton<IRulesRescoring>(provider => provider.GetRequiredService<RulesRescoring>());
+        // The sweep runs these in this order: verdicts of a new rules version first, then the sums they feed.
+        services.AddSingleton<ISweepCatchUp>(provider => provider.GetRequiredService<RulesRescoring>());
+        services.AddSingleton<ISweepCatchUp, DistrictSumsCatchUp>();
         services.AddSingleton<RulesIntake>();
         services.AddSingleton<RulesHistory>();
         services.AddSingleton<IRulesIntake>(provider => provider.GetRequiredService<RulesIntake>());

@@ -74,6 +74,16 @@ public interface IProvinceReportService
     Task<int> RunAsync(CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Work the 5-minute sweep finishes: whatever a step cut short by a crash, or two steps racing, left out of date.
+/// Each looks for what is out of date rather than being told, so running it again changes nothing.
+/// </summary>
+public interface ISweepCatchUp
+{
+    /// <summary>Brings what it watches up to date; returns how many things it redid.</summary>
+    Task<int> CatchUpAsync(CancellationToken cancellationToken);
+}
+
 /// <summary>Reads scorecards.</summary>
 public interface IScorecardQuery
 {

@@ -1,6 +1,5 @@
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Local;
-using GenderPlan.Workflow.RuleChanges;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -45,7 +44,7 @@ public sealed partial class UploadPollingJob(LocalRunner runner, IOptions<LocalH
 
 /// <summary>Retries pending alerts and republishes the district pages: the local stand-in for the sweep timer.</summary>
 public sealed class AlertSweepJob(
-    IAlertDispatcher dispatcher, IDashboardPublisher dashboard, IRulesRescoring rescoring, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<AlertSweepJob> logger)
+    IAlertDispatcher dispatcher, IDashboardPublisher dashboard, IEnumerable<ISweepCatchUp> catchUps, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<AlertSweepJob> logger)
     : PeriodicJob(clock, logger)
 {
     /// <inheritdoc />
@@ -54,7 +53,11 @@ public sealed class AlertSweepJob(
     /// <inheritdoc />
     protected override async Task RunAsync(CancellationToken cancellationToken)
     {
-        await rescoring.CatchUpAsync(cancellationToken);
+        foreach (var catchUp in catchUps)
+        {
+            await catchUp.CatchUpAsync(cancellationToken);
+        }
+
         await dispatcher.SendPendingAsync(cancellationToken);
         await dashboard.TryPublishDistrictsAsync(cancellationToken);
     }

@@ -9,12 +9,6 @@ using Microsoft.Extensions.Logging;
 
 namespace GenderPlan.Workflow.RuleChanges;
 
-/// <summary>Scores the standing reports again when the rules in force changed.</summary>
-public interface IRulesRescoring
-{
-    /// <summary>Scores again every report whose standing results another plan version scored; returns how many reports.</summary>
-    Task<int> CatchUpAsync(CancellationToken cancellationToken);
-}
 
 /// <summary>
 /// Brings the stored verdicts in line with the rules in force: every report's latest results scored by another
@@ -22,7 +16,7 @@ public interface IRulesRescoring
 /// a new report, and the district's sums are added up again. It looks for what is out of date rather than being
 /// told, so it is safe to run again: after an activation, and on every sweep in case a run was cut short.
 /// </summary>
-public sealed partial class RulesRescoring : IRulesRescoring
+public sealed partial class RulesRescoring : ISweepCatchUp
 {
     private readonly ActiveRules _activeRules;
     private readonly ResultStore _results;
@@ -48,7 +42,7 @@ public sealed partial class RulesRescoring : IRulesRescoring
         _logger = logger;
     }
 
-    /// <inheritdoc />
+    /// <summary>Scores again every report whose standing results another plan version scored; returns how many reports.</summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
         if (await _activeRules.GetAsync(cancellationToken) is not { } rules)

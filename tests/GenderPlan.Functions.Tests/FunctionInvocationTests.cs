@@ -73,14 +73,16 @@ public class FunctionInvocationTests
         var reminders = new Mock<IReminderService>();
         reminders.Setup(r => r.RunAsync(_cancellation.Token)).ReturnsAsync(9);
         var dashboard = new Mock<IDashboardPublisher>();
-        var rescoring = new Mock<GenderPlan.Workflow.RuleChanges.IRulesRescoring>();
-        var timers = new TimerFunctions(dispatcher.Object, reminders.Object, dashboard.Object, rescoring.Object, NullLogger<TimerFunctions>.Instance);
+        var rescoring = new Mock<ISweepCatchUp>();
+        var sums = new Mock<ISweepCatchUp>();
+        var timers = new TimerFunctions(dispatcher.Object, reminders.Object, dashboard.Object, [rescoring.Object, sums.Object], NullLogger<TimerFunctions>.Instance);
 
         await timers.SendPendingAlertsAsync(new TimerInfo(), Context());
         await timers.DeadlineRemindersAsync(new TimerInfo(), Context());
 
         dispatcher.Verify(d => d.SendPendingAsync(_cancellation.Token), Times.Once);
         rescoring.Verify(r => r.CatchUpAsync(_cancellation.Token), Times.Once);
+        sums.Verify(s => s.CatchUpAsync(_cancellation.Token), Times.Once);
         reminders.Verify(r => r.RunAsync(_cancellation.Token), Times.Once);
         dashboard.Verify(d => d.TryPublishDistrictsAsync(_cancellation.Token), Times.Once);
     }

@@ -224,4 +224,32 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
         await SendCommuneReportAsync(pipeline, "kon-dao");   // (88+60)/(100+64) = 90.24%
         Assert.Single(await pipeline.Storage.AllAlertsAsync(), alert => alert.Kind == AlertKind.Discrepancy);
     }
+
+    [Fact]
+    public async Task Sum_that_missed_a_commune_report_stored_at_the_same_instant_is_settled_by_the_sweep_without_new_emails()
+    {
+        await using var pipeline = Pipeline.Create(Azurite, now: DateTimeOffset.UtcNow);
+        await pipeline.PublishRulesAsync();
+        await SendCommuneReportAsync(pipeline, "tan-canh");
+        // Pô Kô's report is stored while Tân Cảnh's roll-up runs: its results are there, the sum never saw them.
+        var rules = (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!;
+        var (visited, pregnant, boys, girls) = Counts["po-ko"];
+        var read = Core.Reports.ReportReader.Read("po-ko.csv", System.Text.Encoding.UTF8.GetBytes(Pipeline.Csv($"2019,po-ko,G4.3a,,{visited},{pregnant},", $"2019,po-ko,G4.1,,{boys},{girls},")), rules);
+        var card = Scorer.Score(read.Report!);
+        await pipeline.Get<ResultStore>().SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), "race", "ubnd-po-ko", DateTimeOffset.UtcNow, CancellationToken.None);
+        Assert.Contains("po-ko", (await AddedUpAsync(pipeline, "G4.3a")).Coverage!.Missing);
+        var sums = pipeline.Get<IEnumerable<ISweepCatchUp>>().OfType<DistrictSumsCatchUp>().Single();
+
+        Assert.Equal(1, await sums.CatchUpAsync(CancellationToken.None));
+        var settled = await AddedUpAsync(pipeline, "G4.3a");
+        var emails = pipeline.EmailFiles().Length;
+        Assert.Equal(1, await sums.CatchUpAsync(CancellationToken.None));
+        pipeline.Clock.Advance(DistrictSumsCatchUp.RecentWindow + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(2, settled.Coverage!.Reported);
+        Assert.DoesNotContain("po-ko", settled.Coverage.Missing);
+        Assert.Equal((88m + 66m) / (100m + 75m) * 100m, settled.Value);
+        Assert.Equal(emails, pipeline.EmailFiles().Length);
+        Assert.Equal(0, await sums.CatchUpAsync(CancellationToken.None));
+    }
 }
