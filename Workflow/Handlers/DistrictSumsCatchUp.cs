@@ -44,8 +44,8 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
         }
 
         var now = _clock.GetUtcNow();
-        var recent = (await _results.AllLatestAsync(cancellationToken))
-            .Where(result => result.Source == FigureSource.Reported && result.ReceivedAt > now - RecentWindow)
+        var recent = (await _results.LatestReceivedSinceAsync(now - RecentWindow, cancellationToken))
+            .Where(result => result.Source == FigureSource.Reported)
             .Select(result => Period.TryParse(result.Period, out var period) && rules.FindPlan(period, result.Jurisdiction) is { } plan && !plan.IsDistrict(result.Jurisdiction)
                 ? (Plan: plan, Period: period)
                 : default)

@@ -117,6 +117,10 @@ public sealed class ResultStore
     public Task<IReadOnlyList<StoredResult>> AllLatestAsync(CancellationToken cancellationToken) =>
         QueryAsync(Latest, null, cancellationToken);
 
+    /// <summary>The latest results that arrived after <paramref name="since"/>: the table filters them, so a sweep reads only what is recent.</summary>
+    public Task<IReadOnlyList<StoredResult>> LatestReceivedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        QueryAsync(Latest, TableClient.CreateQueryFilter($"ReceivedAt gt {since}"), cancellationToken);
+
     /// <summary>
     /// The results one report produced, one per indicator: as last scored (when rules changed since, the
     /// re-scoring), whatever later reports say.
