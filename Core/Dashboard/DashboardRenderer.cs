@@ -29,6 +29,18 @@ public static class DashboardRenderer
 
     private static readonly string Script = Templates.File("scorecard.js");
 
+    /// <summary>
+    /// The style sheet of another of the product's pages: the scorecard's, so every page looks the same, then the
+    /// page's own rules.
+    /// </summary>
+    internal static string PageStyles(string own) => Styles + "\n" + own;
+
+    /// <summary>
+    /// The script of another of the product's pages that writes texts of its own: the scorecard's language switch,
+    /// the helper that writes a text in both languages, then the page's own script.
+    /// </summary>
+    internal static string PageScript(string own) => Script + "\n" + Templates.File("bilingual.js") + "\n" + own;
+
     /// <summary>Renders the page.</summary>
     public static string Render(DashboardInput input) =>
         Templates.Render("scorecard", ScorecardPage.From(input, Styles, Script), LiquidTemplates.Html);

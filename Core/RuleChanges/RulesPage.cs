@@ -24,9 +24,9 @@ public sealed record RulesPage(
     private static readonly LiquidTemplates Templates = new(
         typeof(RulesPage), typeof(RulesPage), typeof(RuleRow), typeof(UnitRowView), typeof(LocalizedText), typeof(StatusPresentation));
 
-    private static readonly string PageStyles = DashboardRenderer.Templates.File("scorecard.css") + "\n" + Templates.File("rules.css");
+    private static readonly string PageStyles = DashboardRenderer.PageStyles(Templates.File("rules.css"));
 
-    private static readonly string PageScript = DashboardRenderer.Templates.File("scorecard.js") + "\n" + DashboardRenderer.Templates.File("bilingual.js") + "\n" + Templates.File("rules.js");
+    private static readonly string PageScript = DashboardRenderer.PageScript(Templates.File("rules.js"));
 
     /// <summary>Renders the page of <paramref name="rules"/> for <paramref name="unit"/>'s link.</summary>
     public static string Render(RuleBook rules, ResponsibleUnit unit, bool editable)

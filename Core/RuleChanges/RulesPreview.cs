@@ -44,7 +44,7 @@ public static class RulesPreview
     /// <summary>
     /// Compares each standing figure's status with its status under <paramref name="proposed"/>. <paramref name="alerted"/>
     /// gives, per place and period, the statuses already alerted (the key of an added-up figure's place is
-    /// <see cref="AlertPlaceOf"/>).
+    /// <see cref="CommuneRollUp.AlertPlaceOf"/>).
     /// </summary>
     public static RulesPreviewResult Compare(RuleBook proposed, IEnumerable<StandingFigure> figures, Func<string, Period, IReadOnlyDictionary<string, Status>> alerted)
     {
@@ -70,7 +70,7 @@ public static class RulesPreview
                 continue;
             }
 
-            var decided = AlertPlanner.Plan(card, alerted(addedUp ? AlertPlaceOf(plan!.District.Id) : jurisdiction, period));
+            var decided = AlertPlanner.Plan(card, alerted(addedUp ? CommuneRollUp.AlertPlaceOf(plan!.District.Id) : jurisdiction, period));
             var committee = addedUp ? null : proposed.CommitteeOf(jurisdiction)?.Id;
             Collect(alerts, decided.Behind, committee);
             Collect(resolved, decided.Recovered, committee);
@@ -82,16 +82,18 @@ public static class RulesPreview
             Notices(resolved));
     }
 
-    /// <summary>Where the alert state of a district's added-up figures is kept: apart from its reported ones.</summary>
-    public static string AlertPlaceOf(string district) => district + "~communes";
-
-    private static Scorecard Rescore(Plan plan, Period period, string jurisdiction, IEnumerable<StandingFigure> figures)
+    /// <summary>
+    /// <paramref name="figures"/> of one place and period scored with <paramref name="plan"/>, as if they were reported
+    /// again: the one way the preview and the re-scoring of a new rules version score what stands. Figures of
+    /// indicators the plan no longer has are left out.
+    /// </summary>
+    public static Scorecard Rescore(Plan plan, Period period, string jurisdiction, IEnumerable<StandingFigure> figures, string file = "")
     {
         var values = figures
             .Select(figure => plan.FindIndicator(figure.Indicator) is { } indicator ? new ReportedValue(indicator, figure.Measurement, 0, null) : null)
             .OfType<ReportedValue>()
             .ToList();
-        return Scorer.Score(new Report("", period, jurisdiction, plan, values));
+        return Scorer.Score(new Report(file, period, jurisdiction, plan, values));
     }
 
     // A commune's alerts go to its committee; the district's to each indicator's lead, as the workflow addresses them.

@@ -32,6 +32,12 @@ public sealed record RolledUp(IndicatorScore Score, Coverage Coverage);
 public static class CommuneRollUp
 {
     /// <summary>
+    /// The place the alert state of a district's added-up figures is kept under (<c>dak-to~communes</c>), so that a
+    /// status alerted for the department's figure does not silence the same status of the communes' sum, nor the reverse.
+    /// </summary>
+    public static string AlertPlaceOf(string district) => district + "~communes";
+
+    /// <summary>
     /// The added-up value of every indicator of <paramref name="plan"/> that adds up and that at least one commune
     /// covers, for <paramref name="period"/>, from <paramref name="figures"/> (the communes' current results).
     /// </summary>

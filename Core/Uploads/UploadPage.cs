@@ -35,10 +35,10 @@ public sealed record UploadPage(
     private static readonly LiquidTemplates Templates = new(
         typeof(UploadPage), typeof(UploadPage), typeof(UnitChoice), typeof(IndicatorName), typeof(LocalizedText), typeof(StatusPresentation));
 
-    private static readonly string PageStyles = DashboardRenderer.Templates.File("scorecard.css") + "\n" + Templates.File("upload.css");
+    private static readonly string PageStyles = DashboardRenderer.PageStyles(Templates.File("upload.css"));
 
     // The scorecard's script is the language switch, shared so both pages remember the same choice the same way.
-    private static readonly string PageScript = DashboardRenderer.Templates.File("scorecard.js") + "\n" + DashboardRenderer.Templates.File("bilingual.js") + "\n" + Templates.File("upload.js");
+    private static readonly string PageScript = DashboardRenderer.PageScript(Templates.File("upload.js"));
 
     /// <summary>Renders the page for <paramref name="input"/>: self-contained HTML, Vietnamese first with an English switch.</summary>
     public static string Render(UploadPageInput input) => Templates.Render("upload", From(input), LiquidTemplates.Html);

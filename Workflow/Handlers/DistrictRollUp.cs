@@ -32,12 +32,6 @@ public sealed partial class DistrictRollUp
         _logger = logger;
     }
 
-    /// <summary>
-    /// The place the alert state of added-up figures is kept under (<c>dak-to~communes</c>), so that a status alerted
-    /// for the department's figure does not silence the same status of the communes' sum, nor the reverse.
-    /// </summary>
-    public static string AlertPlace(string district) => Core.RuleChanges.RulesPreview.AlertPlaceOf(district);
-
     /// <summary>Adds up the district's figures for <paramref name="period"/> again; returns the ids of the emails it queued.</summary>
     public async Task<IReadOnlyList<string>> RecomputeAsync(RuleBook rules, Plan plan, Period period, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -61,7 +55,7 @@ public sealed partial class DistrictRollUp
         }
 
         var card = new Scorecard(FigureSourceText.Communes, period, district, plan.Id, plan.Version, [.. rolled.Select(item => item.Score)]);
-        var alertPlan = AlertPlanner.Plan(card, await _alertState.GetAsync(AlertPlace(district), period, cancellationToken));
+        var alertPlan = AlertPlanner.Plan(card, await _alertState.GetAsync(CommuneRollUp.AlertPlaceOf(district), period, cancellationToken));
         var composer = _notifier.Composer(rules);
         var reference = new ReportReference(
             $"communes~{district}~{period}~{Fingerprint(rolled)}", "tổng hợp từ báo cáo của các xã, thị trấn / the communes' reports added up",
@@ -70,7 +64,7 @@ public sealed partial class DistrictRollUp
         added.AddRange(await _notifier.QueueAsync(composer.Alerts(reference, alertPlan), AlertKind.Alert, reference.Key, cancellationToken));
         added.AddRange(await _notifier.QueueAsync(composer.ResolvedNotices(reference, alertPlan), AlertKind.Resolved, reference.Key, cancellationToken));
         await _results.SaveRolledUpAsync(district, period, rolled, stale, plan.Version, now, cancellationToken);
-        await _alertState.ApplyAsync(AlertPlace(district), period, alertPlan.States, reference.Key, cancellationToken);
+        await _alertState.ApplyAsync(CommuneRollUp.AlertPlaceOf(district), period, alertPlan.States, reference.Key, cancellationToken);
         var sums = rolled.Select(item => new Sum(item.Score.Indicator.Code, item.Score.Value, item.Coverage));
         added.AddRange(await QueueDiscrepanciesAsync(rules, plan, period, stored, sums, cancellationToken));
         LogRolledUp(district, period.ToString(), rolled.Count, added.Count);

@@ -33,15 +33,7 @@ public sealed class ScorecardQuery : IScorecardQuery
 
         var rules = await _activeRules.GetAsync(cancellationToken);
         var plan = rules?.FindPlan(parsed, jurisdiction);
-        var order = plan?.Indicators.Select(indicator => indicator.Code).ToList() ?? [];
-        var results = (await _results.LatestAsync(jurisdiction, parsed.ToString(), cancellationToken))
-            .OrderBy(result => order.IndexOf(result.Indicator) is var index and >= 0 ? index : int.MaxValue)
-            .ThenBy(result => result.Indicator, StringComparer.Ordinal)
-            .ThenBy(result => result.Source)
-            .Select(result => new ResultResponse(
-                result.Indicator, result.Status, result.Value, result.Target, result.Baseline, result.ProgressRatio, result.Expected,
-                result.Lead, result.Coordinating, result.Explanation, result.Unit, result.ReceivedAt, result.Source, result.Coverage))
-            .ToList();
+        var results = ResultResponses.InPlanOrder(await _results.LatestAsync(jurisdiction, parsed.ToString(), cancellationToken), plan);
         var reports = (await _reports.ForPeriodAsync(parsed, cancellationToken))
             .Where(report => report.Jurisdiction == jurisdiction)
             .Select(report => new ReportResponse(report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Scored, report.NeedingAttention))

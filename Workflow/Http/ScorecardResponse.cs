@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Workflow.Storage;
 
 namespace GenderPlan.Workflow.Http;
 
@@ -34,6 +35,27 @@ public sealed record ResultResponse(
     string Lead, IReadOnlyList<string> Coordinating, LocalizedText Explanation, string Unit, DateTimeOffset ReceivedAt,
     FigureSource Source = FigureSource.Reported,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Coverage? Coverage = null);
+
+/// <summary>How the API writes stored results: each as a <see cref="ResultResponse"/>, in the order of the plan's indicators.</summary>
+public static class ResultResponses
+{
+    /// <summary>
+    /// <paramref name="results"/> in <paramref name="plan"/>'s order (indicators it does not know last, by code), a
+    /// department's figure before the communes' sum of the same indicator.
+    /// </summary>
+    public static IReadOnlyList<ResultResponse> InPlanOrder(IEnumerable<StoredResult> results, Plan? plan)
+    {
+        var order = plan?.Indicators.Select(indicator => indicator.Code).ToList() ?? [];
+        return results
+            .OrderBy(result => order.IndexOf(result.Indicator) is var index and >= 0 ? index : int.MaxValue)
+            .ThenBy(result => result.Indicator, StringComparer.Ordinal)
+            .ThenBy(result => result.Source)
+            .Select(result => new ResultResponse(
+                result.Indicator, result.Status, result.Value, result.Target, result.Baseline, result.ProgressRatio, result.Expected,
+                result.Lead, result.Coordinating, result.Explanation, result.Unit, result.ReceivedAt, result.Source, result.Coverage))
+            .ToList();
+    }
+}
 
 /// <summary>One report that arrived.</summary>
 /// <param name="Unit">The sending unit.</param>

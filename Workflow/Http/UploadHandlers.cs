@@ -18,6 +18,8 @@ namespace GenderPlan.Workflow.Http;
 /// </summary>
 public sealed partial class UploadHandlers
 {
+    private static readonly LocalizedText NoRules = new("Chưa có bộ chỉ tiêu nào được áp dụng; chưa thể nhận báo cáo.", "No rules are active yet, so no report can be received.");
+
     private readonly ActiveRules _activeRules;
     private readonly UploadAccess _access;
     private readonly UploadRequests _requests;
@@ -58,7 +60,7 @@ public sealed partial class UploadHandlers
         var rules = await _activeRules.GetAsync(cancellationToken);
         if (rules is null)
         {
-            return PlainPage(StatusCodes.Status503ServiceUnavailable, "Chưa có bộ chỉ tiêu nào được áp dụng; chưa thể nhận báo cáo.", "No rules are active yet, so no report can be received.");
+            return PlainPage(StatusCodes.Status503ServiceUnavailable, NoRules.Vi, NoRules.En);
         }
 
         var shown = rules.FindUnit(unit ?? access.TokenUnit!) ?? rules.FindUnit(access.TokenUnit!);
@@ -91,7 +93,7 @@ public sealed partial class UploadHandlers
         var rules = await _activeRules.GetAsync(cancellationToken);
         if (rules is null)
         {
-            return Error(StatusCodes.Status503ServiceUnavailable, language == Language.Vietnamese ? "Chưa có bộ chỉ tiêu nào được áp dụng; chưa thể nhận báo cáo." : "No rules are active yet, so no report can be received.");
+            return Error(StatusCodes.Status503ServiceUnavailable, NoRules.In(language));
         }
 
         unit ??= access.TokenUnit!;
@@ -120,7 +122,7 @@ public sealed partial class UploadHandlers
         await _webUploads.RecordAsync(
             new WebUpload(id, unit, access.TokenUnit!, blob.Name, report.Period.ToString(), report.Jurisdiction, indicators, blob.LastModified), cancellationToken);
         LogAccepted(blob.Name, access.TokenUnit!, id);
-        var place = report.Plan.Jurisdictions.First(jurisdiction => jurisdiction.Id == report.Jurisdiction).Name;
+        var place = report.Plan.NameOf(report.Jurisdiction);
         return Results.Json(
             new UploadAccepted(id, "queued", report.Period.ToString(), report.Jurisdiction, place, indicators, blob.Name),
             ApiJson.Options,
@@ -191,15 +193,8 @@ public sealed partial class UploadHandlers
     private async Task<IReadOnlyList<ResultResponse>> ResultsOfAsync(WebUpload upload, string reportKey, CancellationToken cancellationToken)
     {
         var rules = await _activeRules.GetAsync(cancellationToken);
-        var order = Period.TryParse(upload.Period, out var period) && rules?.FindPlan(period, upload.Jurisdiction) is { } plan
-            ? plan.Indicators.Select(indicator => indicator.Code).ToList()
-            : [];
-        return (await _results.ForReportAsync(upload.Jurisdiction, upload.Period, reportKey, cancellationToken))
-            .OrderBy(result => order.IndexOf(result.Indicator) is var index and >= 0 ? index : int.MaxValue)
-            .Select(result => new ResultResponse(
-                result.Indicator, result.Status, result.Value, result.Target, result.Baseline, result.ProgressRatio, result.Expected,
-                result.Lead, result.Coordinating, result.Explanation, result.Unit, result.ReceivedAt))
-            .ToList();
+        var plan = Period.TryParse(upload.Period, out var period) ? rules?.FindPlan(period, upload.Jurisdiction) : null;
+        return ResultResponses.InPlanOrder(await _results.ForReportAsync(upload.Jurisdiction, upload.Period, reportKey, cancellationToken), plan);
     }
 
     private static List<UploadError> LinesOf(string? detail) =>

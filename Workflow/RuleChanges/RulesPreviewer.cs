@@ -37,7 +37,7 @@ public sealed class RulesPreviewer
         var active = await _activeRules.GetAsync(cancellationToken);
         var figures = (await _results.AllLatestAsync(cancellationToken)).Select(Standing).ToList();
         var alerted = new Dictionary<(string Place, Period Period), IReadOnlyDictionary<string, Status>>();
-        foreach (var (place, period) in figures.Select(figure => (figure.AddedUp ? RulesPreview.AlertPlaceOf(figure.Jurisdiction) : figure.Jurisdiction, figure.Period)).Distinct())
+        foreach (var (place, period) in figures.Select(figure => (figure.AddedUp ? CommuneRollUp.AlertPlaceOf(figure.Jurisdiction) : figure.Jurisdiction, figure.Period)).Distinct())
         {
             alerted[(place, period)] = await _alertState.GetAsync(place, period, cancellationToken);
         }

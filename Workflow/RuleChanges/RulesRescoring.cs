@@ -1,6 +1,6 @@
 using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Reports;
+using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Notifications;
@@ -77,8 +77,7 @@ public sealed partial class RulesRescoring : ISweepCatchUp
                 files[key.Period] = log = await _reports.ForPeriodAsync(period, cancellationToken);
             }
 
-            var values = rows.Select(row => plan.FindIndicator(row.Indicator) is { } indicator ? new ReportedValue(indicator, RulesPreviewer.Standing(row).Measurement, 0, null) : null).OfType<ReportedValue>().ToList();
-            var card = Scorer.Score(new Report(key.Report, period, key.Jurisdiction, plan, values));
+            var card = RulesPreview.Rescore(plan, period, key.Jurisdiction, rows.Select(RulesPreviewer.Standing), key.Report);
             var decided = AlertPlanner.Plan(card, await _alertState.GetAsync(key.Jurisdiction, period, cancellationToken));
             var file = Path.GetFileName(log.FirstOrDefault(record => record.Key == key.Report)?.Blob ?? key.Report);
             var reference = new ReportReference($"{key.Report}~rules~{activation}", file, key.Unit, period, plan.NameOf(key.Jurisdiction), rules.CommitteeOf(key.Jurisdiction)?.Id);
