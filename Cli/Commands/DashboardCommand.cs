@@ -1,5 +1,5 @@
 using GenderPlan.Core.Calendar;
-using GenderPlan.Core.Dashboard;
+using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

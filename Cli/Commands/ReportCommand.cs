@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.ProvinceReports;
+using GenderPlan.Documents.ProvinceReports;
 using GenderPlan.Workflow.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -3,6 +3,7 @@ using GenderPlan.Cli.Output;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Cli.Commands;
 

@@ -1,4 +1,4 @@
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Email;
 using GenderPlan.Workflow.Email;
 using GenderPlan.Workflow.Hosting;
 using GenderPlan.Workflow.Local;

@@ -1,4 +1,4 @@
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Email;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Email;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;

@@ -1,5 +1,5 @@
 using System.Net;
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Email;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SendGrid;

@@ -1,4 +1,4 @@
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Email;
 using GenderPlan.Workflow.Storage;
 using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.Logging;

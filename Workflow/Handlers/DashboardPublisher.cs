@@ -1,7 +1,7 @@
 using GenderPlan.Core.Calendar;
-using GenderPlan.Core.Dashboard;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 

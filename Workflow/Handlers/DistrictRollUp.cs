@@ -2,6 +2,8 @@ using System.Globalization;
 using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Alerts;
+using GenderPlan.Documents.Email;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;
@@ -85,7 +87,7 @@ public sealed partial class DistrictRollUp
     private async Task<IReadOnlyList<string>> QueueDiscrepanciesAsync(RuleBook rules, Plan plan, Period period, IReadOnlyList<StoredResult> stored, IEnumerable<Sum> sums, CancellationToken cancellationToken)
     {
         var composer = _notifier.Composer(rules);
-        var notices = new List<Core.Email.EmailMessage>();
+        var notices = new List<EmailMessage>();
         foreach (var sum in sums)
         {
             var reported = stored.FirstOrDefault(result => result.Source == FigureSource.Reported && result.Indicator == sum.Indicator);

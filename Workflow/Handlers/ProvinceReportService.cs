@@ -1,7 +1,7 @@
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Email;
-using GenderPlan.Core.ProvinceReports;
+using GenderPlan.Documents.Email;
+using GenderPlan.Documents.ProvinceReports;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;

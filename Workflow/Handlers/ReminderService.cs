@@ -1,7 +1,8 @@
 using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Alerts;
+using GenderPlan.Documents.Email;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,6 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
+using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Workflow.Handlers;
 

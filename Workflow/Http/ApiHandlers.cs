@@ -1,4 +1,4 @@
-using GenderPlan.Core.Dashboard;
+using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Storage;
 using Microsoft.AspNetCore.Http;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Rules;
+using GenderPlan.Documents.RuleChanges;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.RuleChanges;
 using GenderPlan.Workflow.Storage;

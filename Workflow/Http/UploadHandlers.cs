@@ -1,7 +1,8 @@
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
-using GenderPlan.Core.Uploads;
+using GenderPlan.Documents.Reports;
+using GenderPlan.Documents.Uploads;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Storage;
 using GenderPlan.Workflow.Uploads;
@@ -179,7 +180,7 @@ public sealed partial class UploadHandlers
         var xlsx = format != "csv";
         if (xlsx)
         {
-            ReportTemplate.WriteXlsx(rows, buffer);
+            ReportTemplateWorkbook.Write(rows, buffer);
         }
         else
         {

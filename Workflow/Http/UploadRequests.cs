@@ -1,5 +1,6 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
+using GenderPlan.Documents.Reports;
 using GenderPlan.Workflow.Uploads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;

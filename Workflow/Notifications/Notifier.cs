@@ -1,6 +1,7 @@
 using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Alerts;
+using GenderPlan.Documents.Email;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Storage;
 using GenderPlan.Workflow.Uploads;

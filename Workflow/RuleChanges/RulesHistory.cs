@@ -1,6 +1,7 @@
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Rules;
 using GenderPlan.Core.RuleChanges;
+using GenderPlan.Core.Rules;
+using GenderPlan.Documents.RuleChanges;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Storage;
 

@@ -1,5 +1,6 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.RuleChanges;
+using GenderPlan.Documents.RuleChanges;
 
 namespace GenderPlan.Workflow.RuleChanges;
 

@@ -2,6 +2,8 @@ using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Reports;
+using GenderPlan.Documents.RuleChanges;
 using GenderPlan.Workflow.Storage;
 
 namespace GenderPlan.Workflow.RuleChanges;

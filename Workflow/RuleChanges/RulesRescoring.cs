@@ -2,6 +2,8 @@ using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Alerts;
+using GenderPlan.Documents.RuleChanges;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;

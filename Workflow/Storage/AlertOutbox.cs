@@ -3,7 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Email;
 using Microsoft.Extensions.Options;
 
 namespace GenderPlan.Workflow.Storage;

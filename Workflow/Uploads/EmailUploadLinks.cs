@@ -1,5 +1,5 @@
 using System.Net;
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Email;
 using Microsoft.Extensions.Options;
 
 namespace GenderPlan.Workflow.Uploads;

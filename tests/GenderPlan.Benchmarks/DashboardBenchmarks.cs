@@ -1,8 +1,9 @@
 using BenchmarkDotNet.Attributes;
-using GenderPlan.Core.Dashboard;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Dashboard;
+using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Benchmarks;
 

@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Reports;
 using RulesEngine.Models;
 
 namespace GenderPlan.Benchmarks;

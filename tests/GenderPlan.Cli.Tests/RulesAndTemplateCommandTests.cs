@@ -1,5 +1,6 @@
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Rules;
+using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Cli.Tests;
 

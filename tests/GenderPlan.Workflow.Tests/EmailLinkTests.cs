@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Email;
 using GenderPlan.Testing;
 using GenderPlan.Workflow.Handlers;
 using GenderPlan.Workflow.Notifications;

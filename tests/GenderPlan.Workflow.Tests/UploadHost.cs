@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Rules;
+using GenderPlan.Documents.Reports;
 using GenderPlan.Workflow.Hosting;
 using GenderPlan.Workflow.Storage;
 using GenderPlan.Workflow.Uploads;
@@ -123,7 +124,7 @@ internal sealed class UploadHost : IAsyncDisposable
         var rows = new List<IReadOnlyList<string>> { table.Columns };
         rows.AddRange(table.Rows.Select(row => row.Cells));
         using var buffer = new MemoryStream();
-        ReportTemplate.WriteXlsx(rows, buffer);
+        ReportTemplateWorkbook.Write(rows, buffer);
         return buffer.ToArray();
     }
 
