@@ -3,10 +3,9 @@ using System.Text.RegularExpressions;
 using GenderPlan.Core.Domain;
 using GenderPlan.Documents.Email;
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
-using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GenderPlan.Workflow.Tests;
