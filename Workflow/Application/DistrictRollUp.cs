@@ -21,15 +21,15 @@ namespace GenderPlan.Workflow.Application;
 public sealed partial class DistrictRollUp
 {
     private readonly ResultStore _results;
-    private readonly AlertStateStore _alertState;
+    private readonly VerdictRecorder _recorder;
     private readonly Notifier _notifier;
     private readonly ILogger<DistrictRollUp> _logger;
 
     /// <summary>Creates the handler.</summary>
-    public DistrictRollUp(ResultStore results, AlertStateStore alertState, Notifier notifier, ILogger<DistrictRollUp> logger)
+    public DistrictRollUp(ResultStore results, VerdictRecorder recorder, Notifier notifier, ILogger<DistrictRollUp> logger)
     {
         _results = results;
-        _alertState = alertState;
+        _recorder = recorder;
         _notifier = notifier;
         _logger = logger;
     }
@@ -57,16 +57,12 @@ public sealed partial class DistrictRollUp
         }
 
         var card = new Scorecard(FigureSourceText.Communes, period, district, plan.Id, plan.Version, [.. rolled.Select(item => item.Score)]);
-        var alertPlan = AlertPlanner.Plan(card, await _alertState.GetAsync(CommuneRollUp.AlertPlaceOf(district), period, cancellationToken));
-        var composer = _notifier.Composer(rules);
         var reference = new ReportReference(
             $"communes~{district}~{period}~{Fingerprint(rolled)}", "tổng hợp từ báo cáo của các xã, thị trấn / the communes' reports added up",
             FigureSourceText.Communes, period, $"{plan.District.Name} (tổng hợp từ các xã, thị trấn)");
         var added = new List<string>();
-        added.AddRange(await _notifier.QueueAsync(composer.Alerts(reference, alertPlan), AlertKind.Alert, reference.Key, cancellationToken));
-        added.AddRange(await _notifier.QueueAsync(composer.ResolvedNotices(reference, alertPlan), AlertKind.Resolved, reference.Key, cancellationToken));
-        await _results.SaveRolledUpAsync(district, period, rolled, stale, plan.Version, now, cancellationToken);
-        await _alertState.ApplyAsync(CommuneRollUp.AlertPlaceOf(district), period, alertPlan.States, reference.Key, cancellationToken);
+        added.AddRange(await _recorder.RecordAsync(
+            rules, new ScoredCard(card, reference, CommuneRollUp.AlertPlaceOf(district), new CommuneSums(rolled, stale, plan.Version, now)), cancellationToken));
         var sums = rolled.Select(item => new Sum(item.Score.Indicator.Code, item.Score.Value, item.Coverage));
         added.AddRange(await QueueDiscrepanciesAsync(rules, plan, period, stored, sums, cancellationToken));
         LogRolledUp(district, period.ToString(), rolled.Count, added.Count);
@@ -86,8 +82,7 @@ public sealed partial class DistrictRollUp
 
     private async Task<IReadOnlyList<string>> QueueDiscrepanciesAsync(RuleBook rules, Plan plan, Period period, IReadOnlyList<StoredResult> stored, IEnumerable<Sum> sums, CancellationToken cancellationToken)
     {
-        var composer = _notifier.Composer(rules);
-        var notices = new List<EmailMessage>();
+        var notices = new List<Notice>();
         foreach (var sum in sums)
         {
             var reported = stored.FirstOrDefault(result => result.Source == FigureSource.Reported && result.Indicator == sum.Indicator);
@@ -97,10 +92,10 @@ public sealed partial class DistrictRollUp
                 continue;
             }
 
-            notices.Add(composer.Discrepancy(plan, period, indicator, figure, summed, sum.Coverage));
+            notices.Add(new FiguresDisagreeNotice(plan, period, indicator, figure, summed, sum.Coverage));
         }
 
-        return notices.Count == 0 ? [] : await _notifier.QueueAsync(notices, AlertKind.Discrepancy, $"discrepancy~{plan.District.Id}~{period}", cancellationToken);
+        return notices.Count == 0 ? [] : await _notifier.QueueAsync(rules, $"discrepancy~{plan.District.Id}~{period}", notices, cancellationToken);
     }
 
     /// <summary>One indicator's sum over the communes: its value (null for 0/0) and what it covers.</summary>

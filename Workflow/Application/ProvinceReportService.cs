@@ -104,8 +104,8 @@ public sealed partial class ProvinceReportService : IProvinceReportService
             var draft = ProvinceReportFiles.Draft(report);
             await _site.PublishReportFileAsync(workbook, cancellationToken);
             await _site.PublishReportFileAsync(draft, cancellationToken);
-            var message = _notifier.Composer(rules).ProvinceReport(report, Attachment(workbook), Attachment(draft));
-            var sent = await _notifier.NotifyAsync([message], AlertKind.ProvinceReport, $"province-report-{district}-{period}", cancellationToken);
+            var sent = await _notifier.NotifyAsync(
+                rules, $"province-report-{district}-{period}", [new ProvinceReportNotice(report, Attachment(workbook), Attachment(draft))], cancellationToken);
             if (sent > 0)
             {
                 LogQueued(district, period.ToString(), workbook.Content.Length, draft.Content.Length);

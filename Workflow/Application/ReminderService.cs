@@ -46,8 +46,7 @@ public sealed partial class ReminderService : IReminderService
         }
 
         var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
-        var composer = _notifier.Composer(rules);
-        var messages = new List<(EmailMessage Message, AlertKind Kind)>();
+        var notices = new List<Notice>();
 
         var next = ReportingCalendar.NextDue(today);
         var daysLeft = ReportingCalendar.Deadline(next).DayNumber - today.DayNumber;
@@ -55,7 +54,7 @@ public sealed partial class ReminderService : IReminderService
         {
             foreach (var owed in await MissingAsync(rules, next, cancellationToken))
             {
-                messages.Add((composer.Reminder(owed.Unit, next, today), AlertKind.Reminder));
+                notices.Add(new ReportDueNotice(owed.Unit, next, today));
             }
         }
 
@@ -64,15 +63,11 @@ public sealed partial class ReminderService : IReminderService
         {
             foreach (var owed in await MissingAsync(rules, last, cancellationToken))
             {
-                messages.Add((composer.Overdue(owed.Unit, last), AlertKind.Overdue));
+                notices.Add(new ReportOverdueNotice(owed.Unit, last));
             }
         }
 
-        var added = 0;
-        foreach (var group in messages.GroupBy(pair => pair.Kind))
-        {
-            added += await _notifier.NotifyAsync(group.Select(pair => pair.Message), group.Key, $"calendar-{today:yyyy-MM-dd}", cancellationToken);
-        }
+        var added = await _notifier.NotifyAsync(rules, $"calendar-{today:yyyy-MM-dd}", notices, cancellationToken);
 
         if (added > 0)
         {

@@ -24,25 +24,23 @@ public sealed partial class ReportIntake : IReportIntake
     private readonly ReportStore _files;
     private readonly RulesIntake _rules;
     private readonly UploadLog _uploads;
-    private readonly ScoredReports _scored;
+    private readonly ReportPipeline _pipeline;
     private readonly Notifier _notifier;
     private readonly IDashboardPublisher _dashboard;
-    private readonly DistrictRollUp _rollUp;
     private readonly WorkflowOptions _options;
     private readonly ILogger<ReportIntake> _logger;
 
     /// <summary>Creates the handler.</summary>
     public ReportIntake(
-        ReportStore files, RulesIntake rules, UploadLog uploads, ScoredReports scored, Notifier notifier, IDashboardPublisher dashboard,
-        DistrictRollUp rollUp, IOptions<WorkflowOptions> options, ILogger<ReportIntake> logger)
+        ReportStore files, RulesIntake rules, UploadLog uploads, ReportPipeline pipeline, Notifier notifier, IDashboardPublisher dashboard,
+        IOptions<WorkflowOptions> options, ILogger<ReportIntake> logger)
     {
         _files = files;
         _rules = rules;
         _uploads = uploads;
-        _scored = scored;
+        _pipeline = pipeline;
         _notifier = notifier;
         _dashboard = dashboard;
-        _rollUp = rollUp;
         _options = options.Value;
         _logger = logger;
     }
@@ -128,21 +126,12 @@ public sealed partial class ReportIntake : IReportIntake
             ReportLog.KeyOf(report.Jurisdiction, unit, blob.LastModified, key), report.Period.ToString(), report.Jurisdiction, unit, blob.Name,
             Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, card.RulesVersion,
             ReportingCalendar.IsOnTime(report.Period, blob.LastModified), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention()));
-        var plan = AlertPlanner.Plan(card, await _scored.AlertedAsync(report.Jurisdiction, report.Period, cancellationToken));
-        var place = report.Plan.NameOf(report.Jurisdiction);
-        var reference = new ReportReference(record.Key, Path.GetFileName(blob.Name), unit, report.Period, place, rules.CommitteeOf(report.Jurisdiction)?.Id);
-        var composer = _notifier.Composer(rules);
+        var reference = new ReportReference(
+            record.Key, Path.GetFileName(blob.Name), unit, report.Period, report.Plan.NameOf(report.Jurisdiction), rules.CommitteeOf(report.Jurisdiction)?.Id);
+        var scored = new ScoredCard(card, reference, report.Jurisdiction, new ReportedFigures(record.Key, unit, record.ReceivedAt, RescoredBy: null, record));
 
-        var added = new List<string>();
-        added.AddRange(await _notifier.QueueAsync(composer.Alerts(reference, plan), AlertKind.Alert, record.Key, cancellationToken));
-        added.AddRange(await _notifier.QueueAsync(composer.ResolvedNotices(reference, plan), AlertKind.Resolved, record.Key, cancellationToken));
-        await _scored.SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), record, plan.States, cancellationToken);
-
-        // The district's sums follow each accepted commune report (a rejected one never gets here); a district report
-        // is compared with the sums already stored. Before the upload is marked done, so a fault here is retried.
-        added.AddRange(report.Plan.IsDistrict(report.Jurisdiction)
-            ? await _rollUp.QueueDiscrepanciesAsync(rules, report.Plan, report.Period, cancellationToken)
-            : await _rollUp.RecomputeAsync(rules, report.Plan, report.Period, blob.LastModified, cancellationToken));
+        // Everything stored before the upload is marked done, so a fault here is retried; sent only after.
+        var added = await _pipeline.RecordAsync(rules, [(report.Plan, scored)], blob.LastModified, cancellationToken);
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Done, record.Key, cancellationToken);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _notifier.SendAsync(added, cancellationToken);
@@ -155,8 +144,7 @@ public sealed partial class ReportIntake : IReportIntake
     private async Task<ReportOutcome> RejectAsync(StoredBlob blob, string key, string? unit, RuleBook rules, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
     {
         await _files.SetAsideAsync(blob.Name, ErrorFile(blob.Name, unit, problems), cancellationToken);
-        var notice = _notifier.Composer(rules).Rejected(key, blob.Name, unit, problems);
-        var added = await _notifier.QueueAsync([notice], AlertKind.RejectedReport, key, cancellationToken);
+        var added = await _notifier.QueueAsync(rules, key, [new ReportRejectedNotice(key, blob.Name, unit, problems)], cancellationToken);
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Rejected, string.Join("\n", problems), cancellationToken);
         LogRejected(blob.Name, problems.Count);
         await _notifier.SendAsync(added, cancellationToken);
@@ -167,8 +155,7 @@ public sealed partial class ReportIntake : IReportIntake
     {
         if (await _rules.ActiveAsync(cancellationToken) is { } rules)
         {
-            var notice = _notifier.Composer(rules).ProcessingFailed(key, blobName, UnitOf(blobName), error);
-            await _notifier.NotifyAsync([notice], AlertKind.FailedReport, key, cancellationToken);
+            await _notifier.NotifyAsync(rules, key, [new ReportFailedNotice(key, blobName, UnitOf(blobName), error)], cancellationToken);
         }
 
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Failed, error, cancellationToken);
@@ -191,7 +178,7 @@ public sealed partial class ReportIntake : IReportIntake
         if (await _rules.ActiveAsync(cancellationToken) is { } rules)
         {
             var problem = new Problem(blobName, null, "the file's name has '.' or '..' folders, a backslash or a control character, so it cannot be read by its name: upload it again as reports/<unit>/<file name>");
-            await _notifier.NotifyAsync([_notifier.Composer(rules).Rejected(key, blobName, null, [problem])], AlertKind.RejectedReport, key, cancellationToken);
+            await _notifier.NotifyAsync(rules, key, [new ReportRejectedNotice(key, blobName, null, [problem])], cancellationToken);
         }
 
         await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Rejected, "unreadable name", cancellationToken);

@@ -104,8 +104,8 @@ public sealed partial class RulesIntake : IRulesIntake
         if (activated && preview is not null)
         {
             var now = (await _activeRules.GetActiveInfoAsync(cancellationToken))!;
-            var summary = _notifier.Composer(book).RulesChanged(book.Version, now.ActivatedAt, uploader, preview.Diff, preview.Result.Changes);
-            await _notifier.NotifyAsync([summary], AlertKind.RulesChanged, $"rules~{book.Version}", cancellationToken);
+            await _notifier.NotifyAsync(
+                book, $"rules~{book.Version}", [new RulesChangedNotice(book.Version, now.ActivatedAt, uploader, preview.Diff, preview.Result.Changes)], cancellationToken);
             await _rescoring.CatchUpAsync(cancellationToken);
         }
 
@@ -143,8 +143,7 @@ public sealed partial class RulesIntake : IRulesIntake
 
         // Metadata is whatever the uploader wrote: only an address of a known unit may be copied.
         var knownUploader = uploader is not null && active.Units.Any(unit => unit.Emails.Contains(uploader, StringComparer.OrdinalIgnoreCase)) ? uploader : null;
-        var notice = _notifier.Composer(active).RulesRefused(key, blobName, active.Version, problems, knownUploader);
-        await _notifier.NotifyAsync([notice], AlertKind.RefusedRules, key, cancellationToken);
+        await _notifier.NotifyAsync(active, key, [new RulesRefusedNotice(key, blobName, active.Version, problems, knownUploader)], cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {Blob}: not a rules file")]

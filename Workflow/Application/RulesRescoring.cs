@@ -20,23 +20,21 @@ public sealed partial class RulesRescoring : ISweepCatchUp
 {
     private readonly ActiveRules _activeRules;
     private readonly ResultStore _results;
-    private readonly AlertStateStore _alertState;
     private readonly ReportLog _reports;
-    private readonly DistrictRollUp _rollUp;
+    private readonly ReportPipeline _pipeline;
     private readonly Notifier _notifier;
     private readonly TimeProvider _clock;
     private readonly ILogger<RulesRescoring> _logger;
 
     /// <summary>Creates the job.</summary>
     public RulesRescoring(
-        ActiveRules activeRules, ResultStore results, AlertStateStore alertState, ReportLog reports, DistrictRollUp rollUp, Notifier notifier,
+        ActiveRules activeRules, ResultStore results, ReportLog reports, ReportPipeline pipeline, Notifier notifier,
         TimeProvider clock, ILogger<RulesRescoring> logger)
     {
         _activeRules = activeRules;
         _results = results;
-        _alertState = alertState;
         _reports = reports;
-        _rollUp = rollUp;
+        _pipeline = pipeline;
         _notifier = notifier;
         _clock = clock;
         _logger = logger;
@@ -65,9 +63,8 @@ public sealed partial class RulesRescoring : ISweepCatchUp
 
         // Alert ids carry the activation, so the same version active again (a rollback, then forward) alerts anew.
         var activation = Keys.Ticks((await _activeRules.GetActiveInfoAsync(cancellationToken))?.ActivatedAt ?? _clock.GetUtcNow());
-        var composer = _notifier.Composer(rules);
         var files = new Dictionary<string, IReadOnlyList<ReportRecord>>(StringComparer.Ordinal);
-        var queued = new List<string>();
+        var rescored = new List<(Plan, ScoredCard)>();
         foreach (var (key, rows, found) in outdated)
         {
             var plan = found!;
@@ -78,20 +75,12 @@ public sealed partial class RulesRescoring : ISweepCatchUp
             }
 
             var card = RulesPreview.Rescore(plan, period, key.Jurisdiction, rows.Select(RulesPreviewer.Standing), key.Report);
-            var decided = AlertPlanner.Plan(card, await _alertState.GetAsync(key.Jurisdiction, period, cancellationToken));
             var file = Path.GetFileName(log.FirstOrDefault(record => record.Key == key.Report)?.Blob ?? key.Report);
             var reference = new ReportReference($"{key.Report}~rules~{activation}", file, key.Unit, period, plan.NameOf(key.Jurisdiction), rules.CommitteeOf(key.Jurisdiction)?.Id);
-            queued.AddRange(await _notifier.QueueAsync(composer.Alerts(reference, decided), AlertKind.Alert, reference.Key, cancellationToken));
-            queued.AddRange(await _notifier.QueueAsync(composer.ResolvedNotices(reference, decided), AlertKind.Resolved, reference.Key, cancellationToken));
-            await _results.SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), key.Report, key.Unit, key.ReceivedAt, cancellationToken, rescoredBy: activation);
-            await _alertState.ApplyAsync(key.Jurisdiction, period, decided.States, reference.Key, cancellationToken);
+            rescored.Add((plan, new ScoredCard(card, reference, key.Jurisdiction, new ReportedFigures(key.Report, key.Unit, key.ReceivedAt, activation, Log: null))));
         }
 
-        foreach (var (plan, period) in outdated.Select(entry => (entry.Plan!, Period.Parse(entry.Key.Period))).Distinct())
-        {
-            queued.AddRange(await _rollUp.RecomputeAsync(rules, plan, period, _clock.GetUtcNow(), cancellationToken));
-        }
-
+        var queued = await _pipeline.RecordAsync(rules, rescored, _clock.GetUtcNow(), cancellationToken);
         LogRescored(outdated.Count, queued.Count);
         await _notifier.SendAsync(queued, cancellationToken);
         return outdated.Count;

@@ -23,7 +23,7 @@ public sealed record RunnerPass(int RulesActivated, int RulesRefused, int Scored
 /// <summary>
 /// The Functions host cannot run on one machine without Azure, so this runs the same handlers: it polls the
 /// <c>rules</c> and <c>reports</c> containers (Azurite emits no Event Grid events) and, for a single pass
-/// (<c>serve --once</c>), the alert sweep and the reminder job too. A blob that fails is left for the next
+/// (<c>serve --once</c>), the reminder and province report jobs and the sweep too. A blob that fails is left for the next
 /// pass, as the trigger's retry would.
 /// </summary>
 public sealed partial class LocalRunner
@@ -36,7 +36,7 @@ public sealed partial class LocalRunner
     private readonly AlertDispatcher _dispatcher;
     private readonly IReminderService _reminders;
     private readonly IProvinceReportService _provinceReports;
-    private readonly IDashboardPublisher _dashboard;
+    private readonly Sweep _sweep;
     private readonly ILogger<LocalRunner> _logger;
     private readonly ConcurrentDictionary<string, bool> _finished = new(StringComparer.Ordinal);
     private bool _storageReady;
@@ -44,7 +44,7 @@ public sealed partial class LocalRunner
     /// <summary>Creates the runner.</summary>
     public LocalRunner(
         StorageClients storage, RuleSetStore ruleFiles, ReportStore reportFiles, IRulesIntake rules, IReportIntake reports, AlertDispatcher dispatcher,
-        IReminderService reminders, IProvinceReportService provinceReports, IDashboardPublisher dashboard, ILogger<LocalRunner> logger)
+        IReminderService reminders, IProvinceReportService provinceReports, Sweep sweep, ILogger<LocalRunner> logger)
     {
         _storage = storage;
         _ruleFiles = ruleFiles;
@@ -54,7 +54,7 @@ public sealed partial class LocalRunner
         _dispatcher = dispatcher;
         _reminders = reminders;
         _provinceReports = provinceReports;
-        _dashboard = dashboard;
+        _sweep = sweep;
         _logger = logger;
     }
 
@@ -68,14 +68,10 @@ public sealed partial class LocalRunner
         var polled = await PollAsync(cancellationToken);
         await _reminders.RunAsync(cancellationToken);
         await _provinceReports.RunAsync(cancellationToken);
-        var (_, pending) = await _dispatcher.SendPendingAsync(cancellationToken);
-        if (polled.Scored > 0)
-        {
-            // Reports scored in parallel may each have published a page that missed the others: publish once more.
-            await _dashboard.TryPublishDistrictsAsync(cancellationToken);
-        }
-
-        return polled with { EmailsSent = (int)(_dispatcher.Delivered - deliveredBefore), EmailsPending = pending };
+        // The same sweep as the timer's, catch-ups included: reports scored in parallel may each have added up the
+        // district without the others, and published a page that missed them.
+        var swept = await _sweep.RunAsync(cancellationToken);
+        return polled with { EmailsSent = (int)(_dispatcher.Delivered - deliveredBefore), EmailsPending = swept.Pending };
     }
 
     /// <summary>Processes the rules and reports uploaded since the last poll: what the blob triggers do in Azure.</summary>

@@ -25,7 +25,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddGenderPlanStorage(configuration);
         services.AddGenderPlanNotifications();
 
-        services.AddSingleton<ScoredReports>();
+        services.AddSingleton<VerdictRecorder>();
+        services.AddSingleton<ReportPipeline>();
         services.AddSingleton<DistrictRollUp>();
         services.AddSingleton<DashboardPublisher>();
         services.AddSingleton<IDashboardPublisher>(provider => provider.GetRequiredService<DashboardPublisher>());
@@ -34,6 +35,7 @@ public static class WorkflowServiceCollectionExtensions
         // The sweep runs these in this order: verdicts of a new rules version first, then the sums they feed.
         services.AddSingleton<ISweepCatchUp>(provider => provider.GetRequiredService<RulesRescoring>());
         services.AddSingleton<ISweepCatchUp, DistrictSumsCatchUp>();
+        services.AddSingleton<Sweep>();
         services.AddSingleton<RulesIntake>();
         services.AddSingleton<RulesHistory>();
         services.AddSingleton<IRulesIntake>(provider => provider.GetRequiredService<RulesIntake>());

@@ -14,6 +14,7 @@ public static class NotificationServiceCollectionExtensions
         services.AddSingleton<EmailUploadLinks>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IAlertDispatcher>(provider => provider.GetRequiredService<AlertDispatcher>());
+        services.AddSingleton<EmailRendering>();
         services.AddSingleton<Notifier>();
         return services;
     }

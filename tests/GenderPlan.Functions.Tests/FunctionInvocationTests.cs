@@ -76,7 +76,8 @@ public class FunctionInvocationTests
         var dashboard = new Mock<IDashboardPublisher>();
         var rescoring = new Mock<ISweepCatchUp>();
         var sums = new Mock<ISweepCatchUp>();
-        var timers = new TimerFunctions(dispatcher.Object, reminders.Object, dashboard.Object, [rescoring.Object, sums.Object], NullLogger<TimerFunctions>.Instance);
+        var sweep = new Sweep([rescoring.Object, sums.Object], dispatcher.Object, dashboard.Object, NullLogger<Sweep>.Instance);
+        var timers = new TimerFunctions(sweep, reminders.Object, NullLogger<TimerFunctions>.Instance);
 
         await timers.SendPendingAlertsAsync(new TimerInfo(), Context());
         await timers.DeadlineRemindersAsync(new TimerInfo(), Context());

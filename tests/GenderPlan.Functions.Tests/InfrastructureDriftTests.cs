@@ -68,7 +68,7 @@ public partial class InfrastructureDriftTests
     [Fact]
     public void Monitoring_alert_matches_the_log_messages_it_watches()
     {
-        var handlers = string.Concat(Directory.GetFiles(Path.Combine(Root, "Workflow", "Handlers"), "*.cs").Select(File.ReadAllText));
+        var handlers = string.Concat(Directory.GetFiles(Path.Combine(Root, "Workflow"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
 
         Assert.Contains("\"Gave up on {Blob}", handlers, StringComparison.Ordinal);
         Assert.Contains("stays pending after attempt {Attempts}", handlers, StringComparison.Ordinal);

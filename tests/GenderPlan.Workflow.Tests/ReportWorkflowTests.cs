@@ -206,7 +206,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
         var flaky = new FailsOnce(pipeline.Reports);
         var runner = new GenderPlan.Workflow.Hosting.LocalRunner(
-            pipeline.Storage, pipeline.Get<RuleSetStore>(), pipeline.Get<ReportStore>(), pipeline.Rules, flaky, pipeline.Get<AlertDispatcher>(), pipeline.Reminders, pipeline.Get<IProvinceReportService>(), pipeline.Get<IDashboardPublisher>(),
+            pipeline.Storage, pipeline.Get<RuleSetStore>(), pipeline.Get<ReportStore>(), pipeline.Rules, flaky, pipeline.Get<AlertDispatcher>(), pipeline.Reminders, pipeline.Get<IProvinceReportService>(), pipeline.Get<Sweep>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<GenderPlan.Workflow.Hosting.LocalRunner>.Instance);
 
         var failed = await runner.RunOnceAsync(CancellationToken.None);
