@@ -1,4 +1,5 @@
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Notifications;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

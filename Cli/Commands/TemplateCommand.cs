@@ -1,5 +1,6 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
+using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Cli.Commands;
 
@@ -75,7 +76,7 @@ public static class TemplateCommand
         {
             if (options.Format == "xlsx")
             {
-                ReportTemplate.WriteXlsx(rows, file);
+                ReportTemplateWorkbook.Write(rows, file);
             }
             else
             {

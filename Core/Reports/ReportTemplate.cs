@@ -1,7 +1,4 @@
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using GenderPlan.Core.Domain;
 
 namespace GenderPlan.Core.Reports;
@@ -48,36 +45,6 @@ public static class ReportTemplate
             writer.Write(string.Join(',', row.Select(Quote)));
             writer.Write("\r\n");
         }
-    }
-
-    /// <summary>Writes the rows as an Excel workbook with one sheet, every cell as text.</summary>
-    public static void WriteXlsx(IReadOnlyList<IReadOnlyList<string>> rows, Stream output)
-    {
-        using var document = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        var worksheet = workbook.AddNewPart<WorksheetPart>();
-        var data = new SheetData();
-        for (var rowIndex = 0; rowIndex < rows.Count; rowIndex++)
-        {
-            var row = new Row { RowIndex = (uint)(rowIndex + 1) };
-            for (var column = 0; column < rows[rowIndex].Count; column++)
-            {
-                row.Append(new Cell
-                {
-                    CellReference = RawTable.ColumnLetter(column) + (rowIndex + 1),
-                    DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(rows[rowIndex][column]) { Space = SpaceProcessingModeValues.Preserve }),
-                });
-            }
-
-            data.Append(row);
-        }
-
-        worksheet.Worksheet = new Worksheet(data);
-        var sheets = workbook.Workbook.AppendChild(new Sheets());
-        sheets.Append(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "Báo cáo" });
-        workbook.Workbook.Save();
     }
 
     private static string Quote(string field)

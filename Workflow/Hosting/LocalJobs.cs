@@ -1,5 +1,5 @@
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Local;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

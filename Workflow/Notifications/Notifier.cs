@@ -1,9 +1,6 @@
-using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Email;
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Storage;
-using GenderPlan.Workflow.Uploads;
+using GenderPlan.Documents.Alerts;
+using GenderPlan.Documents.Email;
 using Microsoft.Extensions.Options;
 
 namespace GenderPlan.Workflow.Notifications;

@@ -1,8 +1,8 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using GenderPlan.Core.Dashboard;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.ProvinceReports;
+using GenderPlan.Documents.Dashboard;
+using GenderPlan.Documents.ProvinceReports;
 
 namespace GenderPlan.Workflow.Storage;
 

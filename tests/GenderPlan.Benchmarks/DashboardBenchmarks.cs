@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
-using GenderPlan.Core.Dashboard;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Dashboard;
 
 namespace GenderPlan.Benchmarks;
 

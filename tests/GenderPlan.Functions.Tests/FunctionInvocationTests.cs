@@ -1,16 +1,17 @@
-using Azure.Storage.Blobs;
-using GenderPlan.Workflow;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using GenderPlan.Core.Domain;
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Http;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Hosting;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 
@@ -165,7 +166,7 @@ public class FunctionInvocationTests
         Assert.NotNull(ActivatorUtilities.CreateInstance<AcceptRulesFunction>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<TimerFunctions>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<HttpFunctions>(provider));
-        Assert.IsType<GenderPlan.Workflow.Email.PickupFolderEmailSender>(provider.GetRequiredService<GenderPlan.Core.Email.IEmailSender>());
+        Assert.IsType<GenderPlan.Workflow.Notifications.Email.PickupFolderEmailSender>(provider.GetRequiredService<GenderPlan.Documents.Email.IEmailSender>());
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public class FunctionInvocationTests
         }).Build();
         using var provider = new ServiceCollection().AddLogging().AddGenderPlanWorkflow(configuration).BuildServiceProvider();
 
-        Assert.IsType<GenderPlan.Workflow.Email.SendGridEmailSender>(provider.GetRequiredService<GenderPlan.Core.Email.IEmailSender>());
+        Assert.IsType<GenderPlan.Workflow.Notifications.Email.SendGridEmailSender>(provider.GetRequiredService<GenderPlan.Documents.Email.IEmailSender>());
     }
 
     [Theory]

@@ -52,7 +52,7 @@ public partial class InfrastructureDriftTests
             var options = parts.Length == 3 ? parts[1] switch
             {
                 "Email" => typeof(EmailOptions),
-                "Uploads" => typeof(GenderPlan.Workflow.Uploads.UploadOptions),
+                "Uploads" => typeof(GenderPlan.Workflow.UploadOptions),
                 _ => null,
             }
             : typeof(WorkflowOptions);

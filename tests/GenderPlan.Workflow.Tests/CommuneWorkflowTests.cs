@@ -2,9 +2,10 @@ using System.Text.Json;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Http;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Web;
 using MimeKit;
 
 namespace GenderPlan.Workflow.Tests;

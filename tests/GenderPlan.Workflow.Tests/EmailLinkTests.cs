@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Email;
+using GenderPlan.Documents.Email;
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
-using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GenderPlan.Workflow.Tests;

@@ -1,7 +1,7 @@
-using GenderPlan.Core.Domain;
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs.Models;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Core.Domain;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Playwright;
 
@@ -160,8 +160,8 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
         var rules = GenderPlan.Core.Rules.RuleBookLoader.LoadDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")).RuleBook!;
         var card = GenderPlan.Core.Scoring.Scorer.Score(GenderPlan.Core.Reports.ReportReader.Read("dak-to-2019.csv",
             await File.ReadAllBytesAsync(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", "samples", "dak-to-2019.csv")), rules).Report!);
-        var input = GenderPlan.Core.Dashboard.OfflineDashboard.Build(rules, rules.Plans[0], "dak-to", [card], DateTimeOffset.UtcNow, new DateOnly(2020, 1, 1));
-        await File.WriteAllTextAsync(Path.Combine(output, "index.html"), GenderPlan.Core.Dashboard.DashboardRenderer.Render(input));
+        var input = GenderPlan.Documents.Dashboard.OfflineDashboard.Build(rules, rules.Plans[0], "dak-to", [card], DateTimeOffset.UtcNow, new DateOnly(2020, 1, 1));
+        await File.WriteAllTextAsync(Path.Combine(output, "index.html"), GenderPlan.Documents.Dashboard.DashboardRenderer.Render(input));
         var page = await _browser.NewPageAsync();
         var errors = CollectErrors(page);
 

@@ -4,9 +4,9 @@ using System.Net.Sockets;
 using System.Text.Json;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Rules;
+using GenderPlan.Documents.Reports;
 using GenderPlan.Workflow.Hosting;
 using GenderPlan.Workflow.Storage;
-using GenderPlan.Workflow.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -55,7 +55,7 @@ internal sealed class UploadHost : IAsyncDisposable
             LogLevel.Warning);
         await azurite.Storage.EnsureCreatedAsync(CancellationToken.None);
         await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), CancellationToken.None);
-        await app.Services.GetRequiredService<GenderPlan.Workflow.Handlers.RulesIntake>().RequireActiveAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<GenderPlan.Workflow.Application.RulesIntake>().RequireActiveAsync(CancellationToken.None);
         await app.StartAsync();
         return new UploadHost(app, address, outbox);
     }
@@ -123,7 +123,7 @@ internal sealed class UploadHost : IAsyncDisposable
         var rows = new List<IReadOnlyList<string>> { table.Columns };
         rows.AddRange(table.Rows.Select(row => row.Cells));
         using var buffer = new MemoryStream();
-        ReportTemplate.WriteXlsx(rows, buffer);
+        ReportTemplateWorkbook.Write(rows, buffer);
         return buffer.ToArray();
     }
 

@@ -1,0 +1,55 @@
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+
+namespace GenderPlan.Documents.Dashboard;
+
+/// <summary>One indicator's result for one period, as the scorecard page shows it.</summary>
+/// <param name="Indicator">The code.</param>
+/// <param name="Period">The period.</param>
+/// <param name="Status">The status.</param>
+/// <param name="Value">The value, or null when not applicable.</param>
+/// <param name="Explanation">The sentence in both languages.</param>
+/// <param name="Source">Reported by a unit, or (for the district) added up from the communes' reports.</param>
+/// <param name="Coverage">For a figure added up from the communes, which of them it covers.</param>
+public sealed record DashboardResult(
+    string Indicator, Period Period, Status Status, decimal? Value, LocalizedText Explanation, FigureSource Source = FigureSource.Reported, Coverage? Coverage = null);
+
+/// <summary>A report that arrived.</summary>
+/// <param name="Period">Its period.</param>
+/// <param name="Unit">The unit that sent it, or null when unknown (offline files).</param>
+/// <param name="File">The file or blob name.</param>
+/// <param name="ReceivedAt">When it arrived, where known.</param>
+/// <param name="OnTime">Whether it arrived before the deadline, where known.</param>
+/// <param name="Jurisdiction">The place it covers, where known: a committee's report counts for its own commune.</param>
+public sealed record DashboardReport(Period Period, string? Unit, string File, DateTimeOffset? ReceivedAt, bool? OnTime, string? Jurisdiction = null);
+
+/// <summary>Everything the scorecard page of one place shows.</summary>
+/// <param name="Rules">The rules: the plan, its goals and the units' names.</param>
+/// <param name="Plan">The plan shown.</param>
+/// <param name="Jurisdiction">The place.</param>
+/// <param name="Results">The latest result per indicator and period for the place.</param>
+/// <param name="Reports">The reports that arrived for the place.</param>
+/// <param name="Today">The date the page is made, Vietnam time: decides which deadlines have passed.</param>
+/// <param name="GeneratedAt">When the page is made.</param>
+/// <param name="OtherPages">Other places' pages to link to (id and file name).</param>
+/// <param name="CommuneResults">
+/// For the district's page: each commune's latest reported results by commune id, for the comparison of communes;
+/// empty elsewhere.
+/// </param>
+/// <param name="ProvinceReports">The province report files published beside the page (site-relative), for the district's page to link to.</param>
+public sealed record DashboardInput(
+    RuleBook Rules,
+    Plan Plan,
+    string Jurisdiction,
+    IReadOnlyList<DashboardResult> Results,
+    IReadOnlyList<DashboardReport> Reports,
+    DateOnly Today,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<(string Jurisdiction, string File)> OtherPages,
+    IReadOnlyDictionary<string, IReadOnlyList<DashboardResult>>? CommuneResults = null,
+    IReadOnlyList<PublishedReportFile>? ProvinceReports = null);
+
+/// <summary>A file of the province report published with the site.</summary>
+/// <param name="Period">The period it reports.</param>
+/// <param name="Path">Its path relative to the page (<c>bao-cao/bao-cao-dak-to-2019.xlsx</c>).</param>
+public sealed record PublishedReportFile(Period Period, string Path);

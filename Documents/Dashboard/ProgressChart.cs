@@ -1,0 +1,142 @@
+using System.Globalization;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Text;
+
+namespace GenderPlan.Documents.Dashboard;
+
+/// <summary>
+/// A small SVG chart of one indicator: every reported value by period (one point each, coloured and titled
+/// with its status), against the required path from the baseline to the target (the curve the progress
+/// method measures against) and the target line. Drawn by the product: no script, no external library.
+/// The geometry is worked out here; <c>Templates/progress-chart.liquid</c> writes the SVG.
+/// </summary>
+public static class ProgressChart
+{
+    private const double Width = 320;
+    private const double Height = 170;
+    private const double Left = 44;
+    private const double Right = 12;
+    private const double Top = 12;
+    private const double Bottom = 28;
+
+    private static readonly ChartFrame Frame = new(
+        Format(0, 0, Width, Height),
+        Format(Top),
+        Format(Height - Bottom),
+        Format(Height - 10),
+        Format(Left - 6),
+        Format(Left),
+        Format(Width - Right));
+
+    /// <summary>The chart's SVG markup alone, drawn from the same template as the page's charts.</summary>
+    public static string Render(Indicator indicator, IReadOnlyList<DashboardResult> history) =>
+        DashboardRenderer.Templates.Render("progress-chart", new StandaloneChart(Plot(indicator, history)), LiquidTemplates.Html);
+
+    /// <summary>The chart's SVG markup alone.</summary>
+    /// <param name="indicator">The indicator.</param>
+    /// <param name="history">Its results by period.</param>
+    /// <param name="encode">No longer used: the template escapes every value itself.</param>
+    [Obsolete("The chart is drawn from a template that escapes every value itself; use Render(indicator, history).")]
+    public static string Render(Indicator indicator, IReadOnlyList<DashboardResult> history, Func<string, string> encode) => Render(indicator, history);
+
+    /// <summary>Where everything goes on the chart, as the attribute values the template writes.</summary>
+    internal static ChartView Plot(Indicator indicator, IReadOnlyList<DashboardResult> history)
+    {
+        var definition = indicator.Definition;
+        var points = history.Where(result => result.Value is not null).ToList();
+        var start = (double)(definition.BaselineYear ?? Math.Min(definition.TargetYear - 5, points.Count > 0 ? (int)Math.Floor(points.Min(point => (double)point.Period.TimePoint)) : definition.TargetYear - 5));
+        var end = (double)definition.TargetYear;
+        var path = RequiredPath(indicator, start, end);
+        var values = points.Select(point => (double)point.Value!.Value).Append((double)definition.Target).Concat(path.Select(point => point.Value)).ToList();
+        if (definition.Baseline is { } baseline)
+        {
+            values.Add((double)baseline);
+        }
+
+        var (low, high) = Range(values);
+        double X(double time) => Left + ((time - start) / Math.Max(end - start, 0.5) * (Width - Left - Right));
+        double Y(double value) => Top + ((high - value) / (high - low) * (Height - Top - Bottom));
+        string Point(double time, double value) => $"{Format(X(time))},{Format(Y(value))}";
+
+        return new ChartView(
+            Frame,
+            indicator.Code.Replace('.', '-'),
+            $"{indicator.Code}: {points.Count} giá trị đã báo cáo / reported values",
+            [.. Enumerable.Range((int)Math.Ceiling(start), Math.Max(0, (int)end - (int)Math.Ceiling(start) + 1)).Select(year => new ChartTick(Format(X(year)), year.ToString(CultureInfo.InvariantCulture)))],
+            [new ChartText(Format(Y(high) + 4), Short(high)), new ChartText(Format(Y(low) + 4), Short(low))],
+            new ChartText(Format(Y((double)definition.Target)), $"Chỉ tiêu / target {Short((double)definition.Target)}"),
+            path.Count > 1 ? string.Join(' ', path.Select(point => Point(point.Time, point.Value))) : null,
+            points.Count > 1 ? string.Join(' ', points.Select(point => Point((double)point.Period.TimePoint, (double)point.Value!.Value))) : null,
+            [.. points.Select(point => new ChartPoint(
+                StatusPresentation.Of(point.Status),
+                point.Period.ToString(),
+                Format(X((double)point.Period.TimePoint)),
+                Format(Y((double)point.Value!.Value)),
+                $"{point.Period.Label.Vi}: {ScoreExplainer.FormatValue(indicator, point.Value!.Value, Language.Vietnamese)} – {point.Status.Vietnamese()} / {point.Status.English()}"))]);
+    }
+
+    /// <summary>
+    /// The required path, sampled every half year, or empty where the method has none (no baseline, a target
+    /// to maintain, or a target for every year, which the target line alone shows).
+    /// </summary>
+    internal static List<(double Time, double Value)> RequiredPath(Indicator indicator, double start, double end)
+    {
+        var definition = indicator.Definition;
+        if (definition.EveryYear || definition.Baseline is not { } baseline || definition.BaselineYear is not { } baselineYear || indicator.Unit.IsCategory || indicator.MeetsTarget(baseline))
+        {
+            return [];
+        }
+
+        var path = new List<(double, double)>();
+        for (var time = start; time <= end + 1e-9; time += 0.5)
+        {
+            path.Add((time, ProgressMath.ExpectedValue(time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear)));
+        }
+
+        return path;
+    }
+
+    private static (double Low, double High) Range(List<double> values)
+    {
+        var low = values.Min();
+        var high = values.Max();
+        var padding = Math.Max((high - low) * 0.15, Math.Max(Math.Abs(high) * 0.02, 0.5));
+        low = Math.Max(0, low - padding);
+        return (low, high + padding);
+    }
+
+    private static string Short(double value) => value.ToString(value >= 100 ? "0" : "0.#", CultureInfo.InvariantCulture);
+
+    private static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
+    private static string Format(params double[] values) => string.Join(' ', values.Select(Format));
+
+}
+
+/// <summary>The chart's fixed frame: view box, grid and axis positions.</summary>
+internal sealed record ChartFrame(string ViewBox, string GridTop, string GridBottom, string YearY, string ScaleX, string TargetLeft, string TargetRight);
+
+/// <summary>One chart, every coordinate formatted for its attribute.</summary>
+internal sealed record ChartView(
+    ChartFrame Frame,
+    string Id,
+    string Title,
+    IReadOnlyList<ChartTick> Years,
+    IReadOnlyList<ChartText> Scale,
+    ChartText Target,
+    string? RequiredPath,
+    string? ReportedPath,
+    IReadOnlyList<ChartPoint> Points);
+
+/// <summary>A year's grid line and label.</summary>
+internal sealed record ChartTick(string X, string Year);
+
+/// <summary>A label of the scale (highest, lowest), or the target line, at height <c>Y</c>.</summary>
+internal sealed record ChartText(string Y, string Text);
+
+/// <summary>One reported value.</summary>
+internal sealed record ChartPoint(StatusPresentation Status, string Period, string X, string Y, string Title);
+
+/// <summary>One chart rendered alone, under the name the page passes it to the chart template.</summary>
+internal sealed record StandaloneChart(ChartView Chart);

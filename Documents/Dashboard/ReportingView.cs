@@ -1,0 +1,62 @@
+using GenderPlan.Core.Calendar;
+using GenderPlan.Core.Domain;
+
+namespace GenderPlan.Documents.Dashboard;
+
+/// <summary>
+/// The page's reporting table: for every period whose deadline has passed (or that has a report), whether
+/// each unit sent its report on time, late, not at all, or is not due yet; and the files of unknown senders.
+/// Who owes what is <see cref="ReportingObligations"/>: on the district's page, the lead departments (the
+/// district's report) and every commune committee (its commune's report); on a commune's page, its committee.
+/// Units that sent a report without owing one are listed too.
+/// </summary>
+internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IReadOnlyList<UnitRow> Units, IReadOnlyList<ReportFile> Files)
+{
+    /// <summary>The table, or null when no report is due yet.</summary>
+    public static ReportingView? From(DashboardInput input)
+    {
+        var plan = input.Plan;
+        var periods = Enumerable.Range(plan.StartYear, plan.EndYear - plan.StartYear + 1)
+            .SelectMany(year => new[] { Period.FirstHalf(year), Period.Annual(year) })
+            .Where(period => ReportingCalendar.Deadline(period) <= input.Today || input.Reports.Any(report => report.Period == period))
+            .ToList();
+        if (periods.Count == 0)
+        {
+            return null;
+        }
+
+        // The place each owing unit reports for: the district for a department, its own commune for a committee.
+        var owing = ReportingObligations.For(input.Rules, plan, periods[0])
+            .Where(owed => plan.IsDistrict(input.Jurisdiction) || owed.Jurisdiction == input.Jurisdiction)
+            .Select(owed => (owed.Unit, Place: (string?)owed.Jurisdiction));
+        var senders = input.Reports.Select(report => report.Unit).OfType<string>().Select(unit => (Unit: unit, Place: (string?)null));
+        var units = owing.Concat(senders)
+            .DistinctBy(row => row.Unit)
+            .Select(row =>
+            {
+                var named = input.Rules.FindUnit(row.Unit);
+                return new UnitRow(row.Unit, new LocalizedText(named?.Name ?? row.Unit, named?.NameEn ?? named?.Name ?? row.Unit), [.. periods.Select(period => Cell(input, row.Unit, row.Place, period))]);
+            })
+            .ToList();
+        var files = input.Reports.Where(report => report.Unit is null).OrderBy(report => report.Period).Select(report => new ReportFile(report.Period.Label, report.File)).ToList();
+        return new ReportingView([.. periods.Select(period => period.Label)], units, files);
+    }
+
+    private static ReportingCell Cell(DashboardInput input, string unit, string? place, Period period)
+    {
+        var reports = input.Reports.Where(report => report.Unit == unit && report.Period == period && (place is null || report.Jurisdiction is null || report.Jurisdiction == place)).ToList();
+        var state = reports.Count > 0
+            ? reports.Any(report => report.OnTime != false) ? "on-time" : "late"
+            : ReportingCalendar.Deadline(period) <= input.Today ? "missing" : "not-due";
+        return new ReportingCell(period.ToString(), state);
+    }
+}
+
+/// <summary>One unit's row: its name and one cell per period.</summary>
+internal sealed record UnitRow(string Id, LocalizedText Name, IReadOnlyList<ReportingCell> Cells);
+
+/// <summary>Whether a unit's report for a period is <c>on-time</c>, <c>late</c>, <c>missing</c> or <c>not-due</c>.</summary>
+internal sealed record ReportingCell(string Period, string State);
+
+/// <summary>A report file whose sender is not known (offline files).</summary>
+internal sealed record ReportFile(LocalizedText Period, string File);

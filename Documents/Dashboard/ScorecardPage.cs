@@ -1,0 +1,147 @@
+using GenderPlan.Core.Calendar;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+
+namespace GenderPlan.Documents.Dashboard;
+
+/// <summary>
+/// What <c>scorecard.liquid</c> shows, worked out from a <see cref="DashboardInput"/>: every decision (which
+/// period is current, what counts as not reported, who owes a report) is made here, so the template only lays
+/// the words out. Values are formatted already; the template escapes all of them.
+/// </summary>
+internal sealed record ScorecardPage(
+    string Place,
+    LocalizedText PlanName,
+    LocalizedText? Period,
+    string RulesVersion,
+    IReadOnlyList<PlaceLink> OtherPages,
+    IReadOnlyList<StatusPresentation> Statuses,
+    IReadOnlyList<StatusPresentation> SummaryStatuses,
+    StatusPresentation NotReported,
+    IReadOnlyList<GoalView> Goals,
+    ReportingView? Reporting,
+    CommuneComparison? Comparison,
+    CommuneDuties? Duties,
+    IReadOnlyList<ReportDownload> Downloads,
+    LocalizedText Updated,
+    string Styles,
+    string Script)
+{
+    private static readonly StatusPresentation[] Summarised =
+        [.. new[] { Status.Met, Status.OnTrack, Status.FallingBehind, Status.OffTrack, Status.Missed, Status.NotApplicable }.Select(StatusPresentation.Of)];
+
+    /// <summary>The page of <paramref name="input"/>, with the style sheet and script it carries inline.</summary>
+    public static ScorecardPage From(DashboardInput input, string styles, string script)
+    {
+        var plan = input.Plan;
+        var added = input.Results.Where(result => result.Source == FigureSource.Communes).ToList();
+        var history = input.Results
+            .Where(result => result.Source == FigureSource.Reported)
+            .GroupBy(result => result.Indicator, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => group.GroupBy(result => result.Period).Select(period => period.Last()).OrderBy(result => result.Period).ToList(), StringComparer.OrdinalIgnoreCase);
+        Period? current = input.Results.Count == 0 ? null : input.Results.Max(result => result.Period);
+        var addedNow = plan.Indicators.ToDictionary(
+            indicator => indicator.Code,
+            indicator => current is { } now ? added.LastOrDefault(result => result.Period == now && string.Equals(result.Indicator, indicator.Code, StringComparison.OrdinalIgnoreCase)) : null);
+        // A district figure nobody reported directly is the communes' sum, where there is one.
+        var latest = plan.Indicators.ToDictionary(
+            indicator => indicator.Code,
+            indicator => (current is { } now ? history.GetValueOrDefault(indicator.Code)?.LastOrDefault(result => result.Period == now) : null) ?? addedNow[indicator.Code]);
+        var goals = GoalsWithIndicators(plan).Select(goal =>
+        {
+            var indicators = plan.Indicators.Where(indicator => indicator.Goal == goal.Number).ToList();
+            return new GoalView(
+                goal.Number,
+                goal.Name,
+                [.. Summarised.Select(status => new StatusCount(status.Word, indicators.Count(indicator => latest[indicator.Code]?.Status == status.Status)))],
+                indicators.Count(indicator => latest[indicator.Code] is null),
+                [.. indicators.Select(indicator => Card(input, indicator, history.GetValueOrDefault(indicator.Code) ?? [], latest[indicator.Code], addedNow[indicator.Code]))]);
+        }).ToList();
+        var updated = input.GeneratedAt.ToOffset(ReportingCalendar.VietnamOffset);
+
+        return new ScorecardPage(
+            PlaceName(plan, input.Jurisdiction),
+            plan.Name,
+            current?.Label,
+            plan.Version,
+            [.. input.OtherPages.Select(page => new PlaceLink(PlaceName(plan, page.Jurisdiction), page.File))],
+            StatusPresentation.All,
+            Summarised,
+            StatusPresentation.Of(Status.NotApplicable),
+            goals,
+            ReportingView.From(input),
+            CommuneComparison.From(input, current),
+            CommuneDuties.From(input),
+            [.. (input.ProvinceReports ?? []).OrderByDescending(file => file.Period).ThenByDescending(file => file.Path, StringComparer.Ordinal).Select(file => new ReportDownload(
+                file.Period.Label, file.Path, file.Path.EndsWith(".docx", StringComparison.OrdinalIgnoreCase) ? new LocalizedText("dự thảo báo cáo, Word", "draft report, Word") : new LocalizedText("bảng chỉ tiêu, Excel", "indicator workbook, Excel")))],
+            new LocalizedText($"{updated:dd/MM/yyyy HH:mm}", $"{updated:yyyy-MM-dd HH:mm}"),
+            styles,
+            script);
+    }
+
+    private static IndicatorCard Card(DashboardInput input, Indicator indicator, List<DashboardResult> history, DashboardResult? result, DashboardResult? addedUp)
+    {
+        var lead = input.Rules.FindUnit(indicator.Lead);
+        var communes = addedUp is null ? null : new AddedUpFigure(
+            addedUp.Value is { } sum ? Both(indicator, sum) : null,
+            StatusPresentation.Of(addedUp.Status),
+            addedUp.Coverage is { } coverage ? CoverageText.Describe(input.Plan, coverage) : new LocalizedText("", ""),
+            ReferenceEquals(result, addedUp));
+        return new IndicatorCard(
+            indicator.Code,
+            indicator.Name,
+            result is not null,
+            result?.Value is { } value ? Both(indicator, value) : null,
+            Both(indicator, indicator.Target),
+            indicator.Definition.TargetYear,
+            result is null ? null : StatusPresentation.Of(result.Status),
+            new LocalizedText(lead?.Name ?? indicator.Lead, lead?.NameEn ?? lead?.Name ?? indicator.Lead),
+            result?.Explanation,
+            ProgressChart.Plot(indicator, history),
+            communes);
+    }
+
+    private static LocalizedText Both(Indicator indicator, decimal value) =>
+        new(ScoreExplainer.FormatValue(indicator, value, Language.Vietnamese), ScoreExplainer.FormatValue(indicator, value, Language.English));
+
+    private static string PlaceName(Plan plan, string jurisdiction) =>
+        plan.Jurisdictions.FirstOrDefault(candidate => candidate.Id == jurisdiction)?.Name ?? jurisdiction;
+
+    private static IEnumerable<Goal> GoalsWithIndicators(Plan plan) =>
+        plan.Goals.Count > 0
+            ? plan.Goals.Where(goal => plan.Indicators.Any(indicator => indicator.Goal == goal.Number))
+            : plan.Indicators.Select(indicator => indicator.Goal).Distinct().Select(number => new Goal(number, new LocalizedText($"Mục tiêu {number}", $"Goal {number}")));
+}
+
+/// <summary>A link to another place's page.</summary>
+internal sealed record PlaceLink(string Name, string File);
+
+/// <summary>How many of a goal's indicators are in one status.</summary>
+internal sealed record StatusCount(string Word, int Count);
+
+/// <summary>One goal: its row in the summary and its indicators' cards.</summary>
+internal sealed record GoalView(int Number, LocalizedText Name, IReadOnlyList<StatusCount> Counts, int NotReported, IReadOnlyList<IndicatorCard> Cards);
+
+/// <summary>One indicator's card. <c>Reported</c> with no <c>Value</c> is a 0/0 (not applicable).</summary>
+internal sealed record IndicatorCard(
+    string Code,
+    LocalizedText Name,
+    bool Reported,
+    LocalizedText? Value,
+    LocalizedText Target,
+    int TargetYear,
+    StatusPresentation? Status,
+    LocalizedText Lead,
+    LocalizedText? Explanation,
+    ChartView Chart,
+    AddedUpFigure? Communes = null);
+
+/// <summary>
+/// The district's figure added up from the communes, shown beside the reported one with its coverage ("7/9 xã,
+/// thị trấn; thiếu: Pô Kô, Kon Đào"). <c>Only</c> when no unit reported the district figure itself, so the card's
+/// value is this sum already.
+/// </summary>
+internal sealed record AddedUpFigure(LocalizedText? Value, StatusPresentation Status, LocalizedText Coverage, bool Only);
+
+/// <summary>A link to a published province report file: its period, path and what it is.</summary>
+internal sealed record ReportDownload(LocalizedText Period, string File, LocalizedText Kind);

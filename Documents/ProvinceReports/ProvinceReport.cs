@@ -1,0 +1,99 @@
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+
+namespace GenderPlan.Documents.ProvinceReports;
+
+/// <summary>
+/// The report the district's coordinator (Phòng Lao động - Thương binh và Xã hội) compiles twice a year for the
+/// province's Department of Labour and the district People's Committee: the plan's appendix table filled in from
+/// the stored results, each commune's figures, and who sent their report on time. Today it is copied by hand; the
+/// workbook and the Word draft are written from this one model, so both always say the same thing.
+/// </summary>
+/// <param name="Rules">The rules it was made with: the units' names and who owes which report.</param>
+/// <param name="Plan">The plan whose indicators it reports.</param>
+/// <param name="Period">The period reported.</param>
+/// <param name="GeneratedAt">When it was made; printed in Vietnam time so a reader can tell two drafts apart.</param>
+/// <param name="Goals">The goals in the plan's order, each with its indicators in the plan's order.</param>
+/// <param name="Communes">The commune-level indicators and each commune's figures for the period.</param>
+/// <param name="Reporting">Every report owed for the period and whether it arrived on time, late or not at all.</param>
+/// <param name="FilesWithoutSender">Report files read offline, whose sender and arrival are unknown.</param>
+/// <param name="Coordinator">The unit that compiles and signs the report (<c>ldtbxh</c>): the Word draft's issuing body.</param>
+public sealed record ProvinceReport(
+    RuleBook Rules,
+    Plan Plan,
+    Period Period,
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<GoalSection> Goals,
+    CommuneTable Communes,
+    IReadOnlyList<ReportDue> Reporting,
+    IReadOnlyList<string> FilesWithoutSender,
+    ResponsibleUnit Coordinator)
+{
+    /// <summary>The rules version every figure was scored with, printed in the files' headers.</summary>
+    public string RulesVersion => Plan.Version;
+
+    /// <summary>The district the report covers.</summary>
+    public Jurisdiction District => Plan.District;
+
+    /// <summary>Every indicator line, goal by goal.</summary>
+    public IEnumerable<IndicatorLine> Lines => Goals.SelectMany(goal => goal.Lines);
+}
+
+/// <summary>One goal (Mục tiêu) with its indicators' lines.</summary>
+/// <param name="Goal">The goal.</param>
+/// <param name="Lines">Its indicators, in the plan's order.</param>
+public sealed record GoalSection(Goal Goal, IReadOnlyList<IndicatorLine> Lines);
+
+/// <summary>One indicator's line of the appendix table.</summary>
+/// <param name="Indicator">The indicator, with its baseline, targets, unit and lead.</param>
+/// <param name="Figure">
+/// The figure reported: the lead department's own when it sent one, else the communes' figures added up; null when
+/// neither exists for the period.
+/// </param>
+/// <param name="CommunesFigure">The communes' sum when the department's own figure is shown, so both can be read side by side.</param>
+public sealed record IndicatorLine(Indicator Indicator, ReportFigure? Figure, ReportFigure? CommunesFigure);
+
+/// <summary>A scored figure as stored: value, status, the sentence, and where it came from.</summary>
+/// <param name="Status">The status.</param>
+/// <param name="Value">The value in the indicator's unit (a category's level), or null for a 0/0.</param>
+/// <param name="Explanation">The sentence in both languages.</param>
+/// <param name="Source">Reported, or added up from the communes.</param>
+/// <param name="Coverage">For a sum, which communes it covers.</param>
+public sealed record ReportFigure(Status Status, decimal? Value, LocalizedText Explanation, FigureSource Source, Coverage? Coverage);
+
+/// <summary>The communes' sheet: the commune-level indicators as columns, each commune a row.</summary>
+/// <param name="Indicators">The plan's commune-level indicators, in its order.</param>
+/// <param name="Rows">Every commune and town of the plan, in its order.</param>
+public sealed record CommuneTable(IReadOnlyList<Indicator> Indicators, IReadOnlyList<CommuneLine> Rows);
+
+/// <summary>One commune's figures, one per commune-level indicator (null where it gave none for the period).</summary>
+/// <param name="Commune">The commune or town.</param>
+/// <param name="Figures">Its figures, in the order of <see cref="CommuneTable.Indicators"/>.</param>
+public sealed record CommuneLine(Jurisdiction Commune, IReadOnlyList<ReportFigure?> Figures);
+
+/// <summary>Where a report owed for the period stands.</summary>
+public enum DueState
+{
+    /// <summary>Arrived before the deadline (Vietnam time).</summary>
+    OnTime,
+
+    /// <summary>Arrived, after the deadline.</summary>
+    Late,
+
+    /// <summary>Not arrived, and the deadline has passed.</summary>
+    Missing,
+
+    /// <summary>Not arrived, and the deadline has not come yet.</summary>
+    NotDue,
+
+    /// <summary>Not known: the report was made offline from files, which say nothing of who sent them or when.</summary>
+    Unknown,
+}
+
+/// <summary>One report owed for the period: who owes it, for which place, and whether it came.</summary>
+/// <param name="Unit">The unit that owes it.</param>
+/// <param name="Place">The place it covers (the district, or the committee's commune).</param>
+/// <param name="Deadline">The date it had to arrive before.</param>
+/// <param name="State">On time, late, missing or not due yet.</param>
+/// <param name="ReceivedAt">When it arrived, where it did.</param>
+public sealed record ReportDue(ResponsibleUnit Unit, Jurisdiction Place, DateOnly Deadline, DueState State, DateTimeOffset? ReceivedAt);

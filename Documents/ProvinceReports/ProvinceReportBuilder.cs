@@ -1,0 +1,90 @@
+using GenderPlan.Core.Calendar;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Dashboard;
+
+namespace GenderPlan.Documents.ProvinceReports;
+
+/// <summary>
+/// Builds the <see cref="ProvinceReport"/> of one period from what the scorecard page of the district reads (the
+/// stored results, the communes' results, the reports that arrived), so the report and the page never disagree.
+/// Who owes which report is <see cref="ReportingObligations"/>, as for reminders and the page's timeliness grid.
+/// </summary>
+public static class ProvinceReportBuilder
+{
+    /// <summary>The report of <paramref name="period"/> for the district page's input <paramref name="input"/>, signed by <paramref name="coordinator"/>.</summary>
+    /// <exception cref="ArgumentException">The input is not a district's, or its plan does not cover the period.</exception>
+    public static ProvinceReport Build(DashboardInput input, Period period, string coordinator = "ldtbxh")
+    {
+        var plan = input.Plan;
+        if (!plan.IsDistrict(input.Jurisdiction))
+        {
+            throw new ArgumentException($"'{input.Jurisdiction}' is a commune of plan {plan.Id}; the report is the district's ({plan.District.Id}).", nameof(input));
+        }
+
+        if (!plan.Covers(period))
+        {
+            throw new ArgumentException($"plan {plan.Id} covers {plan.StartYear}-{plan.EndYear}, not {period}.", nameof(period));
+        }
+
+        var mine = input.Results.Where(result => result.Period == period).ToList();
+        var goals = plan.Goals
+            .Select(goal => new GoalSection(goal, [.. plan.Indicators.Where(indicator => indicator.Goal == goal.Number).Select(indicator => Line(indicator, mine))]))
+            .Where(section => section.Lines.Count > 0)
+            .ToList();
+        return new ProvinceReport(
+            input.Rules,
+            plan,
+            period,
+            input.GeneratedAt,
+            goals,
+            Communes(input, period),
+            Reporting(input, period),
+            [.. input.Reports.Where(report => report.Unit is null && report.Period == period).Select(report => report.File)],
+            input.Rules.FindUnit(coordinator) ?? new ResponsibleUnit(coordinator, "Phòng Lao động – Thương binh và Xã hội", null, []));
+    }
+
+    private static IndicatorLine Line(Indicator indicator, IReadOnlyList<DashboardResult> results)
+    {
+        var reported = Find(results, indicator, FigureSource.Reported);
+        var communes = Find(results, indicator, FigureSource.Communes);
+        return reported is not null ? new IndicatorLine(indicator, reported, communes) : new IndicatorLine(indicator, communes, null);
+    }
+
+    private static ReportFigure? Find(IEnumerable<DashboardResult> results, Indicator indicator, FigureSource source) =>
+        results.LastOrDefault(result => result.Source == source && string.Equals(result.Indicator, indicator.Code, StringComparison.OrdinalIgnoreCase)) is { } found
+            ? new ReportFigure(found.Status, found.Value, found.Explanation, found.Source, found.Coverage)
+            : null;
+
+    private static CommuneTable Communes(DashboardInput input, Period period)
+    {
+        var indicators = input.Plan.IndicatorsAt(UnitLevel.Commune).ToList();
+        var rows = input.Plan.Communes.Select(commune =>
+        {
+            var results = (input.CommuneResults?.GetValueOrDefault(commune.Id) ?? []).Where(result => result.Period == period).ToList();
+            return new CommuneLine(commune, [.. indicators.Select(indicator => Find(results, indicator, FigureSource.Reported))]);
+        }).ToList();
+        return new CommuneTable(indicators, rows);
+    }
+
+    private static IReadOnlyList<ReportDue> Reporting(DashboardInput input, Period period)
+    {
+        var deadline = ReportingCalendar.Deadline(period);
+        var sendersKnown = input.Reports.Count == 0 || input.Reports.Any(report => report.Unit is not null);
+        return ReportingObligations.For(input.Rules, input.Plan, period).Select(owed =>
+        {
+            var unit = input.Rules.FindUnit(owed.Unit) ?? new ResponsibleUnit(owed.Unit, owed.Unit, null, []);
+            var place = input.Plan.Jurisdictions.First(candidate => candidate.Id == owed.Jurisdiction);
+            var sent = input.Reports
+                .Where(report => report.Unit == owed.Unit && report.Period == period && (report.Jurisdiction is null || report.Jurisdiction == owed.Jurisdiction))
+                .OrderBy(report => report.ReceivedAt)
+                .ToList();
+
+            // A report that came in time counts even when a correction followed after the deadline.
+            var onTime = sent.FirstOrDefault(report => report.OnTime != false);
+            return onTime is not null ? new ReportDue(unit, place, deadline, DueState.OnTime, onTime.ReceivedAt)
+                : sent.Count > 0 ? new ReportDue(unit, place, deadline, DueState.Late, sent[0].ReceivedAt)
+                : new ReportDue(unit, place, deadline, !sendersKnown ? DueState.Unknown : deadline <= input.Today ? DueState.Missing : DueState.NotDue, null);
+        }).ToList();
+    }
+}

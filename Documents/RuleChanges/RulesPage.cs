@@ -1,0 +1,47 @@
+using System.Globalization;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
+using GenderPlan.Documents.Dashboard;
+using GenderPlan.Documents.Text;
+
+namespace GenderPlan.Documents.RuleChanges;
+
+/// <summary>One indicator's row on the rules page, its numbers written the Vietnamese way.</summary>
+public sealed record RuleRow(
+    string Code, LocalizedText Name, string Unit, string Baseline, string Target, int TargetYear, string Lead, string Coordinating, string Direction);
+
+/// <summary>A unit's row on the rules page.</summary>
+public sealed record UnitRowView(string Id, string Name, string Emails, bool Group);
+
+/// <summary>
+/// The rules page of a link: every indicator's target, baseline, year, lead and coordinating units, and every
+/// unit's addresses, as one table the coordinator edits, previews ("Xem trước") and applies ("Áp dụng"); for
+/// any other unit's link the same table, read only.
+/// </summary>
+public sealed record RulesPage(
+    LocalizedText UnitName, bool Editable, string Version, IReadOnlyList<RuleRow> Rules, IReadOnlyList<UnitRowView> Units,
+    IReadOnlyList<StatusPresentation> Statuses, string Styles, string Script)
+{
+    private static readonly LiquidTemplates Templates = new(
+        typeof(RulesPage), typeof(RulesPage), typeof(RuleRow), typeof(UnitRowView), typeof(LocalizedText), typeof(StatusPresentation));
+
+    private static readonly string PageStyles = DashboardRenderer.PageStyles(Templates.File("rules.css"));
+
+    private static readonly string PageScript = DashboardRenderer.PageScript(Templates.File("rules.js"));
+
+    /// <summary>Renders the page of <paramref name="rules"/> for <paramref name="unit"/>'s link.</summary>
+    public static string Render(RuleBook rules, ResponsibleUnit unit, bool editable)
+    {
+        var rows = rules.Plans.SelectMany(plan => plan.Indicators).Select(indicator => new RuleRow(
+            indicator.Code, indicator.Name, indicator.Definition.UnitName.Vi,
+            indicator.Baseline is { } baseline ? VietnameseNumber.Format(baseline) : "",
+            VietnameseNumber.Format(indicator.Target),
+            indicator.Definition.TargetYear,
+            indicator.Lead,
+            string.Join(", ", indicator.Coordinating),
+            indicator.Direction == Core.Domain.Direction.AtLeast ? "≥" : "≤")).ToList();
+        var units = rules.Units.Select(each => new UnitRowView(each.Id, each.Name, string.Join(", ", each.Emails), each.Group is not null)).ToList();
+        var page = new RulesPage(new LocalizedText(unit.Name, unit.NameEn ?? unit.Name), editable, rules.Version, rows, units, StatusPresentation.All, PageStyles, PageScript);
+        return Templates.Render("rules", page, LiquidTemplates.Html);
+    }
+}

@@ -1,0 +1,196 @@
+using GenderPlan.Core.Alerts;
+using GenderPlan.Core.Calendar;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Reports;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Core.Tests;
+using GenderPlan.Documents.Alerts;
+using GenderPlan.Documents.Email;
+
+namespace GenderPlan.Documents.Tests;
+
+/// <summary>Who is alerted, when and how, on rules written here with the lead and coordinating units they name.</summary>
+public class AlertTests
+{
+    private static readonly Lazy<RuleBook> Book = new(SmallPlan.With(
+        SmallPlan.Rule("G2.2", ">=", baseline: 2.1m, target: 20m, lead: "ldtbxh", coordinating: ["hlhpn", "ubnd-xa"]),
+        SmallPlan.Rule("G2.3", ">=", baseline: 30m, target: 45m, lead: "ldtbxh", coordinating: ["hlhpn", "ubnd-xa"]),
+        SmallPlan.Rule("G3.1", ">=", baseline: 96.5m, target: 98m, lead: "gddt", coordinating: ["ubnd-xa"]),
+        SmallPlan.Rule("G4.1", "<=", baseline: 105m, target: 105m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls", lead: "yte", coordinating: ["hlhpn", "ubnd-xa"])).Book);
+
+    private static Scorecard Card(params (string Code, decimal Value)[] values)
+    {
+        var plan = Book.Value.Plans.Single();
+        return Scorer.Score(new Report("r.csv", Period.Annual(2019), "dak-to", plan,
+            values.Select((value, row) => new ReportedValue(plan.FindIndicator(value.Code)!, Measurement.Of(value.Value), row + 2, null)).ToList()));
+    }
+
+    private static ReportReference Reference(string file = "bao-cao.csv") => new("key-1", file, "gddt", Period.Annual(2019), "Huyện Đăk Tô");
+
+    [Theory]
+    [InlineData(null, 97.2, "alert")]            // first time behind
+    [InlineData("falling-behind", 97.2, "none")] // same status again
+    [InlineData("falling-behind", 96, "alert")]  // worse: off track now
+    [InlineData("off-track", 98.5, "resolved")]  // met now
+    [InlineData("falling-behind", 97.8, "resolved")] // on track now
+    [InlineData(null, 98.5, "none")]             // fine, never alerted
+    public void Units_are_alerted_once_per_status_and_told_when_an_indicator_recovers(string? before, double value, string expected)
+    {
+        var alerted = before is null ? new Dictionary<string, Status>() : new Dictionary<string, Status> { ["G3.1"] = Parse(before) };
+
+        var plan = AlertPlanner.Plan(Card(("G3.1", (decimal)value)), alerted);
+
+        var outcome = plan.Behind.Count > 0 ? "alert" : plan.Recovered.Count > 0 ? "resolved" : "none";
+        Assert.Equal(expected, outcome);
+    }
+
+    [Fact]
+    public void Missed_indicator_is_alerted_with_its_own_word_and_symbol()
+    {
+        var plan = Book.Value.Plans.Single();
+        var card = Scorer.Score(new Report("r.csv", Period.Annual(2020), "dak-to", plan, [new ReportedValue(plan.FindIndicator("G3.1")!, Measurement.Of(97.9m), 2, null)]));
+        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+
+        var alerts = composer.Alerts(new ReportReference("key-2", "bao-cao.csv", "gddt", Period.Annual(2020), "Huyện Đăk Tô"), AlertPlanner.Plan(card, new Dictionary<string, Status>()));
+
+        var alert = Assert.Single(alerts);
+        Assert.Equal("Cảnh báo: 1 chỉ tiêu chưa đạt yêu cầu – Huyện Đăk Tô, năm 2020", alert.Subject);
+        Assert.Contains("■ Không đạt", alert.Html, StringComparison.Ordinal);
+        Assert.Contains("color:#6a1b9a", alert.Html, StringComparison.Ordinal);
+        Assert.Contains("Chỉ tiêu 2020", alert.Html, StringComparison.Ordinal);
+        Assert.Contains("Kết quả thực hiện", alert.Html, StringComparison.Ordinal);
+        Assert.Contains("Kết quả 97,9% không đạt chỉ tiêu 98% của năm 2020.", alert.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2020-H1", "2020-06-14", "Nhắc hạn: báo cáo 6 tháng đầu năm 2020 cần gửi trước ngày 15/06/2020", "Hôm nay là ngày cuối cùng của hạn gửi báo cáo")]
+    [InlineData("2019", "2019-11-20", "Nhắc hạn: báo cáo năm 2019 cần gửi trước ngày 25/11/2019", "còn 4 ngày")]
+    public void Reminder_names_the_period_as_officials_write_it_and_says_when_it_is_the_last_day(string period, string today, string subject, string daysLeft)
+    {
+        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+
+        var reminder = composer.Reminder("gddt", Period.Parse(period), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(subject, reminder.Subject);
+        Assert.Contains(daysLeft, reminder.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("còn 0 ngày", reminder.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("genderplan", reminder.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("genderplan", reminder.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("kỳ " + period, reminder.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rejection_notice_lists_problems_in_Vietnamese_then_in_English()
+    {
+        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+        var problem = new Problem("sai.csv", "row 3, column D (value), G3.1", "101% is outside 0-100", "101% nằm ngoài khoảng 0-100");
+
+        var notice = composer.Rejected("key-3", "sai.csv", "gddt", [problem]);
+
+        var vi = notice.Text.IndexOf("- sai.csv: dòng 3, cột D (value), G3.1: 101% nằm ngoài khoảng 0-100", StringComparison.Ordinal);
+        var en = notice.Text.IndexOf("- sai.csv: row 3, column D (value), G3.1: 101% is outside 0-100", StringComparison.Ordinal);
+        Assert.True(vi >= 0 && en > vi, notice.Text);
+        Assert.Contains("không được tiếp nhận", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("<li>sai.csv: dòng 3, cột D (value), G3.1: 101% nằm ngoài khoảng 0-100</li>", notice.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_alert_per_lead_unit_with_coordinators_copied_once()
+    {
+        var card = Card(("G3.1", 97.2m), ("G2.3", 38m), ("G2.2", 0m), ("G4.1", 108m));
+        var composer = new AlertComposer(Book.Value, "ldtbxh", "https://scorecard.example.org/");
+
+        var alerts = composer.Alerts(Reference(), AlertPlanner.Plan(card, new Dictionary<string, Status>()));
+
+        Assert.Equal(3, alerts.Count);
+        // ldtbxh leads G2.2 and G2.3: it is the recipient, and is not copied on its own alert.
+        var labour = alerts.Single(alert => alert.To.Any(to => to.Address == "ldtbxh@example.org"));
+        Assert.Equal(["hlhpn@example.org", "ubnd-xa@example.org"], labour.Cc.Select(cc => cc.Address));
+        Assert.Contains("G2.2", labour.Text, StringComparison.Ordinal);
+        Assert.Contains("G2.3", labour.Text, StringComparison.Ordinal);
+        var education = alerts.Single(alert => alert.To.Any(to => to.Address == "gddt@example.org"));
+        Assert.Equal(["ubnd-xa@example.org", "ldtbxh@example.org"], education.Cc.Select(cc => cc.Address));
+        Assert.Equal("Phòng Giáo dục và Đào tạo", education.To.Single().Name);
+        Assert.Contains("<a href=\"https://scorecard.example.org/\">", education.Html, StringComparison.Ordinal);
+        Assert.Contains("color:#a15c00", education.Html, StringComparison.Ordinal);
+        Assert.Contains("▲ Chậm tiến độ", education.Html, StringComparison.Ordinal);
+        Assert.Contains("▲ Falling behind", education.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Same_report_gives_the_same_alert_ids_so_reprocessing_stores_nothing_new()
+    {
+        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+        var plan = AlertPlanner.Plan(Card(("G3.1", 97.2m)), new Dictionary<string, Status>());
+
+        Assert.Equal(composer.Alerts(Reference(), plan).Single().Id, composer.Alerts(Reference(), plan).Single().Id);
+        Assert.NotEqual(composer.Alerts(Reference(), plan).Single().Id, composer.Alerts(Reference() with { Key = "key-2" }, plan).Single().Id);
+    }
+
+    [Fact]
+    public void Text_from_a_file_is_escaped_in_the_body_and_never_reaches_a_header()
+    {
+        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+        var problems = new[] { new Problem("x.csv", "row 2, column D (value)", "'<script>alert(1)</script>' is not a number") };
+
+        var notice = composer.Rejected("key", "yte/<img src=x onerror=alert(1)>\r\nBcc: all@example.org.csv", "yte", problems);
+
+        Assert.DoesNotContain("<script>", notice.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", notice.Html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", notice.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', notice.Subject);
+        Assert.DoesNotContain('\r', notice.Subject);
+        Assert.Equal(["ldtbxh@example.org", "yte@example.org"], notice.To.Select(to => to.Address));
+    }
+
+    [Theory]
+    [InlineData("Cảnh báo\r\nBcc: x@example.org", "Phòng Y tế")]
+    [InlineData("Cảnh báo", "Phòng Y tế\nBcc: x@example.org")]
+    public void Email_refuses_line_breaks_in_headers(string subject, string name)
+    {
+        Assert.Throws<ArgumentException>(() => new EmailMessage("id", [new EmailAddress("yte@example.org", name)], [], subject, "<p>x</p>", "x"));
+    }
+
+    [Fact]
+    public void Email_refuses_an_address_twice()
+    {
+        Assert.Throws<ArgumentException>(() => new EmailMessage("id", [new EmailAddress("yte@example.org")], [new EmailAddress("YTE@example.org")], "s", "h", "t"));
+    }
+
+    [Fact]
+    public void Rejection_notice_lists_at_most_fifty_problems()
+    {
+        var problems = Enumerable.Range(1, 120).Select(row => new Problem("x.csv", $"row {row}", "bad")).ToList();
+
+        var notice = new AlertComposer(Book.Value, "ldtbxh", null).Rejected("key", "x.csv", null, problems);
+
+        Assert.Contains("row 50:", notice.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("row 51:", notice.Text, StringComparison.Ordinal);
+        Assert.Contains("(+70)", notice.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2020-06-14T16:59:59Z", "2020-H1", true)]   // 23:59:59 on 14 June in Vietnam
+    [InlineData("2020-06-14T17:00:00Z", "2020-H1", false)]  // 00:00 on 15 June in Vietnam: late
+    [InlineData("2020-11-24T10:00:00Z", "2020", true)]
+    [InlineData("2020-11-25T01:00:00Z", "2020", false)]
+    public void Reports_are_on_time_before_the_deadline_in_Vietnam_time(string received, string period, bool onTime)
+    {
+        Assert.Equal(onTime, ReportingCalendar.IsOnTime(Period.Parse(period), DateTimeOffset.Parse(received, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Theory]
+    [InlineData("2020-01-10", "2020-H1", "2019")]
+    [InlineData("2020-06-15", "2020", "2020-H1")]
+    [InlineData("2020-11-24", "2020", "2020-H1")]
+    [InlineData("2020-11-25", "2021-H1", "2020")]
+    public void Calendar_knows_the_next_and_the_last_deadline(string today, string next, string last)
+    {
+        var date = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(next, ReportingCalendar.NextDue(date).ToString());
+        Assert.Equal(last, ReportingCalendar.LastDue(date).ToString());
+    }
+
+    private static Status Parse(string word) => StatusText.TryParse(word, out var status) ? status : throw new ArgumentException(word);
+}

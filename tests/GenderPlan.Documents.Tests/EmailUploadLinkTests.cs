@@ -1,0 +1,61 @@
+using GenderPlan.Core.Alerts;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Reports;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Core.Tests;
+using GenderPlan.Documents.Alerts;
+using GenderPlan.Documents.Email;
+
+namespace GenderPlan.Documents.Tests;
+
+/// <summary>
+/// Where a unit's upload link may go: into a reminder or an overdue notice (read by the unit and at most the
+/// coordinator), never into an email another unit reads, since a link lets its holder report as the unit.
+/// </summary>
+public class EmailUploadLinkTests
+{
+    private static readonly Period Year = Period.Annual(2019);
+
+    [Fact]
+    public void Reminder_and_overdue_notice_carry_the_units_link_slot_and_the_scorecard_link()
+    {
+        var composer = new AlertComposer(TestRules.Book, "ldtbxh", "https://scorecard.example.org/", uploadLinks: true);
+
+        var reminder = composer.Reminder("ubnd-tan-canh", Year, new DateOnly(2019, 11, 18));
+        var overdue = composer.Overdue("yte", Year);
+
+        Assert.Equal("ubnd-tan-canh", reminder.LinkUnit);
+        Assert.Contains($"<a href=\"{EmailMessage.UploadLinkSlot}\">Gửi báo cáo trên trang gửi báo cáo của đơn vị</a>", reminder.Html, StringComparison.Ordinal);
+        Assert.Contains($"your unit's own link: do not pass it on): {EmailMessage.UploadLinkSlot}", reminder.Text, StringComparison.Ordinal);
+        Assert.Contains("Xem bảng theo dõi: https://scorecard.example.org/", reminder.Text, StringComparison.Ordinal);
+        Assert.Equal("yte", overdue.LinkUnit);
+        Assert.Contains(EmailMessage.UploadLinkSlot, overdue.Html, StringComparison.Ordinal);
+        Assert.Equal(["ldtbxh@example.org"], overdue.Cc.Select(cc => cc.Address));
+    }
+
+    [Fact]
+    public void Alert_copied_to_other_units_carries_the_scorecard_link_but_no_upload_link()
+    {
+        var plan = TestRules.Plan;
+        var card = Scorer.Score(new Report("r.csv", Year, "dak-to", plan, [new ReportedValue(plan.FindIndicator("G3.1")!, Measurement.Of(90m), 2, null)]));
+        var composer = new AlertComposer(TestRules.Book, "ldtbxh", "https://scorecard.example.org/", uploadLinks: true);
+
+        var alert = Assert.Single(composer.Alerts(new ReportReference("key", "r.csv", "gddt", Year, "Huyện Đăk Tô"), AlertPlanner.Plan(card, new Dictionary<string, Status>())));
+
+        Assert.Contains(alert.Cc, cc => cc.Address == "ubnd-xa@example.org");
+        Assert.Null(alert.LinkUnit);
+        Assert.DoesNotContain(EmailMessage.UploadLinkSlot, alert.Html, StringComparison.Ordinal);
+        Assert.Contains("https://scorecard.example.org/", alert.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_the_apps_address_no_email_has_a_link_slot()
+    {
+        var composer = new AlertComposer(TestRules.Book, "ldtbxh", null);
+
+        var reminder = composer.Reminder("yte", Year, new DateOnly(2019, 11, 18));
+
+        Assert.Null(reminder.LinkUnit);
+        Assert.DoesNotContain(EmailMessage.UploadLinkSlot, reminder.Html + reminder.Text, StringComparison.Ordinal);
+    }
+}

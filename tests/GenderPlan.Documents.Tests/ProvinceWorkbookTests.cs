@@ -1,0 +1,205 @@
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Tests;
+using GenderPlan.Documents.ProvinceReports;
+using GenderPlan.Testing;
+
+namespace GenderPlan.Documents.Tests;
+
+/// <summary>The workbook the district sends up, read back with OpenXml as Excel would read it.</summary>
+public sealed class ProvinceWorkbookTests
+{
+    private static readonly Dictionary<string, Dictionary<string, ReadCell>> Sheets = OfficeFiles.ReadWorkbook(ProvinceReportSample.Workbook());
+
+    private static Dictionary<string, ReadCell> Indicators => Sheets[XlsxReportWriter.IndicatorSheet];
+
+    /// <summary>The row of <paramref name="code"/> on the indicator sheet: its name cell ends with "(code)".</summary>
+    private static int RowOf(string code) =>
+        int.Parse(Indicators.Values.Single(cell => cell.Reference.StartsWith('B') && cell.Text.EndsWith($"({code})", StringComparison.Ordinal)).Reference[1..], System.Globalization.CultureInfo.InvariantCulture);
+
+    private static ReadCell? At(string column, int row) => Indicators.GetValueOrDefault(column + row);
+
+    [Fact]
+    public void The_workbook_has_the_indicator_the_commune_and_the_reporting_sheets_in_order()
+    {
+        Assert.Equal(["Chỉ tiêu", "Xã, thị trấn", "Tình hình báo cáo"], OfficeFiles.SheetNames(ProvinceReportSample.Workbook()));
+        Assert.Equal(XlsxReportWriter.IndicatorColumns, Enumerable.Range(0, 11).Select(column => Indicators[Core.Reports.RawTable.ColumnLetter(column) + 4].Text));
+    }
+
+    [Theory]
+    [InlineData("G1.1a.district", 0.161, "[$-42A]0.0%", "Đã đạt")]
+    [InlineData("G1.1a.commune", 0.259, "[$-42A]0.0%", "Có nguy cơ không đạt")]
+    [InlineData("G3.1", 0.972, "[$-42A]0.0%", "Chậm tiến độ")]
+    [InlineData("G3.2a", 0.615, "[$-42A]0.0%", "Chậm tiến độ")]
+    [InlineData("G1.2", 0.72, "[$-42A]0%", "Đã đạt")]
+    [InlineData("G4.1", 108.0, "[$-42A]#,##0", "Có nguy cơ không đạt")]
+    [InlineData("G4.2", 45.0, "[$-42A]#,##0", "Đã đạt")]
+    [InlineData("G6.1", 1.8, "[$-42A]#,##0.0", "Có nguy cơ không đạt")]
+    [InlineData("G5.1", 0.0, "[$-42A]#,##0", "Đã đạt")]
+    public void An_indicator_row_holds_its_value_as_a_real_number_with_a_Vietnamese_format_and_its_status_word(string code, double value, string format, string status)
+    {
+        var row = RowOf(code);
+        var cell = At("G", row)!;
+
+        Assert.True(cell.IsNumberCell, $"{code}: '{cell.Text}' is text, not a number");
+        Assert.Equal(value, cell.Number!.Value, 6);
+        Assert.Equal(format, cell.Format);
+        Assert.Equal(status, At("I", row)!.Text);
+    }
+
+    [Fact]
+    public void Every_indicator_row_matches_its_result_value_format_and_status()
+    {
+        var report = ProvinceReportSample.Report();
+        foreach (var line in report.Lines)
+        {
+            var row = RowOf(line.Indicator.Code);
+            var value = At("G", row);
+            switch (line.Figure)
+            {
+                case { Value: { } number } when line.Indicator.Unit.IsCategory:
+                    Assert.Equal(line.Indicator.CategoryAt(number)!.Name.Vi, value!.Text);
+                    break;
+                case { Value: { } number }:
+                    var percent = line.Indicator.Unit == MeasureUnit.Percent;
+                    Assert.Equal((double)(percent ? number / 100m : number), value!.Number!.Value, 6);
+                    Assert.Equal(percent, value.Format!.EndsWith('%'));
+                    Assert.StartsWith("[$-42A]", value.Format, StringComparison.Ordinal);
+                    break;
+                case not null:
+                    Assert.Equal("0/0", value!.Text);
+                    break;
+                default:
+                    Assert.True(value is null || value.Text.Length == 0, line.Indicator.Code);
+                    break;
+            }
+
+            Assert.Equal(line.Figure is null ? "Chưa báo cáo" : line.Figure.Status.Vietnamese(), At("I", row)!.Text);
+            Assert.Equal(report.Rules.FindUnit(line.Indicator.Lead)!.Name, At("J", row)!.Text);
+        }
+
+        Assert.Equal(TestRules.Plan.Indicators.Count, report.Lines.Count());
+    }
+
+    [Fact]
+    public void Baseline_district_and_province_targets_fill_their_columns()
+    {
+        var row = RowOf("G1.1a.district");
+        Assert.Equal((0.1538, 0.1538, 0.2317), (At("D", row)!.Number!.Value, At("E", row)!.Number!.Value, At("F", row)!.Number!.Value));
+        Assert.Equal("%", At("C", row)!.Text);
+        Assert.Equal("—", At("D", RowOf("G1.2"))!.Text);
+        Assert.Equal("Giảm 40%", At("F", RowOf("G5.1"))!.Text);
+        Assert.Equal(("Kiêm nhiệm", "Kiêm nhiệm", "Chuyên trách"), (At("D", RowOf("G7.3"))!.Text, At("E", RowOf("G7.3"))!.Text, At("F", RowOf("G7.3"))!.Text));
+        Assert.Equal("trẻ trai/100 trẻ gái", At("C", RowOf("G4.1"))!.Text);
+    }
+
+    [Fact]
+    public void Not_applicable_category_and_missing_figures_are_written_as_officials_read_them()
+    {
+        Assert.Equal(("0/0", "Không phát sinh"), (At("G", RowOf("G4.3b"))!.Text, At("I", RowOf("G4.3b"))!.Text));
+        Assert.Equal(("Kiêm nhiệm", false), (At("G", RowOf("G7.3"))!.Text, At("G", RowOf("G7.3"))!.IsNumberCell));
+    }
+
+    [Fact]
+    public void The_source_says_reported_or_added_up_from_the_communes_with_coverage()
+    {
+        Assert.Equal("Báo cáo", At("H", RowOf("G3.1"))!.Text);
+
+        // G7.2 was not in the district's report: the communes' sum stands in, and says what it covers.
+        var added = RowOf("G7.2");
+        Assert.Equal(1.0, At("G", added)!.Number!.Value, 6);
+        Assert.Equal("Tổng hợp từ các xã, thị trấn (2/9 xã, thị trấn; thiếu: thị trấn Đăk Tô, Đăk Rơ Nga, Đăk Trăm, Văn Lem, Ngọk Tụ, Kon Đào, Pô Kô)", At("H", added)!.Text);
+
+        // G2.3 has both: the department's figure, and the communes' sum in the note.
+        var both = RowOf("G2.3");
+        Assert.Equal(0.38, At("G", both)!.Number!.Value, 6);
+        Assert.Contains("Tổng hợp từ các xã, thị trấn: 40,5% (2/9 xã, thị trấn;", At("K", both)!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_note_is_the_explanation_sentence()
+    {
+        Assert.Equal("Kết quả 97,2% chưa đạt chỉ tiêu 98%; tốc độ thực hiện mới bằng 59% tốc độ cần thiết, kỳ này cần đạt 97,7%.", At("K", RowOf("G3.1"))!.Text);
+    }
+
+    [Fact]
+    public void Goals_come_in_order_each_heading_its_own_indicators()
+    {
+        var goalRows = Indicators.Values
+            .Where(cell => cell.Reference.StartsWith('B') && cell.Text.StartsWith("Mục tiêu ", StringComparison.Ordinal))
+            .Select(cell => (Row: int.Parse(cell.Reference[1..], System.Globalization.CultureInfo.InvariantCulture), cell.Text))
+            .OrderBy(goal => goal.Row)
+            .ToList();
+
+        Assert.Equal(Enumerable.Range(1, 7), goalRows.Select(goal => int.Parse(goal.Text[9..goal.Text.IndexOf(':', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal("Mục tiêu 1: Tăng cường sự tham gia của phụ nữ vào các vị trí quản lý, lãnh đạo", goalRows[0].Text);
+        Assert.Equal(["I", "II", "III", "IV", "V", "VI", "VII"], goalRows.Select(goal => At("A", goal.Row)!.Text));
+        foreach (var indicator in TestRules.Plan.Indicators)
+        {
+            var row = RowOf(indicator.Code);
+            Assert.Equal(indicator.Goal, goalRows.Count(goal => goal.Row < row));
+        }
+    }
+
+    [Fact]
+    public void The_commune_sheet_gives_each_commune_its_values_and_status_words()
+    {
+        var sheet = Sheets[XlsxReportWriter.CommuneSheet];
+        var commune = TestRules.Plan.IndicatorsAt(UnitLevel.Commune).ToList();
+        var column = Core.Reports.RawTable.ColumnLetter(2 + (2 * commune.FindIndex(indicator => indicator.Code == "G3.1")));
+        var status = Core.Reports.RawTable.ColumnLetter(3 + (2 * commune.FindIndex(indicator => indicator.Code == "G3.1")));
+        var rows = sheet.Values.Where(cell => cell.Reference.StartsWith('B') && int.Parse(cell.Reference[1..], System.Globalization.CultureInfo.InvariantCulture) > 5).ToDictionary(cell => cell.Text, cell => cell.Reference[1..]);
+
+        Assert.Equal(TestRules.Plan.Communes.Select(place => place.Name), rows.Keys);
+        var tanCanh = rows["Xã Tân Cảnh"];
+        Assert.Equal(0.97, sheet[column + tanCanh].Number!.Value, 6);
+        Assert.Equal("[$-42A]0%", sheet[column + tanCanh].Format);
+        Assert.Equal("Có nguy cơ không đạt", sheet[status + tanCanh].Text);
+        Assert.StartsWith("G3.1: ", sheet[column + "4"].Text, StringComparison.Ordinal);
+        Assert.Equal("Chưa báo cáo", sheet[status + rows["Xã Pô Kô"]].Text);
+    }
+
+    [Fact]
+    public void The_reporting_sheet_lists_every_report_owed_on_time_late_with_its_date_or_missing()
+    {
+        var sheet = Sheets[XlsxReportWriter.ReportingSheet];
+        var owed = Core.Calendar.ReportingObligations.For(TestRules.Book, TestRules.Plan, ProvinceReportSample.Year);
+        var rows = sheet.Values.Where(cell => cell.Reference.StartsWith('B') && int.Parse(cell.Reference[1..], System.Globalization.CultureInfo.InvariantCulture) > 4 && !cell.Text.StartsWith("Tổng số", StringComparison.Ordinal))
+            .ToDictionary(cell => cell.Text, cell => cell.Reference[1..]);
+
+        Assert.Equal(owed.Select(item => TestRules.Book.FindUnit(item.Unit)!.Name), rows.Keys);
+        string State(string unit) => sheet["E" + rows[TestRules.Book.FindUnit(unit)!.Name]].Text;
+        double? Received(string unit) => sheet.GetValueOrDefault("F" + rows[TestRules.Book.FindUnit(unit)!.Name])?.Number;
+        Assert.Equal(("Đúng hạn", "Trễ hạn", "Đúng hạn", "Chưa gửi"), (State("yte"), State("gddt"), State("ubnd-tan-canh"), State("noivu")));
+        Assert.Equal(Serial(new DateOnly(2019, 11, 28)), Received("gddt"));
+        Assert.Equal(Serial(new DateOnly(2019, 11, 20)), Received("yte"));
+        Assert.Null(Received("noivu"));
+        Assert.Equal("dd/mm/yyyy", sheet["F" + rows[TestRules.Book.FindUnit("gddt")!.Name]].Format);
+        Assert.Equal(Serial(new DateOnly(2019, 11, 25)), sheet["D" + rows[TestRules.Book.FindUnit("noivu")!.Name]].Number);
+    }
+
+    [Fact]
+    public void Every_sheet_prints_on_A4_landscape_repeats_its_header_and_names_the_rules_version_and_time()
+    {
+        using var stream = new MemoryStream(ProvinceReportSample.Workbook());
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var workbook = document.WorkbookPart!;
+        var titles = workbook.Workbook!.DefinedNames!.Elements<DefinedName>().Where(name => name.Name == "_xlnm.Print_Titles").ToDictionary(name => name.LocalSheetId!.Value, name => name.Text);
+        Assert.Equal("'Chỉ tiêu'!$4:$4", titles[0]);
+        Assert.Equal("'Xã, thị trấn'!$A:$B,'Xã, thị trấn'!$4:$5", titles[1]);
+        foreach (var sheet in workbook.Workbook.Sheets!.Elements<Sheet>())
+        {
+            var worksheet = ((WorksheetPart)workbook.GetPartById(sheet.Id!)).Worksheet!;
+            var setup = worksheet.GetFirstChild<PageSetup>()!;
+            Assert.Equal((9u, OrientationValues.Landscape), (setup.PaperSize!.Value, setup.Orientation!.Value));
+            Assert.Equal(PaneStateValues.Frozen, worksheet.Descendants<Pane>().Single().State!.Value);
+            var header = worksheet.GetFirstChild<HeaderFooter>()!.OddHeader!.Text;
+            Assert.Contains(TestRules.Plan.Version, header, StringComparison.Ordinal);
+            Assert.Contains("Lập lúc 08:30 ngày 30/11/2019 (giờ Việt Nam)", header, StringComparison.Ordinal);
+            Assert.True(worksheet.Descendants<Column>().All(column => column.Width!.Value > 0));
+        }
+    }
+
+    private static double Serial(DateOnly date) => date.DayNumber - new DateOnly(1899, 12, 30).DayNumber;
+}
