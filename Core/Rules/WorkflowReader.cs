@@ -26,7 +26,7 @@ internal static class WorkflowReader
             var flagged = RulesSchema.Workflow.Check(source.Name, root, problems);
             var workflow = new JsonFields(root, source.Name, RulesSchema.Workflow.Names.Root, problems, flagged);
             var id = workflow.String("WorkflowName");
-            var header = ReadHeader(workflow);
+            var header = ReadHeader(workflow, unitIds);
             var indicators = ReadRules(workflow, header, unitIds, problems, source.Name, flagged);
             if (problems.Count > before || id is null || header is null)
             {
@@ -38,11 +38,11 @@ internal static class WorkflowReader
                 return null;
             }
 
-            return new Plan(id, header.Name, header.StartYear, header.EndYear, header.District, header.Goals, header.Jurisdictions, indicators, $"{id}@{version}");
+            return new Plan(id, header.Name, header.StartYear, header.EndYear, header.District, header.Goals, header.Jurisdictions, indicators, $"{id}@{version}", header.Facts);
         }
     }
 
-    private static PlanHeader? ReadHeader(JsonFields workflow)
+    private static PlanHeader? ReadHeader(JsonFields workflow, IReadOnlySet<string>? unitIds)
     {
         if (workflow.Get("Plan") is not { ValueKind: JsonValueKind.Object } element)
         {
@@ -84,9 +84,10 @@ internal static class WorkflowReader
             plan.Report("district", $"'{districtId}' is not one of the plan's jurisdictions ({string.Join(", ", jurisdictions.Select(jurisdiction => jurisdiction.Id))})");
         }
 
-        return plan.Localized("name") is not { } name || start is null || end is null || district is null
+        var facts = PlanFactsReader.Read(plan, start, unitIds);
+        return plan.Localized("name") is not { } name || start is null || end is null || district is null || facts is null
             ? null
-            : new PlanHeader(name, start.Value, end.Value, district, goals, jurisdictions);
+            : new PlanHeader(name, start.Value, end.Value, district, goals, jurisdictions, facts);
     }
 
     private static List<Indicator> ReadRules(
@@ -125,5 +126,6 @@ internal static class WorkflowReader
         }
     }
 
-    internal sealed record PlanHeader(LocalizedText Name, int StartYear, int EndYear, Jurisdiction District, IReadOnlyList<Goal> Goals, IReadOnlyList<Jurisdiction> Jurisdictions);
+    internal sealed record PlanHeader(
+        LocalizedText Name, int StartYear, int EndYear, Jurisdiction District, IReadOnlyList<Goal> Goals, IReadOnlyList<Jurisdiction> Jurisdictions, PlanFacts Facts);
 }

@@ -127,7 +127,7 @@ public sealed partial class ReportIntake : IReportIntake
         var record = new ReportRecord(
             ReportLog.KeyOf(report.Jurisdiction, unit, blob.LastModified, key), report.Period.ToString(), report.Jurisdiction, unit, blob.Name,
             Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, card.RulesVersion,
-            ReportingCalendar.IsOnTime(report.Period, blob.LastModified), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention()));
+            report.Plan.Calendar.IsOnTime(report.Period, blob.LastModified), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention()));
         var plan = AlertPlanner.Plan(card, await _scored.AlertedAsync(report.Jurisdiction, report.Period, cancellationToken));
         var place = report.Plan.NameOf(report.Jurisdiction);
         var reference = new ReportReference(record.Key, Path.GetFileName(blob.Name), unit, report.Period, place, rules.CommitteeOf(report.Jurisdiction)?.Id);
