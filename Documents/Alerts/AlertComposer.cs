@@ -43,16 +43,16 @@ public sealed class AlertComposer
 
     /// <summary>Creates a composer.</summary>
     /// <param name="rules">The rules whose units directory gives names and addresses.</param>
-    /// <param name="coordinator">The unit copied on every alert and told of every rejected file (<c>ldtbxh</c>).</param>
     /// <param name="scorecardUrl">Where the scorecard page is, for the link in alerts, or null.</param>
     /// <param name="uploadLinks">
     /// Whether reminders, overdue notices and alerts carry the recipient unit's own upload link (made when the
     /// message is sent, in place of <see cref="EmailMessage.UploadLinkSlot"/>); only when the app's address is known.
     /// </param>
-    public AlertComposer(RuleBook rules, string coordinator, string? scorecardUrl, bool uploadLinks = false)
+    public AlertComposer(RuleBook rules, string? scorecardUrl, bool uploadLinks = false)
     {
         _rules = rules;
-        _coordinator = coordinator;
+        // The plan's coordinator (Plan.coordinator), copied on every alert and told of every rejected file.
+        _coordinator = rules.Coordinator;
         _scorecardUrl = scorecardUrl;
         _uploadLinks = uploadLinks;
     }
