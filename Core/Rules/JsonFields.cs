@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Rules;
 
@@ -26,7 +27,7 @@ internal sealed class JsonFields
     public string Location => _location;
 
     public void Report(string property, string message) =>
-        _problems.Add(new Problem(_file, property.Length == 0 ? _location : $"{_location}.{property}", message));
+        _problems.Add(Messages.RulesInvalid.At(_file, ProblemLocation.At(property.Length == 0 ? _location : $"{_location}.{property}"), message));
 
     public void RejectUnknown(IReadOnlySet<string> known, string hint)
     {

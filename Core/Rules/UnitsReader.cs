@@ -25,7 +25,7 @@ internal static class UnitsReader
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || root.Get("units") is not { ValueKind: JsonValueKind.Array } list)
             {
-                problems.Add(new Problem(source.Name, null, "units.json holds { \"units\": [ { \"id\", \"name\", \"emails\" }, ... ] }"));
+                problems.Add(Messages.RulesInvalid.At(source.Name, null, "units.json holds { \"units\": [ { \"id\", \"name\", \"emails\" }, ... ] }"));
                 return null;
             }
 

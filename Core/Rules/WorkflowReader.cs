@@ -44,7 +44,7 @@ internal static class WorkflowReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new Problem(source.Name, null, "a workflow file holds one JSON object with WorkflowName, Plan and Rules"));
+                problems.Add(Messages.RulesInvalid.At(source.Name, null, "a workflow file holds one JSON object with WorkflowName, Plan and Rules"));
                 return null;
             }
 
