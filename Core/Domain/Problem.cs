@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Domain;
@@ -16,6 +17,7 @@ namespace GenderPlan.Core.Domain;
 public sealed record Problem(string File, ProblemLocation? Location, string Code, IReadOnlyList<string> Args)
 {
     /// <summary>What is wrong (without file or place), in both languages.</summary>
+    [JsonIgnore]
     public LocalizedText Text => Messages.Render(Code, Args);
 
     /// <summary>The whole problem for a reader of <paramref name="language"/>: <c>r.csv: dòng 3, cột D (value), G4.3a: ...</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Domain;
@@ -54,6 +55,7 @@ public sealed record ProblemLocation(LocationKind Kind, int? Row = null, string?
     public ProblemLocation WithIndicator(string? indicator) => this with { Indicator = indicator };
 
     /// <summary>Whether <see cref="Row"/> and <see cref="Column"/> are a report's row and column, as the upload page shows them.</summary>
+    [JsonIgnore]
     public bool IsInTable => Kind is LocationKind.Sheet or LocationKind.Items;
 
     /// <summary>The place in <paramref name="language"/>.</summary>

@@ -5,6 +5,7 @@ using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Core.Text;
 using GenderPlan.Documents.Email;
 
 namespace GenderPlan.Documents.Alerts;
@@ -168,7 +169,7 @@ public sealed class AlertComposer
 
     /// <summary>A notice that a report could not be processed after repeated attempts.</summary>
     public EmailMessage ProcessingFailed(string key, string file, string? unit, string error) =>
-        ProblemNotice(Id("failed", key), "processing-failed", unit, null, [new Problem(file, null, error)], $"Không xử lý được báo cáo: {OneLine(Path.GetFileName(file))}", file, null);
+        ProblemNotice(Id("failed", key), "processing-failed", unit, null, [Messages.ProcessingFailed.At(file, null, error)], $"Không xử lý được báo cáo: {OneLine(Path.GetFileName(file))}", file, null);
 
     private List<string> DistrictCopies(IReadOnlyList<IndicatorScore> scores) =>
         scores.SelectMany(score => score.Indicator.Coordinating).Append(_coordinator).Distinct().ToList();

@@ -5,6 +5,7 @@ using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Core.Text;
 using GenderPlan.Documents.Alerts;
 using GenderPlan.Documents.Reports;
 using GenderPlan.Workflow.Notifications;
@@ -78,7 +79,7 @@ public sealed partial class ReportIntake : IReportIntake
         if (attempt.PreviousDied || attempt.Attempt > _options.MaxReportAttempts)
         {
             // The last attempt died with its process, perhaps killed by this very file: set it aside unread, tell people, move on.
-            var error = "Lần xử lý trước của tệp này bị dừng đột ngột; tệp được để riêng, không đọc lại. / The previous attempt at this file ended abruptly; the file is set aside and not read again.";
+            var error = $"{Messages.SetAside.Vi} / {Messages.SetAside.En}";
             LogSetAside(blobName, attempt.Attempt - 1);
             await GiveUpAsync(blobName, attempt.Key, error, cancellationToken);
             return ReportOutcome.Failed;
@@ -109,7 +110,7 @@ public sealed partial class ReportIntake : IReportIntake
         if (unit is null || rules.FindUnit(unit) is null)
         {
             var known = string.Join(", ", rules.Units.Select(known => known.Id));
-            return await RejectAsync(blob, key, unit, rules, [new Problem(blob.Name, null, $"the sending unit is unknown: upload the file as reports/<unit>/{Path.GetFileName(blob.Name)}, where <unit> is one of {known}")], cancellationToken);
+            return await RejectAsync(blob, key, unit, rules, [Messages.SenderUnknown.At(blob.Name, null, Path.GetFileName(blob.Name), known)], cancellationToken);
         }
 
         if (ReportReader.CheckSize(blob.Name, blob.Length) is { } tooLarge)
@@ -144,7 +145,7 @@ public sealed partial class ReportIntake : IReportIntake
         added.AddRange(report.Plan.IsDistrict(report.Jurisdiction)
             ? await _rollUp.QueueDiscrepanciesAsync(rules, report.Plan, report.Period, cancellationToken)
             : await _rollUp.RecomputeAsync(rules, report.Plan, report.Period, blob.LastModified, cancellationToken));
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Done, record.Key, cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadOutcome.Scored(record.Key), cancellationToken);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _notifier.SendAsync(added, cancellationToken);
         // The commune's own page now; the district's page (its sums and the communes compared) with the sweep, as
@@ -158,7 +159,7 @@ public sealed partial class ReportIntake : IReportIntake
         await _files.SetAsideAsync(blob.Name, ErrorFile(blob.Name, unit, problems), cancellationToken);
         var notice = _notifier.Composer(rules).Rejected(key, blob.Name, unit, problems);
         var added = await _notifier.QueueAsync([notice], AlertKind.RejectedReport, key, cancellationToken);
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Rejected, string.Join("\n", problems), cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadOutcome.Rejected(problems), cancellationToken);
         LogRejected(blob.Name, problems.Count);
         await _notifier.SendAsync(added, cancellationToken);
         return ReportOutcome.Rejected;
@@ -172,7 +173,7 @@ public sealed partial class ReportIntake : IReportIntake
             await _notifier.NotifyAsync([notice], AlertKind.FailedReport, key, cancellationToken);
         }
 
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Failed, error, cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadOutcome.Failed(error), cancellationToken);
     }
 
     /// <summary>
@@ -189,13 +190,13 @@ public sealed partial class ReportIntake : IReportIntake
     {
         var key = Keys.Hash(StorageNames.ReportsContainer, blobName, "unreadable-name");
         LogUnreadableName(blobName);
+        var problem = Messages.UnreadableName.At(blobName, null);
         if (await _rules.ActiveAsync(cancellationToken) is { } rules)
         {
-            var problem = new Problem(blobName, null, "the file's name has '.' or '..' folders, a backslash or a control character, so it cannot be read by its name: upload it again as reports/<unit>/<file name>");
             await _notifier.NotifyAsync([_notifier.Composer(rules).Rejected(key, blobName, null, [problem])], AlertKind.RejectedReport, key, cancellationToken);
         }
 
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Rejected, "unreadable name", cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadOutcome.Rejected([problem]), cancellationToken);
         return ReportOutcome.Rejected;
     }
 
