@@ -137,7 +137,7 @@ internal static class UnitsReader
 
         return id is null || name is null || emails is null
             ? null
-            : new ResponsibleUnit(id, name, nameEn, emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), level, jurisdiction, group);
+            : new ResponsibleUnit(id, new LocalizedText(name, nameEn ?? name), emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), level, jurisdiction, group);
     }
 
     /// <summary>A bare address only: display names or line breaks here would end up in mail headers.</summary>

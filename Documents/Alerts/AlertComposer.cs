@@ -253,7 +253,7 @@ public sealed class AlertComposer
         {
             foreach (var email in unit.Emails.Where(seen.Add))
             {
-                addresses.Add(new EmailAddress(email, OneLine(unit.Name)));
+                addresses.Add(new EmailAddress(email, OneLine(unit.Name.Vi)));
             }
         }
 
@@ -266,11 +266,9 @@ public sealed class AlertComposer
     /// <summary>The symbol shown beside <paramref name="status"/>'s word; the definition is <see cref="StatusPresentation"/>.</summary>
     public static string StatusIcon(Status status) => StatusPresentation.Of(status).Symbol;
 
-    private string UnitName(string id) => _rules.FindUnit(id)?.Name ?? id;
+    private string UnitName(string id) => _rules.FindUnit(id)?.Name.Vi ?? id;
 
-    private string UnitNameEn(string id) => _rules.FindUnit(id)?.NameEn ?? UnitName(id);
-
-    private LocalizedText UnitNames(string id) => new(UnitName(id), UnitNameEn(id));
+    private LocalizedText UnitNames(string id) => _rules.FindUnit(id)?.Name ?? new LocalizedText(id, id);
 
     private static LocalizedText ReportKind(Period period) =>
         period.Kind == PeriodKind.FirstHalf ? new("báo cáo 6 tháng", "semi-annual report") : new("báo cáo năm", "annual report");

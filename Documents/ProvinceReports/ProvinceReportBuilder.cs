@@ -41,7 +41,7 @@ public static class ProvinceReportBuilder
             Communes(input, period),
             Reporting(input, period),
             [.. input.Reports.Where(report => report.Unit is null && report.Period == period).Select(report => report.File)],
-            input.Rules.FindUnit(coordinator) ?? new ResponsibleUnit(coordinator, "Phòng Lao động – Thương binh và Xã hội", null, []));
+            input.Rules.FindUnit(coordinator) ?? new ResponsibleUnit(coordinator, new LocalizedText("Phòng Lao động – Thương binh và Xã hội", "Phòng Lao động – Thương binh và Xã hội"), []));
     }
 
     private static IndicatorLine Line(Indicator indicator, IReadOnlyList<DashboardResult> results)
@@ -73,7 +73,7 @@ public static class ProvinceReportBuilder
         var sendersKnown = input.Reports.Count == 0 || input.Reports.Any(report => report.Unit is not null);
         return ReportingObligations.For(input.Rules, input.Plan, period).Select(owed =>
         {
-            var unit = input.Rules.FindUnit(owed.Unit) ?? new ResponsibleUnit(owed.Unit, owed.Unit, null, []);
+            var unit = input.Rules.FindUnit(owed.Unit) ?? new ResponsibleUnit(owed.Unit, new LocalizedText(owed.Unit, owed.Unit), []);
             var place = input.Plan.Jurisdictions.First(candidate => candidate.Id == owed.Jurisdiction);
             var sent = input.Reports
                 .Where(report => report.Unit == owed.Unit && report.Period == period && (report.Jurisdiction is null || report.Jurisdiction == owed.Jurisdiction))
