@@ -2,7 +2,6 @@ using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Core.Text;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Cli.Commands;
 

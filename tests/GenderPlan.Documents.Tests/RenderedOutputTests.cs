@@ -8,7 +8,6 @@ using GenderPlan.Core.Text;
 using GenderPlan.Documents.Alerts;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Documents.Email;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Documents.Tests;
 

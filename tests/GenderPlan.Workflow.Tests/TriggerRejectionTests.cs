@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using GenderPlan.Workflow.Storage;
-using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GenderPlan.Workflow.Tests;
