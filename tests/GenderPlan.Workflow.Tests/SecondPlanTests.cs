@@ -18,6 +18,7 @@ public sealed class SecondPlanTests(AzuriteFixture azurite) : AzuriteTest(azurit
             "name": { "vi": "Kế hoạch hành động bình đẳng giới huyện Kon Rẫy giai đoạn 2016-2020", "en": "Kon Rẫy district gender-equality action plan 2016-2020" },
             "startYear": 2016,
             "endYear": 2020,
+            "coordinator": "ldtbxh",
             "district": "kon-ray",
             "goals": [ { "number": 4, "vi": "Bảo đảm bình đẳng giới trong tiếp cận dịch vụ chăm sóc sức khỏe", "en": "Health care" } ],
             "jurisdictions": [ { "id": "kon-ray", "name": "Huyện Kon Rẫy" }, { "id": "dak-ruong", "name": "Xã Đăk Ruồng" } ]
