@@ -1,3 +1,5 @@
+using GenderPlan.Core.Domain;
+
 namespace GenderPlan.Core.Text;
 
 /// <summary>What the upload workflow and the web answers say.</summary>
@@ -18,7 +20,13 @@ public static partial class Messages
     public static readonly MessageTemplate NoSuchUpload = new("web.no-such-upload", "Không tìm thấy lần gửi báo cáo này.", "No such upload.");
     public static readonly MessageTemplate UnknownUnit = new("web.unknown-unit", "Không có đơn vị '{0}' trong danh sách đơn vị của kế hoạch.", "There is no unit '{0}' in the plan's units.");
     public static readonly MessageTemplate TemplateQuery = new("web.template-query", "Tham số: format=xlsx|csv, period=YYYY hoặc YYYY-H1", "format=xlsx|csv, period=YYYY or YYYY-H1");
-    public static readonly MessageTemplate CoordinatorOnly = new("web.coordinator-only", "Chỉ Phòng Lao động – Thương binh và Xã hội được sửa bộ quy tắc; đường liên kết của đơn vị chỉ để xem.", "Only the Labour division may change the rules; your unit's link can read them.");
+    // {0} is the plan's coordinator as units.json names it, in the reader's language.
+    public static readonly MessageTemplate CoordinatorOnly = new("web.coordinator-only", "Chỉ {0} được sửa bộ quy tắc; đường liên kết của đơn vị chỉ để xem.", "Only {0} may change the rules; your unit's link can read them.");
+    public static readonly MessageTemplate LinkMissing = new("web.link-missing", "Thiếu mã truy cập: hãy mở đúng đường liên kết gửi báo cáo mà {0} đã gửi cho đơn vị.", "The link has no access code: open the upload link {0} sent to your unit.");
+    public static readonly MessageTemplate LinkInvalid = new("web.link-invalid", "Đường liên kết không còn hiệu lực hoặc không đúng. Đề nghị liên hệ {0} để nhận đường liên kết mới.", "This link is wrong or no longer valid. Ask {0} for a new one.");
+    public static readonly MessageTemplate LinkOtherUnit = new("web.link-other-unit", "Đường liên kết này là của đơn vị khác: mỗi đơn vị chỉ gửi báo cáo của mình bằng đường liên kết của mình.", "This link belongs to another unit: each unit sends its own reports with its own link.");
+    public static readonly MessageTemplate LinkThrottled = new("web.link-throttled", "Có quá nhiều lần thử với đường liên kết sai từ địa chỉ này. Đề nghị thử lại sau ít phút.", "Too many attempts with a wrong link from this address. Try again in a few minutes.");
+    public static readonly LocalizedText AnyCoordinator = new("cơ quan điều phối kế hoạch", "the plan's coordinating office");
     public static readonly MessageTemplate EditTooLarge = new("web.edit-too-large", "Đề nghị gửi các thay đổi dưới dạng JSON, tối đa 256 KB, khi đã có bộ quy tắc được áp dụng.", "send the changes as JSON of at most 256 KB, once rules are active");
     public static readonly MessageTemplate EditUnreadable = new("web.edit-unreadable", "Các thay đổi không phải là JSON đọc được: {0}", "the changes are not readable JSON: {0}");
     public static readonly MessageTemplate NotAPeriodQuery = new("web.not-a-period", "'{0}' không phải là kỳ báo cáo; ghi YYYY hoặc YYYY-H1", "'{0}' is not a period; write YYYY or YYYY-H1");

@@ -54,7 +54,7 @@ public static class DocxReportWriter
         body.Append(Para("IV. ĐỀ XUẤT, KIẾN NGHỊ", bold: true));
         body.Append(Blanks());
         body.Append(Para($"Trên đây là báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới {report.Period.Label.Vi} của {IssuingBody(report)} huyện {PlaceName(report)}./.", indent: true));
-        body.Append(Para("", after: 0), Signature(), Para("", after: 0));
+        body.Append(Para("", after: 0), Signature(report), Para("", after: 0));
         body.Append(Para($"Số liệu do GenderPlan tổng hợp lúc {ReportWording.MadeAt(report.GeneratedAt)} (giờ Việt Nam), theo quy tắc {report.RulesVersion}.", size: 10, italic: true, after: 0));
         body.Append(new SectionProperties(
             new PageSize { Width = 11906, Height = 16838 },
@@ -163,12 +163,13 @@ public static class DocxReportWriter
     private static IEnumerable<Paragraph> Blanks() =>
         Enumerable.Range(0, 3).Select(_ => Para(new string('.', 110), indent: true, after: 0));
 
-    private static Table Signature()
+    private static Table Signature(ProvinceReport report)
     {
         var table = Table([4500, 4854], borders: false);
         var left = Cell(4500, [
             Para("Nơi nhận:", size: 12, bold: true, italic: true, align: JustificationValues.Left, after: 0),
-            Para("- Sở Lao động - Thương binh và Xã hội tỉnh (b/c);", size: 11, align: JustificationValues.Left, after: 0),
+            // The body the plan reports to (Plan.reportsTo), as the plan file names it.
+            Para($"- {report.Plan.ReportsTo?.Vi ?? "Cơ quan cấp trên"} (b/c);", size: 11, align: JustificationValues.Left, after: 0),
             Para("- UBND huyện (b/c);", size: 11, align: JustificationValues.Left, after: 0),
             Para("- Lưu: VT.", size: 11, align: JustificationValues.Left, after: 0),
         ]);

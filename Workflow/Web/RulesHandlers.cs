@@ -48,7 +48,7 @@ public sealed partial class RulesHandlers
         var access = await _access.CheckAsync(null, request.Query["token"], _requests.AddressOf(request), cancellationToken);
         if (!access.IsAllowed)
         {
-            return UploadHandlers.PlainPage(access.Outcome);
+            return UploadHandlers.PlainPage(access);
         }
 
         if (await _activeRules.GetAsync(cancellationToken) is not { } rules || rules.FindUnit(access.TokenUnit!) is not { } unit)
@@ -84,12 +84,12 @@ public sealed partial class RulesHandlers
         var access = await _access.CheckAsync(null, UploadRequests.BearerOf(request), _requests.AddressOf(request), cancellationToken);
         if (!access.IsAllowed)
         {
-            return UploadHandlers.Refusal(access.Outcome, language);
+            return UploadHandlers.Refusal(access, language);
         }
 
         if (!access.ActsForAll)
         {
-            return UploadHandlers.Error(StatusCodes.Status403Forbidden, Messages.CoordinatorOnly.Format(language));
+            return UploadHandlers.Error(StatusCodes.Status403Forbidden, Messages.CoordinatorOnly.Format(language, (access.Coordinator ?? Messages.AnyCoordinator).In(language)));
         }
 
         if (request.ContentLength is null or > MaxBodyBytes || await _activeRules.GetActiveInfoAsync(cancellationToken) is not { } active)

@@ -1,3 +1,4 @@
+using GenderPlan.Core.Text;
 using GenderPlan.Workflow.Storage;
 using GenderPlan.Core.Domain;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,8 @@ public enum AccessOutcome
 /// <param name="Outcome">What the link may do.</param>
 /// <param name="TokenUnit">The unit the token speaks for, when it is valid.</param>
 /// <param name="ActsForAll">Whether that unit coordinates a plan, and so may act for any unit and edit the rules.</param>
-public sealed record LinkAccess(AccessOutcome Outcome, string? TokenUnit, bool ActsForAll = false)
+/// <param name="Coordinator">The plan's coordinator as units.json names it, whom a refusal tells the user to ask; null before any rules.</param>
+public sealed record LinkAccess(AccessOutcome Outcome, string? TokenUnit, bool ActsForAll = false, LocalizedText? Coordinator = null)
 {
     /// <summary>Whether the request may go on.</summary>
     public bool IsAllowed => Outcome == AccessOutcome.Allowed;
@@ -61,7 +63,9 @@ public sealed class UploadAccess
         }
 
         var tokenUnit = string.IsNullOrEmpty(token) ? null : await _tokens.UnitOfAsync(token, cancellationToken);
-        var actsForAll = tokenUnit is not null && await _activeRules.GetAsync(cancellationToken) is { } rules && rules.IsCoordinator(tokenUnit);
+        var rules = await _activeRules.GetAsync(cancellationToken);
+        var actsForAll = tokenUnit is not null && rules is not null && rules.IsCoordinator(tokenUnit);
+        var coordinator = rules?.FindUnit(rules.Coordinator)?.Name;
         var outcome = string.IsNullOrEmpty(token) ? AccessOutcome.Missing
             : tokenUnit is null ? AccessOutcome.Invalid
             : unit is null || tokenUnit == unit || actsForAll ? AccessOutcome.Allowed
@@ -71,20 +75,20 @@ public sealed class UploadAccess
             _failures.CountFailure(address);
         }
 
-        return new LinkAccess(outcome, tokenUnit, actsForAll);
+        return new LinkAccess(outcome, tokenUnit, actsForAll, coordinator);
     }
 
-    /// <summary>The plain message for a refusal, in the caller's language.</summary>
-    public static string Refusal(AccessOutcome outcome, Language language) => (outcome, language == Language.Vietnamese) switch
+    /// <summary>The plain message for a refusal, in the caller's language, naming whom to ask (the plan's coordinator).</summary>
+    public static string Refusal(LinkAccess access, Language language)
     {
-        (AccessOutcome.Missing, true) => "Thiếu mã truy cập: hãy mở đúng đường liên kết gửi báo cáo mà Phòng Lao động – Thương binh và Xã hội đã gửi cho đơn vị.",
-        (AccessOutcome.Missing, false) => "The link has no access code: open the upload link the Labour division sent to your unit.",
-        (AccessOutcome.Invalid, true) => "Đường liên kết không còn hiệu lực hoặc không đúng. Đề nghị liên hệ Phòng Lao động – Thương binh và Xã hội để nhận đường liên kết mới.",
-        (AccessOutcome.Invalid, false) => "This link is wrong or no longer valid. Ask the Labour division for a new one.",
-        (AccessOutcome.OtherUnit, true) => "Đường liên kết này là của đơn vị khác: mỗi đơn vị chỉ gửi báo cáo của mình bằng đường liên kết của mình.",
-        (AccessOutcome.OtherUnit, false) => "This link belongs to another unit: each unit sends its own reports with its own link.",
-        (AccessOutcome.Throttled, true) => "Có quá nhiều lần thử với đường liên kết sai từ địa chỉ này. Đề nghị thử lại sau ít phút.",
-        (AccessOutcome.Throttled, false) => "Too many attempts with a wrong link from this address. Try again in a few minutes.",
-        _ => "",
-    };
+        var coordinator = (access.Coordinator ?? Messages.AnyCoordinator).In(language);
+        return access.Outcome switch
+        {
+            AccessOutcome.Missing => Messages.LinkMissing.Format(language, coordinator),
+            AccessOutcome.Invalid => Messages.LinkInvalid.Format(language, coordinator),
+            AccessOutcome.OtherUnit => Messages.LinkOtherUnit.Format(language),
+            AccessOutcome.Throttled => Messages.LinkThrottled.Format(language),
+            _ => "",
+        };
+    }
 }

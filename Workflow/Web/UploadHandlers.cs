@@ -53,7 +53,7 @@ public sealed partial class UploadHandlers
         if (!access.IsAllowed)
         {
             LogRefused(unit, access.Outcome);
-            return PlainPage(access.Outcome);
+            return PlainPage(access);
         }
 
         var rules = await _activeRules.GetAsync(cancellationToken);
@@ -86,7 +86,7 @@ public sealed partial class UploadHandlers
         if (!access.IsAllowed)
         {
             LogRefused(unit, access.Outcome);
-            return Refusal(access.Outcome, language);
+            return Refusal(access, language);
         }
 
         var rules = await _activeRules.GetAsync(cancellationToken);
@@ -134,7 +134,7 @@ public sealed partial class UploadHandlers
         var access = await _access.CheckAsync(null, UploadRequests.BearerOf(request), _requests.AddressOf(request), cancellationToken);
         if (!access.IsAllowed)
         {
-            return Refusal(access.Outcome, language);
+            return Refusal(access, language);
         }
 
         var upload = await _webUploads.FindAsync(id, cancellationToken);
@@ -231,11 +231,11 @@ public sealed partial class UploadHandlers
     internal static IResult Error(int status, string message) => Results.Json(new ErrorResponse(message), ApiJson.Options, statusCode: status);
 
     /// <summary>The plain page that refuses a link.</summary>
-    internal static IResult PlainPage(AccessOutcome outcome) =>
-        PlainPage(StatusOf(outcome), UploadAccess.Refusal(outcome, Language.Vietnamese), UploadAccess.Refusal(outcome, Language.English));
+    internal static IResult PlainPage(LinkAccess access) =>
+        PlainPage(StatusOf(access.Outcome), UploadAccess.Refusal(access, Language.Vietnamese), UploadAccess.Refusal(access, Language.English));
 
     /// <summary>The JSON answer that refuses a link.</summary>
-    internal static IResult Refusal(AccessOutcome outcome, Language language) => Error(StatusOf(outcome), UploadAccess.Refusal(outcome, language));
+    internal static IResult Refusal(LinkAccess access, Language language) => Error(StatusOf(access.Outcome), UploadAccess.Refusal(access, language));
 
     private static IResult PlainPage(int status, string vi, string en)
     {

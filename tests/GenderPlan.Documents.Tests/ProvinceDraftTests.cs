@@ -84,7 +84,7 @@ public sealed class ProvinceDraftTests
 
         Assert.True(difficulties > 0 && proposals > difficulties);
         Assert.All(paragraphs.Skip(difficulties + 1).Take(3), line => Assert.Matches("^\\.+$", line));
-        Assert.StartsWith("Nơi nhận:- Sở Lao động - Thương binh và Xã hội tỉnh (b/c);- UBND huyện (b/c);", Draft.Tables[2][0][0], StringComparison.Ordinal);
+        Assert.StartsWith("Nơi nhận:- Sở Lao động - Thương binh và Xã hội tỉnh Kon Tum (b/c);- UBND huyện (b/c);", Draft.Tables[2][0][0], StringComparison.Ordinal);
         Assert.Contains("Trong kỳ có 18 cơ quan, đơn vị, UBND xã, thị trấn phải gửi báo cáo; đã gửi 3 báo cáo, trong đó đúng hạn 2, trễ hạn 1 (Phòng Giáo dục và Đào tạo, nhận ngày 28/11/2019)", string.Join("\n", paragraphs), StringComparison.Ordinal);
     }
 
