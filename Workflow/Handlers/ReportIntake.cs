@@ -86,7 +86,7 @@ public sealed partial class ReportIntake : IReportIntake
 
         try
         {
-            return await ProcessVersionAsync(blob, attempt.Key, cancellationToken);
+            return await ProcessVersionAsync(blob, attempt.Key, attempt.Arrival, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && attempt.Attempt >= _options.MaxReportAttempts)
         {
@@ -102,7 +102,7 @@ public sealed partial class ReportIntake : IReportIntake
         }
     }
 
-    private async Task<ReportOutcome> ProcessVersionAsync(StoredBlob blob, string key, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> ProcessVersionAsync(StoredBlob blob, string key, long arrival, CancellationToken cancellationToken)
     {
         var rules = await _rules.RequireActiveAsync(cancellationToken);
         var unit = UnitOf(blob.Name);
@@ -126,8 +126,8 @@ public sealed partial class ReportIntake : IReportIntake
 
         var card = Scorer.Score(report);
         var record = new ReportRecord(
-            ReportLog.KeyOf(report.Jurisdiction, unit, blob.LastModified, key), report.Period.ToString(), report.Jurisdiction, unit, blob.Name,
-            Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, card.RulesVersion,
+            ReportLog.KeyOf(report.Jurisdiction, unit, arrival, key), report.Period.ToString(), report.Jurisdiction, unit, blob.Name,
+            Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, arrival, card.RulesVersion,
             ReportingCalendar.IsOnTime(report.Period, blob.LastModified), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention()));
         var plan = AlertPlanner.Plan(card, await _scored.AlertedAsync(report.Jurisdiction, report.Period, cancellationToken));
         var place = report.Plan.NameOf(report.Jurisdiction);

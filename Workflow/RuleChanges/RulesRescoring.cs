@@ -55,10 +55,10 @@ public sealed partial class RulesRescoring : ISweepCatchUp
         var standing = await _results.AllLatestAsync(cancellationToken);
         var outdated = standing
             .Where(result => result.Source == FigureSource.Reported)
-            .GroupBy(result => (result.Jurisdiction, result.Period, result.Report, result.Unit, result.ReceivedAt))
+            .GroupBy(result => (result.Jurisdiction, result.Period, result.Report, result.Unit, result.ReceivedAt, result.Arrival))
             .Select(group => (group.Key, Rows: group.ToList(), Plan: Period.TryParse(group.Key.Period, out var period) ? rules.FindPlan(period, group.Key.Jurisdiction) : null))
             .Where(entry => entry.Plan is not null && entry.Rows.Any(row => row.RulesVersion != entry.Plan.Version))
-            .OrderBy(entry => entry.Key.ReceivedAt)
+            .OrderBy(entry => entry.Key.Arrival)
             .ToList();
         if (outdated.Count == 0)
         {
@@ -85,7 +85,7 @@ public sealed partial class RulesRescoring : ISweepCatchUp
             var reference = new ReportReference($"{key.Report}~rules~{activation}", file, key.Unit, period, plan.NameOf(key.Jurisdiction), rules.CommitteeOf(key.Jurisdiction)?.Id);
             queued.AddRange(await _notifier.QueueAsync(composer.Alerts(reference, decided), AlertKind.Alert, reference.Key, cancellationToken));
             queued.AddRange(await _notifier.QueueAsync(composer.ResolvedNotices(reference, decided), AlertKind.Resolved, reference.Key, cancellationToken));
-            await _results.SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), key.Report, key.Unit, key.ReceivedAt, cancellationToken, rescoredBy: activation);
+            await _results.SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), key.Report, key.Unit, key.ReceivedAt, key.Arrival, cancellationToken, rescoredBy: activation);
             await _alertState.ApplyAsync(key.Jurisdiction, period, decided.States, reference.Key, cancellationToken);
         }
 

@@ -29,7 +29,7 @@ public sealed class ScoredReports
     /// <summary>Stores a scored report: its results with their explanations, the alert states it changed, and its log entry.</summary>
     public async Task SaveAsync(Scorecard card, IReadOnlyList<LocalizedText> explanations, ReportRecord record, IReadOnlyDictionary<string, Status?> alertChanges, CancellationToken cancellationToken)
     {
-        await _results.SaveAsync(card, explanations, record.Key, record.Unit, record.ReceivedAt, cancellationToken);
+        await _results.SaveAsync(card, explanations, record.Key, record.Unit, record.ReceivedAt, record.Arrival, cancellationToken);
         await _alertState.ApplyAsync(card.Jurisdiction, card.Period, alertChanges, record.Key, cancellationToken);
         await _reports.RecordAsync(record, cancellationToken);
     }

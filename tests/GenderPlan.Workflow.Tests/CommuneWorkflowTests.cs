@@ -236,7 +236,7 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
         var (visited, pregnant, boys, girls) = Counts["po-ko"];
         var read = Core.Reports.ReportReader.Read("po-ko.csv", System.Text.Encoding.UTF8.GetBytes(Pipeline.Csv($"2019,po-ko,G4.3a,,{visited},{pregnant},", $"2019,po-ko,G4.1,,{boys},{girls},")), rules);
         var card = Scorer.Score(read.Report!);
-        await pipeline.Get<ResultStore>().SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), "race", "ubnd-po-ko", DateTimeOffset.UtcNow, CancellationToken.None);
+        await pipeline.Get<ResultStore>().SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), "race", "ubnd-po-ko", DateTimeOffset.UtcNow, arrival: 1_000, CancellationToken.None);
         Assert.Contains("po-ko", (await AddedUpAsync(pipeline, "G4.3a")).Coverage!.Missing);
         var sums = pipeline.Get<IEnumerable<ISweepCatchUp>>().OfType<DistrictSumsCatchUp>().Single();
 
