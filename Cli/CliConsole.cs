@@ -1,3 +1,4 @@
+
 namespace GenderPlan.Cli;
 
 /// <summary>Where a command writes: standard output for results, standard error for problems and progress.</summary>

@@ -1,3 +1,4 @@
+
 namespace GenderPlan.Cli;
 
 /// <summary>The exit statuses scripts and the workflow rely on.</summary>

@@ -1,4 +1,5 @@
 using GenderPlan.Workflow;
+using GenderPlan.Workflow.Hosting;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+
 namespace GenderPlan.Functions;
 
 /// <summary>The functions' names, as the host, the Bicep alert rules and the tests know them.</summary>

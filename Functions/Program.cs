@@ -1,4 +1,4 @@
-using GenderPlan.Workflow;
+using GenderPlan.Workflow.Hosting;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 

@@ -1,4 +1,4 @@
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

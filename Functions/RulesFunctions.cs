@@ -1,4 +1,4 @@
-using GenderPlan.Workflow.Http;
+using GenderPlan.Workflow.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,5 @@
 using Azure.Storage.Blobs;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 

@@ -1,25 +1,18 @@
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace GenderPlan.Functions;
 
 /// <summary>The timers: the outbox sweep and the daily reminder job.</summary>
-public sealed class TimerFunctions(
-    IAlertDispatcher dispatcher, IReminderService reminders, IDashboardPublisher dashboard, IEnumerable<ISweepCatchUp> catchUps, ILogger<TimerFunctions> logger)
+public sealed class TimerFunctions(Sweep sweep, IReminderService reminders, ILogger<TimerFunctions> logger)
 {
-    /// <summary>Finishes a re-scoring cut short, retries every alert not yet delivered, and republishes the scorecard page.</summary>
+    /// <summary>Finishes a re-scoring or an adding-up cut short, retries every alert not yet delivered, and republishes the district pages.</summary>
     [Function(FunctionNames.SendPendingAlerts)]
     public async Task SendPendingAlertsAsync([TimerTrigger(FunctionNames.SweepSchedule)] TimerInfo timer, FunctionContext context)
     {
-        foreach (var catchUp in catchUps)
-        {
-            await catchUp.CatchUpAsync(context.CancellationToken);
-        }
-
-        var (sent, pending) = await dispatcher.SendPendingAsync(context.CancellationToken);
-        logger.LogInformation("Alert sweep: {Sent} sent, {Pending} pending", sent, pending);
-        await dashboard.TryPublishDistrictsAsync(context.CancellationToken);
+        var swept = await sweep.RunAsync(context.CancellationToken);
+        logger.LogInformation("Alert sweep: {Sent} sent, {Pending} pending", swept.Sent, swept.Pending);
     }
 
     /// <summary>Queues today's reminders and overdue notices.</summary>

@@ -1,3 +1,4 @@
+
 namespace GenderPlan.Workflow;
 
 /// <summary>

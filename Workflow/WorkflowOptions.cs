@@ -1,3 +1,4 @@
+
 namespace GenderPlan.Workflow;
 
 /// <summary>Settings of the workflow, bound from the <c>GenderPlan</c> configuration section.</summary>

@@ -1,6 +1,6 @@
 using GenderPlan.Core.Calendar;
 using GenderPlan.Documents.Dashboard;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

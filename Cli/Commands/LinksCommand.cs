@@ -1,8 +1,8 @@
 using System.Globalization;
 using GenderPlan.Core.Domain;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
-using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

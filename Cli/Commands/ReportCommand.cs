@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using GenderPlan.Core.Domain;
 using GenderPlan.Documents.ProvinceReports;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

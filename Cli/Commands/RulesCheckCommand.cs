@@ -1,4 +1,3 @@
-using GenderPlan.Core.Rules;
 
 namespace GenderPlan.Cli.Commands;
 

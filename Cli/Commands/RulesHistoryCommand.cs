@@ -1,8 +1,8 @@
 using System.Text.Json;
 using GenderPlan.Core.Calendar;
-using GenderPlan.Workflow.Http;
-using GenderPlan.Workflow.RuleChanges;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -52,10 +52,10 @@ public static class RulesHistoryCommand
         var result = await host.Services.GetRequiredService<RulesHistory>().RollbackAsync(version, $"rollback ({Environment.UserName})", cancellationToken);
         switch (result.Outcome)
         {
-            case Workflow.Handlers.RulesOutcome.Activated:
+            case Workflow.Application.RulesOutcome.Activated:
                 console.Out.WriteLine($"Version {result.Version} is active again (a new entry in the history); the stored verdicts were scored again with it.");
                 return ExitCodes.Success;
-            case Workflow.Handlers.RulesOutcome.Unchanged:
+            case Workflow.Application.RulesOutcome.Unchanged:
                 console.Out.WriteLine($"Version {result.Version} is already the active version; nothing changed.");
                 return ExitCodes.Success;
             default:

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using GenderPlan.Core.Domain;
-using GenderPlan.Workflow.Http;
-using GenderPlan.Workflow.RuleChanges;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -2,9 +2,8 @@ using System.Text.Json;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Http;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,7 +1,6 @@
 using GenderPlan.Documents.Email;
-using GenderPlan.Workflow.Email;
 using GenderPlan.Workflow.Hosting;
-using GenderPlan.Workflow.Local;
+using GenderPlan.Workflow.Notifications.Email;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

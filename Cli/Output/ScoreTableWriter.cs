@@ -2,7 +2,6 @@ using System.Text;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Core.Text;
-using GenderPlan.Documents.Text;
 
 namespace GenderPlan.Cli.Output;
 

@@ -1,4 +1,3 @@
-using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
 

@@ -1,6 +1,4 @@
-using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Text;
 using GenderPlan.Documents.Text;
 
 namespace GenderPlan.Documents.Alerts;

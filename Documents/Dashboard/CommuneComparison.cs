@@ -1,5 +1,4 @@
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Scoring;
 
 namespace GenderPlan.Documents.Dashboard;
 

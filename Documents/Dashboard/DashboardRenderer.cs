@@ -1,5 +1,4 @@
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Text;
 using GenderPlan.Documents.Text;
 
 namespace GenderPlan.Documents.Dashboard;

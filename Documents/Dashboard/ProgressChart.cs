@@ -1,7 +1,6 @@
 using System.Globalization;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
-using GenderPlan.Core.Text;
 using GenderPlan.Documents.Text;
 
 namespace GenderPlan.Documents.Dashboard;

@@ -3,7 +3,6 @@ using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Core.Text;
-using GenderPlan.Documents.Text;
 
 namespace GenderPlan.Documents.ProvinceReports;
 

@@ -2,7 +2,6 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GenderPlan.Core.Reports;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Documents.ProvinceReports;
 

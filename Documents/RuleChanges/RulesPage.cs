@@ -1,6 +1,5 @@
 using System.Globalization;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Text;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Documents.Text;

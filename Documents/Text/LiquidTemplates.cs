@@ -11,7 +11,6 @@ using Microsoft.Extensions.Primitives;
 // should it change in a later Fluid, this file stops compiling rather than behaving differently.
 #pragma warning disable FLUID001
 
-using GenderPlan.Core.Text;
 using GenderPlan.Documents.Text;
 
 namespace GenderPlan.Documents.Text;

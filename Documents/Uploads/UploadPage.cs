@@ -1,7 +1,6 @@
 using System.Globalization;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
-using GenderPlan.Core.Text;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Documents.Text;
 

@@ -1,4 +1,4 @@
-using GenderPlan.Workflow.Http;
+using GenderPlan.Workflow.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Local;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Notifications;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -42,25 +42,15 @@ public sealed partial class UploadPollingJob(LocalRunner runner, IOptions<LocalH
     private partial void LogPolled(int activated, int refused, int scored, int rejected, int failed, int sent);
 }
 
-/// <summary>Retries pending alerts and republishes the district pages: the local stand-in for the sweep timer.</summary>
-public sealed class AlertSweepJob(
-    IAlertDispatcher dispatcher, IDashboardPublisher dashboard, IEnumerable<ISweepCatchUp> catchUps, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<AlertSweepJob> logger)
+/// <summary>The sweep (<see cref="Sweep"/>) on the local host: the stand-in for the five-minute timer.</summary>
+public sealed class AlertSweepJob(Sweep sweep, IOptions<LocalHostOptions> options, TimeProvider clock, ILogger<AlertSweepJob> logger)
     : PeriodicJob(clock, logger)
 {
     /// <inheritdoc />
     protected override TimeSpan Interval => options.Value.SweepInterval;
 
     /// <inheritdoc />
-    protected override async Task RunAsync(CancellationToken cancellationToken)
-    {
-        foreach (var catchUp in catchUps)
-        {
-            await catchUp.CatchUpAsync(cancellationToken);
-        }
-
-        await dispatcher.SendPendingAsync(cancellationToken);
-        await dashboard.TryPublishDistrictsAsync(cancellationToken);
-    }
+    protected override Task RunAsync(CancellationToken cancellationToken) => sweep.RunAsync(cancellationToken);
 }
 
 /// <summary>Queues deadline reminders and overdue notices: the local stand-in for the daily timer.</summary>

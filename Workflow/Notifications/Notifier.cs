@@ -1,48 +1,53 @@
-using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
-using GenderPlan.Documents.Alerts;
-using GenderPlan.Documents.Email;
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Storage;
-using GenderPlan.Workflow.Uploads;
-using Microsoft.Extensions.Options;
 
 namespace GenderPlan.Workflow.Notifications;
 
 /// <summary>
-/// The one way the workflow tells people something: compose with the active rules' units directory, store in
-/// the outbox (so nothing is lost), and send at once; what cannot be sent now stays for the sweep.
+/// The one way the workflow tells people something. Callers say what happened (<see cref="Notice"/>); the module
+/// renders it (<see cref="EmailRendering"/>), stores every message in the outbox before anything is sent (so
+/// nothing is lost), and sends; what cannot be sent now stays for the sweep.
 /// </summary>
 public sealed class Notifier
 {
     private readonly AlertOutbox _outbox;
     private readonly AlertDispatcher _dispatcher;
-    private readonly WorkflowOptions _options;
-    private readonly EmailUploadLinks _links;
+    private readonly EmailRendering _email;
 
     /// <summary>Creates the notifier.</summary>
-    public Notifier(AlertOutbox outbox, AlertDispatcher dispatcher, EmailUploadLinks links, IOptions<WorkflowOptions> options)
+    public Notifier(AlertOutbox outbox, AlertDispatcher dispatcher, EmailRendering email)
     {
-        _links = links;
         _outbox = outbox;
         _dispatcher = dispatcher;
-        _options = options.Value;
+        _email = email;
     }
 
-    /// <summary>The emails' author for <paramref name="rules"/>, with the configured coordinator, scorecard link and, where the app's address is known, upload links.</summary>
-    public AlertComposer Composer(RuleBook rules) => new(rules, _options.CoordinatorUnit, _options.ScorecardUrl, _links.Enabled);
+    /// <summary>
+    /// Stores the messages that say <paramref name="notices"/> without sending them yet (the first half of the outbox
+    /// pattern): a message stored before (the same id) is not stored again. Returns the ids newly stored, in order.
+    /// </summary>
+    /// <param name="rules">The rules in force: their units directory gives the recipients.</param>
+    /// <param name="source">The report, upload or job the notices come from, kept with each message.</param>
+    /// <param name="notices">What to tell.</param>
+    /// <param name="cancellationToken">Cancels the storing.</param>
+    public async Task<IReadOnlyList<string>> QueueAsync(RuleBook rules, string source, IEnumerable<Notice> notices, CancellationToken cancellationToken)
+    {
+        var added = new List<string>();
+        var rendered = notices.SelectMany(notice => _email.Render(rules, notice)).ToList();
+        foreach (var kind in rendered.Select(item => item.Kind).Distinct())
+        {
+            added.AddRange(await _outbox.AddAsync(rendered.Where(item => item.Kind == kind).Select(item => item.Message), kind, source, cancellationToken));
+        }
 
-    /// <summary>Stores messages without sending them yet (the first half of the outbox pattern); returns the ids newly stored.</summary>
-    public Task<IReadOnlyList<string>> QueueAsync(IEnumerable<EmailMessage> messages, AlertKind kind, string source, CancellationToken cancellationToken) =>
-        _outbox.AddAsync(messages, kind, source, cancellationToken);
+        return added;
+    }
 
-    /// <summary>Sends messages stored before; a failure leaves them pending.</summary>
+    /// <summary>Sends messages stored before; a failure leaves them pending for the sweep. Returns how many went.</summary>
     public Task<int> SendAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken) => _dispatcher.SendNowAsync(ids, cancellationToken);
 
     /// <summary>Stores and sends; returns how many messages were new.</summary>
-    public async Task<int> NotifyAsync(IEnumerable<EmailMessage> messages, AlertKind kind, string source, CancellationToken cancellationToken)
+    public async Task<int> NotifyAsync(RuleBook rules, string source, IEnumerable<Notice> notices, CancellationToken cancellationToken)
     {
-        var added = await QueueAsync(messages, kind, source, cancellationToken);
+        var added = await QueueAsync(rules, source, notices, cancellationToken);
         await SendAsync(added, cancellationToken);
         return added.Count;
     }

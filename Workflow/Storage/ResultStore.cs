@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Workflow.Storage;
 

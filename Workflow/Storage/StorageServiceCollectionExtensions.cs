@@ -54,7 +54,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ResultStore>();
         services.AddSingleton<AlertStateStore>();
         services.AddSingleton<ReportLog>();
-        services.AddSingleton<AlertOutbox>();
         return services;
     }
 

@@ -2,7 +2,6 @@ using System.Text;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Rules;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Benchmarks;
 

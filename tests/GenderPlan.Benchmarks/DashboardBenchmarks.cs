@@ -3,7 +3,6 @@ using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Documents.Dashboard;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Benchmarks;
 

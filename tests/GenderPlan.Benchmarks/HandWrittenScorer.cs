@@ -1,7 +1,6 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Benchmarks;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Azure;
 using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -6,11 +5,13 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using GenderPlan.Core.Rules;
-using GenderPlan.Workflow;
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Local;
 using GenderPlan.Testing;
+using GenderPlan.Workflow;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Hosting;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,6 @@ using BenchmarkDotNet.Attributes;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
-using GenderPlan.Documents.Reports;
 using RulesEngine.Models;
 
 namespace GenderPlan.Benchmarks;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Uploads;
+using GenderPlan.Workflow.Storage;
 
 namespace GenderPlan.Cli.Tests;
 

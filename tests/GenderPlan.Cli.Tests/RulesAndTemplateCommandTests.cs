@@ -1,6 +1,5 @@
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Rules;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Cli.Tests;
 

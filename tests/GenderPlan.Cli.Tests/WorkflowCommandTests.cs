@@ -1,5 +1,4 @@
 using System.Text.Json;
-using GenderPlan.Workflow.Local;
 using GenderPlan.Testing;
 
 namespace GenderPlan.Cli.Tests;

@@ -1,6 +1,6 @@
 using System.Text;
-using Xunit.Abstractions;
 using GenderPlan.Core.Reports;
+using Xunit.Abstractions;
 
 namespace GenderPlan.Core.Tests;
 

@@ -1,3 +1,4 @@
+
 namespace GenderPlan.Core.Tests;
 
 /// <summary>A plan names its district; nothing in the code assumes which place that is.</summary>

@@ -6,7 +6,6 @@ using GenderPlan.Core.Scoring;
 using GenderPlan.Core.Tests;
 using GenderPlan.Documents.Alerts;
 using GenderPlan.Documents.Email;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Documents.Tests;
 

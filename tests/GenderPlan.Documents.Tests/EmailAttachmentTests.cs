@@ -1,4 +1,3 @@
-using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Tests;
 using GenderPlan.Documents.Alerts;
 using GenderPlan.Documents.Email;

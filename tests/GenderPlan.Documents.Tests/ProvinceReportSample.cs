@@ -4,7 +4,6 @@ using GenderPlan.Core.Scoring;
 using GenderPlan.Core.Tests;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Documents.ProvinceReports;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Documents.Tests;
 

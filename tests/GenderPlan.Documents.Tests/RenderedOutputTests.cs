@@ -7,7 +7,6 @@ using GenderPlan.Core.Tests;
 using GenderPlan.Documents.Alerts;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Documents.Email;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Documents.Tests;
 

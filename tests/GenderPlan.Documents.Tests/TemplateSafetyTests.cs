@@ -1,7 +1,5 @@
 using System.Text;
 using GenderPlan.Core.Reports;
-using GenderPlan.Core.Tests;
-using GenderPlan.Documents.Reports;
 
 namespace GenderPlan.Documents.Tests;
 

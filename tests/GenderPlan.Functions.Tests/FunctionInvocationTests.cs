@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using GenderPlan.Core.Domain;
-using GenderPlan.Workflow;
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Http;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Hosting;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -75,7 +76,8 @@ public class FunctionInvocationTests
         var dashboard = new Mock<IDashboardPublisher>();
         var rescoring = new Mock<ISweepCatchUp>();
         var sums = new Mock<ISweepCatchUp>();
-        var timers = new TimerFunctions(dispatcher.Object, reminders.Object, dashboard.Object, [rescoring.Object, sums.Object], NullLogger<TimerFunctions>.Instance);
+        var sweep = new Sweep([rescoring.Object, sums.Object], dispatcher.Object, dashboard.Object, NullLogger<Sweep>.Instance);
+        var timers = new TimerFunctions(sweep, reminders.Object, NullLogger<TimerFunctions>.Instance);
 
         await timers.SendPendingAlertsAsync(new TimerInfo(), Context());
         await timers.DeadlineRemindersAsync(new TimerInfo(), Context());
@@ -165,7 +167,7 @@ public class FunctionInvocationTests
         Assert.NotNull(ActivatorUtilities.CreateInstance<AcceptRulesFunction>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<TimerFunctions>(provider));
         Assert.NotNull(ActivatorUtilities.CreateInstance<HttpFunctions>(provider));
-        Assert.IsType<GenderPlan.Workflow.Email.PickupFolderEmailSender>(provider.GetRequiredService<GenderPlan.Documents.Email.IEmailSender>());
+        Assert.IsType<GenderPlan.Workflow.Notifications.Email.PickupFolderEmailSender>(provider.GetRequiredService<GenderPlan.Documents.Email.IEmailSender>());
     }
 
     [Fact]
@@ -178,7 +180,7 @@ public class FunctionInvocationTests
         }).Build();
         using var provider = new ServiceCollection().AddLogging().AddGenderPlanWorkflow(configuration).BuildServiceProvider();
 
-        Assert.IsType<GenderPlan.Workflow.Email.SendGridEmailSender>(provider.GetRequiredService<GenderPlan.Documents.Email.IEmailSender>());
+        Assert.IsType<GenderPlan.Workflow.Notifications.Email.SendGridEmailSender>(provider.GetRequiredService<GenderPlan.Documents.Email.IEmailSender>());
     }
 
     [Theory]

@@ -52,7 +52,7 @@ public partial class InfrastructureDriftTests
             var options = parts.Length == 3 ? parts[1] switch
             {
                 "Email" => typeof(EmailOptions),
-                "Uploads" => typeof(GenderPlan.Workflow.Uploads.UploadOptions),
+                "Uploads" => typeof(GenderPlan.Workflow.UploadOptions),
                 _ => null,
             }
             : typeof(WorkflowOptions);
@@ -68,7 +68,7 @@ public partial class InfrastructureDriftTests
     [Fact]
     public void Monitoring_alert_matches_the_log_messages_it_watches()
     {
-        var handlers = string.Concat(Directory.GetFiles(Path.Combine(Root, "Workflow", "Handlers"), "*.cs").Select(File.ReadAllText));
+        var handlers = string.Concat(Directory.GetFiles(Path.Combine(Root, "Workflow"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText));
 
         Assert.Contains("\"Gave up on {Blob}", handlers, StringComparison.Ordinal);
         Assert.Contains("stays pending after attempt {Attempts}", handlers, StringComparison.Ordinal);

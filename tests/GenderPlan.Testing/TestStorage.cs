@@ -1,6 +1,6 @@
-using GenderPlan.Testing;
 using Azure.Data.Tables;
 using GenderPlan.Workflow;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,8 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Web;
 
 namespace GenderPlan.Workflow.Tests;
 

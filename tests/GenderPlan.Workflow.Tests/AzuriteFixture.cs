@@ -1,4 +1,3 @@
-using GenderPlan.Workflow;
 using GenderPlan.Testing;
 using GenderPlan.Workflow.Storage;
 

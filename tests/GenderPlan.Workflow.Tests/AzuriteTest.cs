@@ -1,3 +1,4 @@
+
 namespace GenderPlan.Workflow.Tests;
 
 /// <summary>A test class on the shared Azurite: each test starts from empty storage.</summary>

@@ -1,6 +1,6 @@
-using GenderPlan.Testing;
 using System.Text.Json;
-using GenderPlan.Workflow.Storage;
+using GenderPlan.Testing;
+using GenderPlan.Workflow.Notifications;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

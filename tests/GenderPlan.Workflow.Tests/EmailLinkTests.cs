@@ -3,10 +3,9 @@ using System.Text.RegularExpressions;
 using GenderPlan.Core.Domain;
 using GenderPlan.Documents.Email;
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
-using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GenderPlan.Workflow.Tests;
@@ -24,8 +23,8 @@ public sealed partial class EmailLinkTests(AzuriteFixture azurite) : AzuriteTest
         var rules = await host.Services.GetRequiredService<RulesIntake>().RequireActiveAsync(CancellationToken.None);
         var notifier = host.Services.GetRequiredService<Notifier>();
 
-        var reminder = notifier.Composer(rules).Reminder("ubnd-tan-canh", Period.Annual(2019), new DateOnly(2019, 11, 18));
-        Assert.Equal(1, await notifier.NotifyAsync([reminder], AlertKind.Reminder, "test", CancellationToken.None));
+        var reminder = new ReportDueNotice("ubnd-tan-canh", Period.Annual(2019), new DateOnly(2019, 11, 18));
+        Assert.Equal(1, await notifier.NotifyAsync(rules, "test", [reminder], CancellationToken.None));
 
         // Read as a mail program does: quoted-printable folds long lines wherever the port's digits put the break.
         using var message = MimeKit.MimeMessage.Load(await SentEmailAsync(host.Outbox));

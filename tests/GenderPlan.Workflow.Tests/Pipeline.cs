@@ -1,8 +1,8 @@
 using System.Text;
 using Azure.Storage.Blobs.Models;
-using GenderPlan.Core.Rules;
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Local;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Hosting;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
 using MimeKit;
 

@@ -1,4 +1,5 @@
 using GenderPlan.Testing;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using MimeKit;
 

@@ -1,8 +1,9 @@
-using GenderPlan.Core.Domain;
-using GenderPlan.Testing;
 using System.Text;
 using Azure.Data.Tables;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Core.Domain;
+using GenderPlan.Testing;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using MimeKit;
 
@@ -202,9 +203,9 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
         var flaky = new FailsOnce(pipeline.Reports);
-        var runner = new GenderPlan.Workflow.Local.LocalRunner(
-            pipeline.Storage, pipeline.Get<RuleSetStore>(), pipeline.Get<ReportStore>(), pipeline.Rules, flaky, pipeline.Get<AlertDispatcher>(), pipeline.Reminders, pipeline.Get<IProvinceReportService>(), pipeline.Get<IDashboardPublisher>(),
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<GenderPlan.Workflow.Local.LocalRunner>.Instance);
+        var runner = new GenderPlan.Workflow.Hosting.LocalRunner(
+            pipeline.Storage, pipeline.Get<RuleSetStore>(), pipeline.Get<ReportStore>(), pipeline.Rules, flaky, pipeline.Get<AlertDispatcher>(), pipeline.Reminders, pipeline.Get<IProvinceReportService>(), pipeline.Get<Sweep>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<GenderPlan.Workflow.Hosting.LocalRunner>.Instance);
 
         var failed = await runner.RunOnceAsync(CancellationToken.None);
         var recovered = await runner.RunOnceAsync(CancellationToken.None);

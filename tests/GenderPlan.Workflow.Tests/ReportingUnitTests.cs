@@ -1,4 +1,4 @@
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
 using MimeKit;
 
@@ -66,7 +66,7 @@ public sealed class UnreadableNameTests(AzuriteFixture azurite) : AzuriteTest(az
     [InlineData("ldtbxh/báo cáo 2019.xlsx", true)]
     [InlineData("ldtbxh/2019..final.csv", true)]
     public void Only_names_that_read_back_as_themselves_are_plain(string name, bool plain) =>
-        Assert.Equal(plain, GenderPlan.Workflow.Handlers.ReportIntake.IsPlainName(name));
+        Assert.Equal(plain, GenderPlan.Workflow.Application.ReportIntake.IsPlainName(name));
 
     [Fact]
     public async Task Report_named_with_dot_dot_folders_is_refused_and_the_coordinator_told()

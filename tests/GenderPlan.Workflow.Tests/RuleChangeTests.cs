@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Rules;
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Handlers;
-using GenderPlan.Workflow.Http;
-using GenderPlan.Workflow.RuleChanges;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Web;
 
 namespace GenderPlan.Workflow.Tests;
 

@@ -1,6 +1,6 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
 using MimeKit;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Azure.Storage.Blobs.Models;
 using GenderPlan.Core.Domain;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Playwright;
 

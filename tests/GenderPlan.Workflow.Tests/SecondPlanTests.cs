@@ -1,6 +1,8 @@
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Handlers;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Web;
 using MimeKit;
 
 namespace GenderPlan.Workflow.Tests;

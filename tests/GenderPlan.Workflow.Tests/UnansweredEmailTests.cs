@@ -1,5 +1,5 @@
 using GenderPlan.Testing;
-using GenderPlan.Workflow.Storage;
+using GenderPlan.Workflow.Notifications;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

@@ -2,9 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using GenderPlan.Core.Reports;
-using GenderPlan.Documents.Reports;
 using GenderPlan.Workflow.Storage;
-using GenderPlan.Workflow.Uploads;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GenderPlan.Workflow.Tests;

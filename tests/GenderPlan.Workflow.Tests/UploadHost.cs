@@ -7,7 +7,6 @@ using GenderPlan.Core.Rules;
 using GenderPlan.Documents.Reports;
 using GenderPlan.Workflow.Hosting;
 using GenderPlan.Workflow.Storage;
-using GenderPlan.Workflow.Uploads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -56,7 +55,7 @@ internal sealed class UploadHost : IAsyncDisposable
             LogLevel.Warning);
         await azurite.Storage.EnsureCreatedAsync(CancellationToken.None);
         await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), CancellationToken.None);
-        await app.Services.GetRequiredService<GenderPlan.Workflow.Handlers.RulesIntake>().RequireActiveAsync(CancellationToken.None);
+        await app.Services.GetRequiredService<GenderPlan.Workflow.Application.RulesIntake>().RequireActiveAsync(CancellationToken.None);
         await app.StartAsync();
         return new UploadHost(app, address, outbox);
     }

@@ -1,9 +1,7 @@
 using System.Text;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
-using GenderPlan.Documents.Reports;
-using GenderPlan.Workflow.Http;
-using GenderPlan.Workflow.Uploads;
+using GenderPlan.Workflow.Web;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

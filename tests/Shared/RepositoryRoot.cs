@@ -1,3 +1,4 @@
+
 namespace GenderPlan.Testing;
 
 /// <summary>The repository's top folder, found from the running binaries or the current folder, so tests and benchmarks read the real Rules/.</summary>

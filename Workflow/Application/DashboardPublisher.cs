@@ -1,0 +1,160 @@
+using GenderPlan.Core.Calendar;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Dashboard;
+using GenderPlan.Workflow.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GenderPlan.Workflow.Application;
+
+/// <summary>
+/// Builds the scorecard page of a place from the stored results and publishes it to the storage account's
+/// static website (<c>$web</c>): <c>index.html</c> for the district when the rules hold one district,
+/// <c>{id}.html</c> for every other place. Run after each scored report and by the sweep timer, so a page
+/// lost to a race between two reports is repaired within minutes.
+/// </summary>
+public sealed partial class DashboardPublisher : IDashboardPublisher
+{
+    private const string HomePage = "index.html";
+    private readonly ActiveRules _activeRules;
+    private readonly ResultStore _results;
+    private readonly ReportLog _reports;
+    private readonly SiteStore _site;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<DashboardPublisher> _logger;
+
+    /// <summary>Creates the publisher.</summary>
+    public DashboardPublisher(ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, TimeProvider clock, ILogger<DashboardPublisher> logger)
+    {
+        _activeRules = activeRules;
+        _results = results;
+        _reports = reports;
+        _site = site;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>The page's input for <paramref name="jurisdiction"/>, or null without active rules or a plan for the place.</summary>
+    /// <param name="jurisdiction">The place.</param>
+    /// <param name="links">Whether links to other places point at published files or at the live pages of the same host.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    public async Task<DashboardInput?> BuildAsync(string jurisdiction, PageLinks links, CancellationToken cancellationToken)
+    {
+        var rules = await _activeRules.GetAsync(cancellationToken);
+        var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
+        return rules is null || CurrentPlan(rules, jurisdiction, today) is not { } plan ? null : await BuildAsync(rules, plan, jurisdiction, links, cancellationToken);
+    }
+
+    /// <summary>
+    /// The page's input for <paramref name="jurisdiction"/> under <paramref name="plan"/> of <paramref name="rules"/>:
+    /// the province report reads the plan of its period, which need not be the plan the page shows today.
+    /// </summary>
+    public async Task<DashboardInput> BuildAsync(RuleBook rules, Plan plan, string jurisdiction, PageLinks links, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var today = ReportingCalendar.VietnamDate(now);
+        var results = await ResultsAsync(plan, jurisdiction, cancellationToken);
+        var reports = await ReportsAsync(plan, jurisdiction, cancellationToken);
+        Dictionary<string, IReadOnlyList<DashboardResult>>? communeResults = null;
+        if (plan.IsDistrict(jurisdiction))
+        {
+            // The district's page compares its communes and lists their committees' reports in its timeliness grid.
+            communeResults = [];
+            foreach (var commune in plan.Communes)
+            {
+                communeResults[commune.Id] = [.. (await ResultsAsync(plan, commune.Id, cancellationToken)).Where(result => result.Source == FigureSource.Reported)];
+                reports.AddRange(await ReportsAsync(plan, commune.Id, cancellationToken));
+            }
+        }
+
+        var others = plan.Jurisdictions.Where(place => place.Id != jurisdiction).Select(place => (place.Id, Link: links == PageLinks.Live ? place.Id : PageName(rules, place.Id))).ToList();
+        if (links == PageLinks.Published)
+        {
+            var published = (await _site.ListPagesAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            others.RemoveAll(page => !published.Contains(page.Link));
+        }
+
+        IReadOnlyList<PublishedReportFile>? provinceReports = plan.IsDistrict(jurisdiction) ? await _site.ListProvinceReportsAsync(jurisdiction, cancellationToken) : null;
+        return new DashboardInput(rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList(), communeResults, provinceReports);
+    }
+
+    /// <summary>The stored results of a place within the plan's years: reported figures and, for a district, the communes' sums.</summary>
+    private async Task<List<DashboardResult>> ResultsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken) =>
+        (await _results.LatestForPlaceAsync(jurisdiction, cancellationToken))
+            .Where(stored => Period.TryParse(stored.Period, out var period) && plan.Covers(period))
+            .Select(stored => new DashboardResult(stored.Indicator, Period.Parse(stored.Period), stored.Status, stored.Value, stored.Explanation, stored.Source, stored.Coverage))
+            .ToList();
+
+    private async Task<List<DashboardReport>> ReportsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken) =>
+        (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, plan.EndYear, cancellationToken))
+            .Select(report => new DashboardReport(Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Jurisdiction, report.Arrival))
+            .ToList();
+
+    /// <summary>Renders and uploads the page of <paramref name="jurisdiction"/>; returns its blob name, or null when there was nothing to show.</summary>
+    public async Task<string?> PublishAsync(string jurisdiction, CancellationToken cancellationToken)
+    {
+        var input = await BuildAsync(jurisdiction, PageLinks.Published, cancellationToken);
+        if (input is null)
+        {
+            return null;
+        }
+
+        var name = PageName(input.Rules, jurisdiction);
+        await _site.PublishPageAsync(name, DashboardRenderer.Render(input), cancellationToken);
+        LogPublished(name, input.Results.Count);
+        return name;
+    }
+
+    /// <inheritdoc />
+    public async Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PublishAsync(jurisdiction, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPublishFailed(exception, jurisdiction);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task TryPublishDistrictsAsync(CancellationToken cancellationToken)
+    {
+        var rules = await _activeRules.GetAsync(cancellationToken);
+        foreach (var district in Districts(rules))
+        {
+            await TryPublishAsync(district, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The page of a place: the site's home page for the district when the rules hold one district (the
+    /// usual case: the link officials are given), else <c>{id}.html</c>.
+    /// </summary>
+    public static string PageName(RuleBook? rules, string jurisdiction) =>
+        Districts(rules).SequenceEqual([jurisdiction]) ? HomePage : $"{jurisdiction}.html";
+
+    private static IReadOnlyList<string> Districts(RuleBook? rules) => rules?.Districts() ?? [];
+
+    /// <summary>The plan the page shows: the newest one already started that includes the place, else the first that includes it.</summary>
+    private static Plan? CurrentPlan(RuleBook rules, string jurisdiction, DateOnly today) =>
+        rules.Plans.Where(candidate => candidate.HasJurisdiction(jurisdiction)).OrderByDescending(candidate => candidate.StartYear).FirstOrDefault(candidate => candidate.StartYear <= today.Year)
+        ?? rules.Plans.FirstOrDefault(candidate => candidate.HasJurisdiction(jurisdiction));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published scorecard page {Page} with {Count} result(s)")]
+    private partial void LogPublished(string page, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the scorecard page of {Jurisdiction}; the next run will")]
+    private partial void LogPublishFailed(Exception exception, string jurisdiction);
+}
+
+/// <summary>Where a scorecard page's links to other places lead.</summary>
+public enum PageLinks
+{
+    /// <summary>To the pages published in the static website (<c>tan-canh.html</c>); only those already published.</summary>
+    Published,
+
+    /// <summary>To the same host's live pages (<c>/api/page/tan-canh</c>), relative to the page itself.</summary>
+    Live,
+}

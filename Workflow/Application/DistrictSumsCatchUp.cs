@@ -1,0 +1,72 @@
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Workflow.Notifications;
+using GenderPlan.Workflow.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GenderPlan.Workflow.Application;
+
+/// <summary>
+/// Adds up again, on the sweep, the district's sums of every period a commune reported for recently. Two commune
+/// reports processed at the same instant can each add up without the other's figures, and whichever is stored
+/// last wins; adding up once more after both are stored settles it. Adding up is idempotent (alerts once per
+/// status, a disagreement told once per pair of figures), so doing it again for nothing costs reads, not emails.
+/// </summary>
+public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
+{
+    /// <summary>Longer than two sweeps, so a race is always seen by one sweep after both reports are stored.</summary>
+    public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(15);
+
+    private readonly ActiveRules _activeRules;
+    private readonly ResultStore _results;
+    private readonly DistrictRollUp _rollUp;
+    private readonly Notifier _notifier;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<DistrictSumsCatchUp> _logger;
+
+    /// <summary>Creates the job.</summary>
+    public DistrictSumsCatchUp(ActiveRules activeRules, ResultStore results, DistrictRollUp rollUp, Notifier notifier, TimeProvider clock, ILogger<DistrictSumsCatchUp> logger)
+    {
+        _activeRules = activeRules;
+        _results = results;
+        _rollUp = rollUp;
+        _notifier = notifier;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (await _activeRules.GetAsync(cancellationToken) is not { } rules)
+        {
+            return 0;
+        }
+
+        var now = _clock.GetUtcNow();
+        var recent = (await _results.LatestReceivedSinceAsync(now - RecentWindow, cancellationToken))
+            .Where(result => result.Source == FigureSource.Reported)
+            .Select(result => Period.TryParse(result.Period, out var period) && rules.FindPlan(period, result.Jurisdiction) is { } plan && !plan.IsDistrict(result.Jurisdiction)
+                ? (Plan: plan, Period: period)
+                : default)
+            .Where(entry => entry.Plan is not null)
+            .Distinct()
+            .ToList();
+        var queued = new List<string>();
+        foreach (var (plan, period) in recent)
+        {
+            queued.AddRange(await _rollUp.RecomputeAsync(rules, plan, period, now, cancellationToken));
+        }
+
+        if (queued.Count > 0)
+        {
+            LogSettled(recent.Count, queued.Count);
+            await _notifier.SendAsync(queued, cancellationToken);
+        }
+
+        return recent.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added up {Periods} district period(s) again after recent commune reports: {Emails} new email(s)")]
+    private partial void LogSettled(int periods, int emails);
+}

@@ -1,0 +1,56 @@
+using GenderPlan.Core.Domain;
+using Microsoft.Extensions.Logging;
+
+namespace GenderPlan.Workflow.Application;
+
+/// <summary>
+/// Takes scored reports, new or scored again, through alerts, storage and the district's sums: each report is
+/// recorded (<see cref="VerdictRecorder"/>), then each period they touch is added up again from its communes
+/// (after a commune's report, or after any report scored again, since the sums are scored by the same rules), or,
+/// after a district's own report, compared with the sums stored. Returns what it queued; the caller sends it once
+/// its own bookkeeping is stored, so a fault before that is retried and nothing is told twice.
+/// </summary>
+public sealed partial class ReportPipeline
+{
+    private readonly VerdictRecorder _recorder;
+    private readonly DistrictRollUp _rollUp;
+    private readonly ILogger<ReportPipeline> _logger;
+
+    /// <summary>Creates the pipeline.</summary>
+    public ReportPipeline(VerdictRecorder recorder, DistrictRollUp rollUp, ILogger<ReportPipeline> logger)
+    {
+        _recorder = recorder;
+        _rollUp = rollUp;
+        _logger = logger;
+    }
+
+    /// <summary>Records <paramref name="reports"/> in order and brings the sums they feed up to date; returns the ids of the messages queued.</summary>
+    /// <param name="rules">The rules in force.</param>
+    /// <param name="reports">Each report's plan and scored card.</param>
+    /// <param name="now">When the sums are added up (a new report's arrival, or the clock when scoring again).</param>
+    /// <param name="cancellationToken">Cancels the work; what was stored stays, and doing it again is safe.</param>
+    public async Task<IReadOnlyList<string>> RecordAsync(RuleBook rules, IReadOnlyList<(Plan Plan, ScoredCard Scored)> reports, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var queued = new List<string>();
+        foreach (var (_, scored) in reports)
+        {
+            queued.AddRange(await _recorder.RecordAsync(rules, scored, cancellationToken));
+        }
+
+        var periods = reports
+            .GroupBy(report => (report.Plan, report.Scored.Card.Period))
+            .Select(group => (group.Key.Plan, group.Key.Period, AddUp: group.Any(report => !report.Plan.IsDistrict(report.Scored.Card.Jurisdiction) || report.Scored.Figures is ReportedFigures { RescoredBy: not null })));
+        foreach (var (plan, period, addUp) in periods)
+        {
+            queued.AddRange(addUp
+                ? await _rollUp.RecomputeAsync(rules, plan, period, now, cancellationToken)
+                : await _rollUp.QueueDiscrepanciesAsync(rules, plan, period, cancellationToken));
+        }
+
+        LogRecorded(reports.Count, queued.Count);
+        return queued;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Recorded {Reports} scored report(s): {Messages} new message(s)")]
+    private partial void LogRecorded(int reports, int messages);
+}

@@ -1,0 +1,91 @@
+using GenderPlan.Core.Alerts;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.RuleChanges;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Alerts;
+using GenderPlan.Workflow.Notifications;
+using GenderPlan.Workflow.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace GenderPlan.Workflow.Application;
+
+
+/// <summary>
+/// Brings the stored verdicts in line with the rules in force: every report's latest results scored by another
+/// version of its plan are scored again with the plan now active, alerts follow the once-per-status rule as for
+/// a new report, and the district's sums are added up again. It looks for what is out of date rather than being
+/// told, so it is safe to run again: after an activation, and on every sweep in case a run was cut short.
+/// </summary>
+public sealed partial class RulesRescoring : ISweepCatchUp
+{
+    private readonly ActiveRules _activeRules;
+    private readonly ResultStore _results;
+    private readonly ReportLog _reports;
+    private readonly ReportPipeline _pipeline;
+    private readonly Notifier _notifier;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<RulesRescoring> _logger;
+
+    /// <summary>Creates the job.</summary>
+    public RulesRescoring(
+        ActiveRules activeRules, ResultStore results, ReportLog reports, ReportPipeline pipeline, Notifier notifier,
+        TimeProvider clock, ILogger<RulesRescoring> logger)
+    {
+        _activeRules = activeRules;
+        _results = results;
+        _reports = reports;
+        _pipeline = pipeline;
+        _notifier = notifier;
+        _clock = clock;
+        _logger = logger;
+    }
+
+    /// <summary>Scores again every report whose standing results another plan version scored; returns how many reports.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
+    {
+        if (await _activeRules.GetAsync(cancellationToken) is not { } rules)
+        {
+            return 0;
+        }
+
+        var standing = await _results.AllLatestAsync(cancellationToken);
+        var outdated = standing
+            .Where(result => result.Source == FigureSource.Reported)
+            .GroupBy(result => (result.Jurisdiction, result.Period, result.Report, result.Unit, result.ReceivedAt, result.Arrival))
+            .Select(group => (group.Key, Rows: group.ToList(), Plan: Period.TryParse(group.Key.Period, out var period) ? rules.FindPlan(period, group.Key.Jurisdiction) : null))
+            .Where(entry => entry.Plan is not null && entry.Rows.Any(row => row.RulesVersion != entry.Plan.Version))
+            .OrderBy(entry => entry.Key.Arrival)
+            .ToList();
+        if (outdated.Count == 0)
+        {
+            return 0;
+        }
+
+        // Alert ids carry the activation, so the same version active again (a rollback, then forward) alerts anew.
+        var activation = Keys.Ticks((await _activeRules.GetActiveInfoAsync(cancellationToken))?.ActivatedAt ?? _clock.GetUtcNow());
+        var files = new Dictionary<string, IReadOnlyList<ReportRecord>>(StringComparer.Ordinal);
+        var rescored = new List<(Plan, ScoredCard)>();
+        foreach (var (key, rows, found) in outdated)
+        {
+            var plan = found!;
+            var period = Period.Parse(key.Period);
+            if (!files.TryGetValue(key.Period, out var log))
+            {
+                files[key.Period] = log = await _reports.ForPeriodAsync(period, cancellationToken);
+            }
+
+            var card = RulesPreview.Rescore(plan, period, key.Jurisdiction, rows.Select(RulesPreviewer.Standing), key.Report);
+            var file = Path.GetFileName(log.FirstOrDefault(record => record.Key == key.Report)?.Blob ?? key.Report);
+            var reference = new ReportReference($"{key.Report}~rules~{activation}", file, key.Unit, period, plan.NameOf(key.Jurisdiction), rules.CommitteeOf(key.Jurisdiction)?.Id);
+            rescored.Add((plan, new ScoredCard(card, reference, key.Jurisdiction, new ReportedFigures(key.Report, key.Unit, key.ReceivedAt, key.Arrival, activation, Log: null))));
+        }
+
+        var queued = await _pipeline.RecordAsync(rules, rescored, _clock.GetUtcNow(), cancellationToken);
+        LogRescored(outdated.Count, queued.Count);
+        await _notifier.SendAsync(queued, cancellationToken);
+        return outdated.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Reports} report(s) again with the rules in force: {Emails} new email(s)")]
+    private partial void LogRescored(int reports, int emails);
+}

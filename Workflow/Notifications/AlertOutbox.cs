@@ -1,0 +1,401 @@
+using GenderPlan.Workflow.Storage;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using GenderPlan.Documents.Email;
+using Microsoft.Extensions.Options;
+
+namespace GenderPlan.Workflow.Notifications;
+
+/// <summary>What kind of email an alert row holds.</summary>
+public enum AlertKind
+{
+    /// <summary>Indicators falling behind or off track.</summary>
+    Alert,
+
+    /// <summary>Indicators that recovered.</summary>
+    Resolved,
+
+    /// <summary>A report is due soon.</summary>
+    Reminder,
+
+    /// <summary>A report is late.</summary>
+    Overdue,
+
+    /// <summary>A report file was rejected.</summary>
+    RejectedReport,
+
+    /// <summary>A rules upload was refused.</summary>
+    RefusedRules,
+
+    /// <summary>A report could not be processed.</summary>
+    FailedReport,
+
+    /// <summary>The district's reported figure and the communes' sum disagree.</summary>
+    Discrepancy,
+
+    /// <summary>The coordinator's summary of what a new rules version changed.</summary>
+    RulesChanged,
+
+    /// <summary>The province report of a period, with its workbook and Word draft attached.</summary>
+    ProvinceReport,
+}
+
+/// <summary>Whether an email has been handed to the email service.</summary>
+public enum AlertState
+{
+    /// <summary>Stored, not yet accepted by the email service; the sweep keeps trying.</summary>
+    Pending,
+
+    /// <summary>Accepted by the email service (SendGrid 202, or the file written).</summary>
+    Sent,
+}
+
+/// <summary>One stored email and where it stands.</summary>
+/// <param name="Message">The email.</param>
+/// <param name="Kind">What it is about.</param>
+/// <param name="Source">The report or upload it came from.</param>
+/// <param name="State">Pending or sent.</param>
+/// <param name="Attempts">How many sends failed so far.</param>
+/// <param name="LastError">The last failure.</param>
+/// <param name="CreatedAt">When it was stored.</param>
+/// <param name="SentAt">When the email service accepted it.</param>
+public sealed record StoredAlert(EmailMessage Message, AlertKind Kind, string Source, AlertState State, int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? SentAt);
+
+/// <summary>A claimed alert: while the claim holds, no other sender touches it.</summary>
+/// <param name="Alert">The alert.</param>
+/// <param name="Claim">The ETag of the claim, needed to mark it sent or failed.</param>
+public sealed record ClaimedAlert(StoredAlert Alert, ETag Claim);
+
+/// <summary>
+/// The outbox: every email is stored before anything is sent, so a crash or an email outage loses nothing.
+/// Attachments are stored first, as blobs of <see cref="StorageNames.OutgoingContainer"/> named after the alert, and
+/// the row names them: a row holds 64 KB per property and 1 MB in all, and an attachment may not fit.
+/// Each alert is a record row (<c>a|id</c>) plus, while undelivered, an index row (<c>p|id</c>) in the same
+/// partition; both change in one table transaction, and the pending ones are found by a key range, never
+/// by scanning every alert.
+/// </summary>
+public sealed class AlertOutbox
+{
+    /// <summary>The partition holding alerts. One partition keeps record and index atomic; a district sends a few hundred a year.</summary>
+    public const string Partition = "alerts";
+
+    /// <summary>The row-key prefix of alert records.</summary>
+    public const string RecordPrefix = "a|";
+
+    private const string PendingPrefix = "p|";
+
+    private readonly StorageClients _storage;
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _claimDuration;
+
+    /// <summary>Creates the outbox.</summary>
+    public AlertOutbox(StorageClients storage, TimeProvider clock, IOptions<EmailOptions> email)
+    {
+        _storage = storage;
+        _clock = clock;
+        _claimDuration = email.Value.ClaimDuration;
+    }
+
+    private TableClient Table => _storage.Table(StorageNames.AlertsTable);
+
+    /// <summary>
+    /// Stores each message unless one with its id exists already: storing the same alert twice (a trigger that
+    /// fires twice) keeps one. Returns the ids newly stored.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AddAsync(IEnumerable<EmailMessage> messages, AlertKind kind, string source, CancellationToken cancellationToken)
+    {
+        var added = new List<string>();
+        var now = _clock.GetUtcNow();
+        foreach (var message in messages)
+        {
+            await StoreAttachmentsAsync(message, cancellationToken);
+            var record = AlertRecordEntity.From(message, kind, source, now);
+            var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = DateTimeOffset.MinValue };
+            try
+            {
+                await Table.SubmitTransactionAsync(
+                    [new TableTransactionAction(TableTransactionActionType.Add, record), new TableTransactionAction(TableTransactionActionType.Add, index)],
+                    cancellationToken);
+                added.Add(message.Id);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status == 409)
+            {
+                // Stored before: sent already or still pending, either way not again.
+            }
+        }
+
+        return added;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> pending alerts due now and not held by a sender (or only those named),
+    /// oldest first. Nothing is claimed yet: each is claimed right before it is sent
+    /// (<see cref="TryClaimAsync"/>), so a claim only has to outlast one send.
+    /// </summary>
+    public async Task<IReadOnlyList<PendingAlertEntity>> DueAsync(IReadOnlyCollection<string>? only, int limit, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var due = new List<PendingAlertEntity>();
+        await foreach (var index in Table.QueryAsync<PendingAlertEntity>(Keys.RowKeyStartsWith(Partition, PendingPrefix), cancellationToken: cancellationToken))
+        {
+            var id = index.RowKey[PendingPrefix.Length..];
+            if ((only is null || only.Contains(id)) && index.NextAttemptAt <= now && index.ClaimedUntil <= now)
+            {
+                due.Add(index);
+                if (due.Count >= limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return due;
+    }
+
+    /// <summary>
+    /// Claims one due alert for <see cref="EmailOptions.ClaimDuration"/>, which outlasts the longest send, so
+    /// that two senders never send the same one; null when another sender changed it since it was listed.
+    /// </summary>
+    public async Task<ClaimedAlert?> TryClaimAsync(PendingAlertEntity due, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var claim = new PendingAlertEntity { PartitionKey = due.PartitionKey, RowKey = due.RowKey, NextAttemptAt = due.NextAttemptAt, ClaimedUntil = now + _claimDuration };
+        try
+        {
+            var response = await Table.UpdateEntityAsync(claim, due.ETag, TableUpdateMode.Replace, cancellationToken);
+            var id = due.RowKey[PendingPrefix.Length..];
+            var record = await Table.GetEntityAsync<AlertRecordEntity>(Partition, RecordPrefix + id, cancellationToken: cancellationToken);
+            return new ClaimedAlert(await WithAttachmentsAsync(record.Value, cancellationToken), response.Headers.ETag ?? default);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 412 or 404)
+        {
+            // Another sender claimed or finished it first.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Marks an alert delivered: the record says sent, and the pending index row goes, in one transaction.
+    /// Returns false when the claim was lost (it lapsed and another sender took the alert): that sender
+    /// decides, and nothing is thrown.
+    /// </summary>
+    public async Task<bool> MarkSentAsync(string id, ETag claim, CancellationToken cancellationToken)
+    {
+        // Partial updates are plain rows: a typed entity would also write its defaults over Kind and the rest.
+        var record = new TableEntity(Partition, RecordPrefix + id) { [nameof(AlertRecordEntity.State)] = nameof(AlertState.Sent), [nameof(AlertRecordEntity.SentAt)] = _clock.GetUtcNow() };
+        var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + id, ETag = claim };
+        return await TrySubmitAsync(
+            [new TableTransactionAction(TableTransactionActionType.UpdateMerge, record), new TableTransactionAction(TableTransactionActionType.Delete, index, claim)],
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a failed send; the alert stays pending and is tried again after a growing pause. Returns false
+    /// when the claim was lost.
+    /// </summary>
+    public async Task<bool> MarkFailedAsync(string id, ETag claim, int attempts, string error, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        var pause = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(attempts, 6))));
+        var record = new TableEntity(Partition, RecordPrefix + id)
+        {
+            [nameof(AlertRecordEntity.Attempts)] = attempts,
+            [nameof(AlertRecordEntity.LastError)] = error.Length > 2000 ? error[..2000] : error,
+            [nameof(AlertRecordEntity.LastAttemptAt)] = now,
+        };
+        var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + id, NextAttemptAt = now + pause, ClaimedUntil = DateTimeOffset.MinValue };
+        return await TrySubmitAsync(
+            [new TableTransactionAction(TableTransactionActionType.UpdateMerge, record, ETag.All), new TableTransactionAction(TableTransactionActionType.UpdateReplace, index, claim)],
+            cancellationToken);
+    }
+
+    /// <summary>An alert by id, or null.</summary>
+    public async Task<StoredAlert?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        var record = await Table.GetEntityIfExistsAsync<AlertRecordEntity>(Partition, RecordPrefix + id, cancellationToken: cancellationToken);
+        return record.HasValue && record.Value is { } row ? await WithAttachmentsAsync(row, cancellationToken) : null;
+    }
+
+    /// <summary>How many alerts wait to be delivered.</summary>
+    public async Task<int> PendingCountAsync(CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var _ in Table.QueryAsync<PendingAlertEntity>(Keys.RowKeyStartsWith(Partition, PendingPrefix), select: ["RowKey"], cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Stores the message's attachments as <c>{id}/{file}</c>, keeping the first copy: the same alert queued again
+    /// (a timer that fires twice) neither changes what a pending row points at nor what was sent.
+    /// </summary>
+    private async Task StoreAttachmentsAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Attachments.Count == 0)
+        {
+            return;
+        }
+
+        await Files.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        foreach (var attachment in message.Attachments)
+        {
+            try
+            {
+                await Files.GetBlobClient(AttachmentBlob(message.Id, attachment.FileName)).UploadAsync(
+                    BinaryData.FromBytes(attachment.Content),
+                    new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All }, HttpHeaders = new BlobHttpHeaders { ContentType = attachment.ContentType } },
+                    cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+            {
+                // Stored by an earlier attempt.
+            }
+        }
+    }
+
+    /// <summary>The alert of <paramref name="row"/>, with its attachments read back from their blobs.</summary>
+    private async Task<StoredAlert> WithAttachmentsAsync(AlertRecordEntity row, CancellationToken cancellationToken)
+    {
+        var alert = row.ToAlert();
+        var stored = row.AttachmentList();
+        if (stored.Count == 0)
+        {
+            return alert;
+        }
+
+        var attachments = new List<EmailAttachment>();
+        foreach (var file in stored)
+        {
+            var content = await Files.GetBlobClient(AttachmentBlob(alert.Message.Id, file.FileName)).DownloadContentAsync(cancellationToken);
+            attachments.Add(new EmailAttachment(file.FileName, file.ContentType, content.Value.Content.ToArray()));
+        }
+
+        return alert with { Message = alert.Message with { Attachments = attachments } };
+    }
+
+    private BlobContainerClient Files => _storage.Container(StorageNames.OutgoingContainer);
+
+    private static string AttachmentBlob(string id, string fileName) => $"{id}/{fileName}";
+
+    private async Task<bool> TrySubmitAsync(IEnumerable<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>The record row of an alert: the whole email and its delivery state.</summary>
+public sealed class AlertRecordEntity : TableRow
+{
+    /// <summary>What the email is about.</summary>
+    public AlertKind Kind { get; set; }
+
+    /// <summary>The report or upload it came from.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>Pending or sent.</summary>
+    public AlertState State { get; set; }
+
+    /// <summary>The To addresses as JSON.</summary>
+    public string? To { get; set; }
+
+    /// <summary>The Cc addresses as JSON.</summary>
+    public string? Cc { get; set; }
+
+    /// <summary>The subject.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>The HTML body.</summary>
+    public string? Html { get; set; }
+
+    /// <summary>The text body.</summary>
+    public string? Text { get; set; }
+
+    /// <summary>The unit whose upload link goes into the message when it is sent, or null.</summary>
+    public string? LinkUnit { get; set; }
+
+    /// <summary>The attachments' names and types as JSON; their bytes are blobs of <see cref="StorageNames.OutgoingContainer"/>.</summary>
+    public string? Attachments { get; set; }
+
+    /// <summary>When it was stored.</summary>
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    /// <summary>Failed sends so far.</summary>
+    public int? Attempts { get; set; }
+
+    /// <summary>The last failure.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>When the last send failed.</summary>
+    public DateTimeOffset? LastAttemptAt { get; set; }
+
+    /// <summary>When the email service accepted it.</summary>
+    public DateTimeOffset? SentAt { get; set; }
+
+    internal static AlertRecordEntity From(EmailMessage message, AlertKind kind, string source, DateTimeOffset now) => new()
+    {
+        PartitionKey = AlertOutbox.Partition,
+        RowKey = AlertOutbox.RecordPrefix + message.Id,
+        Kind = kind,
+        Source = source,
+        State = AlertState.Pending,
+        To = JsonSerializer.Serialize(message.To),
+        Cc = JsonSerializer.Serialize(message.Cc),
+        Subject = message.Subject,
+        Html = message.Html,
+        Text = message.Text,
+        LinkUnit = message.LinkUnit,
+        Attachments = message.Attachments.Count == 0 ? null : JsonSerializer.Serialize(message.Attachments.Select(attachment => new StoredAttachment(attachment.FileName, attachment.ContentType)).ToList()),
+        CreatedAt = now,
+        Attempts = 0,
+    };
+
+    /// <summary>The attachments the row names, without their bytes.</summary>
+    internal IReadOnlyList<StoredAttachment> AttachmentList() =>
+        Attachments is null ? [] : JsonSerializer.Deserialize<List<StoredAttachment>>(Attachments) ?? [];
+
+    /// <summary>The alert this row holds, without the attachments' bytes (<see cref="AlertOutbox"/> reads them).</summary>
+    public StoredAlert ToAlert() => new(
+        new EmailMessage(
+            RowKey[AlertOutbox.RecordPrefix.Length..],
+            JsonSerializer.Deserialize<List<EmailAddress>>(To ?? "[]")!,
+            JsonSerializer.Deserialize<List<EmailAddress>>(Cc ?? "[]")!,
+            Subject ?? "",
+            Html ?? "",
+            Text ?? "") { LinkUnit = LinkUnit },
+        Kind,
+        Source ?? "",
+        State,
+        Attempts ?? 0,
+        LastError,
+        CreatedAt ?? DateTimeOffset.MinValue,
+        SentAt);
+}
+
+/// <summary>An attachment as the outbox row names it: the blob is <c>{alert id}/{file name}</c>.</summary>
+/// <param name="FileName">The file name.</param>
+/// <param name="ContentType">The MIME type.</param>
+internal sealed record StoredAttachment(string FileName, string ContentType);
+
+/// <summary>The index row of an alert still to be delivered: when it may be tried next and who holds it.</summary>
+public sealed class PendingAlertEntity : TableRow
+{
+    /// <summary>Not before this time.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>A sender holds it until this time.</summary>
+    public DateTimeOffset ClaimedUntil { get; set; }
+}

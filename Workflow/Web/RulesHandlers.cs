@@ -1,0 +1,132 @@
+using System.Text.Json;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.RuleChanges;
+using GenderPlan.Core.Rules;
+using GenderPlan.Documents.RuleChanges;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace GenderPlan.Workflow.Web;
+
+/// <summary>
+/// The rules page and its API: every link may read the rules; only the coordinator's may preview and apply a
+/// change, which becomes the same rules files an upload would be, through the same validation, preview and
+/// history, with the link's unit recorded as the author.
+/// </summary>
+public sealed partial class RulesHandlers
+{
+    private const int MaxBodyBytes = 256 * 1024;
+    private static readonly JsonSerializerOptions Reading = new(JsonSerializerDefaults.Web) { MaxDepth = 8 };
+    private readonly ActiveRules _activeRules;
+    private readonly RuleSetStore _files;
+    private readonly RulesIntake _intake;
+    private readonly RulesPreviewer _previewer;
+    private readonly UploadAccess _access;
+    private readonly UploadRequests _requests;
+    private readonly ILogger<RulesHandlers> _logger;
+
+    /// <summary>Creates the handlers.</summary>
+    public RulesHandlers(
+        ActiveRules activeRules, RuleSetStore files, RulesIntake intake, RulesPreviewer previewer, UploadAccess access, UploadRequests requests,
+        ILogger<RulesHandlers> logger)
+    {
+        _activeRules = activeRules;
+        _files = files;
+        _intake = intake;
+        _previewer = previewer;
+        _access = access;
+        _requests = requests;
+        _logger = logger;
+    }
+
+    /// <summary><c>GET /rules?unit=ID&amp;token=T</c>: the rules as a table, editable for the coordinator's link only.</summary>
+    public async Task<IResult> PageAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var access = await _access.CheckAsync(null, request.Query["token"], _requests.AddressOf(request), cancellationToken);
+        if (!access.IsAllowed)
+        {
+            return UploadHandlers.PlainPage(access.Outcome);
+        }
+
+        if (await _activeRules.GetAsync(cancellationToken) is not { } rules || rules.FindUnit(access.TokenUnit!) is not { } unit)
+        {
+            return UploadHandlers.Error(StatusCodes.Status503ServiceUnavailable, "Chưa có bộ quy tắc nào được áp dụng. / No rules are active yet.");
+        }
+
+        return Results.Content(RulesPage.Render(rules, unit, _access.IsCoordinator(unit.Id)), "text/html; charset=utf-8");
+    }
+
+    /// <summary><c>POST /api/rules/preview</c>: what the edit would change; nothing is stored or sent.</summary>
+    public Task<IResult> PreviewAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        WithEditAsync(request, async (proposed, _, _) => Results.Json(RulesPreviewResponse.From(await _previewer.PreviewAsync(proposed, cancellationToken)), ApiJson.Options), cancellationToken);
+
+    /// <summary><c>POST /api/rules/apply</c>: publishes the edit as the new rules, recording the link's unit as the author.</summary>
+    public Task<IResult> ApplyAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        WithEditAsync(
+            request,
+            async (proposed, sources, author) =>
+            {
+                await _files.ReplaceAsync(sources, cancellationToken);
+                var (outcome, problems) = await _intake.ApplyContainerAsync(author, cancellationToken);
+                LogApplied(proposed.Version, author, outcome);
+                return problems.Count > 0
+                    ? Results.Json(new UploadRefused(problems.Select(problem => new UploadError(null, null, null, problem.In(Language.Vietnamese))).ToList()), ApiJson.Options, statusCode: StatusCodes.Status422UnprocessableEntity)
+                    : Results.Json(new RulesApplied(proposed.Version, outcome == RulesOutcome.Activated ? "activated" : "unchanged"), ApiJson.Options);
+            },
+            cancellationToken);
+
+    private async Task<IResult> WithEditAsync(HttpRequest request, Func<RuleBook, IReadOnlyList<RuleSource>, string, Task<IResult>> then, CancellationToken cancellationToken)
+    {
+        var language = UploadRequests.LanguageOf(request);
+        var access = await _access.CheckAsync(null, UploadRequests.BearerOf(request), _requests.AddressOf(request), cancellationToken);
+        if (!access.IsAllowed)
+        {
+            return UploadHandlers.Refusal(access.Outcome, language);
+        }
+
+        if (!_access.IsCoordinator(access.TokenUnit!))
+        {
+            return UploadHandlers.Error(StatusCodes.Status403Forbidden, language == Language.Vietnamese
+                ? "Chỉ Phòng Lao động – Thương binh và Xã hội được sửa bộ quy tắc; đường liên kết của đơn vị chỉ để xem."
+                : "Only the Labour division may change the rules; your unit's link can read them.");
+        }
+
+        if (request.ContentLength is null or > MaxBodyBytes || await _activeRules.GetActiveInfoAsync(cancellationToken) is not { } active)
+        {
+            return UploadHandlers.Error(StatusCodes.Status400BadRequest, "send the changes as JSON of at most 256 KB, once rules are active");
+        }
+
+        RulesEdit? edit;
+        try
+        {
+            edit = await JsonSerializer.DeserializeAsync<RulesEdit>(request.Body, Reading, cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return UploadHandlers.Error(StatusCodes.Status400BadRequest, $"the changes are not readable JSON: {exception.Message}");
+        }
+
+        var edited = RuleEdits.Apply(await _files.ReadSnapshotAsync(active.Version, cancellationToken), edit ?? new RulesEdit(null, null));
+        var loaded = edited.Problems.Count == 0 ? RuleBookLoader.Load(edited.Sources) : null;
+        if (loaded?.RuleBook is not { } proposed)
+        {
+            var problems = edited.Problems.Count > 0 ? edited.Problems : loaded!.Problems;
+            return Results.Json(
+                new UploadRefused(problems.Select(problem => new UploadError(null, null, null, problem.In(language))).ToList()),
+                ApiJson.Options,
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        return await then(proposed, edited.Sources, access.TokenUnit!);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rules {Version} applied from the rules page by {Author}: {Outcome}")]
+    private partial void LogApplied(string version, string author, RulesOutcome outcome);
+}
+
+/// <summary>A change applied from the rules page.</summary>
+/// <param name="Version">The version now in force.</param>
+/// <param name="Outcome"><c>activated</c>, or <c>unchanged</c> when the edit changed nothing.</param>
+public sealed record RulesApplied(string Version, string Outcome);

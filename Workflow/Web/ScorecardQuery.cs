@@ -1,0 +1,50 @@
+using GenderPlan.Core.Domain;
+using GenderPlan.Workflow.Storage;
+
+namespace GenderPlan.Workflow.Web;
+
+/// <summary>
+/// Reads the scorecard of a place and period from the stored results. For a district, an indicator may have two
+/// results side by side: the lead department's own figure (<c>source: reported</c>) and the communes' reports
+/// added up (<c>source: communes</c>, with its coverage), in that order.
+/// </summary>
+public sealed class ScorecardQuery : IScorecardQuery
+{
+    private readonly ResultStore _results;
+    private readonly ReportLog _reports;
+    private readonly ActiveRules _activeRules;
+
+    /// <summary>Creates the query.</summary>
+    public ScorecardQuery(ResultStore results, ReportLog reports, ActiveRules activeRules)
+    {
+        _results = results;
+        _reports = reports;
+        _activeRules = activeRules;
+    }
+
+    /// <inheritdoc />
+    public async Task<ScorecardResponse?> GetAsync(string period, string jurisdiction, CancellationToken cancellationToken)
+    {
+        if (!Period.TryParse(period, out var parsed))
+        {
+            return null;
+        }
+
+        var rules = await _activeRules.GetAsync(cancellationToken);
+        var plan = rules?.FindPlan(parsed, jurisdiction);
+        var results = ResultResponses.InPlanOrder(await _results.LatestAsync(jurisdiction, parsed.ToString(), cancellationToken), plan);
+        var reports = (await _reports.ForPeriodAsync(parsed, cancellationToken))
+            .Where(report => report.Jurisdiction == jurisdiction)
+            .Select(report => new ReportResponse(report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Scored, report.NeedingAttention))
+            .ToList();
+        var name = plan?.Jurisdictions.FirstOrDefault(place => place.Id == jurisdiction)?.Name;
+        return new ScorecardResponse(parsed.ToString(), jurisdiction, name, rules?.Version, results, reports);
+    }
+}
+
+/// <summary>Reads scorecards.</summary>
+public interface IScorecardQuery
+{
+    /// <summary>The scorecard, or null when the period is malformed.</summary>
+    Task<ScorecardResponse?> GetAsync(string period, string jurisdiction, CancellationToken cancellationToken);
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Scoring;
+using GenderPlan.Workflow.Storage;
+
+namespace GenderPlan.Workflow.Web;
+
+/// <summary>The scorecard of a place and period, as the HTTP API and <c>genderplan scorecard --json</c> give it.</summary>
+/// <param name="Period">The period (<c>2019</c>, <c>2019-H1</c>).</param>
+/// <param name="Jurisdiction">The place's id.</param>
+/// <param name="JurisdictionName">The place's name, where a plan knows it.</param>
+/// <param name="RulesVersion">The active rules version.</param>
+/// <param name="Results">The latest result per indicator, in the plan's order.</param>
+/// <param name="Reports">The reports that arrived for the period from this place.</param>
+public sealed record ScorecardResponse(
+    string Period, string Jurisdiction, string? JurisdictionName, string? RulesVersion, IReadOnlyList<ResultResponse> Results, IReadOnlyList<ReportResponse> Reports);
+
+/// <summary>One indicator's latest result.</summary>
+/// <param name="Indicator">The code.</param>
+/// <param name="Status">The status, serialised as the same words as <c>score --json</c> (<c>on-track</c>, ...).</param>
+/// <param name="Value">The value, or null when not applicable.</param>
+/// <param name="Target">The target.</param>
+/// <param name="Baseline">The baseline, or null.</param>
+/// <param name="ProgressRatio">CR, where computed.</param>
+/// <param name="Expected">Where the indicator should stand now.</param>
+/// <param name="Lead">The lead unit.</param>
+/// <param name="Coordinating">The coordinating units.</param>
+/// <param name="Explanation">Why, in Vietnamese and English.</param>
+/// <param name="Unit">The unit whose report gave it.</param>
+/// <param name="ReceivedAt">When that report arrived (for a figure added up from the communes: when it was added up).</param>
+/// <param name="Source"><c>reported</c> (a unit's own figure) or <c>communes</c> (added up from the communes' current reports).</param>
+/// <param name="Coverage">For <c>communes</c>: how many communes the sum covers, of how many, and which are missing; left out otherwise.</param>
+public sealed record ResultResponse(
+    string Indicator, Status Status, decimal? Value, decimal Target, decimal? Baseline, double? ProgressRatio, decimal? Expected,
+    string Lead, IReadOnlyList<string> Coordinating, LocalizedText Explanation, string Unit, DateTimeOffset ReceivedAt,
+    FigureSource Source = FigureSource.Reported,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Coverage? Coverage = null);
+
+/// <summary>How the API writes stored results: each as a <see cref="ResultResponse"/>, in the order of the plan's indicators.</summary>
+public static class ResultResponses
+{
+    /// <summary>
+    /// <paramref name="results"/> in <paramref name="plan"/>'s order (indicators it does not know last, by code), a
+    /// department's figure before the communes' sum of the same indicator.
+    /// </summary>
+    public static IReadOnlyList<ResultResponse> InPlanOrder(IEnumerable<StoredResult> results, Plan? plan)
+    {
+        var order = plan?.Indicators.Select(indicator => indicator.Code).ToList() ?? [];
+        return results
+            .OrderBy(result => order.IndexOf(result.Indicator) is var index and >= 0 ? index : int.MaxValue)
+            .ThenBy(result => result.Indicator, StringComparer.Ordinal)
+            .ThenBy(result => result.Source)
+            .Select(result => new ResultResponse(
+                result.Indicator, result.Status, result.Value, result.Target, result.Baseline, result.ProgressRatio, result.Expected,
+                result.Lead, result.Coordinating, result.Explanation, result.Unit, result.ReceivedAt, result.Source, result.Coverage))
+            .ToList();
+    }
+}
+
+/// <summary>One report that arrived.</summary>
+/// <param name="Unit">The sending unit.</param>
+/// <param name="File">The uploaded file.</param>
+/// <param name="ReceivedAt">When it arrived.</param>
+/// <param name="OnTime">Whether it arrived before the deadline.</param>
+/// <param name="Scored">Indicators scored.</param>
+/// <param name="NeedingAttention">Indicators falling behind or off track.</param>
+public sealed record ReportResponse(string Unit, string File, DateTimeOffset ReceivedAt, bool OnTime, int Scored, int NeedingAttention);
+
+/// <summary>The health of the app: each check and what it found.</summary>
+/// <param name="Status">Healthy, Degraded or Unhealthy.</param>
+/// <param name="Checks">Each check's status and description, by name.</param>
+public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, HealthCheckResponse> Checks);
+
+/// <summary>One health check's outcome.</summary>
+/// <param name="Status">Healthy, Degraded or Unhealthy.</param>
+/// <param name="Description">What it found.</param>
+public sealed record HealthCheckResponse(string Status, string? Description);
+
+/// <summary>An error the caller can fix.</summary>
+/// <param name="Error">What is wrong, in words.</param>
+public sealed record ErrorResponse(string Error);
