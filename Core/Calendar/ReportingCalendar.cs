@@ -3,29 +3,37 @@ using GenderPlan.Core.Domain;
 namespace GenderPlan.Core.Calendar;
 
 /// <summary>
-/// The plan's reporting calendar (C.II.3): the semi-annual report before 15 June, the annual report before
-/// 25 November, both in Vietnam's time (UTC+7 all year; Vietnam has no daylight saving).
+/// One plan's reporting calendar (<c>Plan.deadlines</c>): the day the semi-annual and the annual report must
+/// arrive before, in Vietnam's time (UTC+7 all year; Vietnam has no daylight saving). The Đăk Tô 2016-2020 plan
+/// says 15 June and 25 November (C.II.3); another plan may say otherwise, so the days are data, read with the plan.
 /// </summary>
-public static class ReportingCalendar
+/// <param name="FirstHalf">The semi-annual report's deadline.</param>
+/// <param name="Annual">The annual report's deadline; after <paramref name="FirstHalf"/> in the year.</param>
+public sealed record ReportingCalendar(AnnualDate FirstHalf, AnnualDate Annual)
 {
     /// <summary>Vietnam's offset from UTC.</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
-    /// <summary>The date a period's report must arrive before (15 June or 25 November of its year).</summary>
-    public static DateOnly Deadline(Period period) =>
-        period.Kind == PeriodKind.FirstHalf ? new DateOnly(period.Year, 6, 15) : new DateOnly(period.Year, 11, 25);
-
-    /// <summary>The last day a report is on time: the day before the deadline.</summary>
-    public static DateOnly LastDay(Period period) => Deadline(period).AddDays(-1);
-
-    /// <summary>Whether a report received at <paramref name="receivedAt"/> arrived before its deadline, Vietnam time.</summary>
-    public static bool IsOnTime(Period period, DateTimeOffset receivedAt) => VietnamDate(receivedAt) < Deadline(period);
+    /// <summary>
+    /// The days of plans written before deadlines were data (15 June, 25 November), for a plan file that does not
+    /// give its own.
+    /// </summary>
+    public static readonly ReportingCalendar Default = new(new AnnualDate(6, 15), new AnnualDate(11, 25));
 
     /// <summary>The calendar date in Vietnam at <paramref name="instant"/>.</summary>
     public static DateOnly VietnamDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(VietnamOffset).DateTime);
 
+    /// <summary>The date a period's report must arrive before.</summary>
+    public DateOnly Deadline(Period period) => (period.Kind == PeriodKind.FirstHalf ? FirstHalf : Annual).In(period.Year);
+
+    /// <summary>The last day a report is on time: the day before the deadline.</summary>
+    public DateOnly LastDay(Period period) => Deadline(period).AddDays(-1);
+
+    /// <summary>Whether a report received at <paramref name="receivedAt"/> arrived before its deadline, Vietnam time.</summary>
+    public bool IsOnTime(Period period, DateTimeOffset receivedAt) => VietnamDate(receivedAt) < Deadline(period);
+
     /// <summary>The period whose deadline is the next one on or after <paramref name="today"/>.</summary>
-    public static Period NextDue(DateOnly today)
+    public Period NextDue(DateOnly today)
     {
         var firstHalf = Period.FirstHalf(today.Year);
         if (today < Deadline(firstHalf))
@@ -38,7 +46,7 @@ public static class ReportingCalendar
     }
 
     /// <summary>The period whose deadline passed most recently before <paramref name="today"/>.</summary>
-    public static Period LastDue(DateOnly today)
+    public Period LastDue(DateOnly today)
     {
         var annual = Period.Annual(today.Year);
         if (today >= Deadline(annual))

@@ -10,8 +10,8 @@ namespace GenderPlan.Core.Calendar;
 /// <param name="Indicators">The indicators it gives, in the plan's order.</param>
 public sealed record Obligation(string Unit, Plan Plan, string Jurisdiction, Period Period, IReadOnlyList<Indicator> Indicators)
 {
-    /// <summary>The date the report must arrive before.</summary>
-    public DateOnly Deadline => ReportingCalendar.Deadline(Period);
+    /// <summary>The date the report must arrive before, by its plan's calendar.</summary>
+    public DateOnly Deadline => Plan.Calendar.Deadline(Period);
 }
 
 /// <summary>

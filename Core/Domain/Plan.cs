@@ -17,8 +17,10 @@ public sealed class Plan
         IReadOnlyList<Goal> goals,
         IReadOnlyList<Jurisdiction> jurisdictions,
         IReadOnlyList<Indicator> indicators,
-        string version)
+        string version,
+        PlanFacts facts)
     {
+        Facts = facts;
         Id = id;
         Name = name;
         StartYear = startYear;
@@ -30,6 +32,30 @@ public sealed class Plan
         Version = version;
         _byCode = indicators.ToDictionary(indicator => indicator.Code, StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>Calendar, coordinator, documents and recipient, as the plan file's header gives them.</summary>
+    public PlanFacts Facts { get; }
+
+    /// <summary>
+    /// The plan's reporting calendar (<c>Plan.deadlines</c>): every deadline, reminder, overdue notice and on-time
+    /// mark of a report under this plan comes from here.
+    /// </summary>
+    public Calendar.ReportingCalendar Calendar => Facts.Calendar;
+
+    /// <summary>The unit that coordinates the plan (<c>Plan.coordinator</c>, <c>ldtbxh</c> in Đăk Tô); it exists in <c>units.json</c>.</summary>
+    public string Coordinator => Facts.Coordinator;
+
+    /// <summary>The year the baselines describe (<c>Plan.baselineYear</c>, 2015 for 2016-2020): "Năm 2015" in a report's headers.</summary>
+    public int BaselineYear => Facts.BaselineYear;
+
+    /// <summary>The document that adopted the plan (<c>37/KH-UBND</c>, 01/7/2016, UBND huyện Đăk Tô), where the file names it.</summary>
+    public PlanDocument? AdoptedBy => Facts.AdoptedBy;
+
+    /// <summary>The higher plan this one carries out (<c>7383/KH-UBND</c> of UBND tỉnh Kon Tum), where the file names it.</summary>
+    public PlanDocument? Implements => Facts.Implements;
+
+    /// <summary>The body that receives the plan's report (the province's Sở LĐ-TB&amp;XH), where the file names it.</summary>
+    public LocalizedText? ReportsTo => Facts.ReportsTo;
 
     /// <summary>The plan id, the workflow's <c>WorkflowName</c> (<c>dak-to-2016-2020</c>).</summary>
     public string Id { get; }

@@ -29,6 +29,14 @@ public sealed class RuleBook
     public Plan? FindPlan(Period period, string jurisdiction) =>
         Plans.FirstOrDefault(plan => plan.Covers(period) && plan.HasJurisdiction(jurisdiction));
 
+    /// <summary>
+    /// The reporting calendar for <paramref name="year"/> (and <paramref name="jurisdiction"/> when given): the
+    /// calendar of the plan covering them, else the latest plan's, so a page shown after the plans' years still has
+    /// deadlines to show.
+    /// </summary>
+    public Calendar.ReportingCalendar CalendarFor(int year, string? jurisdiction = null) =>
+        (Plans.FirstOrDefault(plan => year >= plan.StartYear && year <= plan.EndYear && (jurisdiction is null || plan.HasJurisdiction(jurisdiction))) ?? Plans[^1]).Calendar;
+
     /// <summary>The plans that cover <paramref name="period"/> for any place.</summary>
     public IEnumerable<Plan> PlansCovering(Period period) => Plans.Where(plan => plan.Covers(period));
 

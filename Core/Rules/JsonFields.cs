@@ -5,157 +5,80 @@ using GenderPlan.Core.Domain;
 namespace GenderPlan.Core.Rules;
 
 /// <summary>
-/// Reads typed properties out of one JSON object and records a <see cref="Problem"/> for each one that is
-/// missing, mistyped or unknown, so a rules file reports every mistake at once.
+/// Hands over the typed values of one JSON object of a rules file after <see cref="RulesSchema"/> has checked it.
+/// The schema reports what is missing, mistyped or unknown; a field it flagged reads as absent here, so each
+/// mistake is reported once, and the readers report only what code alone can see.
 /// </summary>
-internal sealed class JsonFields
+internal sealed class JsonFields(JsonElement element, string file, string location, List<Problem> problems, IReadOnlySet<string> flagged)
 {
-    private readonly JsonElement _element;
-    private readonly string _file;
-    private readonly string _location;
-    private readonly List<Problem> _problems;
-
-    public JsonFields(JsonElement element, string file, string location, List<Problem> problems)
-    {
-        _element = element;
-        _file = file;
-        _location = location;
-        _problems = problems;
-    }
-
-    public string Location => _location;
-
     public void Report(string property, string message) =>
-        _problems.Add(new Problem(_file, property.Length == 0 ? _location : $"{_location}.{property}", message));
-
-    public void RejectUnknown(IReadOnlySet<string> known, string hint)
-    {
-        foreach (var property in _element.EnumerateObject())
-        {
-            if (!known.Contains(property.Name))
-            {
-                Report(property.Name, $"unknown property; {hint}");
-            }
-        }
-    }
-
-    public bool Has(string property) =>
-        _element.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null;
+        problems.Add(new Problem(file, property.Length == 0 ? location : $"{location}.{property}", message));
 
     public JsonElement? Get(string property) =>
-        _element.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
-
-    public string? RequiredString(string property)
-    {
-        var value = Get(property);
-        if (value is null)
-        {
-            Report(property, "is required");
-            return null;
-        }
-
-        if (value.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.Value.GetString()))
-        {
-            Report(property, "must be a non-empty text");
-            return null;
-        }
-
-        return value.Value.GetString()!.Trim().Normalize();
-    }
-
-    public string? OptionalText(string property)
-    {
-        var value = Get(property);
-        return value?.ValueKind switch
-        {
-            null => null,
-            JsonValueKind.String => value.Value.GetString()!.Normalize(),
-            JsonValueKind.Number => value.Value.GetRawText(),
-            _ => Fail<string>(property, "must be a text or a number"),
-        };
-    }
-
-    public int? RequiredInt(string property)
-    {
-        var value = Get(property);
-        if (value is null)
-        {
-            Report(property, "is required");
-            return null;
-        }
-
-        return value.Value.ValueKind == JsonValueKind.Number && value.Value.TryGetInt32(out var number)
-            ? number
-            : Fail<int?>(property, "must be a whole number");
-    }
-
-    public int? OptionalInt(string property) => Has(property) ? RequiredInt(property) : null;
-
-    public LocalizedText? RequiredLocalized(string property)
-    {
-        var value = Get(property);
-        if (value is null || value.Value.ValueKind != JsonValueKind.Object)
-        {
-            Report(property, "is required as { \"vi\": \"...\", \"en\": \"...\" }");
-            return null;
-        }
-
-        var fields = Child(value.Value, property);
-        var vi = fields.RequiredString("vi");
-        var en = fields.RequiredString("en");
-        fields.RejectUnknown(new HashSet<string> { "vi", "en" }, "only 'vi' and 'en' are used");
-        return vi is null || en is null ? null : new LocalizedText(vi, en);
-    }
-
-    public IReadOnlyList<string>? StringList(string property, bool required)
-    {
-        var value = Get(property);
-        if (value is null)
-        {
-            if (required)
-            {
-                Report(property, "is required (a list)");
-            }
-
-            return required ? null : [];
-        }
-
-        // A plain loop: LINQ over JsonElement is JIT-compiled at every start of the CLI.
-        if (value.Value.ValueKind == JsonValueKind.Array)
-        {
-            var texts = new List<string>();
-            foreach (var item in value.Value.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.String)
-                {
-                    break;
-                }
-
-                texts.Add(item.GetString()!.Trim().Normalize());
-            }
-
-            if (texts.Count == value.Value.GetArrayLength())
-            {
-                return texts;
-            }
-        }
-
-        Report(property, "must be a list of texts");
-        return null;
-    }
-
-    public JsonFields Child(JsonElement element, string property) =>
-        new(element, _file, $"{_location}.{property}", _problems);
-
-    public static decimal? AsDecimal(JsonElement element) =>
-        element.ValueKind == JsonValueKind.Number
-        && decimal.TryParse(element.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value)
+        && value.ValueKind != JsonValueKind.Null && !flagged.Contains($"{location}.{property}")
+            ? value
             : null;
 
-    private T? Fail<T>(string property, string message)
+    public bool Has(string property) => Get(property) is not null;
+
+    public string? String(string property) =>
+        Get(property) is { ValueKind: JsonValueKind.String } value ? value.GetString()!.Trim().Normalize() : null;
+
+    /// <summary>A text or a number as written (<c>provinceTarget</c> is either).</summary>
+    public string? Text(string property) => Get(property) is { ValueKind: JsonValueKind.Number } value ? value.GetRawText() : String(property);
+
+    public int? Int(string property) => Get(property) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
+
+    public decimal? Decimal(string property) => Get(property) is { } value ? AsDecimal(value) : null;
+
+    public LocalizedText? Localized(string property) =>
+        Get(property) is { ValueKind: JsonValueKind.Object } value && Child(value, property) is var fields
+        && fields.String("vi") is { Length: > 0 } vi && fields.String("en") is { Length: > 0 } en
+            ? new LocalizedText(vi, en)
+            : null;
+
+    // A plain loop: LINQ over JsonElement is JIT-compiled at every start of the CLI.
+    public IReadOnlyList<string>? StringList(string property)
     {
-        Report(property, message);
-        return default;
+        if (Get(property) is not { ValueKind: JsonValueKind.Array } list)
+        {
+            return null;
+        }
+
+        var texts = new List<string>();
+        foreach (var item in list.EnumerateArray())
+        {
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                texts.Add(item.GetString()!.Trim().Normalize());
+            }
+        }
+
+        return texts;
     }
+
+    /// <summary>Each object of the list <paramref name="property"/>, located as <c>goals[2]</c>.</summary>
+    public IEnumerable<JsonFields> Items(string property)
+    {
+        if (Get(property) is not { ValueKind: JsonValueKind.Array } list)
+        {
+            yield break;
+        }
+
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            yield return Child(item, $"{property}[{index++}]");
+        }
+    }
+
+    public JsonFields Child(JsonElement child, string property) => new(child, file, $"{location}.{property}", problems, flagged);
+
+    /// <summary>The number, or null where it is not one or lies beyond <see cref="decimal"/> (1e400).</summary>
+    public static decimal? AsDecimal(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number
+        && decimal.TryParse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
 }

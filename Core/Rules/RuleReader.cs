@@ -5,205 +5,91 @@ using GenderPlan.Core.Text;
 namespace GenderPlan.Core.Rules;
 
 /// <summary>
-/// Reads and checks one rule: its code, its properties, and its expression, which is compiled and then
-/// probed around the target to prove it agrees with the declared direction (a <c>&lt;=</c> expression on a
-/// <c>&gt;=</c> indicator would otherwise score every value backwards).
+/// Reads one rule the schema has checked, and checks what the schema cannot: its goal against the plan's, its
+/// years against the plan's, its units against <c>units.json</c>, category words, and its expression, which is
+/// compiled and then probed around the target to prove it agrees with the declared direction (a <c>&lt;=</c>
+/// expression on a <c>&gt;=</c> indicator would otherwise score every value backwards).
 /// </summary>
 internal static class RuleReader
 {
     public static Indicator? Read(JsonFields rule, int position, WorkflowReader.PlanHeader? header, IReadOnlySet<string>? unitIds)
     {
-        WorkflowReader.RejectUnsupported(rule);
-        var code = rule.RequiredString("RuleName");
-        int? goal = null;
-        if (code is not null)
+        var code = rule.String("RuleName");
+        var goal = code is null ? null : RuleNames.GoalOf(code);
+        if (code is not null && goal is null)
         {
-            goal = RuleNames.GoalOf(code);
-            if (goal is null)
-            {
-                rule.Report("RuleName", $"'{code}' is not an indicator code (G<goal>.<number>, as in G4.1 or G1.1a.district)");
-            }
-            else
-            {
-                if (header is not null && header.Goals.Count > 0 && header.Goals.All(known => known.Number != goal))
-                {
-                    rule.Report("RuleName", $"'{code}' names goal {goal}, which the plan does not have");
-                }
-            }
+            rule.Report("RuleName", $"'{code}' is not an indicator code (G<goal>.<number>, as in G4.1 or G1.1a.district)");
+        }
+        else if (goal is not null && header is { Goals.Count: > 0 } && header.Goals.All(known => known.Number != goal))
+        {
+            rule.Report("RuleName", $"'{code}' names goal {goal}, which the plan does not have");
         }
 
-        var expression = rule.RequiredString("Expression");
+        var expression = rule.String("Expression");
         if (rule.Get("Properties") is not { ValueKind: JsonValueKind.Object } propertiesElement)
         {
-            rule.Report("Properties", "is required: name, unit, direction, baseline, target, lead, coordinating, ...");
             return null;
         }
 
         var properties = rule.Child(propertiesElement, "Properties");
-        properties.RejectUnknown(WorkflowReader.KnownIndicatorProperties, "known: " + string.Join(", ", WorkflowReader.KnownIndicatorProperties));
-        var name = properties.RequiredLocalized("name");
-        var unitName = properties.RequiredLocalized("unitName");
-        var unitId = properties.RequiredString("unit");
-        var unit = MeasureUnit.FromId(unitId);
-        if (unitId is not null && unit is null)
-        {
-            properties.Report("unit", $"'{unitId}' is not a unit; use one of {string.Join(", ", MeasureUnit.KnownIds)}");
-        }
-
-        var directionText = properties.RequiredString("direction");
-        var directionKnown = DirectionText.TryParse(directionText, out var direction);
-        if (directionText is not null && !directionKnown)
-        {
-            properties.Report("direction", $"'{directionText}' is not a direction; use \">=\" or \"<=\"");
-        }
-
+        var unit = MeasureUnit.FromId(properties.String("unit"));
+        var directionKnown = DirectionText.TryParse(properties.String("direction"), out var direction);
         var categories = unit == MeasureUnit.Category ? ReadCategories(properties) : [];
-        if (unit is not null && unit != MeasureUnit.Category && properties.Has("categories"))
-        {
-            properties.Report("categories", "only category indicators have categories");
-        }
-
-        var target = ReadAmount(properties, "target", unit, categories, required: true);
-        var baseline = ReadAmount(properties, "baseline", unit, categories, required: false);
-        var targetYear = properties.RequiredInt("targetYear");
-        var baselineYear = properties.OptionalInt("baselineYear");
-        CheckYears(properties, header, baseline, baselineYear, targetYear);
-        var everyYear = ReadEvery(properties);
-        var levels = ReadLevels(properties);
-        var tolerance = ReadTolerance(properties, unit);
-        var lead = properties.RequiredString("lead");
-        var coordinating = properties.StringList("coordinating", required: false);
+        var target = ReadAmount(properties, "target", unit, categories);
+        var baseline = ReadAmount(properties, "baseline", unit, categories);
+        var targetYear = properties.Int("targetYear");
+        var baselineYear = properties.Int("baselineYear");
+        CheckYears(properties, header, baselineYear, targetYear);
+        var lead = properties.String("lead");
+        var coordinating = properties.StringList("coordinating") ?? [];
         CheckUnits(properties, unitIds, lead, coordinating);
-
-        Func<decimal, decimal, bool>? threshold = null;
-        if (expression is not null)
-        {
-            var (compiled, errors) = ThresholdCompiler.Compile(expression);
-            foreach (var error in errors)
-            {
-                rule.Report("Expression", error);
-            }
-
-            threshold = compiled;
-        }
-
+        var threshold = Compile(rule, expression);
         if (threshold is not null && target is not null && directionKnown && unit is not null)
         {
             CheckAgreesWithDirection(rule, threshold, direction, target.Value, unit);
         }
 
-        if (code is null || goal is null || name is null || unitName is null || unit is null || !directionKnown
-            || target is null || targetYear is null || lead is null || coordinating is null || threshold is null || expression is null)
+        if (code is null || goal is null || properties.Localized("name") is not { } name || properties.Localized("unitName") is not { } unitName
+            || unit is null || !directionKnown || target is null || targetYear is null || lead is null || threshold is null || expression is null)
         {
             return null;
         }
 
         var definition = new IndicatorDefinition(
             code, goal.Value, name, unit, unitName, direction, baseline, baseline is null ? null : baselineYear,
-            target.Value, targetYear.Value, properties.OptionalText("provinceTarget"), lead,
-            coordinating.Where(id => id != lead).Distinct().ToList(), categories, expression, properties.OptionalText("note"), everyYear, levels, tolerance);
+            target.Value, targetYear.Value, properties.Text("provinceTarget"), lead,
+            coordinating.Where(id => id != lead).Distinct().ToList(), categories, expression, properties.String("note"),
+            EveryYear: properties.String("every") == "year", Levels: ReadLevels(properties), Tolerance: properties.Decimal("tolerance"));
         return new Indicator(definition, position, threshold);
     }
 
-    /// <summary>
-    /// Reads <c>"every": "year"</c>: the plan sets the target for every year ("Hàng năm"), not as a climb towards
-    /// the target year. Absent means a target to reach by <c>targetYear</c>.
-    /// </summary>
-    private static bool ReadEvery(JsonFields properties)
+    private static Func<decimal, decimal, bool>? Compile(JsonFields rule, string? expression)
     {
-        if (properties.Get("every") is not { } every)
+        if (expression is null)
         {
-            return false;
+            return null;
         }
 
-        if (every.ValueKind == JsonValueKind.String && every.GetString() == "year")
+        var (compiled, errors) = ThresholdCompiler.Compile(expression);
+        foreach (var error in errors)
         {
-            return true;
+            rule.Report("Expression", error);
         }
 
-        properties.Report("every", $"{every.GetRawText()} is not a recurrence; use \"year\" for a target that must hold in every year (\"Hàng năm\"), or leave it out");
-        return false;
+        return compiled;
     }
 
     /// <summary>
-    /// Reads <c>"levels"</c>: where the indicator is reported, <c>["district"]</c>, <c>["commune"]</c> or both. Absent
-    /// means the district's report only, so a plan written before communes reported still reads the same.
+    /// Reads <c>"levels"</c>: where the indicator is reported. Absent means the district's report only, so a plan
+    /// written before communes reported still reads the same. The schema allows only the two words, once each.
     /// </summary>
-    private static IReadOnlyList<UnitLevel>? ReadLevels(JsonFields properties)
+    private static IReadOnlyList<UnitLevel>? ReadLevels(JsonFields properties) =>
+        properties.StringList("levels")?.Select(word => word == "commune" ? UnitLevel.Commune : UnitLevel.District).ToList();
+
+    private static decimal? ReadAmount(JsonFields properties, string property, MeasureUnit? unit, IReadOnlyList<Category> categories)
     {
-        if (!properties.Has("levels"))
+        if (unit == MeasureUnit.Category && properties.String(property) is { } words)
         {
-            return null;
-        }
-
-        var words = properties.StringList("levels", required: false);
-        if (words is null)
-        {
-            return null;
-        }
-
-        var levels = new List<UnitLevel>();
-        foreach (var word in words)
-        {
-            UnitLevel? level = word switch { "district" => UnitLevel.District, "commune" => UnitLevel.Commune, _ => null };
-            if (level is null)
-            {
-                properties.Report("levels", $"'{word}' is not a level; use \"district\" (the district's report) or \"commune\" (each commune's report)");
-            }
-            else if (levels.Contains(level.Value))
-            {
-                properties.Report("levels", $"'{word}' is listed twice");
-            }
-            else
-            {
-                levels.Add(level.Value);
-            }
-        }
-
-        if (words.Count == 0)
-        {
-            properties.Report("levels", "lists at least one level: [\"district\"], [\"commune\"] or [\"district\", \"commune\"]");
-        }
-
-        return levels;
-    }
-
-    private static decimal? ReadTolerance(JsonFields properties, MeasureUnit? unit)
-    {
-        if (properties.Get("tolerance") is not { } element)
-        {
-            return null;
-        }
-
-        var amount = JsonFields.AsDecimal(element);
-        if (amount is null || amount < 0)
-        {
-            properties.Report("tolerance", "must be a number, zero or more, in the indicator's unit");
-        }
-        else if (unit?.IsCategory == true)
-        {
-            properties.Report("tolerance", "a category indicator is never added up, so it has no tolerance");
-        }
-
-        return amount;
-    }
-
-    private static decimal? ReadAmount(JsonFields properties, string property, MeasureUnit? unit, IReadOnlyList<Category> categories, bool required)
-    {
-        var element = properties.Get(property);
-        if (element is null)
-        {
-            if (required)
-            {
-                properties.Report(property, "is required");
-            }
-
-            return null;
-        }
-
-        if (unit == MeasureUnit.Category && element.Value.ValueKind == JsonValueKind.String)
-        {
-            var words = element.Value.GetString()!;
             var category = CategoryMatcher.Find(categories, words);
             if (category is null)
             {
@@ -213,65 +99,28 @@ internal static class RuleReader
             return category?.Level;
         }
 
-        var amount = JsonFields.AsDecimal(element.Value);
-        if (amount is null)
-        {
-            properties.Report(property, "must be a number" + (unit == MeasureUnit.Category ? " or a category" : ""));
-            return null;
-        }
-
-        if (amount < 0)
-        {
-            properties.Report(property, $"{amount} is negative; no indicator of the plan can be");
-        }
-        else if (unit?.UpperBound is { } upper && amount > upper)
-        {
-            properties.Report(property, $"{amount} is above {upper}, the most a {unit.Id} value can be");
-        }
-
-        return amount;
+        return properties.Decimal(property);
     }
 
-    private static IReadOnlyList<Category> ReadCategories(JsonFields properties)
+    private static List<Category> ReadCategories(JsonFields properties)
     {
         var categories = new List<Category>();
-        if (properties.Get("categories") is not { ValueKind: JsonValueKind.Array } list || list.GetArrayLength() < 2)
+        foreach (var level in properties.Items("categories"))
         {
-            properties.Report("categories", "a category indicator needs at least two levels: [{ \"level\": 0, \"vi\": \"...\", \"en\": \"...\" }, ...]");
-            return categories;
-        }
-
-        var index = 0;
-        foreach (var item in list.EnumerateArray())
-        {
-            var level = properties.Child(item, $"categories[{index++}]");
-            var number = level.RequiredInt("level");
-            var vi = level.RequiredString("vi");
-            var en = level.RequiredString("en");
-            var aliases = level.StringList("aliases", required: false) ?? [];
-            if (number is null || vi is null || en is null)
+            if (level.Int("level") is not { } number || level.String("vi") is not { } vi || level.String("en") is not { } en)
             {
                 continue;
             }
 
-            if (categories.Any(existing => existing.Level == number))
-            {
-                level.Report("level", $"level {number} is listed twice");
-            }
-
-            categories.Add(new Category(number.Value, new LocalizedText(vi, en), aliases));
+            WorkflowReader.ReportRepeat(level, "level", categories.Any(existing => existing.Level == number), $"level {number} is listed twice");
+            categories.Add(new Category(number, new LocalizedText(vi, en), level.StringList("aliases") ?? []));
         }
 
         return categories.OrderBy(category => category.Level).ToList();
     }
 
-    private static void CheckYears(JsonFields properties, WorkflowReader.PlanHeader? header, decimal? baseline, int? baselineYear, int? targetYear)
+    private static void CheckYears(JsonFields properties, WorkflowReader.PlanHeader? header, int? baselineYear, int? targetYear)
     {
-        if (baseline is not null && baselineYear is null)
-        {
-            properties.Report("baselineYear", "is required when there is a baseline");
-        }
-
         if (baselineYear is not null && header is not null && baselineYear >= header.StartYear)
         {
             properties.Report("baselineYear", $"{baselineYear} is not before the plan's first year {header.StartYear}");
@@ -283,7 +132,7 @@ internal static class RuleReader
         }
     }
 
-    private static void CheckUnits(JsonFields properties, IReadOnlySet<string>? unitIds, string? lead, IReadOnlyList<string>? coordinating)
+    private static void CheckUnits(JsonFields properties, IReadOnlySet<string>? unitIds, string? lead, IReadOnlyList<string> coordinating)
     {
         if (unitIds is null)
         {
@@ -295,34 +144,34 @@ internal static class RuleReader
             properties.Report("lead", $"'{lead}' is not a unit in units.json");
         }
 
-        foreach (var id in coordinating ?? [])
+        foreach (var id in coordinating.Where(id => !unitIds.Contains(id)))
         {
-            if (!unitIds.Contains(id))
-            {
-                properties.Report("coordinating", $"'{id}' is not a unit in units.json");
-            }
+            properties.Report("coordinating", $"'{id}' is not a unit in units.json");
         }
     }
 
     /// <summary>
     /// The target itself must meet the threshold, a value a step past it on the good side must too, and a
     /// value a step on the bad side must not; otherwise the expression and the declared direction disagree.
+    /// The schema bounds targets by unit, but the probe is computed inside the guard all the same: a value at
+    /// <see cref="decimal.MaxValue"/> is refused as a problem, never thrown.
     /// </summary>
     private static void CheckAgreesWithDirection(JsonFields rule, Func<decimal, decimal, bool> threshold, Direction direction, decimal target, MeasureUnit unit)
     {
-        var step = unit.WholeNumbers ? 1m : Math.Max(Math.Abs(target) / 100m, 0.01m);
-        var better = direction == Direction.AtLeast ? target + step : target - step;
-        var worse = direction == Direction.AtLeast ? target - step : target + step;
+        decimal better, worse;
         bool meetsTarget, meetsBetter, meetsWorse;
         try
         {
+            var step = unit.WholeNumbers ? 1m : Math.Max(Math.Abs(target) / 100m, 0.01m);
+            better = direction == Direction.AtLeast ? target + step : target - step;
+            worse = direction == Direction.AtLeast ? target - step : target + step;
             meetsTarget = threshold(target, target);
             meetsBetter = threshold(better, target);
             meetsWorse = threshold(worse, target);
         }
         catch (Exception exception) when (exception is ArithmeticException)
         {
-            rule.Report("Expression", $"fails on values near the target: {exception.Message}");
+            rule.Report("Expression", $"fails on values near the target {target}: {exception.Message}");
             return;
         }
 

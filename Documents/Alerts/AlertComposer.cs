@@ -77,10 +77,11 @@ public sealed class AlertComposer
     /// <summary>A reminder that <paramref name="unit"/>'s report for <paramref name="period"/> is due.</summary>
     public EmailMessage Reminder(string unit, Period period, DateOnly today)
     {
-        var deadline = Date(ReportingCalendar.Deadline(period));
+        var calendar = CalendarOf(unit, period);
+        var deadline = Date(calendar.Deadline(period));
         var model = new DeadlineEmail(
             $"Nhắc hạn: báo cáo {period.Label.Vi} cần gửi trước ngày {deadline}",
-            UnitNames(unit), ReportKind(period), period.Label, deadline, ReportingCalendar.LastDay(period).DayNumber - today.DayNumber, _scorecardUrl, LinkFor(unit, []));
+            UnitNames(unit), ReportKind(period), period.Label, deadline, calendar.LastDay(period).DayNumber - today.DayNumber, _scorecardUrl, LinkFor(unit, []));
         return WithLink(Build(Id("reminder", unit, period.ToString(), today.ToString("O", null)), [unit], [], "reminder", model), unit, []);
     }
 
@@ -89,7 +90,7 @@ public sealed class AlertComposer
     {
         var model = new DeadlineEmail(
             $"Quá hạn: báo cáo {period.Label.Vi} của {UnitName(unit)}",
-            UnitNames(unit), ReportKind(period), period.Label, Date(ReportingCalendar.Deadline(period)), 0, _scorecardUrl, LinkFor(unit, [_coordinator]));
+            UnitNames(unit), ReportKind(period), period.Label, Date(CalendarOf(unit, period).Deadline(period)), 0, _scorecardUrl, LinkFor(unit, [_coordinator]));
         return WithLink(Build(Id("overdue", unit, period.ToString()), [unit], [_coordinator], "overdue", model), unit, [_coordinator]);
     }
 
@@ -264,6 +265,9 @@ public sealed class AlertComposer
 
     /// <summary>The symbol shown beside <paramref name="status"/>'s word; the definition is <see cref="StatusPresentation"/>.</summary>
     public static string StatusIcon(Status status) => StatusPresentation.Of(status).Symbol;
+
+    /// <summary>The calendar of the plan <paramref name="unit"/> reports under for <paramref name="period"/>: its commune's plan for a committee.</summary>
+    private ReportingCalendar CalendarOf(string unit, Period period) => _rules.CalendarFor(period.Year, _rules.FindUnit(unit)?.Jurisdiction);
 
     private string UnitName(string id) => _rules.FindUnit(id)?.Name ?? id;
 

@@ -19,7 +19,7 @@ internal sealed record CommuneDuties(LocalizedText Committee, LocalizedText Next
         }
 
         // The next period due, or the plan's last one once the plan's years are over.
-        var next = ReportingCalendar.NextDue(input.Today);
+        var next = plan.Calendar.NextDue(input.Today);
         if (!plan.Covers(next))
         {
             next = Period.Annual(plan.EndYear);
@@ -31,7 +31,7 @@ internal sealed record CommuneDuties(LocalizedText Committee, LocalizedText Next
             .OrderByDescending(report => report.Arrival ?? 0).ThenByDescending(report => report.ReceivedAt)
             .Select(report => new SentReport(report.Period.Label, Path.GetFileName(report.File), Date(report.ReceivedAt), report.OnTime switch { true => "on-time", false => "late", _ => "unknown" }))
             .ToList();
-        var deadline = ReportingCalendar.Deadline(next);
+        var deadline = plan.Calendar.Deadline(next);
         return new CommuneDuties(
             new LocalizedText(committee.Name, committee.NameEn ?? committee.Name),
             next.Label,

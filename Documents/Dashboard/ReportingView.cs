@@ -18,7 +18,7 @@ internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IRead
         var plan = input.Plan;
         var periods = Enumerable.Range(plan.StartYear, plan.EndYear - plan.StartYear + 1)
             .SelectMany(year => new[] { Period.FirstHalf(year), Period.Annual(year) })
-            .Where(period => ReportingCalendar.Deadline(period) <= input.Today || input.Reports.Any(report => report.Period == period))
+            .Where(period => plan.Calendar.Deadline(period) <= input.Today || input.Reports.Any(report => report.Period == period))
             .ToList();
         if (periods.Count == 0)
         {
@@ -47,7 +47,7 @@ internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IRead
         var reports = input.Reports.Where(report => report.Unit == unit && report.Period == period && (place is null || report.Jurisdiction is null || report.Jurisdiction == place)).ToList();
         var state = reports.Count > 0
             ? reports.Any(report => report.OnTime != false) ? "on-time" : "late"
-            : ReportingCalendar.Deadline(period) <= input.Today ? "missing" : "not-due";
+            : input.Plan.Calendar.Deadline(period) <= input.Today ? "missing" : "not-due";
         return new ReportingCell(period.ToString(), state);
     }
 }

@@ -69,7 +69,7 @@ public static class ProvinceReportBuilder
 
     private static IReadOnlyList<ReportDue> Reporting(DashboardInput input, Period period)
     {
-        var deadline = ReportingCalendar.Deadline(period);
+        var deadline = input.Plan.Calendar.Deadline(period);
         var sendersKnown = input.Reports.Count == 0 || input.Reports.Any(report => report.Unit is not null);
         return ReportingObligations.For(input.Rules, input.Plan, period).Select(owed =>
         {

@@ -45,10 +45,10 @@ public sealed record UploadPage(
 
     private static UploadPage From(UploadPageInput input)
     {
-        var due = ReportingCalendar.NextDue(input.Today);
+        var due = input.Rules.CalendarFor(input.Today.Year, input.Unit.Jurisdiction).NextDue(input.Today);
         var plan = input.Rules.PlansCovering(due).FirstOrDefault();
         var shown = plan ?? input.Rules.Plans[^1];
-        var deadline = ReportingCalendar.Deadline(due);
+        var deadline = shown.Calendar.Deadline(due);
         var units = input.ForAnyUnit
             ? input.Rules.Units.Where(unit => unit.Group is null).Select(unit => new UnitChoice(unit.Id, NameOf(unit))).ToList()
             : [];

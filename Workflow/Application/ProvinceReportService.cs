@@ -85,8 +85,9 @@ public sealed partial class ProvinceReportService : IProvinceReportService
         }
 
         var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
-        var period = ReportingCalendar.LastDue(today);
-        if (today < ReportingCalendar.Deadline(period).AddDays(_options.DaysAfterDeadline))
+        var calendar = rules.CalendarFor(today.Year);
+        var period = calendar.LastDue(today);
+        if (today < calendar.Deadline(period).AddDays(_options.DaysAfterDeadline))
         {
             return 0;
         }

@@ -48,22 +48,33 @@ public sealed partial class ReminderService : IReminderService
         var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
         var notices = new List<Notice>();
 
-        var next = ReportingCalendar.NextDue(today);
-        var daysLeft = ReportingCalendar.Deadline(next).DayNumber - today.DayNumber;
-        if (_options.ReminderDaysAhead.Contains(daysLeft))
+        // Each plan keeps its own calendar: two districts' plans may set different days.
+        foreach (var plan in rules.Plans)
         {
-            foreach (var owed in await MissingAsync(rules, next, cancellationToken))
+            var next = plan.Calendar.NextDue(today);
+            if (_options.ReminderDaysAhead.Contains(plan.Calendar.Deadline(next).DayNumber - today.DayNumber))
             {
+<<<<<<< HEAD
                 notices.Add(new ReportDueNotice(owed.Unit, next, today));
+=======
+                foreach (var owed in await MissingAsync(rules, plan, next, cancellationToken))
+                {
+                    messages.Add((composer.Reminder(owed.Unit, next, today), AlertKind.Reminder));
+                }
+>>>>>>> schema
             }
-        }
 
-        var last = ReportingCalendar.LastDue(today);
-        if (today == ReportingCalendar.Deadline(last).AddDays(1))
-        {
-            foreach (var owed in await MissingAsync(rules, last, cancellationToken))
+            var last = plan.Calendar.LastDue(today);
+            if (today == plan.Calendar.Deadline(last).AddDays(1))
             {
+<<<<<<< HEAD
                 notices.Add(new ReportOverdueNotice(owed.Unit, last));
+=======
+                foreach (var owed in await MissingAsync(rules, plan, last, cancellationToken))
+                {
+                    messages.Add((composer.Overdue(owed.Unit, last), AlertKind.Overdue));
+                }
+>>>>>>> schema
             }
         }
 
@@ -78,10 +89,10 @@ public sealed partial class ReminderService : IReminderService
     }
 
     /// <summary>The reports owed for <paramref name="period"/> that have not arrived: the log is keyed by place and unit.</summary>
-    private async Task<IReadOnlyList<Obligation>> MissingAsync(RuleBook rules, Period period, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Obligation>> MissingAsync(RuleBook rules, Plan plan, Period period, CancellationToken cancellationToken)
     {
         var missing = new List<Obligation>();
-        foreach (var owed in ReportingObligations.For(rules, period))
+        foreach (var owed in plan.Covers(period) ? ReportingObligations.For(rules, plan, period) : [])
         {
             if (!missing.Any(earlier => earlier.Unit == owed.Unit) && await _reports.CurrentAsync(period, owed.Jurisdiction, owed.Unit, cancellationToken) is null)
             {

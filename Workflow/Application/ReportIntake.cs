@@ -125,7 +125,7 @@ public sealed partial class ReportIntake : IReportIntake
         var record = new ReportRecord(
             ReportLog.KeyOf(report.Jurisdiction, unit, arrival, key), report.Period.ToString(), report.Jurisdiction, unit, blob.Name,
             Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, arrival, card.RulesVersion,
-            ReportingCalendar.IsOnTime(report.Period, blob.LastModified), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention()));
+            report.Plan.Calendar.IsOnTime(report.Period, blob.LastModified), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention()));
         var reference = new ReportReference(
             record.Key, Path.GetFileName(blob.Name), unit, report.Period, report.Plan.NameOf(report.Jurisdiction), rules.CommitteeOf(report.Jurisdiction)?.Id);
         var scored = new ScoredCard(card, reference, report.Jurisdiction, new ReportedFigures(record.Key, unit, record.ReceivedAt, record.Arrival, RescoredBy: null, record));

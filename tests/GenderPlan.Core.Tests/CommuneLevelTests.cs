@@ -61,8 +61,8 @@ public class CommuneLevelTests
     }
 
     [Theory]
-    [InlineData("province", "'province' is not a level")]
-    [InlineData("district,district", "'district' is listed twice")]
+    [InlineData("province", "\"province\" is not a level")]
+    [InlineData("district,district", "\"district\" is listed twice")]
     [InlineData("", "lists at least one level")]
     public void Unknown_repeated_or_missing_levels_are_refused_by_the_loader_and_the_schema(string levels, string words)
     {
@@ -102,7 +102,7 @@ public class CommuneLevelTests
     [InlineData("no commune", "unit ubnd-tan-canh.jurisdiction", "names the commune or town it answers for")]
     [InlineData("group with a commune", "unit ubnd-xa.jurisdiction", "names no single commune")]
     [InlineData("department with a commune", "unit yte.jurisdiction", "only a commune People's Committee")]
-    [InlineData("unknown group", "unit ubnd-xa.group", "'province' is not a group")]
+    [InlineData("unknown group", "unit ubnd-xa.group", "\"province\" is not a group")]
     public void Commune_committee_must_answer_for_one_commune_of_a_plan(string mistake, string location, string words)
     {
         var plan = TwoCommunes();

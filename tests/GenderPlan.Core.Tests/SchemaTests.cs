@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using GenderPlan.Core.Rules;
 
 namespace GenderPlan.Core.Tests;
 
@@ -13,11 +12,16 @@ public class SchemaTests
         SmallPlan.Rule("G4.1", "<=", baseline: 105m, target: 105m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls", lead: "yte"));
 
     [Fact]
-    public void Schema_lists_exactly_the_rule_properties_the_loader_knows()
+    public void Unknown_property_is_refused_naming_the_properties_the_schema_knows()
     {
-        var properties = RulesSchemas.Json("workflow.schema.json")["$defs"]!["rule"]!["properties"]!["Properties"]!["properties"]!.AsObject();
+        var plan = Plan.Copy();
+        plan.Properties("G4.1")["tagret"] = 105;
+        var known = RulesSchemas.Json("workflow.schema.json")["$defs"]!["rule"]!["properties"]!["Properties"]!["properties"]!.AsObject();
 
-        Assert.Equal(WorkflowReader.KnownIndicatorProperties.Order(), properties.Select(property => property.Key).Order());
+        var problem = Assert.Single(plan.Load().Problems);
+
+        Assert.Equal("rule G4.1.Properties.tagret", problem.Location);
+        Assert.All(known, property => Assert.Contains(property.Key, problem.Message, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -54,6 +54,7 @@ internal sealed class SmallPlan
                 ["startYear"] = 2016,
                 ["endYear"] = 2020,
                 ["district"] = "dak-to",
+                ["coordinator"] = "ldtbxh",
                 ["goals"] = goals,
                 ["jurisdictions"] = new JsonArray(
                     new JsonObject { ["id"] = "dak-to", ["name"] = "Huyện Đăk Tô" },

@@ -169,28 +169,5 @@ public class AlertTests
         Assert.Contains("(+70)", notice.Text, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("2020-06-14T16:59:59Z", "2020-H1", true)]   // 23:59:59 on 14 June in Vietnam
-    [InlineData("2020-06-14T17:00:00Z", "2020-H1", false)]  // 00:00 on 15 June in Vietnam: late
-    [InlineData("2020-11-24T10:00:00Z", "2020", true)]
-    [InlineData("2020-11-25T01:00:00Z", "2020", false)]
-    public void Reports_are_on_time_before_the_deadline_in_Vietnam_time(string received, string period, bool onTime)
-    {
-        Assert.Equal(onTime, ReportingCalendar.IsOnTime(Period.Parse(period), DateTimeOffset.Parse(received, System.Globalization.CultureInfo.InvariantCulture)));
-    }
-
-    [Theory]
-    [InlineData("2020-01-10", "2020-H1", "2019")]
-    [InlineData("2020-06-15", "2020", "2020-H1")]
-    [InlineData("2020-11-24", "2020", "2020-H1")]
-    [InlineData("2020-11-25", "2021-H1", "2020")]
-    public void Calendar_knows_the_next_and_the_last_deadline(string today, string next, string last)
-    {
-        var date = DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture);
-
-        Assert.Equal(next, ReportingCalendar.NextDue(date).ToString());
-        Assert.Equal(last, ReportingCalendar.LastDue(date).ToString());
-    }
-
     private static Status Parse(string word) => StatusText.TryParse(word, out var status) ? status : throw new ArgumentException(word);
 }

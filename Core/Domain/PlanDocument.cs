@@ -1,0 +1,23 @@
+namespace GenderPlan.Core.Domain;
+
+/// <summary>
+/// An administrative document a plan cites (<c>Kế hoạch số 37/KH-UBND ngày 01/7/2016 của UBND huyện Đăk Tô</c>):
+/// reports and pages name the plan the way officials do, by number, date and issuer, so these come from the plan file.
+/// </summary>
+/// <param name="Number">The document's number and symbol (<c>37/KH-UBND</c>).</param>
+/// <param name="Date">The day it was signed.</param>
+/// <param name="Issuer">The body that issued it (<c>UBND huyện Đăk Tô</c>).</param>
+public sealed record PlanDocument(string Number, DateOnly Date, LocalizedText Issuer);
+
+/// <summary>
+/// The facts about one plan that are neither indicators nor places: its calendar, who coordinates it, the documents
+/// behind it and who receives its report. They live in the plan file's <c>Plan</c> header, not in code.
+/// </summary>
+/// <param name="Calendar">When the semi-annual and annual reports are due.</param>
+/// <param name="Coordinator">The unit that coordinates the plan (a unit id of <c>units.json</c>).</param>
+/// <param name="BaselineYear">The year the plan's baselines describe (the year before its first, unless it says otherwise).</param>
+/// <param name="AdoptedBy">The document that adopted the plan, where the file names it.</param>
+/// <param name="Implements">The higher plan it carries out, where the file names it.</param>
+/// <param name="ReportsTo">The body that receives the plan's report, where the file names it.</param>
+public sealed record PlanFacts(
+    Calendar.ReportingCalendar Calendar, string Coordinator, int BaselineYear, PlanDocument? AdoptedBy = null, PlanDocument? Implements = null, LocalizedText? ReportsTo = null);

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.Json;
+using GenderPlan.Core.Calendar;
+using GenderPlan.Core.Domain;
+
+namespace GenderPlan.Core.Rules;
+
+/// <summary>
+/// Reads the facts of a plan's header that code used to hold: deadlines, coordinator, baseline year and the
+/// documents behind the plan. The schema checks their form; this checks what it cannot: the coordinator is a unit
+/// of <c>units.json</c>, the annual deadline follows the semi-annual one, the baseline year precedes the plan.
+/// </summary>
+internal static class PlanFactsReader
+{
+    public static PlanFacts? Read(JsonFields plan, int? startYear, IReadOnlySet<string>? unitIds)
+    {
+        var coordinator = plan.String("coordinator");
+        if (coordinator is not null && unitIds is not null && !unitIds.Contains(coordinator))
+        {
+            plan.Report("coordinator", $"'{coordinator}' is not a unit in units.json");
+        }
+
+        var baselineYear = plan.Int("baselineYear") ?? startYear - 1;
+        if (baselineYear >= startYear)
+        {
+            plan.Report("baselineYear", $"{baselineYear} is not before the plan's first year {startYear}");
+        }
+
+        var calendar = ReadCalendar(plan);
+        return coordinator is null || baselineYear is null || calendar is null
+            ? null
+            : new PlanFacts(calendar, coordinator, baselineYear.Value, ReadDocument(plan, "adoptedBy"), ReadDocument(plan, "implements"), plan.Localized("reportsTo"));
+    }
+
+    private static ReportingCalendar? ReadCalendar(JsonFields plan)
+    {
+        if (plan.Get("deadlines") is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return plan.Has("deadlines") ? null : ReportingCalendar.Default;
+        }
+
+        var deadlines = plan.Child(element, "deadlines");
+        if (Day(deadlines, "firstHalf") is not { } firstHalf || Day(deadlines, "annual") is not { } annual)
+        {
+            return null;
+        }
+
+        if (annual.In(2000) <= firstHalf.In(2000))
+        {
+            deadlines.Report("annual", $"{annual} is not after the semi-annual report's day {firstHalf}");
+        }
+
+        return new ReportingCalendar(firstHalf, annual);
+    }
+
+    /// <summary>The day of <paramref name="property"/>; the schema checks the form, this the calendar (no 02-30).</summary>
+    private static AnnualDate? Day(JsonFields deadlines, string property)
+    {
+        var written = deadlines.String(property);
+        var day = AnnualDate.Parse(written);
+        if (written is not null && day is null)
+        {
+            deadlines.Report(property, $"'{written}' is not a day of the year");
+        }
+
+        return day;
+    }
+
+    private static PlanDocument? ReadDocument(JsonFields plan, string property)
+    {
+        if (plan.Get(property) is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return null;
+        }
+
+        var document = plan.Child(element, property);
+        var written = document.String("date");
+        if (!DateOnly.TryParseExact(written, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            if (written is not null)
+            {
+                document.Report("date", $"'{written}' is not a day of the calendar");
+            }
+
+            return null;
+        }
+
+        return document.String("number") is { } number && document.Localized("issuer") is { } issuer ? new PlanDocument(number, date, issuer) : null;
+    }
+}
