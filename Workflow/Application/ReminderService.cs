@@ -54,27 +54,19 @@ public sealed partial class ReminderService : IReminderService
             var next = plan.Calendar.NextDue(today);
             if (_options.ReminderDaysAhead.Contains(plan.Calendar.Deadline(next).DayNumber - today.DayNumber))
             {
-<<<<<<< HEAD
-                notices.Add(new ReportDueNotice(owed.Unit, next, today));
-=======
                 foreach (var owed in await MissingAsync(rules, plan, next, cancellationToken))
                 {
-                    messages.Add((composer.Reminder(owed.Unit, next, today), AlertKind.Reminder));
+                    notices.Add(new ReportDueNotice(owed.Unit, next, today));
                 }
->>>>>>> schema
             }
 
             var last = plan.Calendar.LastDue(today);
             if (today == plan.Calendar.Deadline(last).AddDays(1))
             {
-<<<<<<< HEAD
-                notices.Add(new ReportOverdueNotice(owed.Unit, last));
-=======
                 foreach (var owed in await MissingAsync(rules, plan, last, cancellationToken))
                 {
-                    messages.Add((composer.Overdue(owed.Unit, last), AlertKind.Overdue));
+                    notices.Add(new ReportOverdueNotice(owed.Unit, last));
                 }
->>>>>>> schema
             }
         }
 
