@@ -19,6 +19,7 @@ public sealed class SecondPlanTests(AzuriteFixture azurite) : AzuriteTest(azurit
             "startYear": 2016,
             "endYear": 2020,
             "district": "kon-ray",
+            "coordinator": "ldtbxh",
             "goals": [ { "number": 4, "vi": "Bảo đảm bình đẳng giới trong tiếp cận dịch vụ chăm sóc sức khỏe", "en": "Health care" } ],
             "jurisdictions": [ { "id": "kon-ray", "name": "Huyện Kon Rẫy" }, { "id": "dak-ruong", "name": "Xã Đăk Ruồng" } ]
           },
