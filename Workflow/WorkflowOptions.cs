@@ -7,9 +7,6 @@ public sealed class WorkflowOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "GenderPlan";
 
-    /// <summary>The unit copied on every alert and told of rejected files (the plan's coordinator).</summary>
-    public string CoordinatorUnit { get; set; } = "ldtbxh";
-
     /// <summary>Days before a deadline on which reminders go out.</summary>
     public int[] ReminderDaysAhead { get; set; } = [7, 1];
 

@@ -14,13 +14,20 @@ public static class UploadCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> files, string? unitOption, string? storage, CliConsole console, CancellationToken cancellationToken)
     {
-        var unit = unitOption ?? new WorkflowOptions().CoordinatorUnit;
+        var rules = RulesOutcome.Load(null, new CliConsole(TextWriter.Null, TextWriter.Null, false));
+        var unit = unitOption ?? rules?.Coordinator;
+        if (unit is null)
+        {
+            console.Error.WriteLine("--unit: name the sending unit (the rules, which name the plan's coordinator, could not be read).");
+            return ExitCodes.Invalid;
+        }
+
         if (unitOption is null)
         {
             console.Error.WriteLine($"Uploading as {unit}, the plan's coordinator; name the sending unit with --unit.");
         }
 
-        if (RulesOutcome.Load(null, new CliConsole(TextWriter.Null, TextWriter.Null, false)) is { } rules && rules.FindUnit(unit) is null)
+        if (rules is not null && rules.FindUnit(unit) is null)
         {
             console.Error.WriteLine($"--unit: '{unit}' is not in units.json; use one of {string.Join(", ", rules.Units.Select(known => known.Id))}.");
             return ExitCodes.Invalid;

@@ -37,6 +37,15 @@ public sealed class RuleBook
     public Calendar.ReportingCalendar CalendarFor(int year, string? jurisdiction = null) =>
         (Plans.FirstOrDefault(plan => year >= plan.StartYear && year <= plan.EndYear && (jurisdiction is null || plan.HasJurisdiction(jurisdiction))) ?? Plans[^1]).Calendar;
 
+    /// <summary>
+    /// The coordinator told of what concerns no single plan (a refused file, a rules change): the newest plan's
+    /// (<c>Plan.coordinator</c>). What concerns one plan goes to that plan's <see cref="Plan.Coordinator"/>.
+    /// </summary>
+    public string Coordinator => Plans.MaxBy(plan => plan.EndYear)!.Coordinator;
+
+    /// <summary>Whether <paramref name="unit"/> coordinates one of the plans, and so may act for any unit and edit the rules.</summary>
+    public bool IsCoordinator(string unit) => Plans.Any(plan => plan.Coordinator == unit);
+
     /// <summary>The plans that cover <paramref name="period"/> for any place.</summary>
     public IEnumerable<Plan> PlansCovering(Period period) => Plans.Where(plan => plan.Covers(period));
 

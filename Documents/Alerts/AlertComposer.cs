@@ -19,7 +19,8 @@ namespace GenderPlan.Documents.Alerts;
 /// For a commune's report, the commune's People's Committee (<see cref="RuleBook.CommitteeOf"/>): its alerts go to
 /// that committee, not to each lead department, and never to another commune. Null for the district's report.
 /// </param>
-public sealed record ReportReference(string Key, string File, string Unit, Period Period, string Jurisdiction, string? Committee = null);
+/// <param name="Coordinator">The coordinator of the report's plan, copied on its alerts; null for the rules' (<see cref="RuleBook.Coordinator"/>).</param>
+public sealed record ReportReference(string Key, string File, string Unit, Period Period, string Jurisdiction, string? Committee = null, string? Coordinator = null);
 
 /// <summary>
 /// Writes the product's emails: one alert per lead unit per report (To: the lead unit; Cc: the coordinating
@@ -43,19 +44,33 @@ public sealed class AlertComposer
 
     /// <summary>Creates a composer.</summary>
     /// <param name="rules">The rules whose units directory gives names and addresses.</param>
-    /// <param name="coordinator">The unit copied on every alert and told of every rejected file (<c>ldtbxh</c>).</param>
     /// <param name="scorecardUrl">Where the scorecard page is, for the link in alerts, or null.</param>
     /// <param name="uploadLinks">
     /// Whether reminders, overdue notices and alerts carry the recipient unit's own upload link (made when the
     /// message is sent, in place of <see cref="EmailMessage.UploadLinkSlot"/>); only when the app's address is known.
     /// </param>
-    public AlertComposer(RuleBook rules, string coordinator, string? scorecardUrl, bool uploadLinks = false)
+    public AlertComposer(RuleBook rules, string? scorecardUrl, bool uploadLinks = false)
     {
         _rules = rules;
-        _coordinator = coordinator;
+        // The plan's coordinator (Plan.coordinator), copied on every alert and told of every rejected file.
+        _coordinator = rules.Coordinator;
         _scorecardUrl = scorecardUrl;
         _uploadLinks = uploadLinks;
     }
+
+    private AlertComposer(AlertComposer other, string coordinator)
+    {
+        _rules = other._rules;
+        _coordinator = coordinator;
+        _scorecardUrl = other._scorecardUrl;
+        _uploadLinks = other._uploadLinks;
+    }
+
+    /// <summary>This composer for what concerns one plan: its own coordinator is copied, not the rules' default.</summary>
+    private AlertComposer For(string? coordinator) => coordinator is null || coordinator == _coordinator ? this : new AlertComposer(this, coordinator);
+
+    private AlertComposer For(string unit, Period period) =>
+        For(_rules.FindPlan(period, _rules.FindUnit(unit)?.Jurisdiction ?? "") is { } plan ? plan.Coordinator : _rules.PlansCovering(period).FirstOrDefault()?.Coordinator);
 
     /// <summary>
     /// The alerts for the indicators of <paramref name="plan"/> that fall behind: for the district, one per lead unit
@@ -63,19 +78,25 @@ public sealed class AlertComposer
     /// own list address, never expanded); for a commune, one To the commune's committee, Cc the lead of each
     /// indicator concerned and the coordinator.
     /// </summary>
-    public IReadOnlyList<EmailMessage> Alerts(ReportReference report, AlertPlan plan) =>
+    public IReadOnlyList<EmailMessage> Alerts(ReportReference report, AlertPlan plan) => For(report.Coordinator).AlertsFor(report, plan);
+
+    private IReadOnlyList<EmailMessage> AlertsFor(ReportReference report, AlertPlan plan) =>
         plan.Behind.Count == 0 ? []
         : report.Committee is { } committee ? [Alert(report, committee, plan.Behind, CommuneCopies(committee, plan.Behind))]
         : plan.Behind.GroupBy(score => score.Indicator.Lead).Select(group => Alert(report, group.Key, group.ToList(), DistrictCopies(group.ToList()))).ToList();
 
     /// <summary>The resolved notices for the indicators that recovered, addressed as <see cref="Alerts"/> addresses alerts, copied to the coordinator.</summary>
-    public IReadOnlyList<EmailMessage> ResolvedNotices(ReportReference report, AlertPlan plan) =>
+    public IReadOnlyList<EmailMessage> ResolvedNotices(ReportReference report, AlertPlan plan) => For(report.Coordinator).ResolvedFor(report, plan);
+
+    private IReadOnlyList<EmailMessage> ResolvedFor(ReportReference report, AlertPlan plan) =>
         plan.Recovered.Count == 0 ? []
         : report.Committee is { } committee ? [Resolved(report, committee, plan.Recovered, CommuneCopies(committee, plan.Recovered))]
         : plan.Recovered.GroupBy(score => score.Indicator.Lead).Select(group => Resolved(report, group.Key, group.ToList(), [_coordinator])).ToList();
 
     /// <summary>A reminder that <paramref name="unit"/>'s report for <paramref name="period"/> is due.</summary>
-    public EmailMessage Reminder(string unit, Period period, DateOnly today)
+    public EmailMessage Reminder(string unit, Period period, DateOnly today) => For(unit, period).ReminderFor(unit, period, today);
+
+    private EmailMessage ReminderFor(string unit, Period period, DateOnly today)
     {
         var calendar = CalendarOf(unit, period);
         var deadline = Date(calendar.Deadline(period));
@@ -86,7 +107,9 @@ public sealed class AlertComposer
     }
 
     /// <summary>A notice to <paramref name="unit"/> and the coordinator that the report is late.</summary>
-    public EmailMessage Overdue(string unit, Period period)
+    public EmailMessage Overdue(string unit, Period period) => For(unit, period).OverdueFor(unit, period);
+
+    private EmailMessage OverdueFor(string unit, Period period)
     {
         var model = new DeadlineEmail(
             $"Quá hạn: báo cáo {period.Label.Vi} của {UnitName(unit)}",
@@ -99,7 +122,10 @@ public sealed class AlertComposer
     /// draft attached. Its id is made of the district and the period only, so the coordinator gets one per period
     /// however often the job runs.
     /// </summary>
-    public EmailMessage ProvinceReport(ProvinceReports.ProvinceReport report, EmailAttachment workbook, EmailAttachment draft)
+    public EmailMessage ProvinceReport(ProvinceReports.ProvinceReport report, EmailAttachment workbook, EmailAttachment draft) =>
+        For(report.Plan.Coordinator).ProvinceReportFor(report, workbook, draft);
+
+    private EmailMessage ProvinceReportFor(ProvinceReports.ProvinceReport report, EmailAttachment workbook, EmailAttachment draft)
     {
         var lines = report.Lines.ToList();
         var model = new ProvinceReportEmail(
@@ -127,7 +153,10 @@ public sealed class AlertComposer
     /// and both figures, so the same pair of figures is told once however often it is recomputed, and a changed
     /// figure is told again.
     /// </summary>
-    public EmailMessage Discrepancy(Plan plan, Period period, Indicator indicator, decimal reported, decimal communes, Coverage coverage)
+    public EmailMessage Discrepancy(Plan plan, Period period, Indicator indicator, decimal reported, decimal communes, Coverage coverage) =>
+        For(plan.Coordinator).DiscrepancyFor(plan, period, indicator, reported, communes, coverage);
+
+    private EmailMessage DiscrepancyFor(Plan plan, Period period, Indicator indicator, decimal reported, decimal communes, Coverage coverage)
     {
         var place = plan.District.Name;
         string Format(decimal value, Language language) => ScoreExplainer.FormatValue(indicator, value, language);

@@ -18,8 +18,8 @@ public static class DocxReportWriter
     /// <summary>The first title line.</summary>
     public const string TitleWord = "BÁO CÁO";
 
-    /// <summary>The header row of the indicator table, in column order.</summary>
-    public static readonly IReadOnlyList<string> TableColumns = ["STT", "Chỉ tiêu", "Đơn vị tính", "Chỉ tiêu 2020", "Kết quả thực hiện", "Đánh giá"];
+    /// <summary>The header row of the indicator table, in column order; the target year is the plan's (<c>Plan.endYear</c>).</summary>
+    public static IReadOnlyList<string> TableColumns(Plan plan) => ["STT", "Chỉ tiêu", "Đơn vị tính", $"Chỉ tiêu {plan.EndYear}", "Kết quả thực hiện", "Đánh giá"];
 
     // A4 less the left (30 mm) and right (15 mm) margins, in twips.
     private static readonly int[] TableWidths = [600, 3900, 1100, 1300, 1500, 1236];
@@ -107,7 +107,7 @@ public static class DocxReportWriter
     {
         var table = Table(TableWidths, borders: true);
         var header = new TableRow(new TableRowProperties(new TableHeader()));
-        header.Append(TableColumns.Select((text, column) => Cell(TableWidths[column], [Para(text, size: 13, bold: true, align: JustificationValues.Center, after: 0)], shaded: true)));
+        header.Append(TableColumns(report.Plan).Select((text, column) => Cell(TableWidths[column], [Para(text, size: 13, bold: true, align: JustificationValues.Center, after: 0)], shaded: true)));
         table.Append(header);
         foreach (var goal in report.Goals)
         {

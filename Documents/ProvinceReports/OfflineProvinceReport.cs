@@ -15,7 +15,7 @@ namespace GenderPlan.Documents.ProvinceReports;
 public static class OfflineProvinceReport
 {
     /// <summary>The report of <paramref name="period"/> for <paramref name="plan"/>'s district from <paramref name="cards"/>; later files win.</summary>
-    public static ProvinceReport Build(RuleBook rules, Plan plan, Period period, IReadOnlyList<Scorecard> cards, DateTimeOffset now, string coordinator = "ldtbxh")
+    public static ProvinceReport Build(RuleBook rules, Plan plan, Period period, IReadOnlyList<Scorecard> cards, DateTimeOffset now)
     {
         var mine = cards.Where(card => card.PlanId == plan.Id && card.Period == period).ToList();
         var input = OfflineDashboard.Build(rules, plan, plan.District.Id, mine, now, ReportingCalendar.VietnamDate(now));
@@ -33,6 +33,6 @@ public static class OfflineProvinceReport
                 StringComparer.Ordinal);
         var files = mine.Where(card => !plan.IsDistrict(card.Jurisdiction)).Select(card => new DashboardReport(card.Period, null, Path.GetFileName(card.File), null, null, card.Jurisdiction));
         input = input with { Results = [.. input.Results, .. sums], Reports = [.. input.Reports, .. files], CommuneResults = byCommune };
-        return ProvinceReportBuilder.Build(input, period, coordinator);
+        return ProvinceReportBuilder.Build(input, period);
     }
 }

@@ -12,9 +12,9 @@ namespace GenderPlan.Documents.ProvinceReports;
 /// </summary>
 public static class ProvinceReportBuilder
 {
-    /// <summary>The report of <paramref name="period"/> for the district page's input <paramref name="input"/>, signed by <paramref name="coordinator"/>.</summary>
+    /// <summary>The report of <paramref name="period"/> for the district page's input <paramref name="input"/>, signed by the plan's coordinator.</summary>
     /// <exception cref="ArgumentException">The input is not a district's, or its plan does not cover the period.</exception>
-    public static ProvinceReport Build(DashboardInput input, Period period, string coordinator = "ldtbxh")
+    public static ProvinceReport Build(DashboardInput input, Period period)
     {
         var plan = input.Plan;
         if (!plan.IsDistrict(input.Jurisdiction))
@@ -41,7 +41,8 @@ public static class ProvinceReportBuilder
             Communes(input, period),
             Reporting(input, period),
             [.. input.Reports.Where(report => report.Unit is null && report.Period == period).Select(report => report.File)],
-            input.Rules.FindUnit(coordinator) ?? new ResponsibleUnit(coordinator, "Phòng Lao động – Thương binh và Xã hội", null, []));
+            // The loader checks that the plan's coordinator is in the units directory.
+            input.Rules.FindUnit(plan.Coordinator)!);
     }
 
     private static IndicatorLine Line(Indicator indicator, IReadOnlyList<DashboardResult> results)

@@ -23,10 +23,13 @@ public static class XlsxReportWriter
     /// <summary>The sheet of reports owed and received.</summary>
     public const string ReportingSheet = "Tình hình báo cáo";
 
-    /// <summary>The header row of <see cref="IndicatorSheet"/>, in column order.</summary>
-    public static readonly IReadOnlyList<string> IndicatorColumns =
+    /// <summary>
+    /// The header row of <see cref="IndicatorSheet"/>, in column order; the baseline and target years are the plan's
+    /// (<c>Plan.baselineYear</c>, <c>endYear</c>): "Năm 2015", "Chỉ tiêu 2020 (huyện)" for the 2016-2020 plan.
+    /// </summary>
+    public static IReadOnlyList<string> IndicatorColumns(Plan plan) =>
     [
-        "STT", "Chỉ tiêu", "Đơn vị tính", "Năm 2015", "Chỉ tiêu 2020 (huyện)", "Chỉ tiêu tỉnh", "Kết quả thực hiện", "Nguồn số liệu", "Đánh giá", "Đơn vị chủ trì", "Ghi chú",
+        "STT", "Chỉ tiêu", "Đơn vị tính", $"Năm {plan.BaselineYear}", $"Chỉ tiêu {plan.EndYear} (huyện)", "Chỉ tiêu tỉnh", "Kết quả thực hiện", "Nguồn số liệu", "Đánh giá", "Đơn vị chủ trì", "Ghi chú",
     ];
 
     /// <summary>The header row of <see cref="ReportingSheet"/>, in column order.</summary>
@@ -61,20 +64,21 @@ public static class XlsxReportWriter
     private static XlsxSheet Indicators(ProvinceReport report)
     {
         var sheet = new XlsxSheet(IndicatorSheet, 6, 42, 11, 11, 12, 12, 13, 20, 16, 24, 48) { HeaderRows = (HeaderRow, HeaderRow) };
-        Titles(sheet, report, "KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU KẾ HOẠCH HÀNH ĐỘNG BÌNH ĐẲNG GIỚI", IndicatorColumns.Count);
-        HeaderCells(sheet, HeaderRow, IndicatorColumns);
+        var columns = IndicatorColumns(report.Plan);
+        Titles(sheet, report, "KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU KẾ HOẠCH HÀNH ĐỘNG BÌNH ĐẲNG GIỚI", columns.Count);
+        HeaderCells(sheet, HeaderRow, columns);
         var row = HeaderRow + 1;
         foreach (var goal in report.Goals)
         {
             sheet.Text(row, 0, ReportWording.Roman(goal.Goal.Number), XlsxStyle.Goal);
             sheet.Text(row, 1, ReportWording.GoalHeading(goal.Goal), XlsxStyle.Goal);
-            for (var column = 2; column < IndicatorColumns.Count; column++)
+            for (var column = 2; column < columns.Count; column++)
             {
                 sheet.Blank(row, column, XlsxStyle.Goal);
             }
 
-            sheet.Merge(row, 1, row, IndicatorColumns.Count - 1);
-            sheet.Fit(row, ReportWording.GoalHeading(goal.Goal), sheet.Width(1, IndicatorColumns.Count - 1));
+            sheet.Merge(row, 1, row, columns.Count - 1);
+            sheet.Fit(row, ReportWording.GoalHeading(goal.Goal), sheet.Width(1, columns.Count - 1));
             row++;
             var number = 1;
             foreach (var line in goal.Lines)

@@ -64,7 +64,7 @@ public sealed partial class DistrictRollUp
         var card = new Scorecard(FigureSourceText.Communes, period, district, plan.Id, plan.Version, [.. rolled.Select(item => item.Score)]);
         var reference = new ReportReference(
             $"communes~{district}~{period}~{Fingerprint(rolled)}", "tổng hợp từ báo cáo của các xã, thị trấn / the communes' reports added up",
-            FigureSourceText.Communes, period, $"{plan.District.Name} (tổng hợp từ các xã, thị trấn)");
+            FigureSourceText.Communes, period, $"{plan.District.Name} (tổng hợp từ các xã, thị trấn)", Coordinator: plan.Coordinator);
         var added = new List<string>();
         added.AddRange(await _recorder.RecordAsync(
             rules, new ScoredCard(card, reference, CommuneRollUp.AlertPlaceOf(district), new CommuneSums(rolled, stale, plan.Version, now, basis)), cancellationToken));

@@ -72,7 +72,7 @@ public sealed partial class ProvinceReportService : IProvinceReportService
         }
 
         var input = await _dashboard.BuildAsync(rules, plan, place, PageLinks.Published, cancellationToken);
-        return (ProvinceReportBuilder.Build(input, period, _workflow.CoordinatorUnit), null);
+        return (ProvinceReportBuilder.Build(input, period), null);
     }
 
     /// <inheritdoc />

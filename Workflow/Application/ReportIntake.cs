@@ -127,7 +127,7 @@ public sealed partial class ReportIntake : IReportIntake
             Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, arrival, card.RulesVersion,
             report.Plan.Calendar.IsOnTime(report.Period, blob.LastModified), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention()));
         var reference = new ReportReference(
-            record.Key, Path.GetFileName(blob.Name), unit, report.Period, report.Plan.NameOf(report.Jurisdiction), rules.CommitteeOf(report.Jurisdiction)?.Id);
+            record.Key, Path.GetFileName(blob.Name), unit, report.Period, report.Plan.NameOf(report.Jurisdiction), rules.CommitteeOf(report.Jurisdiction)?.Id, report.Plan.Coordinator);
         var scored = new ScoredCard(card, reference, report.Jurisdiction, new ReportedFigures(record.Key, unit, record.ReceivedAt, record.Arrival, RescoredBy: null, record));
 
         // Everything stored before the upload is marked done, so a fault here is retried; sent only after.

@@ -7,7 +7,7 @@ namespace GenderPlan.Workflow.Notifications;
 
 /// <summary>
 /// The email channel's renderer: the one place a <see cref="Notice"/> becomes emails, with the rules' units
-/// directory for addresses, the coordinator copied where the plan says, the scorecard link and, where the app's
+/// directory for addresses, the plan's coordinator copied, the scorecard link and, where the app's
 /// address is known, a placeholder for each recipient's upload link (filled in when the email is sent).
 /// Another channel (SMS) is another renderer beside this one and a sender beside the email senders.
 /// </summary>
@@ -26,7 +26,7 @@ public sealed class EmailRendering
     /// <summary>The emails that say <paramref name="notice"/>, each with the outbox kind it is filed under.</summary>
     public IEnumerable<(EmailMessage Message, AlertKind Kind)> Render(RuleBook rules, Notice notice)
     {
-        var composer = new AlertComposer(rules, _options.CoordinatorUnit, _options.ScorecardUrl, _links.Enabled);
+        var composer = new AlertComposer(rules, _options.ScorecardUrl, _links.Enabled);
         return notice switch
         {
             VerdictNotice verdicts => composer.Alerts(verdicts.Report, verdicts.Decided).Select(message => (message, AlertKind.Alert))

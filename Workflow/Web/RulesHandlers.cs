@@ -55,7 +55,7 @@ public sealed partial class RulesHandlers
             return UploadHandlers.Error(StatusCodes.Status503ServiceUnavailable, "Chưa có bộ quy tắc nào được áp dụng. / No rules are active yet.");
         }
 
-        return Results.Content(RulesPage.Render(rules, unit, _access.IsCoordinator(unit.Id)), "text/html; charset=utf-8");
+        return Results.Content(RulesPage.Render(rules, unit, rules.IsCoordinator(unit.Id)), "text/html; charset=utf-8");
     }
 
     /// <summary><c>POST /api/rules/preview</c>: what the edit would change; nothing is stored or sent.</summary>
@@ -86,7 +86,7 @@ public sealed partial class RulesHandlers
             return UploadHandlers.Refusal(access.Outcome, language);
         }
 
-        if (!_access.IsCoordinator(access.TokenUnit!))
+        if (!access.ActsForAll)
         {
             return UploadHandlers.Error(StatusCodes.Status403Forbidden, language == Language.Vietnamese
                 ? "Chỉ Phòng Lao động – Thương binh và Xã hội được sửa bộ quy tắc; đường liên kết của đơn vị chỉ để xem."

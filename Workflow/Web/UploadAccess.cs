@@ -26,29 +26,30 @@ public enum AccessOutcome
 /// <summary>The answer to a link check.</summary>
 /// <param name="Outcome">What the link may do.</param>
 /// <param name="TokenUnit">The unit the token speaks for, when it is valid.</param>
-public sealed record LinkAccess(AccessOutcome Outcome, string? TokenUnit)
+/// <param name="ActsForAll">Whether that unit coordinates a plan, and so may act for any unit and edit the rules.</param>
+public sealed record LinkAccess(AccessOutcome Outcome, string? TokenUnit, bool ActsForAll = false)
 {
     /// <summary>Whether the request may go on.</summary>
     public bool IsAllowed => Outcome == AccessOutcome.Allowed;
 }
 
 /// <summary>
-/// Decides what an upload link may do: every unit's token acts for that unit only; the coordinator's
-/// (<see cref="WorkflowOptions.CoordinatorUnit"/>) acts for any unit, since the Labour division compiles and
+/// Decides what an upload link may do: every unit's token acts for that unit only; a plan's coordinator's
+/// (<c>Plan.coordinator</c> in the rules in force) acts for any unit, since the coordinating office compiles and
 /// may send a report on a unit's behalf. Failures are counted per address by <see cref="FailedLinkChecks"/>.
 /// </summary>
 public sealed class UploadAccess
 {
     private readonly UploadTokenStore _tokens;
     private readonly FailedLinkChecks _failures;
-    private readonly string _coordinator;
+    private readonly ActiveRules _activeRules;
 
     /// <summary>Creates the check.</summary>
-    public UploadAccess(UploadTokenStore tokens, FailedLinkChecks failures, IOptions<WorkflowOptions> options)
+    public UploadAccess(UploadTokenStore tokens, FailedLinkChecks failures, ActiveRules activeRules)
     {
         _tokens = tokens;
         _failures = failures;
-        _coordinator = options.Value.CoordinatorUnit;
+        _activeRules = activeRules;
     }
 
     /// <summary>Whether <paramref name="token"/>, sent from <paramref name="address"/>, may act for <paramref name="unit"/> (any unit when null).</summary>
@@ -60,20 +61,18 @@ public sealed class UploadAccess
         }
 
         var tokenUnit = string.IsNullOrEmpty(token) ? null : await _tokens.UnitOfAsync(token, cancellationToken);
+        var actsForAll = tokenUnit is not null && await _activeRules.GetAsync(cancellationToken) is { } rules && rules.IsCoordinator(tokenUnit);
         var outcome = string.IsNullOrEmpty(token) ? AccessOutcome.Missing
             : tokenUnit is null ? AccessOutcome.Invalid
-            : unit is null || tokenUnit == unit || tokenUnit == _coordinator ? AccessOutcome.Allowed
+            : unit is null || tokenUnit == unit || actsForAll ? AccessOutcome.Allowed
             : AccessOutcome.OtherUnit;
         if (outcome != AccessOutcome.Allowed)
         {
             _failures.CountFailure(address);
         }
 
-        return new LinkAccess(outcome, tokenUnit);
+        return new LinkAccess(outcome, tokenUnit, actsForAll);
     }
-
-    /// <summary>Whether the token's unit may act for every unit.</summary>
-    public bool IsCoordinator(string tokenUnit) => tokenUnit == _coordinator;
 
     /// <summary>The plain message for a refusal, in the caller's language.</summary>
     public static string Refusal(AccessOutcome outcome, Language language) => (outcome, language == Language.Vietnamese) switch

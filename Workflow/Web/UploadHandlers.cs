@@ -70,7 +70,7 @@ public sealed partial class UploadHandlers
             return PlainPage(StatusCodes.Status404NotFound, vi, en);
         }
 
-        var input = new UploadPageInput(rules, shown, _access.IsCoordinator(access.TokenUnit!), ReportingCalendar.VietnamDate(_clock.GetUtcNow()));
+        var input = new UploadPageInput(rules, shown, access.ActsForAll, ReportingCalendar.VietnamDate(_clock.GetUtcNow()));
         return Results.Content(UploadPage.Render(input), "text/html; charset=utf-8");
     }
 
@@ -140,7 +140,7 @@ public sealed partial class UploadHandlers
         }
 
         var upload = await _webUploads.FindAsync(id, cancellationToken);
-        if (upload is null || !(access.TokenUnit == upload.Unit || access.TokenUnit == upload.Uploader || _access.IsCoordinator(access.TokenUnit!)))
+        if (upload is null || !(access.TokenUnit == upload.Unit || access.TokenUnit == upload.Uploader || access.ActsForAll))
         {
             // The same answer for another unit's upload as for none: ids are not for probing.
             return Error(StatusCodes.Status404NotFound, language == Language.Vietnamese ? "Không tìm thấy lần gửi báo cáo này." : "No such upload.");

@@ -171,7 +171,6 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'Storage__clientId', value: identity.properties.clientId }
         { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
-        { name: 'GenderPlan__CoordinatorUnit', value: 'ldtbxh' }
         { name: 'GenderPlan__Email__From', value: senderAddress }
         { name: 'GenderPlan__Email__SendGridApiKey', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=sendgrid-api-key)' }
         { name: 'GenderPlan__ScorecardUrl', value: storage.properties.primaryEndpoints.web }

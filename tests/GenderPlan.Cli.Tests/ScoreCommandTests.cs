@@ -1,3 +1,4 @@
+using GenderPlan.Testing;
 using System.Text.Json;
 
 namespace GenderPlan.Cli.Tests;
@@ -159,8 +160,7 @@ public class ScoreCommandTests
     {
         var rules = Directory.CreateTempSubdirectory("genderplan-rules-").FullName;
         File.Copy(Path.Combine(Cli.RulesDirectory, "units.json"), Path.Combine(rules, "units.json"));
-        var workflow = File.ReadAllText(Path.Combine(Cli.RulesDirectory, "dak-to-2016-2020.workflow.json"))
-            .Replace("\"Expression\": \"value <= target\"", "\"Expression\": \"DateTime.Now.Year > 0\"", StringComparison.Ordinal);
+        var workflow = PlanEdits.ShippedWithRule("G4.1", "Expression", "DateTime.Now.Year > 0");
         File.WriteAllText(Path.Combine(rules, "dak-to-2016-2020.workflow.json"), workflow);
 
         var (exit, output, error) = Cli.Run("score", Sample, "--rules", rules);

@@ -49,7 +49,7 @@ public class AlertTests
     {
         var plan = Book.Value.Plans.Single();
         var card = Scorer.Score(new Report("r.csv", Period.Annual(2020), "dak-to", plan, [new ReportedValue(plan.FindIndicator("G3.1")!, Measurement.Of(97.9m), 2, null)]));
-        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+        var composer = new AlertComposer(Book.Value, null);
 
         var alerts = composer.Alerts(new ReportReference("key-2", "bao-cao.csv", "gddt", Period.Annual(2020), "Huyện Đăk Tô"), AlertPlanner.Plan(card, new Dictionary<string, Status>()));
 
@@ -67,7 +67,7 @@ public class AlertTests
     [InlineData("2019", "2019-11-20", "Nhắc hạn: báo cáo năm 2019 cần gửi trước ngày 25/11/2019", "còn 4 ngày")]
     public void Reminder_names_the_period_as_officials_write_it_and_says_when_it_is_the_last_day(string period, string today, string subject, string daysLeft)
     {
-        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+        var composer = new AlertComposer(Book.Value, null);
 
         var reminder = composer.Reminder("gddt", Period.Parse(period), DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture));
 
@@ -82,7 +82,7 @@ public class AlertTests
     [Fact]
     public void Rejection_notice_lists_problems_in_Vietnamese_then_in_English()
     {
-        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+        var composer = new AlertComposer(Book.Value, null);
         var problem = new Problem("sai.csv", "row 3, column D (value), G3.1", "101% is outside 0-100", "101% nằm ngoài khoảng 0-100");
 
         var notice = composer.Rejected("key-3", "sai.csv", "gddt", [problem]);
@@ -98,7 +98,7 @@ public class AlertTests
     public void One_alert_per_lead_unit_with_coordinators_copied_once()
     {
         var card = Card(("G3.1", 97.2m), ("G2.3", 38m), ("G2.2", 0m), ("G4.1", 108m));
-        var composer = new AlertComposer(Book.Value, "ldtbxh", "https://scorecard.example.org/");
+        var composer = new AlertComposer(Book.Value, "https://scorecard.example.org/");
 
         var alerts = composer.Alerts(Reference(), AlertPlanner.Plan(card, new Dictionary<string, Status>()));
 
@@ -120,7 +120,7 @@ public class AlertTests
     [Fact]
     public void Same_report_gives_the_same_alert_ids_so_reprocessing_stores_nothing_new()
     {
-        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+        var composer = new AlertComposer(Book.Value, null);
         var plan = AlertPlanner.Plan(Card(("G3.1", 97.2m)), new Dictionary<string, Status>());
 
         Assert.Equal(composer.Alerts(Reference(), plan).Single().Id, composer.Alerts(Reference(), plan).Single().Id);
@@ -130,7 +130,7 @@ public class AlertTests
     [Fact]
     public void Text_from_a_file_is_escaped_in_the_body_and_never_reaches_a_header()
     {
-        var composer = new AlertComposer(Book.Value, "ldtbxh", null);
+        var composer = new AlertComposer(Book.Value, null);
         var problems = new[] { new Problem("x.csv", "row 2, column D (value)", "'<script>alert(1)</script>' is not a number") };
 
         var notice = composer.Rejected("key", "yte/<img src=x onerror=alert(1)>\r\nBcc: all@example.org.csv", "yte", problems);
@@ -162,7 +162,7 @@ public class AlertTests
     {
         var problems = Enumerable.Range(1, 120).Select(row => new Problem("x.csv", $"row {row}", "bad")).ToList();
 
-        var notice = new AlertComposer(Book.Value, "ldtbxh", null).Rejected("key", "x.csv", null, problems);
+        var notice = new AlertComposer(Book.Value, null).Rejected("key", "x.csv", null, problems);
 
         Assert.Contains("row 50:", notice.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("row 51:", notice.Text, StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public sealed class EmailAttachmentTests
         var workbook = ProvinceReportFiles.Workbook(report);
         var draft = ProvinceReportFiles.Draft(report);
 
-        var message = new AlertComposer(TestRules.Book, "ldtbxh", "https://genderplan.example.org/")
+        var message = new AlertComposer(TestRules.Book, "https://genderplan.example.org/")
             .ProvinceReport(report, new EmailAttachment(workbook.Name, workbook.ContentType, workbook.Content), new EmailAttachment(draft.Name, draft.ContentType, draft.Content));
 
         Assert.Equal(["ldtbxh@example.org"], message.To.Select(to => to.Address));

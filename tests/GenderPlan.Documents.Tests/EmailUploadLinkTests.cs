@@ -19,7 +19,7 @@ public class EmailUploadLinkTests
     [Fact]
     public void Reminder_and_overdue_notice_carry_the_units_link_slot_and_the_scorecard_link()
     {
-        var composer = new AlertComposer(TestRules.Book, "ldtbxh", "https://scorecard.example.org/", uploadLinks: true);
+        var composer = new AlertComposer(TestRules.Book, "https://scorecard.example.org/", uploadLinks: true);
 
         var reminder = composer.Reminder("ubnd-tan-canh", Year, new DateOnly(2019, 11, 18));
         var overdue = composer.Overdue("yte", Year);
@@ -38,7 +38,7 @@ public class EmailUploadLinkTests
     {
         var plan = TestRules.Plan;
         var card = Scorer.Score(new Report("r.csv", Year, "dak-to", plan, [new ReportedValue(plan.FindIndicator("G3.1")!, Measurement.Of(90m), 2, null)]));
-        var composer = new AlertComposer(TestRules.Book, "ldtbxh", "https://scorecard.example.org/", uploadLinks: true);
+        var composer = new AlertComposer(TestRules.Book, "https://scorecard.example.org/", uploadLinks: true);
 
         var alert = Assert.Single(composer.Alerts(new ReportReference("key", "r.csv", "gddt", Year, "Huyện Đăk Tô"), AlertPlanner.Plan(card, new Dictionary<string, Status>())));
 
@@ -51,7 +51,7 @@ public class EmailUploadLinkTests
     [Fact]
     public void Without_the_apps_address_no_email_has_a_link_slot()
     {
-        var composer = new AlertComposer(TestRules.Book, "ldtbxh", null);
+        var composer = new AlertComposer(TestRules.Book, null);
 
         var reminder = composer.Reminder("yte", Year, new DateOnly(2019, 11, 18));
 

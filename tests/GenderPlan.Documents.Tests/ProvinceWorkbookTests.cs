@@ -24,7 +24,7 @@ public sealed class ProvinceWorkbookTests
     public void The_workbook_has_the_indicator_the_commune_and_the_reporting_sheets_in_order()
     {
         Assert.Equal(["Chỉ tiêu", "Xã, thị trấn", "Tình hình báo cáo"], OfficeFiles.SheetNames(ProvinceReportSample.Workbook()));
-        Assert.Equal(XlsxReportWriter.IndicatorColumns, Enumerable.Range(0, 11).Select(column => Indicators[Core.Reports.RawTable.ColumnLetter(column) + 4].Text));
+        Assert.Equal(XlsxReportWriter.IndicatorColumns(ProvinceReportSample.Report().Plan), Enumerable.Range(0, 11).Select(column => Indicators[Core.Reports.RawTable.ColumnLetter(column) + 4].Text));
     }
 
     [Theory]

@@ -76,7 +76,7 @@ public partial class RenderedOutputTests
     [Fact]
     public void Text_part_of_every_email_holds_no_markup_and_no_entities()
     {
-        var composer = new AlertComposer(TestRules.Book, "ldtbxh", "https://scorecard.example.org/?a=1&b=2");
+        var composer = new AlertComposer(TestRules.Book, "https://scorecard.example.org/?a=1&b=2");
         var behind = AlertPlanner.Plan(Card(TestRules.Plan, ("G3.1", 97.2m), ("G2.2", 0m), ("G4.1", 108m)), new Dictionary<string, Status>());
         var recovered = AlertPlanner.Plan(Card(TestRules.Plan, ("G3.1", 98.5m)), new Dictionary<string, Status> { ["G3.1"] = Status.OffTrack });
         var problems = new[] { new Problem("x.csv", "row 2, column D (value)", "'abc' is not a number") };
@@ -137,7 +137,7 @@ public partial class RenderedOutputTests
     public void Emails_show_each_status_with_the_shared_word_symbol_and_colour(double value, Status? alertedBefore, Status status)
     {
         var shown = StatusPresentation.Of(status);
-        var composer = new AlertComposer(TestRules.Book, "ldtbxh", null);
+        var composer = new AlertComposer(TestRules.Book, null);
         var plan = AlertPlanner.Plan(Card(TestRules.Plan, ("G3.1", (decimal)value)), alertedBefore is { } before ? new Dictionary<string, Status> { ["G3.1"] = before } : new Dictionary<string, Status>());
 
         var email = Assert.Single(alertedBefore is null ? composer.Alerts(Reference("b.csv", "Huyện Đăk Tô"), plan) : composer.ResolvedNotices(Reference("b.csv", "Huyện Đăk Tô"), plan));
@@ -169,7 +169,7 @@ public partial class RenderedOutputTests
     {
         var input = OfflineDashboard.Build(TestRules.Book, TestRules.Plan, "dak-to",
             [Card(TestRules.Plan, ("G3.1", 97.2m), ("G4.1", 108m), ("G2.2", 0m))], DateTimeOffset.UnixEpoch, new DateOnly(2020, 1, 1));
-        var composer = new AlertComposer(TestRules.Book, "ldtbxh", null);
+        var composer = new AlertComposer(TestRules.Book, null);
         var plan = AlertPlanner.Plan(Card(TestRules.Plan, ("G3.1", 97.2m), ("G4.1", 108m)), new Dictionary<string, Status>());
         string Both() => DashboardRenderer.Render(input) + string.Concat(composer.Alerts(Reference("b.csv", "Huyện Đăk Tô"), plan).Select(email => email.Html + email.Text));
         var expected = Both();
@@ -184,7 +184,7 @@ public partial class RenderedOutputTests
     {
         var rules = HostileRules.Value;
         var plan = rules.Plans[0];
-        var composer = new AlertComposer(rules, "ldtbxh", null);
+        var composer = new AlertComposer(rules, null);
         var report = Reference(Hostile + ".csv", Hostile);
         var problems = new[] { new Problem(Hostile, "row 2", Hostile) };
         return

@@ -21,7 +21,7 @@ public class WatchListAlertTests
         var low = Scorer.ScoreOne(plan.FindIndicator("G4.3")!, Measurement.Of(71), Period.Annual(2018));
         var card = new Scorecard("bao-cao.csv", Period.Annual(2018), "dak-to", plan.Id, book.Version, [few, low]);
 
-        var alert = Assert.Single(new AlertComposer(book, "ldtbxh", null).Alerts(
+        var alert = Assert.Single(new AlertComposer(book, null).Alerts(
             new ReportReference("key", "bao-cao.csv", "yte", Period.Annual(2018), "Huyện Đăk Tô"),
             AlertPlanner.Plan(card, new Dictionary<string, Status>())));
 

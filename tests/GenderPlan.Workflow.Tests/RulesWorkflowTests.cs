@@ -31,7 +31,7 @@ public sealed class RulesWorkflowTests(AzuriteFixture azurite) : AzuriteTest(azu
         await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         var before = await pipeline.Get<ActiveRules>().GetActiveInfoAsync(CancellationToken.None);
-        var broken = Pipeline.WorkflowJson().Replace("\"target\": 98,", "\"target\": 980,", StringComparison.Ordinal);
+        var broken = PlanEdits.ShippedWithRule("G3.1", "target", 980);
         await pipeline.UploadAsync(StorageNames.RulesContainer, "dak-to-2016-2020.workflow.json", broken, new() { ["uploader"] = uploader });
 
         var outcome = await pipeline.Rules.ProcessAsync("dak-to-2016-2020.workflow.json", CancellationToken.None);
@@ -59,7 +59,7 @@ public sealed class RulesWorkflowTests(AzuriteFixture azurite) : AzuriteTest(azu
         await pipeline.Reports.ProcessAsync("gddt/a.csv", CancellationToken.None);
         var first = Assert.Single(await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None));
 
-        var stricter = Pipeline.WorkflowJson().Replace("\"target\": 98,", "\"target\": 99,", StringComparison.Ordinal);
+        var stricter = PlanEdits.ShippedWithRule("G3.1", "target", 99);
         await pipeline.UploadAsync(StorageNames.RulesContainer, "dak-to-2016-2020.workflow.json", stricter, []);
         Assert.Equal(RulesOutcome.Activated, await pipeline.Rules.ProcessAsync("dak-to-2016-2020.workflow.json", CancellationToken.None));
         await pipeline.UploadReportAsync("gddt/b.csv", Pipeline.Csv("2019,dak-to,G3.1,\"98,5\",,,"));

@@ -1,3 +1,4 @@
+using GenderPlan.Documents.ProvinceReports;
 using GenderPlan.Testing;
 using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Notifications;
@@ -18,8 +19,8 @@ public sealed class SecondPlanTests(AzuriteFixture azurite) : AzuriteTest(azurit
             "name": { "vi": "Kế hoạch hành động bình đẳng giới huyện Kon Rẫy giai đoạn 2016-2020", "en": "Kon Rẫy district gender-equality action plan 2016-2020" },
             "startYear": 2016,
             "endYear": 2020,
-            "district": "kon-ray",
             "coordinator": "ldtbxh",
+            "district": "kon-ray",
             "goals": [ { "number": 4, "vi": "Bảo đảm bình đẳng giới trong tiếp cận dịch vụ chăm sóc sức khỏe", "en": "Health care" } ],
             "jurisdictions": [ { "id": "kon-ray", "name": "Huyện Kon Rẫy" }, { "id": "dak-ruong", "name": "Xã Đăk Ruồng" } ]
           },
@@ -90,5 +91,64 @@ public sealed class SecondPlanTests(AzuriteFixture azurite) : AzuriteTest(azurit
              "ubnd-dak-ro-nga", "ubnd-dak-tram", "ubnd-dien-binh", "ubnd-kon-dao", "ubnd-ngok-tu", "ubnd-po-ko", "ubnd-tan-canh", "ubnd-tt-dak-to", "ubnd-van-lem",
              "vhtt", "yte"],
             reminded);
+    }
+
+    // A later plan with everything a plan decides set otherwise: its years (2021-2025, baselines of 2020), its
+    // deadlines (30 June and 15 December) and its coordinator (the Home Affairs office, noivu).
+    private static readonly string KonRayLaterPlan = KonRayPlan
+        .Replace("kon-ray-2016-2020", "kon-ray-2021-2025", StringComparison.Ordinal)
+        .Replace("giai đoạn 2016-2020", "giai đoạn 2021-2025", StringComparison.Ordinal)
+        .Replace("action plan 2016-2020", "action plan 2021-2025", StringComparison.Ordinal)
+        .Replace("\"startYear\": 2016,", "\"startYear\": 2021, \"baselineYear\": 2020, \"deadlines\": { \"firstHalf\": \"06-30\", \"annual\": \"12-15\" },", StringComparison.Ordinal)
+        .Replace("\"endYear\": 2020,", "\"endYear\": 2025,", StringComparison.Ordinal)
+        .Replace("\"coordinator\": \"ldtbxh\",", "\"coordinator\": \"noivu\",", StringComparison.Ordinal)
+        .Replace("\"baselineYear\": 2015,", "\"baselineYear\": 2020,", StringComparison.Ordinal)
+        .Replace("\"targetYear\": 2020,", "\"targetYear\": 2025,", StringComparison.Ordinal);
+
+    [Theory]
+    // A week before its own deadlines the later plan's units are reminded; a week before the first plan's, nobody is.
+    [InlineData("2021-12-08", "15/12/2021", true)]
+    [InlineData("2021-06-23", "30/06/2021", true)]
+    [InlineData("2021-11-18", null, false)]
+    [InlineData("2021-06-08", null, false)]
+    public async Task Later_plan_reminds_its_units_on_its_own_deadlines(string today, string? deadline, bool reminded)
+    {
+        var now = new DateTimeOffset(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), new TimeOnly(1, 0), TimeSpan.Zero);
+        await using var pipeline = Pipeline.Create(Azurite, now: now);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadAsync(StorageNames.RulesContainer, "kon-ray-2021-2025.workflow.json", KonRayLaterPlan, []);
+        Assert.Equal(RulesOutcome.Activated, await pipeline.Rules.ProcessAsync("kon-ray-2021-2025.workflow.json", CancellationToken.None));
+
+        await pipeline.Reminders.RunAsync(CancellationToken.None);
+
+        var reminders = (await pipeline.Storage.AllAlertsAsync()).Where(alert => alert.Kind == AlertKind.Reminder).ToList();
+        if (!reminded)
+        {
+            Assert.Empty(reminders);
+            return;
+        }
+
+        // Only the later plan's departments owe a 2021 report: the first plan ended in 2020.
+        Assert.Equal(["congan"], reminders.Select(alert => alert.Message.To.Single().Address.Split('@')[0]));
+        Assert.All(reminders, alert => Assert.Contains(deadline!, alert.Message.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Later_plans_report_alerts_copy_its_own_coordinator_and_its_province_report_heads_its_own_years()
+    {
+        await using var pipeline = Pipeline.Create(Azurite, now: new DateTimeOffset(2022, 12, 1, 1, 0, 0, TimeSpan.Zero));
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadAsync(StorageNames.RulesContainer, "kon-ray-2021-2025.workflow.json", KonRayLaterPlan, []);
+        await pipeline.Rules.ProcessAsync("kon-ray-2021-2025.workflow.json", CancellationToken.None);
+        await pipeline.UploadReportAsync("congan/2022.csv", Pipeline.Csv("2022,kon-ray,G4.1,112/100,,,"));
+
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("congan/2022.csv", CancellationToken.None));
+
+        var alert = MimeMessage.Load(Assert.Single(pipeline.EmailFiles(), path => Path.GetFileName(path).StartsWith("alert-", StringComparison.Ordinal)));
+        Assert.Equal(["congan@example.org"], alert.To.Mailboxes.Select(to => to.Address));
+        Assert.Equal(["noivu@example.org", "yte@example.org"], alert.Cc.Mailboxes.Select(cc => cc.Address).Order());
+        var plan = (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!.Plans.Single(found => found.Id == "kon-ray-2021-2025");
+        Assert.Equal(("Năm 2020", "Chỉ tiêu 2025 (huyện)"), (XlsxReportWriter.IndicatorColumns(plan)[3], XlsxReportWriter.IndicatorColumns(plan)[4]));
+        Assert.Contains("Chỉ tiêu 2025", DocxReportWriter.TableColumns(plan));
     }
 }
