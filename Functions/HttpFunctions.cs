@@ -15,7 +15,7 @@ public sealed class HttpFunctions(ApiHandlers handlers)
         string period,
         string jurisdiction,
         FunctionContext context) =>
-        new ResultAction(await handlers.ScorecardAsync(period, jurisdiction, context.CancellationToken));
+        new ResultAction(await handlers.ScorecardAsync(period, jurisdiction, request, context.CancellationToken));
 
     /// <summary>200 when storage answers and valid rules are active, 503 otherwise.</summary>
     [Function(FunctionNames.Health)]
@@ -30,5 +30,5 @@ public sealed class HttpFunctions(ApiHandlers handlers)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = ApiEndpoints.PageRoute)] HttpRequest request,
         string jurisdiction,
         FunctionContext context) =>
-        new ResultAction(await handlers.PageAsync(jurisdiction, context.CancellationToken));
+        new ResultAction(await handlers.PageAsync(jurisdiction, request, context.CancellationToken));
 }

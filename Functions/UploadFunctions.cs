@@ -38,5 +38,5 @@ public sealed class UploadFunctions(UploadHandlers handlers)
     public async Task<IActionResult> TemplateAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = ApiEndpoints.TemplateRoute)] HttpRequest request,
         FunctionContext context) =>
-        new ResultAction(await handlers.TemplateAsync(request.Query["format"], request.Query["period"], request.Query["jurisdiction"], context.CancellationToken));
+        new ResultAction(await handlers.TemplateAsync(request.Query["format"], request.Query["period"], request.Query["jurisdiction"], request, context.CancellationToken));
 }

@@ -1,6 +1,7 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Cli.Commands;
 
@@ -38,7 +39,7 @@ public static class ReportFiles
         var rejected = false;
         foreach (var file in Expand(arguments))
         {
-            var result = File.Exists(file) ? ReportReader.Read(file, File.ReadAllBytes(file), rules) : new ReportReadResult(null, [new Problem(file, null, "the file does not exist")]);
+            var result = File.Exists(file) ? ReportReader.Read(file, File.ReadAllBytes(file), rules) : new ReportReadResult(null, [Messages.FileMissing.At(file, null)]);
             if (result.Report is { } report)
             {
                 cards.Add(Scorer.Score(report));

@@ -3,6 +3,7 @@ using GenderPlan.Cli.Output;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Cli.Commands;
 
@@ -84,7 +85,7 @@ public static class ScoreCommand
             var info = new FileInfo(file);
             if (!info.Exists)
             {
-                return new ReportReadResult(null, [new Problem(file, null, "the file does not exist")]);
+                return new ReportReadResult(null, [Messages.FileMissing.At(file, null)]);
             }
 
             // An oversized file is refused before it is read into memory.
@@ -97,7 +98,7 @@ public static class ScoreCommand
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new ReportReadResult(null, [new Problem(file, null, $"the file cannot be read: {exception.Message}")]);
+            return new ReportReadResult(null, [Messages.FileUnreadable.At(file, null, exception.Message)]);
         }
     }
 

@@ -40,7 +40,7 @@ public static class ScorecardCommand
         var rules = await host.Services.GetRequiredService<ActiveRules>().GetAsync(cancellationToken);
         foreach (var report in view.Reports)
         {
-            console.Out.WriteLine($"  báo cáo của {rules?.FindUnit(report.Unit)?.Name ?? report.Unit}: {report.File}, nhận lúc {report.ReceivedAt.ToOffset(ReportingCalendar.VietnamOffset):dd/MM/yyyy HH:mm} (giờ Việt Nam), {(report.OnTime ? "đúng hạn" : "trễ hạn")}");
+            console.Out.WriteLine($"  báo cáo của {rules?.FindUnit(report.Unit)?.Name.Vi ?? report.Unit}: {report.File}, nhận lúc {report.ReceivedAt.ToOffset(ReportingCalendar.VietnamOffset):dd/MM/yyyy HH:mm} (giờ Việt Nam), {(report.OnTime ? "đúng hạn" : "trễ hạn")}");
         }
 
         var plan = rules?.FindPlan(parsed, place);

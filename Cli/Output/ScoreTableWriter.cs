@@ -22,7 +22,7 @@ public sealed class ScoreTableWriter
 
     // Names, not ids: whoever reads the table reads "Phòng Y tế", not "yte".
     private string UnitName(string id, bool vi) =>
-        _rules.FindUnit(id) is { } unit ? (vi ? unit.Name : unit.NameEn ?? unit.Name) : id;
+        _rules.FindUnit(id) is { } unit ? unit.Name.In(vi ? Language.Vietnamese : Language.English) : id;
 
     private string Place(Scorecard card)
     {

@@ -2,8 +2,7 @@ namespace GenderPlan.Core.Domain;
 
 /// <summary>A department or committee that leads or coordinates indicators and receives alerts.</summary>
 /// <param name="Id">The id used in rules (<c>yte</c>, <c>ldtbxh</c>).</param>
-/// <param name="Name">The Vietnamese name.</param>
-/// <param name="NameEn">The English name, where given.</param>
+/// <param name="Name">The name; in English the Vietnamese name where <c>units.json</c> gives no English one.</param>
 /// <param name="Emails">Where its alerts and reminders go.</param>
 /// <param name="Level">
 /// Whether it is a district department or a commune-level People's Committee: a commune committee reports
@@ -19,7 +18,7 @@ namespace GenderPlan.Core.Domain;
 /// flood), sends no report and owes none.
 /// </param>
 public sealed record ResponsibleUnit(
-    string Id, string Name, string? NameEn, IReadOnlyList<string> Emails, UnitLevel Level = UnitLevel.District, string? Jurisdiction = null, UnitLevel? Group = null)
+    string Id, LocalizedText Name, IReadOnlyList<string> Emails, UnitLevel Level = UnitLevel.District, string? Jurisdiction = null, UnitLevel? Group = null)
 {
     /// <summary>Whether the unit is a commune or town People's Committee that owes its own commune's report.</summary>
     public bool IsCommuneCommittee => Level == UnitLevel.Commune && Group is null && Jurisdiction is not null;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 using nietras.SeparatedValues;
 
 namespace GenderPlan.Core.Reports;
@@ -21,14 +22,14 @@ public static class CsvTableReader
         var (text, error) = TextDecoder.Decode(bytes);
         if (text is null)
         {
-            problems.Add(new Problem(file, null, error!));
+            problems.Add(error!.At(file, null));
             return null;
         }
 
         var separator = DetectSeparator(text);
         if (FirstTooWideRow(text, separator) is > 0 and var wide)
         {
-            problems.Add(new Problem(file, $"row {wide}", $"the row has more than {ReportLimits.MaxColumns} fields; a report has at most {ReportLimits.MaxColumns} columns"));
+            problems.Add(Messages.CsvRowTooWide.At(file, ProblemLocation.SheetRow(wide), ReportLimits.MaxColumns));
             return null;
         }
 
@@ -57,14 +58,14 @@ public static class CsvTableReader
             if (record.Span.Count('"') % 2 != 0)
             {
                 // Sep pairs quotes, so a row can end inside quotes only at the end of the file.
-                problems.Add(new Problem(file, $"row {number}", "a quoted field is never closed (a '\"' is missing)", "một ô mở dấu ngoặc kép nhưng không đóng (thiếu một dấu '\"')"));
+                problems.Add(Messages.CsvUnclosedQuote.At(file, ProblemLocation.SheetRow(number)));
                 return null;
             }
 
             if (record.ColCount > ReportLimits.MaxColumns)
             {
                 // FirstTooWideRow pairs quotes as Sep does, so this is only a second line of defence.
-                problems.Add(new Problem(file, $"row {number}", $"the row has more than {ReportLimits.MaxColumns} fields; a report has at most {ReportLimits.MaxColumns} columns"));
+                problems.Add(Messages.CsvRowTooWide.At(file, ProblemLocation.SheetRow(number), ReportLimits.MaxColumns));
                 return null;
             }
 
@@ -75,7 +76,7 @@ public static class CsvTableReader
                 var cell = record[column].Span;
                 if (cell.Length > ReportLimits.MaxCellLength)
                 {
-                    problems.Add(new Problem(file, $"row {number}, column {RawTable.ColumnLetter(column)}", $"the cell holds {cell.Length} characters; a cell may hold at most {ReportLimits.MaxCellLength}"));
+                    problems.Add(Messages.CsvCellTooLong.At(file, ProblemLocation.Cell(number, RawTable.ColumnLetter(column)), cell.Length, ReportLimits.MaxCellLength));
                     return null;
                 }
 
@@ -96,15 +97,14 @@ public static class CsvTableReader
 
             if (rows.Count == ReportLimits.MaxRows)
             {
-                problems.Add(new Problem(file, $"row {number}", $"the file has more than {ReportLimits.MaxRows} rows; a report has one row per indicator"));
+                problems.Add(Messages.CsvTooManyRows.At(file, ProblemLocation.SheetRow(number), ReportLimits.MaxRows));
                 return null;
             }
 
             if (fields.Length > header.Count && fields.Skip(header.Count).Any(field => field.Trim().Length > 0))
             {
-                var hint = separator == ',' ? "; a decimal comma must be inside quotes (\"96,5\") or the file must use ';' between fields" : "";
-                var hintVi = separator == ',' ? "; dấu phẩy thập phân phải nằm trong ngoặc kép (\"96,5\") hoặc tệp phải dùng dấu ';' giữa các ô" : "";
-                problems.Add(new Problem(file, $"row {number}", $"the row has {fields.Length} fields but the header has {header.Count}{hint}", $"dòng có {fields.Length} ô nhưng dòng tiêu đề có {header.Count} cột{hintVi}"));
+                var longer = separator == ',' ? Messages.CsvRowLongerThanHeaderComma : Messages.CsvRowLongerThanHeader;
+                problems.Add(longer.At(file, ProblemLocation.SheetRow(number), fields.Length, header.Count));
                 continue;
             }
 
@@ -114,7 +114,7 @@ public static class CsvTableReader
 
         if (header is null)
         {
-            problems.Add(new Problem(file, null, "the file is empty; it needs a header row: period, jurisdiction, indicator, value", "tệp trống; cần có dòng tiêu đề: period, jurisdiction, indicator, value"));
+            problems.Add(Messages.CsvEmpty.At(file, null));
             return null;
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Reports;
 
@@ -23,7 +24,7 @@ public static class JsonTableReader
         var (text, error) = TextDecoder.Decode(bytes);
         if (text is null)
         {
-            problems.Add(new Problem(file, null, error!));
+            problems.Add(error!.At(file, null));
             return null;
         }
 
@@ -34,7 +35,7 @@ public static class JsonTableReader
         }
         catch (JsonException exception)
         {
-            problems.Add(new Problem(file, $"line {exception.LineNumber + 1}, column {exception.BytePositionInLine + 1}", $"the file is not valid JSON, or nests deeper than {ReportLimits.MaxDepth} levels"));
+            problems.Add(Messages.JsonReportInvalid.At(file, ProblemLocation.LineOf((exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1), ReportLimits.MaxDepth));
             return null;
         }
 
@@ -42,7 +43,7 @@ public static class JsonTableReader
         {
             if (document.RootElement.ValueKind != JsonValueKind.Array)
             {
-                problems.Add(new Problem(file, null, "a JSON report is a list of rows: [{ \"period\": ..., \"jurisdiction\": ..., \"indicator\": ..., \"value\": ... }]"));
+                problems.Add(Messages.JsonNotAList.At(file, null));
                 return null;
             }
 
@@ -61,13 +62,13 @@ public static class JsonTableReader
             number++;
             if (number > ReportLimits.MaxRows)
             {
-                problems.Add(new Problem(file, $"item {number}", $"the file has more than {ReportLimits.MaxRows} items; a report has one item per indicator"));
+                problems.Add(Messages.JsonTooManyItems.At(file, ProblemLocation.Item(number), ReportLimits.MaxRows));
                 return null;
             }
 
             if (item.ValueKind != JsonValueKind.Object)
             {
-                problems.Add(new Problem(file, $"item {number}", "each row must be a JSON object"));
+                problems.Add(Messages.JsonItemNotObject.At(file, ProblemLocation.Item(number)));
                 continue;
             }
 
@@ -77,19 +78,19 @@ public static class JsonTableReader
                 var (name, text) = Read(property);
                 if (name is null || text is null)
                 {
-                    problems.Add(new Problem(file, $"item {number}", "the item holds an escaped character that is not text (\\ufffe or a lone surrogate such as \\ud800)"));
+                    problems.Add(Messages.JsonItemNotText.At(file, ProblemLocation.Item(number)));
                     return null;
                 }
 
                 if (text.Length > ReportLimits.MaxCellLength)
                 {
-                    problems.Add(new Problem(file, $"item {number}, field \"{name}\"", $"the field holds {text.Length} characters; a field may hold at most {ReportLimits.MaxCellLength}"));
+                    problems.Add(Messages.JsonFieldTooLong.At(file, ProblemLocation.Item(number, name), text.Length, ReportLimits.MaxCellLength));
                     return null;
                 }
 
                 if (!fields.TryAdd(name, text))
                 {
-                    problems.Add(new Problem(file, $"item {number}, field \"{name}\"", "the field appears twice in the item"));
+                    problems.Add(Messages.JsonFieldTwice.At(file, ProblemLocation.Item(number, name)));
                     continue;
                 }
 
@@ -97,7 +98,7 @@ public static class JsonTableReader
                 {
                     if (columns.Count == ReportLimits.MaxColumns)
                     {
-                        problems.Add(new Problem(file, $"item {number}, field \"{name}\"", $"the items have more than {ReportLimits.MaxColumns} different fields; a report has 8"));
+                        problems.Add(Messages.JsonTooManyFields.At(file, ProblemLocation.Item(number, name), ReportLimits.MaxColumns));
                         return null;
                     }
 

@@ -1,3 +1,5 @@
+using GenderPlan.Core.Domain;
+
 namespace GenderPlan.Core.Reports;
 
 /// <summary>One data row of a report file, as text, with the row number the user sees.</summary>
@@ -37,17 +39,15 @@ public sealed class RawTable
     public bool IsSpreadsheet { get; }
 
     /// <summary>Where a cell is, in the user's terms: <c>row 4, column C (value)</c>.</summary>
-    public string Locate(int row, int column) =>
-        IsSpreadsheet
-            ? $"row {row}, column {ColumnLetter(column)} ({Columns[column]})"
-            : $"item {row}, field \"{Columns[column]}\"";
+    public ProblemLocation Locate(int row, int column) =>
+        IsSpreadsheet ? ProblemLocation.Cell(row, ColumnLetter(column), Columns[column]) : ProblemLocation.Item(row, Columns[column]);
 
     /// <summary>Where a row is.</summary>
-    public string LocateRow(int row) => IsSpreadsheet ? $"row {row}" : $"item {row}";
+    public ProblemLocation LocateRow(int row) => IsSpreadsheet ? ProblemLocation.SheetRow(row) : ProblemLocation.Item(row);
 
     /// <summary>Where a column's header is.</summary>
-    public string LocateColumn(int column) =>
-        IsSpreadsheet ? $"row 1, column {ColumnLetter(column)} ({Columns[column]})" : $"field \"{Columns[column]}\"";
+    public ProblemLocation LocateColumn(int column) =>
+        IsSpreadsheet ? ProblemLocation.Cell(1, ColumnLetter(column), Columns[column]) : ProblemLocation.Field(Columns[column]);
 
     /// <summary>Spreadsheet column letters: 0 is A, 25 is Z, 26 is AA.</summary>
     public static string ColumnLetter(int index)

@@ -66,8 +66,8 @@ public static class ReportLimits
 /// Thrown deep inside a reader (a bounded stream, a nested XML loop) to refuse the file, and turned into a
 /// <see cref="Domain.Problem"/> by the reader before it returns; it never leaves <see cref="ReportReader"/>.
 /// </summary>
-internal sealed class ReportRefusedException(string? location, string message) : Exception(message)
+internal sealed class ReportRefusedException(Domain.ProblemLocation? location, Text.MessageTemplate message, params object[] args) : Exception(message.Code)
 {
-    /// <summary>Where in the file, as a problem's location.</summary>
-    public string? Location { get; } = location;
+    /// <summary>The problem this refuses <paramref name="file"/> with.</summary>
+    public Domain.Problem ProblemOf(string file) => message.At(file, location, args);
 }

@@ -1,4 +1,5 @@
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Reports;
 
@@ -21,7 +22,7 @@ public static class ReportParser
 
         var rows = table.Rows.Where(row => row.Cells.Any(cell => cell.Trim().Length > 0)).ToList();
         var period = ReadPeriod(table, rows, columns, problems);
-        var jurisdiction = ReadSingle(table, rows, columns, columns[ReportColumns.Jurisdiction], "jurisdiction", problems);
+        var jurisdiction = ReadSingle(table, rows, columns, columns[ReportColumns.Jurisdiction], Messages.TwoJurisdictions, Messages.JurisdictionMissing, problems);
         Plan? plan = null;
         if (period is { } knownPeriod && jurisdiction is not null)
         {
@@ -30,13 +31,13 @@ public static class ReportParser
 
         if (rows.Count == 0)
         {
-            problems.Add(new Problem(table.File, null, "the report has a header but no rows", "báo cáo chỉ có dòng tiêu đề, không có dòng số liệu nào"));
+            problems.Add(Messages.NoRows.At(table.File, null));
         }
 
         var values = plan is null || jurisdiction is null ? [] : ReadValues(table, rows, columns, plan, plan.LevelOf(jurisdiction), problems);
         if (plan is not null && rows.Count > 0 && problems.Count == 0 && values.Count == 0)
         {
-            problems.Add(new Problem(table.File, table.LocateColumn(columns[ReportColumns.Value]), "no indicator has a value; fill in at least one", "không chỉ tiêu nào có kết quả; đề nghị ghi ít nhất một chỉ tiêu"));
+            problems.Add(Messages.NoValues.At(table.File, table.LocateColumn(columns[ReportColumns.Value])));
         }
         if (problems.Count > 0 || plan is null || period is null || jurisdiction is null)
         {
@@ -54,24 +55,24 @@ public static class ReportParser
             var header = table.Columns[index];
             if (header.Trim().Length == 0)
             {
-                problems.Add(new Problem(table.File, table.LocateColumn(index), "the column has no header; name it or delete it", "cột không có tiêu đề; đề nghị đặt tên hoặc xóa cột"));
+                problems.Add(Messages.ColumnUnnamed.At(table.File, table.LocateColumn(index)));
                 continue;
             }
 
             var canonical = ReportColumns.Canonical(header);
             if (canonical is null)
             {
-                problems.Add(new Problem(table.File, table.LocateColumn(index), $"unknown column '{header}'; the columns are {string.Join(", ", ReportColumns.All)}", $"không có cột '{header}'; các cột là {string.Join(", ", ReportColumns.All)}"));
+                problems.Add(Messages.ColumnUnknown.At(table.File, table.LocateColumn(index), header, string.Join(", ", ReportColumns.All)));
             }
             else if (!columns.TryAdd(canonical, index))
             {
-                problems.Add(new Problem(table.File, table.LocateColumn(index), $"the column '{canonical}' appears twice", $"cột '{canonical}' xuất hiện hai lần"));
+                problems.Add(Messages.ColumnTwice.At(table.File, table.LocateColumn(index), canonical));
             }
         }
 
         foreach (var required in ReportColumns.Required.Where(required => !columns.ContainsKey(required)))
         {
-            problems.Add(new Problem(table.File, table.IsSpreadsheet ? "row 1" : null, $"the column '{required}' is missing", $"thiếu cột '{required}'"));
+            problems.Add(Messages.ColumnMissing.At(table.File, table.IsSpreadsheet ? ProblemLocation.SheetRow(1) : null, required));
         }
 
         return columns;
@@ -80,7 +81,7 @@ public static class ReportParser
     private static Period? ReadPeriod(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, List<Problem> problems)
     {
         var column = columns[ReportColumns.Period];
-        var text = ReadSingle(table, rows, columns, column, "period", problems);
+        var text = ReadSingle(table, rows, columns, column, Messages.TwoPeriods, Messages.PeriodMissing, problems);
         if (text is null)
         {
             return null;
@@ -92,7 +93,7 @@ public static class ReportParser
         }
 
         var row = rows.First(candidate => candidate.Cells[column].Trim() == text);
-        problems.Add(new Problem(table.File, At(table, row, column, columns), $"'{text}' is not a period; write YYYY for the annual report or YYYY-H1 for the semi-annual one", $"'{text}' không phải là kỳ báo cáo; ghi YYYY cho báo cáo năm hoặc YYYY-H1 cho báo cáo 6 tháng đầu năm"));
+        problems.Add(Messages.NotAPeriod.At(table.File, At(table, row, column, columns), text));
         return null;
     }
 
@@ -100,7 +101,7 @@ public static class ReportParser
     /// A file covers one period and one place. Rows may leave the cell empty (it is the same for all), but
     /// every filled cell must agree; the first disagreement is reported where it is.
     /// </summary>
-    private static string? ReadSingle(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, int column, string what, List<Problem> problems)
+    private static string? ReadSingle(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, int column, MessageTemplate twoValues, MessageTemplate missing, List<Problem> problems)
     {
         string? first = null;
         RawRow? firstRow = null;
@@ -119,14 +120,14 @@ public static class ReportParser
             }
             else if (!string.Equals(first, text, StringComparison.OrdinalIgnoreCase))
             {
-                problems.Add(new Problem(table.File, At(table, row, column, columns), $"the file has two {what}s: '{first}' ({table.LocateRow(firstRow!.Number)}) and '{text}'; send one file per {what}", $"tệp có hai {Vietnamese(what)} khác nhau: '{first}' ({VietnameseRow(table, firstRow!.Number)}) và '{text}'; mỗi tệp chỉ gửi cho một {Vietnamese(what)}"));
+                problems.Add(twoValues.At(table.File, At(table, row, column, columns), first, table.LocateRow(firstRow!.Number).In(Language.English), table.LocateRow(firstRow.Number).In(Language.Vietnamese), text));
                 return null;
             }
         }
 
         if (first is null && rows.Count > 0)
         {
-            problems.Add(new Problem(table.File, table.LocateColumn(column), $"the {what} is missing: no row gives it", $"thiếu {Vietnamese(what)}: không dòng nào ghi"));
+            problems.Add(missing.At(table.File, table.LocateColumn(column)));
         }
 
         return first;
@@ -144,27 +145,23 @@ public static class ReportParser
         {
             var row = rows.First(candidate => candidate.Cells[columns[ReportColumns.Period]].Trim().Length > 0);
             var spans = string.Join(", ", rules.Plans.Select(known => $"{known.StartYear}-{known.EndYear}"));
-            problems.Add(new Problem(table.File, At(table, row, columns[ReportColumns.Period], columns), $"no plan covers {period}; the plans cover {spans}", $"không kế hoạch nào áp dụng cho {period.Label.Vi}; các kế hoạch áp dụng cho giai đoạn {spans}"));
+            problems.Add(Messages.NoPlanForPeriod.At(table.File, At(table, row, columns[ReportColumns.Period], columns), period, period.Label.Vi, spans));
         }
         else
         {
             var row = rows.First(candidate => candidate.Cells[columns[ReportColumns.Jurisdiction]].Trim().Length > 0);
             var known = string.Join(", ", covering.SelectMany(candidate => candidate.Jurisdictions).Select(place => place.Id).Distinct());
-            problems.Add(new Problem(table.File, At(table, row, columns[ReportColumns.Jurisdiction], columns), $"'{jurisdiction}' is not a jurisdiction of the plan; use one of {known}", $"'{jurisdiction}' không phải là địa bàn của kế hoạch; ghi một trong các mã {known}"));
+            problems.Add(Messages.NotAJurisdiction.At(table.File, At(table, row, columns[ReportColumns.Jurisdiction], columns), jurisdiction, known));
         }
 
         return null;
     }
 
-    private static string Vietnamese(string what) => what == "period" ? "kỳ báo cáo" : "địa bàn";
-
-    private static string VietnameseRow(RawTable table, int row) => table.IsSpreadsheet ? $"dòng {row}" : $"mục {row}";
-
     /// <summary>
     /// Where a cell is, with the indicator of its row when the row names one ("row 3, column A (period),
     /// G4.3a"), so a reader finds the line by the code they filled in as well as by its number.
     /// </summary>
-    private static string At(RawTable table, RawRow row, int column, Dictionary<string, int> columns)
+    private static ProblemLocation At(RawTable table, RawRow row, int column, Dictionary<string, int> columns)
     {
         var location = table.Locate(row.Number, column);
         if (!columns.TryGetValue(ReportColumns.Indicator, out var indicatorColumn) || indicatorColumn == column || indicatorColumn >= row.Cells.Count)
@@ -173,7 +170,7 @@ public static class ReportParser
         }
 
         var code = row.Cells[indicatorColumn].Trim();
-        return code.Length > 0 && code.Length <= 40 && Rules.RuleNames.GoalOf(code) is not null ? $"{location}, {code}" : location;
+        return code.Length > 0 && code.Length <= 40 && Rules.RuleNames.GoalOf(code) is not null ? location.WithIndicator(code) : location;
     }
 
     private static List<ReportedValue> ReadValues(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, Plan plan, UnitLevel level, List<Problem> problems)
@@ -187,20 +184,20 @@ public static class ReportParser
             var code = row.Cells[indicatorColumn].Trim();
             if (code.Length == 0)
             {
-                problems.Add(new Problem(table.File, table.Locate(row.Number, indicatorColumn), "the indicator code is missing", "thiếu mã chỉ tiêu"));
+                problems.Add(Messages.IndicatorMissing.At(table.File, table.Locate(row.Number, indicatorColumn)));
                 continue;
             }
 
             var indicator = plan.FindIndicator(code);
             if (indicator is null)
             {
-                problems.Add(new Problem(table.File, table.Locate(row.Number, indicatorColumn), $"unknown indicator '{code}'; plan {plan.Id} has {string.Join(", ", plan.Indicators.Select(known => known.Code))}", $"không có chỉ tiêu '{code}'; kế hoạch {plan.Id} gồm {string.Join(", ", plan.Indicators.Select(known => known.Code))}"));
+                problems.Add(Messages.IndicatorUnknown.At(table.File, table.Locate(row.Number, indicatorColumn), code, plan.Id, string.Join(", ", plan.Indicators.Select(known => known.Code))));
                 continue;
             }
 
             if (seen.TryGetValue(indicator.Code, out var firstRow))
             {
-                problems.Add(new Problem(table.File, table.Locate(row.Number, indicatorColumn), $"{indicator.Code} is reported twice (also {table.LocateRow(firstRow)})", $"{indicator.Code} được báo cáo hai lần (cả ở {VietnameseRow(table, firstRow)})"));
+                problems.Add(Messages.IndicatorTwice.At(table.File, table.Locate(row.Number, indicatorColumn), indicator.Code, table.LocateRow(firstRow).In(Language.English), table.LocateRow(firstRow).In(Language.Vietnamese)));
                 continue;
             }
 
@@ -224,7 +221,7 @@ public static class ReportParser
                     ValueReader.ErrorCell.Denominator => columns[ReportColumns.Denominator],
                     _ => valueColumn,
                 };
-                problems.Add(new Problem(table.File, $"{table.Locate(row.Number, column)}, {indicator.Code}", error.En, error.Vi));
+                problems.Add(error.At(table.File, table.Locate(row.Number, column).WithIndicator(indicator.Code)));
                 continue;
             }
 
@@ -242,12 +239,12 @@ public static class ReportParser
     /// A district-only figure in a commune's report (or the reverse) would be scored against a baseline and target
     /// set for another level: refused like any bad cell, naming the indicators the level does report.
     /// </summary>
-    private static Problem WrongLevel(RawTable table, string location, Indicator indicator, Plan plan, UnitLevel level)
+    private static Problem WrongLevel(RawTable table, ProblemLocation location, Indicator indicator, Plan plan, UnitLevel level)
     {
         var allowed = string.Join(", ", plan.IndicatorsAt(level).Select(known => known.Code));
         return level == UnitLevel.Commune
-            ? new Problem(table.File, location, $"{indicator.Code} is reported for the district as a whole, not for a commune; a commune's report gives {allowed}", $"{indicator.Code} là chỉ tiêu cấp huyện, không báo cáo cho từng xã, thị trấn; báo cáo của xã, thị trấn gồm {allowed}")
-            : new Problem(table.File, location, $"{indicator.Code} is reported by each commune, not for the district as a whole; the district's report gives {allowed}", $"{indicator.Code} là chỉ tiêu do từng xã, thị trấn báo cáo, không báo cáo cho toàn huyện; báo cáo của huyện gồm {allowed}");
+            ? Messages.DistrictOnly.At(table.File, location, indicator.Code, allowed)
+            : Messages.CommuneOnly.At(table.File, location, indicator.Code, allowed);
     }
 
     private static string Cell(RawRow row, Dictionary<string, int> columns, string column) =>

@@ -1,4 +1,6 @@
+using System.Globalization;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Reports;
 
@@ -52,21 +54,19 @@ public static class ReportReader
         return
         [
             .. problems.Take(ReportLimits.MaxProblems - 1),
-            new Problem(fileName, null, $"... and {more} more problems, not listed: correct the ones above first", $"... và {more} lỗi khác không liệt kê: đề nghị sửa các lỗi trên trước"),
+            Messages.TooManyProblems.At(fileName, null, more),
         ];
     }
 
     /// <summary>The problem with a file of <paramref name="length"/> bytes, or null when its size is acceptable.</summary>
     public static Problem? CheckSize(string fileName, long length) =>
         length > MaxBytes
-            ? new Problem(fileName, null, $"the file is {length / 1024.0 / 1024.0:0.#} MB; a report may be at most {MaxBytes / 1024 / 1024} MB", $"tệp nặng {length / 1024.0 / 1024.0:0.#} MB; mỗi báo cáo tối đa {MaxBytes / 1024 / 1024} MB")
+            ? Messages.FileTooLarge.At(fileName, null, (length / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture), MaxBytes / 1024 / 1024)
             : null;
 
     private static RawTable? Unsupported(string fileName, string extension, List<Problem> problems)
     {
-        var hint = extension == ".xls" ? "; save the workbook as .xlsx" : "";
-        var hintVi = extension == ".xls" ? "; đề nghị lưu lại tệp Excel dưới dạng .xlsx" : "";
-        problems.Add(new Problem(fileName, null, $"'{extension}' files are not read; send .csv, .xlsx or .json{hint}", $"không đọc được tệp '{extension}'; đề nghị gửi tệp .csv, .xlsx hoặc .json{hintVi}"));
+        problems.Add((extension == ".xls" ? Messages.FileTypeOldExcel : Messages.FileTypeNotRead).At(fileName, null, extension));
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Reports;
 
@@ -13,15 +14,13 @@ public static class TextDecoder
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Decodes <paramref name="bytes"/> or returns the reason it cannot.</summary>
-    public static (string? Text, string? Error) Decode(ReadOnlySpan<byte> bytes)
+    public static (string? Text, MessageTemplate? Error) Decode(ReadOnlySpan<byte> bytes)
     {
         var (text, error) = DecodeAny(bytes);
-        return text is null ? (null, error) : Normalized(text) is { } normalized ? (normalized, null) : (null, NotText);
+        return text is null ? (null, error) : Normalized(text) is { } normalized ? (normalized, null) : (null, Messages.NotText);
     }
 
-    private const string NotText = "the file holds a character that is not text (U+FFFE, U+FFFF or a lone surrogate); save it again from the program that made it";
-
-    private static (string? Text, string? Error) DecodeAny(ReadOnlySpan<byte> bytes)
+    private static (string? Text, MessageTemplate? Error) DecodeAny(ReadOnlySpan<byte> bytes)
     {
         try
         {
@@ -42,17 +41,17 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            return (null, "the file says it is Unicode but holds invalid characters");
+            return (null, Messages.BadUnicode);
         }
 
         if (bytes.StartsWith("PK\u0003\u0004"u8))
         {
-            return (null, "this is a ZIP or Excel file, not text; save it as .xlsx, or export it as CSV UTF-8");
+            return (null, Messages.ZipNotText);
         }
 
         if (bytes.Contains((byte)0))
         {
-            return (null, "the file is binary or UTF-16 without a byte order mark; save it as CSV UTF-8");
+            return (null, Messages.BinaryNotText);
         }
 
         try
@@ -61,7 +60,7 @@ public static class TextDecoder
         }
         catch (DecoderFallbackException)
         {
-            return (null, "the text is not UTF-8 (perhaps an older Excel export in Windows-1258); in Excel choose \"CSV UTF-8\" when saving");
+            return (null, Messages.NotUtf8);
         }
     }
 

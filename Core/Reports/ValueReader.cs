@@ -24,7 +24,7 @@ public static class ValueReader
     /// Reads the measurement, or returns null with <paramref name="error"/> set, or null with no error when
     /// nothing was reported. <paramref name="errorCell"/> says which cell the error is about.
     /// </summary>
-    public static Measurement? Read(Indicator indicator, Cells cells, out LocalizedText? error, out ErrorCell errorCell)
+    public static Measurement? Read(Indicator indicator, Cells cells, out CodedMessage? error, out ErrorCell errorCell)
     {
         error = null;
         errorCell = ErrorCell.Value;
@@ -33,7 +33,7 @@ public static class ValueReader
         if (hasNumerator != hasDenominator)
         {
             errorCell = hasNumerator ? ErrorCell.Denominator : ErrorCell.Numerator;
-            error = new("cần ghi cả tử số và mẫu số, hoặc để trống cả hai", "give both the numerator and the denominator, or neither");
+            error = Messages.PartsIncomplete.With();
             return null;
         }
 
@@ -61,7 +61,7 @@ public static class ValueReader
 
         if (fromParts is { } computed && !Agrees(measurement.Value, computed))
         {
-            error = new($"kết quả {cells.Value} không khớp với tử số/mẫu số {cells.Numerator}/{cells.Denominator}", $"the value {cells.Value} does not match numerator/denominator {cells.Numerator}/{cells.Denominator}");
+            error = Messages.PartsDisagree.With(cells.Value, cells.Numerator, cells.Denominator);
             return null;
         }
 
@@ -81,7 +81,7 @@ public static class ValueReader
         Denominator,
     }
 
-    private static Measurement? ReadValue(Indicator indicator, string text, out LocalizedText? error)
+    private static Measurement? ReadValue(Indicator indicator, string text, out CodedMessage? error)
     {
         error = null;
         var unit = indicator.Unit;
@@ -91,7 +91,7 @@ public static class ValueReader
             if (category is null)
             {
                 var levels = string.Join(", ", indicator.Definition.Categories.Select(level => level.Name.Vi));
-                error = new($"'{text}' không phải là mức bố trí cán bộ; ghi một trong các mức: {levels}", $"'{text}' is not a staffing level; write one of: {levels}");
+                error = Messages.NotALevel.With(text, levels);
                 return null;
             }
 
@@ -105,7 +105,7 @@ public static class ValueReader
                 return Measurement.Of(0m);
             }
 
-            error = new($"'{text}' nghĩa là không có, chỉ dùng cho chỉ tiêu đếm số lượng; với tỷ lệ, ghi 0, hoặc 0/0 khi không phát sinh trường hợp nào", $"'{text}' means none, which only a count can be; for a rate write 0, or 0/0 when there was nothing to measure");
+            error = Messages.NoneOnlyForCounts.With(text);
             return null;
         }
 
@@ -119,14 +119,14 @@ public static class ValueReader
         var hasPercent = trimmed.EndsWith('%');
         if (hasPercent && unit != MeasureUnit.Percent)
         {
-            error = new($"'{text}' là tỷ lệ phần trăm, nhưng {indicator.Code} được tính theo đơn vị {indicator.Definition.UnitName.Vi}", $"'{text}' is a percentage, but {indicator.Code} is measured in {indicator.Definition.UnitName.En}");
+            error = Messages.PercentNotItsUnit.With(text, indicator.Code, indicator.Definition.UnitName.Vi, indicator.Definition.UnitName.En);
             return null;
         }
 
         var digits = hasPercent ? trimmed[..^1] : trimmed;
         if (!VietnameseNumber.TryParse(digits, unit.WholeNumbers, out var number))
         {
-            error = new($"'{text}' không phải là số (ghi 96,5 hoặc 96.5{(unit.RatioScale is null ? "" : ", hoặc phân số như 29/100")})", $"'{text}' is not a number (write 96,5 or 96.5{(unit.RatioScale is null ? "" : ", or a fraction such as 29/100")})");
+            error = (unit.RatioScale is null ? Messages.NotANumber : Messages.NotANumberOrFraction).With(text);
             return null;
         }
 
@@ -138,19 +138,19 @@ public static class ValueReader
         return Measurement.Of(number);
     }
 
-    private static Measurement? ReadFraction(Indicator indicator, string numeratorText, string denominatorText, out LocalizedText? error)
+    private static Measurement? ReadFraction(Indicator indicator, string numeratorText, string denominatorText, out CodedMessage? error)
     {
         error = null;
         if (indicator.Unit.RatioScale is not { } scale)
         {
-            error = new($"{indicator.Code} được tính theo {indicator.Definition.UnitName.Vi}; ghi một số, không ghi phân số", $"{indicator.Code} is a {indicator.Unit.Id}; write a single number, not a fraction");
+            error = Messages.NoFractionForUnit.With(indicator.Code, indicator.Definition.UnitName.Vi, indicator.Unit.Id);
             return null;
         }
 
         if (!VietnameseNumber.TryParse(numeratorText, wholeNumberExpected: true, out var numerator)
             || !VietnameseNumber.TryParse(denominatorText, wholeNumberExpected: true, out var denominator))
         {
-            error = new($"'{numeratorText.Trim()}/{denominatorText.Trim()}' không phải là phân số của hai số", $"'{numeratorText.Trim()}/{denominatorText.Trim()}' is not a fraction of two numbers");
+            error = Messages.NotAFraction.With($"{numeratorText.Trim()}/{denominatorText.Trim()}");
             return null;
         }
 
@@ -161,7 +161,7 @@ public static class ValueReader
 
         if (numerator < 0 || denominator < 0)
         {
-            error = new($"'{numeratorText.Trim()}/{denominatorText.Trim()}' có số âm", $"'{numeratorText.Trim()}/{denominatorText.Trim()}' has a negative part");
+            error = Messages.FractionNegative.With($"{numeratorText.Trim()}/{denominatorText.Trim()}");
             return null;
         }
 
@@ -172,27 +172,27 @@ public static class ValueReader
                 return Measurement.NotApplicable;
             }
 
-            error = new($"'{numeratorText.Trim()}/{denominatorText.Trim()}' có mẫu số bằng 0", $"'{numeratorText.Trim()}/{denominatorText.Trim()}' divides by zero");
+            error = Messages.DividesByZero.With($"{numeratorText.Trim()}/{denominatorText.Trim()}");
             return null;
         }
 
         // Both parts are at most MaxValue, so the product cannot overflow, and neither can the quotient it bounds.
         if (numerator > denominator * (ReportLimits.MaxValue / scale))
         {
-            error = new($"'{numeratorText.Trim()}/{denominatorText.Trim()}' vượt quá giá trị lớn nhất cho phép ({Show(ReportLimits.MaxValue)})", $"'{numeratorText.Trim()}/{denominatorText.Trim()}' is larger than any value can be (at most {Show(ReportLimits.MaxValue)})");
+            error = Messages.TooLarge.With($"{numeratorText.Trim()}/{denominatorText.Trim()}", Show(ReportLimits.MaxValue));
             return null;
         }
 
         return Measurement.Of(numerator / denominator * scale) with { Counts = new Counts(numerator, denominator) };
     }
 
-    private static bool TooLarge(decimal number, string text, out LocalizedText? error)
+    private static bool TooLarge(decimal number, string text, out CodedMessage? error)
     {
-        error = Math.Abs(number) > ReportLimits.MaxValue ? new($"'{text}' vượt quá giá trị lớn nhất cho phép ({Show(ReportLimits.MaxValue)})", $"'{text}' is larger than any value can be (at most {Show(ReportLimits.MaxValue)})") : null;
+        error = Math.Abs(number) > ReportLimits.MaxValue ? Messages.TooLarge.With(text, Show(ReportLimits.MaxValue)) : null;
         return error is not null;
     }
 
-    private static Measurement? Checked(Indicator indicator, Measurement measurement, out LocalizedText? error)
+    private static Measurement? Checked(Indicator indicator, Measurement measurement, out CodedMessage? error)
     {
         error = null;
         if (measurement.Kind == MeasurementKind.NotApplicable)
@@ -203,19 +203,19 @@ public static class ValueReader
         var value = measurement.Value;
         if (value < 0)
         {
-            error = new($"{Show(value)} là số âm; {indicator.Code} không thể âm", $"{Show(value)} is negative; {indicator.Code} cannot be");
+            error = Messages.Negative.With(Show(value), indicator.Code);
             return null;
         }
 
         if (indicator.Unit.UpperBound is { } upper && value > upper)
         {
-            error = new($"{Show(value)}% nằm ngoài khoảng 0-100", $"{Show(value)}% is outside 0-100");
+            error = Messages.OutsidePercent.With(Show(value));
             return null;
         }
 
         if (indicator.Unit == MeasureUnit.Count && value != decimal.Truncate(value))
         {
-            error = new($"{Show(value)} không phải là số nguyên; {indicator.Code} là chỉ tiêu đếm số lượng", $"{Show(value)} is not a whole number; {indicator.Code} is a count");
+            error = Messages.NotWhole.With(Show(value), indicator.Code);
             return null;
         }
 

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Reports;
 
@@ -55,7 +57,7 @@ internal sealed class XlsxPackage : IDisposable
 
         if (entry.Length > ReportLimits.MaxUnzippedBytes - _unzipped)
         {
-            throw new ReportRefusedException(part, $"the part unzips to {ReportLimits.Size(entry.Length)}; the parts of a report workbook may unzip to at most {ReportLimits.Size(ReportLimits.MaxUnzippedBytes)} together");
+            throw new ReportRefusedException(ProblemLocation.At(part), Messages.XlsxPartTooLarge, ReportLimits.Size(entry.Length), ReportLimits.Size(ReportLimits.MaxUnzippedBytes));
         }
 
         Stream stream;
@@ -65,7 +67,7 @@ internal sealed class XlsxPackage : IDisposable
         }
         catch (Exception exception) when (exception is InvalidDataException or NotSupportedException or IOException)
         {
-            throw new ReportRefusedException(part, $"the part cannot be unzipped ({exception.Message}); save the workbook again in Excel");
+            throw new ReportRefusedException(ProblemLocation.At(part), Messages.XlsxPartDamaged, exception.Message);
         }
 
         var bounded = new BoundedStream(this, stream, part, entry.Length);
@@ -160,19 +162,19 @@ internal sealed class XlsxPackage : IDisposable
             }
             catch (Exception exception) when (exception is InvalidDataException or IOException)
             {
-                throw new ReportRefusedException(part, $"the part cannot be unzipped ({exception.Message}); save the workbook again in Excel");
+                throw new ReportRefusedException(ProblemLocation.At(part), Messages.XlsxPartDamaged, exception.Message);
             }
 
             _read += count;
             package._unzipped += count;
             if (_read > claimed)
             {
-                throw new ReportRefusedException(part, $"the part unzips to more than the {ReportLimits.Size(claimed)} the zip says; the file is damaged or forged");
+                throw new ReportRefusedException(ProblemLocation.At(part), Messages.XlsxPartLargerThanClaimed, ReportLimits.Size(claimed));
             }
 
             if (package._unzipped > ReportLimits.MaxUnzippedBytes)
             {
-                throw new ReportRefusedException(part, $"the parts of the workbook unzip to more than {ReportLimits.Size(ReportLimits.MaxUnzippedBytes)}, the most a report workbook may");
+                throw new ReportRefusedException(ProblemLocation.At(part), Messages.XlsxPartsTooLarge, ReportLimits.Size(ReportLimits.MaxUnzippedBytes));
             }
 
             return count;
@@ -232,7 +234,7 @@ internal sealed class XlsxPart(string name, XmlReader xml) : IDisposable
 
         if (xml.Depth > ReportLimits.MaxDepth)
         {
-            throw new ReportRefusedException(Where(Name, xml), $"the part nests elements deeper than {ReportLimits.MaxDepth} levels, which no Excel workbook does; save the workbook again in Excel");
+            throw new ReportRefusedException(Where(Name, xml), Messages.XlsxTooDeep, ReportLimits.MaxDepth);
         }
 
         return more;
@@ -299,8 +301,8 @@ internal sealed class XlsxPart(string name, XmlReader xml) : IDisposable
     }
 
     /// <summary>The problem with a cell whose text passes <see cref="ReportLimits.MaxCellLength"/>.</summary>
-    public static ReportRefusedException TooLong(string location) =>
-        new(location, $"the cell holds more than {ReportLimits.MaxCellLength} characters, the most a cell may hold");
+    public static ReportRefusedException TooLong(ProblemLocation location) =>
+        new(location, Messages.XlsxCellTooLong, ReportLimits.MaxCellLength);
 
     /// <inheritdoc />
     public void Dispose() => xml.Dispose();
@@ -337,9 +339,9 @@ internal sealed class XlsxPart(string name, XmlReader xml) : IDisposable
 
     /// <summary>The problem with a part that is not well-formed XML, located where the reader stopped.</summary>
     internal static ReportRefusedException Malformed(string part, Exception exception, XmlReader? xml) =>
-        new(exception is XmlException { LineNumber: > 0 } located ? $"{part}, line {located.LineNumber}, position {located.LinePosition}" : Where(part, xml),
-            "the part is not well-formed XML of an Excel workbook (damaged, or forged with a DTD or external entity); save the workbook again in Excel");
+        new(exception is XmlException { LineNumber: > 0 } located ? ProblemLocation.At($"{part}, line {located.LineNumber}, position {located.LinePosition}") : Where(part, xml),
+            Messages.XlsxMalformed);
 
-    private static string Where(string part, XmlReader? xml) =>
-        xml is IXmlLineInfo line && line.LineNumber > 0 ? $"{part}, line {line.LineNumber}, position {line.LinePosition}" : part;
+    private static ProblemLocation Where(string part, XmlReader? xml) =>
+        ProblemLocation.At(xml is IXmlLineInfo line && line.LineNumber > 0 ? $"{part}, line {line.LineNumber}, position {line.LinePosition}" : part);
 }

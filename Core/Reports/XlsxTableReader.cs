@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Reports;
 
@@ -21,7 +22,7 @@ public static class XlsxTableReader
     {
         if (!bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
         {
-            problems.Add(new Problem(file, null, "the file is not an Excel workbook (.xlsx) although its name says so", "tệp có đuôi .xlsx nhưng không phải là tệp Excel"));
+            problems.Add(Messages.XlsxNotAWorkbook.At(file, null));
             return null;
         }
 
@@ -32,12 +33,12 @@ public static class XlsxTableReader
         }
         catch (ReportRefusedException refused)
         {
-            problems.Add(new Problem(file, refused.Location, refused.Message));
+            problems.Add(refused.ProblemOf(file));
             return null;
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException or NotSupportedException)
         {
-            problems.Add(new Problem(file, null, $"the Excel workbook cannot be opened ({exception.Message}); save it again as .xlsx"));
+            problems.Add(Messages.XlsxCannotOpen.At(file, null, exception.Message));
             return null;
         }
     }
@@ -48,20 +49,20 @@ public static class XlsxTableReader
         var sheetId = workbook is null ? null : FirstSheetId(package, workbook);
         if (workbook is null || sheetId is null)
         {
-            problems.Add(new Problem(file, null, "the workbook has no sheet", "tệp Excel không có trang tính nào"));
+            problems.Add(Messages.XlsxNoSheet.At(file, null));
             return null;
         }
 
         var parts = package.Relationships(workbook);
         if (!parts.TryGetValue(sheetId, out var sheet))
         {
-            problems.Add(new Problem(file, workbook, $"the first sheet refers to relationship '{Shorten(sheetId)}', which the workbook does not have; save the workbook again in Excel"));
+            problems.Add(Messages.XlsxMissingRelationship.At(file, ProblemLocation.At(workbook), Shorten(sheetId)));
             return null;
         }
 
         if (!sheet.Type.EndsWith(RelationshipTypes + "worksheet", StringComparison.Ordinal) || !package.Has(sheet.Target))
         {
-            problems.Add(new Problem(file, workbook, "the first sheet is missing or is not a worksheet (a chart?); put the report on the first sheet"));
+            problems.Add(Messages.XlsxNotAWorksheet.At(file, ProblemLocation.At(workbook)));
             return null;
         }
 
@@ -75,7 +76,7 @@ public static class XlsxTableReader
 
         if (grid.Count == 0)
         {
-            problems.Add(new Problem(file, null, "the first sheet is empty; it needs a header row: period, jurisdiction, indicator, value", "trang tính đầu tiên trống; cần có dòng tiêu đề: period, jurisdiction, indicator, value"));
+            problems.Add(Messages.XlsxEmpty.At(file, null));
             return null;
         }
 
@@ -85,7 +86,7 @@ public static class XlsxTableReader
         {
             if (cells.Count > header.Count)
             {
-                problems.Add(new Problem(file, $"row {number}, column {RawTable.ColumnLetter(cells.Count - 1)}", "the cell is outside the header's columns; give the column a header or clear it"));
+                problems.Add(Messages.XlsxOutsideHeader.At(file, ProblemLocation.Cell(number, RawTable.ColumnLetter(cells.Count - 1))));
                 continue;
             }
 
@@ -174,7 +175,7 @@ public static class XlsxTableReader
             {
                 if (grid.Count > ReportLimits.MaxRows)
                 {
-                    throw new ReportRefusedException($"row {rowNumber}", $"the sheet has more than {ReportLimits.MaxRows} rows; a report has one row per indicator");
+                    throw new ReportRefusedException(ProblemLocation.SheetRow(rowNumber), Messages.XlsxTooManyRows, ReportLimits.MaxRows);
                 }
 
                 grid.Add((rowNumber, cells));
@@ -189,12 +190,12 @@ public static class XlsxTableReader
         var written = sheet.Attribute("r");
         if (written is null)
         {
-            return previous < ReportLimits.MaxSheetRow ? previous + 1 : throw new ReportRefusedException(sheet.Name, $"the sheet has more than {ReportLimits.MaxSheetRow} rows, Excel's last row");
+            return previous < ReportLimits.MaxSheetRow ? previous + 1 : throw new ReportRefusedException(ProblemLocation.At(sheet.Name), Messages.XlsxPastLastRow, ReportLimits.MaxSheetRow);
         }
 
         return int.TryParse(written, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= ReportLimits.MaxSheetRow
             ? number
-            : throw new ReportRefusedException(sheet.Name, $"a row is numbered '{Shorten(written)}', which is not a row Excel has (1 to {ReportLimits.MaxSheetRow})");
+            : throw new ReportRefusedException(ProblemLocation.At(sheet.Name), Messages.XlsxBadRowNumber, Shorten(written), ReportLimits.MaxSheetRow);
     }
 
     /// <summary>
@@ -231,26 +232,26 @@ public static class XlsxTableReader
         var content = CellText(type, value ?? "", inline ?? "", style, sharedStrings, percentStyles, pool);
         if (content is null)
         {
-            problems.Add(new Problem(file, Location(row, column), $"the cell refers to shared string {Shorten(value ?? "")}, which the workbook does not have; save the workbook again in Excel"));
+            problems.Add(Messages.XlsxMissingSharedString.At(file, Location(row, column), Shorten(value ?? "")));
             return (column, "");
         }
 
         var cell = TextDecoder.Normalized(content.Trim()) ?? "";
         if (cell.Length > 0 && column < 0)
         {
-            throw new ReportRefusedException(Location(row, column), $"the cell's reference '{Shorten(reference!)}' names no column Excel has; save the workbook again in Excel");
+            throw new ReportRefusedException(Location(row, column), Messages.XlsxBadCellReference, Shorten(reference!));
         }
 
         if (cell.Length > 0 && column >= ReportLimits.MaxColumns)
         {
-            throw new ReportRefusedException(Location(row, column), $"the cell is beyond column {RawTable.ColumnLetter(ReportLimits.MaxColumns - 1)}; a report has at most {ReportLimits.MaxColumns} columns, so clear it");
+            throw new ReportRefusedException(Location(row, column), Messages.XlsxBeyondColumns, RawTable.ColumnLetter(ReportLimits.MaxColumns - 1), ReportLimits.MaxColumns);
         }
 
         return (column, cell);
     }
 
     /// <summary>Where a cell is; built only for a problem, as most cells have none.</summary>
-    private static string Location(int row, int column) => column >= 0 ? $"row {row}, column {RawTable.ColumnLetter(column)}" : $"row {row}";
+    private static ProblemLocation Location(int row, int column) => column >= 0 ? ProblemLocation.Cell(row, RawTable.ColumnLetter(column)) : ProblemLocation.SheetRow(row);
 
     /// <summary>The text a cell shows, or null when it refers to a shared string the workbook lacks.</summary>
     private static string? CellText(string? type, string raw, string inline, uint? style, string[] sharedStrings, HashSet<uint> percentStyles, TextPool pool)
@@ -300,7 +301,7 @@ public static class XlsxTableReader
                 text.Clear();
                 if (!reader.ReadText(text))
                 {
-                    throw XlsxPart.TooLong($"{part}, shared string {strings.Count}");
+                    throw XlsxPart.TooLong(ProblemLocation.At($"{part}, shared string {strings.Count}"));
                 }
 
                 strings.Add(pool.Get(text));

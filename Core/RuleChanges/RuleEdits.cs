@@ -51,7 +51,7 @@ public static class RuleEdits
         var units = edit.Units ?? [];
         if (indicators.Count + units.Count > MaxEdits)
         {
-            return new EditedRules([], [new Problem("rules page", null, $"at most {MaxEdits} changes at once", $"tối đa {MaxEdits} thay đổi một lần")]);
+            return new EditedRules([], [Messages.RulesTooManyEdits.At("rules page", null, MaxEdits)]);
         }
 
         var documents = current.ToDictionary(source => source.Name, source => JsonNode.Parse(source.Content.Span)!, StringComparer.Ordinal);
@@ -64,7 +64,7 @@ public static class RuleEdits
             var rule = rules[change.Code].FirstOrDefault();
             if (rule?["Properties"] is not JsonObject properties)
             {
-                problems.Add(new Problem("rules page", change.Code, $"there is no indicator {change.Code}", $"không có chỉ tiêu {change.Code}"));
+                problems.Add(Messages.RulesNoIndicator.At("rules page", ProblemLocation.At(change.Code), change.Code));
                 continue;
             }
 
@@ -93,7 +93,7 @@ public static class RuleEdits
             {
                 if (!byId.TryGetValue(change.Id, out var unit))
                 {
-                    problems.Add(new Problem(RuleSource.UnitsFileName, change.Id, $"there is no unit {change.Id}", $"không có đơn vị {change.Id}"));
+                    problems.Add(Messages.RulesNoUnit.At(RuleSource.UnitsFileName, ProblemLocation.At(change.Id), change.Id));
                     continue;
                 }
 
@@ -121,7 +121,7 @@ public static class RuleEdits
 
         if (text.Length > 40 || !VietnameseNumber.TryParse(text, wholeNumberExpected: false, out var value))
         {
-            problems.Add(new Problem("rules page", $"{code}, {name}", $"'{text}' is not a number", $"'{text}' không phải là một số (viết ví dụ 96,5)"));
+            problems.Add(Messages.RulesNotANumber.At("rules page", ProblemLocation.At($"{code}, {name}"), text));
             return;
         }
 

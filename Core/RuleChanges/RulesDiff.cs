@@ -117,13 +117,13 @@ public static class RulesDiff
         {
             if (before.FindUnit(unit.Id) is not { } was)
             {
-                yield return $"{unit.Id}: thêm đơn vị \"{unit.Name}\"";
+                yield return $"{unit.Id}: thêm đơn vị \"{unit.Name.Vi}\"";
                 continue;
             }
 
             if (was.Name != unit.Name)
             {
-                yield return $"{unit.Id}: tên \"{was.Name}\" → \"{unit.Name}\"";
+                yield return $"{unit.Id}: tên \"{was.Name.Vi}\" → \"{unit.Name.Vi}\"";
             }
 
             foreach (var address in unit.Emails.Except(was.Emails, StringComparer.OrdinalIgnoreCase))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Rules;
 
@@ -12,7 +13,7 @@ namespace GenderPlan.Core.Rules;
 internal sealed class JsonFields(JsonElement element, string file, string location, List<Problem> problems, IReadOnlySet<string> flagged)
 {
     public void Report(string property, string message) =>
-        problems.Add(new Problem(file, property.Length == 0 ? location : $"{location}.{property}", message));
+        problems.Add(Messages.RulesInvalid.At(file, ProblemLocation.At(property.Length == 0 ? location : $"{location}.{property}"), message));
 
     public JsonElement? Get(string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value)

@@ -1,4 +1,5 @@
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Core.Rules;
 
@@ -22,7 +23,7 @@ public static class RuleBookLoader
     {
         if (!Directory.Exists(directory))
         {
-            return new RulesLoadResult(null, [new Problem(directory, null, "the rules folder does not exist")]);
+            return new RulesLoadResult(null, [Messages.RulesInvalid.At(directory, null, "the rules folder does not exist")]);
         }
 
         return Load(RuleSource.FromDirectory(directory));
@@ -36,12 +37,12 @@ public static class RuleBookLoader
         var workflowSources = sources.Where(source => source.IsWorkflow).OrderBy(source => source.Name, StringComparer.Ordinal).ToList();
         if (unitsSources.Count != 1)
         {
-            problems.Add(new Problem(RuleSource.UnitsFileName, null, unitsSources.Count == 0 ? "the units file is missing" : "there is more than one units file"));
+            problems.Add(Messages.RulesInvalid.At(RuleSource.UnitsFileName, null, unitsSources.Count == 0 ? "the units file is missing" : "there is more than one units file"));
         }
 
         if (workflowSources.Count == 0)
         {
-            problems.Add(new Problem("rules", null, $"no plan: add a file ending in {RuleSource.WorkflowSuffix}"));
+            problems.Add(Messages.RulesInvalid.At("rules", null, $"no plan: add a file ending in {RuleSource.WorkflowSuffix}"));
         }
 
         var units = unitsSources.Count == 1 ? UnitsReader.Read(unitsSources[0], problems) : null;
@@ -54,7 +55,7 @@ public static class RuleBookLoader
             {
                 if (plans.FirstOrDefault(existing => existing.Id == plan.Id) is not null)
                 {
-                    problems.Add(new Problem(source.Name, "workflow.WorkflowName", $"plan '{plan.Id}' is defined by two files"));
+                    problems.Add(Messages.RulesInvalid.At(source.Name, ProblemLocation.At("workflow.WorkflowName"), $"plan '{plan.Id}' is defined by two files"));
                 }
 
                 CheckOverlap(plans, plan, source.Name, problems);
@@ -87,16 +88,16 @@ public static class RuleBookLoader
             var place = unit.Jurisdiction!;
             if (plans.Any(plan => plan.IsDistrict(place)))
             {
-                problems.Add(new Problem(RuleSource.UnitsFileName, $"unit {unit.Id}.jurisdiction", $"'{place}' is a district; a commune People's Committee answers for a commune or town"));
+                problems.Add(Messages.RulesInvalid.At(RuleSource.UnitsFileName, ProblemLocation.At($"unit {unit.Id}.jurisdiction"), $"'{place}' is a district; a commune People's Committee answers for a commune or town"));
             }
             else if (!plans.Any(plan => plan.HasJurisdiction(place)))
             {
                 var known = string.Join(", ", plans.SelectMany(plan => plan.Jurisdictions).Where(candidate => !plans.Any(plan => plan.IsDistrict(candidate.Id))).Select(candidate => candidate.Id).Distinct());
-                problems.Add(new Problem(RuleSource.UnitsFileName, $"unit {unit.Id}.jurisdiction", $"'{place}' is not a commune or town of any plan; use one of {known}"));
+                problems.Add(Messages.RulesInvalid.At(RuleSource.UnitsFileName, ProblemLocation.At($"unit {unit.Id}.jurisdiction"), $"'{place}' is not a commune or town of any plan; use one of {known}"));
             }
             else if (units.FirstOrDefault(other => other.Jurisdiction == place) is { } first && first.Id != unit.Id)
             {
-                problems.Add(new Problem(RuleSource.UnitsFileName, $"unit {unit.Id}.jurisdiction", $"'{place}' already has its committee {first.Id}; one committee answers for a commune"));
+                problems.Add(Messages.RulesInvalid.At(RuleSource.UnitsFileName, ProblemLocation.At($"unit {unit.Id}.jurisdiction"), $"'{place}' already has its committee {first.Id}; one committee answers for a commune"));
             }
         }
     }
@@ -109,7 +110,7 @@ public static class RuleBookLoader
             var shared = plan.Jurisdictions.Select(place => place.Id).Intersect(other.Jurisdictions.Select(place => place.Id)).ToList();
             if (yearsOverlap && shared.Count > 0)
             {
-                problems.Add(new Problem(file, "workflow.Plan", $"plan '{plan.Id}' and plan '{other.Id}' both cover {string.Join(", ", shared)} in overlapping years; a report could not tell which plan scores it"));
+                problems.Add(Messages.RulesInvalid.At(file, ProblemLocation.At("workflow.Plan"), $"plan '{plan.Id}' and plan '{other.Id}' both cover {string.Join(", ", shared)} in overlapping years; a report could not tell which plan scores it"));
             }
         }
     }

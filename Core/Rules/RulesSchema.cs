@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 using Json.Schema;
 
 namespace GenderPlan.Core.Rules;
@@ -70,8 +71,8 @@ internal sealed class RulesSchema
         var distinct = found.Distinct().ToList();
         problems.AddRange(distinct.Count <= MaxProblems
             ? distinct
-            : [.. distinct.Take(MaxProblems - 1), new Problem(file, null, $"... and {distinct.Count - MaxProblems + 1} more problems, not listed")]);
-        return distinct.Select(problem => problem.Location ?? "").ToHashSet(StringComparer.Ordinal);
+            : [.. distinct.Take(MaxProblems - 1), Messages.RulesInvalid.At(file, null, $"... and {distinct.Count - MaxProblems + 1} more problems, not listed")]);
+        return distinct.Select(problem => problem.Location?.Path ?? "").ToHashSet(StringComparer.Ordinal);
     }
 
     private static (JsonSchema, JsonObject) Build(string fileName)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Text;
 using Json.Schema;
 
 namespace GenderPlan.Core.Rules;
@@ -37,7 +38,7 @@ internal sealed class SchemaError(
         {
             var missing = subschema?["required"]?.AsArray().Select(name => (string)name!)
                 .Where(name => instance is not { ValueKind: JsonValueKind.Object } present || !present.TryGetProperty(name, out _)) ?? [];
-            return missing.Select(name => new Problem(file, $"{location}.{name}", Custom(subschema, instance) ?? "is required"));
+            return missing.Select(name => Messages.RulesInvalid.At(file, ProblemLocation.At($"{location}.{name}"), Custom(subschema, instance) ?? "is required"));
         }
 
         if (keyword == "not" && subschema?["not"] is null)
@@ -48,10 +49,10 @@ internal sealed class SchemaError(
         if (keyword.Length == 0)
         {
             var known = subschema?["properties"]?.AsObject().Select(property => property.Key).Where(name => name != "$schema") ?? [];
-            return [new Problem(file, location, $"unknown property; known: {string.Join(", ", known)}")];
+            return [Messages.RulesInvalid.At(file, ProblemLocation.At(location), $"unknown property; known: {string.Join(", ", known)}")];
         }
 
-        return [new Problem(file, location, Custom(subschema, instance) ?? Generic(subschema, instance))];
+        return [Messages.RulesInvalid.At(file, ProblemLocation.At(location), Custom(subschema, instance) ?? Generic(subschema, instance))];
     }
 
     private string Generic(JsonObject? subschema, JsonElement? instance)

@@ -33,7 +33,7 @@ internal static class UnitsReader
                 {
                     WorkflowReader.ReportRepeat(unit, "id", units.Any(existing => existing.Id == id), $"'{id}' is listed twice");
                     units.Add(new ResponsibleUnit(
-                        id, name, unit.String("nameEn"), emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
+                        id, new LocalizedText(name, unit.String("nameEn") ?? name), emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                         unit.String("level") == "commune" ? UnitLevel.Commune : UnitLevel.District,
                         unit.String("jurisdiction"),
                         unit.String("group") == "commune" ? UnitLevel.Commune : null));

@@ -32,7 +32,7 @@ internal static class WorkflowReader
             {
                 if (problems.Count == before)
                 {
-                    problems.Add(new Problem(source.Name, null, "the plan could not be read"));
+                    problems.Add(Messages.RulesInvalid.At(source.Name, null, "the plan could not be read"));
                 }
 
                 return null;

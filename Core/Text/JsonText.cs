@@ -22,7 +22,7 @@ internal static class JsonText
         }
         catch (JsonException exception)
         {
-            problems.Add(new Problem(file, $"line {exception.LineNumber + 1}, column {exception.BytePositionInLine + 1}", "the file is not valid JSON"));
+            problems.Add(Messages.JsonInvalid.At(file, ProblemLocation.LineOf((exception.LineNumber ?? 0) + 1, (exception.BytePositionInLine ?? 0) + 1)));
             return null;
         }
     }

@@ -5,6 +5,7 @@ using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Core.Text;
 using GenderPlan.Documents.Email;
 
 namespace GenderPlan.Documents.Alerts;
@@ -198,7 +199,7 @@ public sealed class AlertComposer
 
     /// <summary>A notice that a report could not be processed after repeated attempts.</summary>
     public EmailMessage ProcessingFailed(string key, string file, string? unit, string error) =>
-        ProblemNotice(Id("failed", key), "processing-failed", unit, null, [new Problem(file, null, error)], $"Không xử lý được báo cáo: {OneLine(Path.GetFileName(file))}", file, null);
+        ProblemNotice(Id("failed", key), "processing-failed", unit, null, [Messages.ProcessingFailed.At(file, null, error)], $"Không xử lý được báo cáo: {OneLine(Path.GetFileName(file))}", file, null);
 
     private List<string> DistrictCopies(IReadOnlyList<IndicatorScore> scores) =>
         scores.SelectMany(score => score.Indicator.Coordinating).Append(_coordinator).Distinct().ToList();
@@ -282,7 +283,7 @@ public sealed class AlertComposer
         {
             foreach (var email in unit.Emails.Where(seen.Add))
             {
-                addresses.Add(new EmailAddress(email, OneLine(unit.Name)));
+                addresses.Add(new EmailAddress(email, OneLine(unit.Name.Vi)));
             }
         }
 
@@ -298,11 +299,9 @@ public sealed class AlertComposer
     /// <summary>The calendar of the plan <paramref name="unit"/> reports under for <paramref name="period"/>: its commune's plan for a committee.</summary>
     private ReportingCalendar CalendarOf(string unit, Period period) => _rules.CalendarFor(period.Year, _rules.FindUnit(unit)?.Jurisdiction);
 
-    private string UnitName(string id) => _rules.FindUnit(id)?.Name ?? id;
+    private string UnitName(string id) => _rules.FindUnit(id)?.Name.Vi ?? id;
 
-    private string UnitNameEn(string id) => _rules.FindUnit(id)?.NameEn ?? UnitName(id);
-
-    private LocalizedText UnitNames(string id) => new(UnitName(id), UnitNameEn(id));
+    private LocalizedText UnitNames(string id) => _rules.FindUnit(id)?.Name ?? new LocalizedText(id, id);
 
     private static LocalizedText ReportKind(Period period) =>
         period.Kind == PeriodKind.FirstHalf ? new("báo cáo 6 tháng", "semi-annual report") : new("báo cáo năm", "annual report");

@@ -33,7 +33,7 @@ internal sealed record CommuneDuties(LocalizedText Committee, LocalizedText Next
             .ToList();
         var deadline = plan.Calendar.Deadline(next);
         return new CommuneDuties(
-            new LocalizedText(committee.Name, committee.NameEn ?? committee.Name),
+            committee.Name,
             next.Label,
             $"{deadline.Day:D2}/{deadline.Month:D2}/{deadline.Year}",
             [.. (owed?.Indicators ?? []).Select(indicator => new ComparisonColumn(indicator.Code, indicator.Name))],

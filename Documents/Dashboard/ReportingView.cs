@@ -35,7 +35,7 @@ internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IRead
             .Select(row =>
             {
                 var named = input.Rules.FindUnit(row.Unit);
-                return new UnitRow(row.Unit, new LocalizedText(named?.Name ?? row.Unit, named?.NameEn ?? named?.Name ?? row.Unit), [.. periods.Select(period => Cell(input, row.Unit, row.Place, period))]);
+                return new UnitRow(row.Unit, named?.Name ?? new LocalizedText(row.Unit, row.Unit), [.. periods.Select(period => Cell(input, row.Unit, row.Place, period))]);
             })
             .ToList();
         var files = input.Reports.Where(report => report.Unit is null).OrderBy(report => report.Period).Select(report => new ReportFile(report.Period.Label, report.File)).ToList();

@@ -95,7 +95,7 @@ internal sealed record ScorecardPage(
             Both(indicator, indicator.Target),
             indicator.Definition.TargetYear,
             result is null ? null : StatusPresentation.Of(result.Status),
-            new LocalizedText(lead?.Name ?? indicator.Lead, lead?.NameEn ?? lead?.Name ?? indicator.Lead),
+            lead?.Name ?? new LocalizedText(indicator.Lead, indicator.Lead),
             result?.Explanation,
             ProgressChart.Plot(indicator, history),
             communes);

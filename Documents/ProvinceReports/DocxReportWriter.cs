@@ -74,12 +74,12 @@ public static class DocxReportWriter
     /// The coordinator's name as documents write it: "Phòng Lao động - Thương binh và Xã hội", with the hyphen of
     /// official letterheads where the units file has an en dash.
     /// </summary>
-    public static string IssuingBody(ProvinceReport report) => report.Coordinator.Name.Replace('–', '-');
+    public static string IssuingBody(ProvinceReport report) => report.Coordinator.Name.Vi.Replace('–', '-');
 
     /// <summary>The document symbol of the issuing body: "LĐTBXH" for "Phòng Lao động – Thương binh và Xã hội".</summary>
     public static string Symbol(ResponsibleUnit unit)
     {
-        var words = unit.Name.Split([' ', '–', '-'], StringSplitOptions.RemoveEmptyEntries)
+        var words = unit.Name.Vi.Split([' ', '–', '-'], StringSplitOptions.RemoveEmptyEntries)
             .Where(word => word is not ("Phòng" or "và" or "huyện"))
             .Select(word => char.ToUpperInvariant(word[0]));
         return string.Concat(words);
@@ -153,10 +153,10 @@ public static class DocxReportWriter
         var text = $"Trong kỳ có {due.Count} cơ quan, đơn vị, UBND xã, thị trấn phải gửi báo cáo; đã gửi {onTime + late.Count} báo cáo, trong đó đúng hạn {onTime}, trễ hạn {late.Count}";
         if (late.Count > 0)
         {
-            text += $" ({string.Join("; ", late.Select(item => $"{item.Unit.Name}, nhận ngày {ReportWording.Date(GenderPlan.Core.Calendar.ReportingCalendar.VietnamDate(item.ReceivedAt!.Value))}"))})";
+            text += $" ({string.Join("; ", late.Select(item => $"{item.Unit.Name.Vi}, nhận ngày {ReportWording.Date(GenderPlan.Core.Calendar.ReportingCalendar.VietnamDate(item.ReceivedAt!.Value))}"))})";
         }
 
-        text += missing.Count > 0 ? $"; chưa gửi {missing.Count} ({string.Join(", ", missing.Select(item => item.Unit.Name))})." : "; không có đơn vị nào chưa gửi.";
+        text += missing.Count > 0 ? $"; chưa gửi {missing.Count} ({string.Join(", ", missing.Select(item => item.Unit.Name.Vi))})." : "; không có đơn vị nào chưa gửi.";
         return text;
     }
 

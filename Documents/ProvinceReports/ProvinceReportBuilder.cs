@@ -74,7 +74,7 @@ public static class ProvinceReportBuilder
         var sendersKnown = input.Reports.Count == 0 || input.Reports.Any(report => report.Unit is not null);
         return ReportingObligations.For(input.Rules, input.Plan, period).Select(owed =>
         {
-            var unit = input.Rules.FindUnit(owed.Unit) ?? new ResponsibleUnit(owed.Unit, owed.Unit, null, []);
+            var unit = input.Rules.FindUnit(owed.Unit) ?? new ResponsibleUnit(owed.Unit, new LocalizedText(owed.Unit, owed.Unit), []);
             var place = input.Plan.Jurisdictions.First(candidate => candidate.Id == owed.Jurisdiction);
             var sent = input.Reports
                 .Where(report => report.Unit == owed.Unit && report.Period == period && (report.Jurisdiction is null || report.Jurisdiction == owed.Jurisdiction))

@@ -115,7 +115,7 @@ public static class XlsxReportWriter
 
         sheet.Text(row, 7, ReportWording.Source(report.Plan, line.Figure), XlsxStyle.Text);
         sheet.Text(row, 8, ReportWording.StatusWord(line.Figure), XlsxStyle.Centered);
-        sheet.Text(row, 9, report.Rules.FindUnit(indicator.Lead)?.Name ?? indicator.Lead, XlsxStyle.Text);
+        sheet.Text(row, 9, report.Rules.FindUnit(indicator.Lead)?.Name.Vi ?? indicator.Lead, XlsxStyle.Text);
         sheet.Text(row, 10, ReportWording.Note(report.Plan, line), XlsxStyle.Text);
     }
 
@@ -217,7 +217,7 @@ public static class XlsxReportWriter
         foreach (var due in report.Reporting)
         {
             sheet.Number(row, 0, number++, XlsxStyle.Centered);
-            sheet.Text(row, 1, due.Unit.Name, XlsxStyle.Text);
+            sheet.Text(row, 1, due.Unit.Name.Vi, XlsxStyle.Text);
             sheet.Text(row, 2, due.Place.Name, XlsxStyle.Text);
             sheet.Number(row, 3, ExcelDate(due.Deadline), XlsxStyle.Date);
             sheet.Text(row, 4, ReportWording.DueWord(due.State), XlsxStyle.Centered);

@@ -40,8 +40,8 @@ public sealed record RulesPage(
             indicator.Lead,
             string.Join(", ", indicator.Coordinating),
             indicator.Direction == Core.Domain.Direction.AtLeast ? "≥" : "≤")).ToList();
-        var units = rules.Units.Select(each => new UnitRowView(each.Id, each.Name, string.Join(", ", each.Emails), each.Group is not null)).ToList();
-        var page = new RulesPage(new LocalizedText(unit.Name, unit.NameEn ?? unit.Name), editable, rules.Version, rows, units, StatusPresentation.All, PageStyles, PageScript);
+        var units = rules.Units.Select(each => new UnitRowView(each.Id, each.Name.Vi, string.Join(", ", each.Emails), each.Group is not null)).ToList();
+        var page = new RulesPage(unit.Name, editable, rules.Version, rows, units, StatusPresentation.All, PageStyles, PageScript);
         return Templates.Render("rules", page, LiquidTemplates.Html);
     }
 }

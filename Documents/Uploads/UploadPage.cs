@@ -65,5 +65,5 @@ public sealed record UploadPage(
             PageStyles, PageScript);
     }
 
-    private static LocalizedText NameOf(ResponsibleUnit unit) => new(unit.Name, unit.NameEn ?? unit.Name);
+    private static LocalizedText NameOf(ResponsibleUnit unit) => unit.Name;
 }

@@ -1,5 +1,6 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
+using GenderPlan.Core.Text;
 
 namespace GenderPlan.Workflow.Application;
 
@@ -36,23 +37,17 @@ public static class ReportAdmission
         var place = report.Plan.NameOf(report.Jurisdiction);
         if (sender.Group is not null)
         {
-            return new Problem(report.File, null,
-                $"{sender.Id} stands for all the commune People's Committees and sends no report itself: each committee uploads its own commune's report as reports/ubnd-<commune>/<file>",
-                $"{sender.Id} là địa chỉ chung của UBND các xã, thị trấn, không tự gửi báo cáo: UBND từng xã, thị trấn gửi báo cáo của địa phương mình vào reports/ubnd-<xã>/<tệp>");
+            return Messages.SenderIsGroup.At(report.File, null, sender.Id);
         }
 
         if (sender.Level == UnitLevel.Commune && report.Plan.IsDistrict(report.Jurisdiction))
         {
-            return new Problem(report.File, null,
-                $"{sender.Id} is a commune People's Committee: it reports for its commune, not for {place} as a whole; the district's report comes from the lead departments",
-                $"{sender.Id} là UBND cấp xã: chỉ báo cáo cho xã, thị trấn của mình, không báo cáo cho {place}; báo cáo của huyện do các phòng, ban chủ trì gửi");
+            return Messages.CommuneSendsDistrict.At(report.File, null, sender.Id, place);
         }
 
         if (sender.Jurisdiction is { } own && own != report.Jurisdiction)
         {
-            return new Problem(report.File, null,
-                $"{sender.Id} answers for {report.Plan.NameOf(own)}, not for {place}: each commune's report comes from its own People's Committee",
-                $"{sender.Id} chỉ báo cáo cho {report.Plan.NameOf(own)}, không báo cáo cho {place}: báo cáo của mỗi xã, thị trấn do UBND xã, thị trấn đó gửi");
+            return Messages.CommuneSendsOther.At(report.File, null, sender.Id, report.Plan.NameOf(own), place);
         }
 
         return null;

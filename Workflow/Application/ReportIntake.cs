@@ -5,6 +5,7 @@ using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Core.Text;
 using GenderPlan.Documents.Alerts;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
@@ -75,7 +76,7 @@ public sealed partial class ReportIntake : IReportIntake
         if (attempt.PreviousDied || attempt.Attempt > _options.MaxReportAttempts)
         {
             // The last attempt died with its process, perhaps killed by this very file: set it aside unread, tell people, move on.
-            var error = "Lần xử lý trước của tệp này bị dừng đột ngột; tệp được để riêng, không đọc lại. / The previous attempt at this file ended abruptly; the file is set aside and not read again.";
+            var error = $"{Messages.SetAside.Vi} / {Messages.SetAside.En}";
             LogSetAside(blobName, attempt.Attempt - 1);
             await GiveUpAsync(blobName, attempt.Key, error, cancellationToken);
             return ReportOutcome.Failed;
@@ -106,7 +107,7 @@ public sealed partial class ReportIntake : IReportIntake
         if (unit is null || rules.FindUnit(unit) is null)
         {
             var known = string.Join(", ", rules.Units.Select(known => known.Id));
-            return await RejectAsync(blob, key, unit, rules, [new Problem(blob.Name, null, $"the sending unit is unknown: upload the file as reports/<unit>/{Path.GetFileName(blob.Name)}, where <unit> is one of {known}")], cancellationToken);
+            return await RejectAsync(blob, key, unit, rules, [Messages.SenderUnknown.At(blob.Name, null, Path.GetFileName(blob.Name), known)], cancellationToken);
         }
 
         if (ReportReader.CheckSize(blob.Name, blob.Length) is { } tooLarge)
@@ -132,7 +133,7 @@ public sealed partial class ReportIntake : IReportIntake
 
         // Everything stored before the upload is marked done, so a fault here is retried; sent only after.
         var added = await _pipeline.RecordAsync(rules, [(report.Plan, scored)], blob.LastModified, cancellationToken);
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Done, record.Key, cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadOutcome.Scored(record.Key), cancellationToken);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _notifier.SendAsync(added, cancellationToken);
         // The commune's own page now; the district's page (its sums and the communes compared) with the sweep, as
@@ -145,7 +146,7 @@ public sealed partial class ReportIntake : IReportIntake
     {
         await _files.SetAsideAsync(blob.Name, ErrorFile(blob.Name, unit, problems), cancellationToken);
         var added = await _notifier.QueueAsync(rules, key, [new ReportRejectedNotice(key, blob.Name, unit, problems)], cancellationToken);
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Rejected, string.Join("\n", problems), cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadOutcome.Rejected(problems), cancellationToken);
         LogRejected(blob.Name, problems.Count);
         await _notifier.SendAsync(added, cancellationToken);
         return ReportOutcome.Rejected;
@@ -158,7 +159,7 @@ public sealed partial class ReportIntake : IReportIntake
             await _notifier.NotifyAsync(rules, key, [new ReportFailedNotice(key, blobName, UnitOf(blobName), error)], cancellationToken);
         }
 
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Failed, error, cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadOutcome.Failed(error), cancellationToken);
     }
 
     /// <summary>
@@ -175,13 +176,13 @@ public sealed partial class ReportIntake : IReportIntake
     {
         var key = Keys.Hash(StorageNames.ReportsContainer, blobName, "unreadable-name");
         LogUnreadableName(blobName);
+        var problem = Messages.UnreadableName.At(blobName, null);
         if (await _rules.ActiveAsync(cancellationToken) is { } rules)
         {
-            var problem = new Problem(blobName, null, "the file's name has '.' or '..' folders, a backslash or a control character, so it cannot be read by its name: upload it again as reports/<unit>/<file name>");
             await _notifier.NotifyAsync(rules, key, [new ReportRejectedNotice(key, blobName, null, [problem])], cancellationToken);
         }
 
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadState.Rejected, "unreadable name", cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadOutcome.Rejected([problem]), cancellationToken);
         return ReportOutcome.Rejected;
     }
 

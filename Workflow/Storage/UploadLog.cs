@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using GenderPlan.Core.Domain;
 
 namespace GenderPlan.Workflow.Storage;
 
@@ -17,6 +18,27 @@ public enum UploadState
 
     /// <summary>Given up after repeated faults; the coordinator was told.</summary>
     Failed,
+}
+
+/// <summary>How processing of a blob version ended, each fact in its own column of the log.</summary>
+/// <param name="State">Where it stands now.</param>
+/// <param name="ReportKey">A scored report: its key in the report log.</param>
+/// <param name="RulesOutcome">A rules file taken in: what became of the rules (<c>Activated</c>, <c>Unchanged</c>...).</param>
+/// <param name="Error">A version given up on: why.</param>
+/// <param name="Problems">A refused file: what is wrong with it.</param>
+public sealed record UploadOutcome(UploadState State, string? ReportKey = null, string? RulesOutcome = null, string? Error = null, IReadOnlyList<Problem>? Problems = null)
+{
+    /// <summary>A report scored and logged under <paramref name="reportKey"/>.</summary>
+    public static UploadOutcome Scored(string reportKey) => new(UploadState.Done, ReportKey: reportKey);
+
+    /// <summary>A rules file taken in, with <paramref name="outcome"/>.</summary>
+    public static UploadOutcome RulesTaken(string outcome) => new(UploadState.Done, RulesOutcome: outcome);
+
+    /// <summary>A file refused for its content.</summary>
+    public static UploadOutcome Rejected(IReadOnlyList<Problem> problems) => new(UploadState.Rejected, Problems: problems);
+
+    /// <summary>A version given up on after faults.</summary>
+    public static UploadOutcome Failed(string error) => new(UploadState.Failed, Error: error);
 }
 
 /// <summary>An attempt at one blob version.</summary>
@@ -157,7 +179,7 @@ public sealed class UploadLog
             if (existing.HasValue && existing.Value is { } row)
             {
                 row.InFlightUntil = null;
-                row.Detail = error.Length > 4000 ? error[..4000] : error;
+                row.Error = Bounded(error);
                 await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
             }
 
@@ -180,16 +202,23 @@ public sealed class UploadLog
     public static string KeyOf(string container, string blob, ETag etag) => Keys.Hash(container, blob, etag.ToString());
 
     /// <summary>Records how processing ended.</summary>
-    public async Task FinishAsync(string container, string key, UploadState state, string? detail, CancellationToken cancellationToken)
+    public async Task FinishAsync(string container, string key, UploadOutcome outcome, CancellationToken cancellationToken)
     {
         var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
         var row = existing.HasValue && existing.Value is { } found ? found : new UploadEntity { PartitionKey = container, RowKey = key };
-        row.State = state;
+        row.State = outcome.State;
         row.InFlightUntil = null;
         row.FinishedAt = _clock.GetUtcNow();
-        row.Detail = detail is { Length: > 4000 } ? detail[..4000] : detail;
+        row.ReportKey = outcome.ReportKey;
+        row.RulesOutcome = outcome.RulesOutcome;
+        row.Error = outcome.Error is { } error ? Bounded(error) : null;
+        row.ProblemCount = outcome.Problems?.Count;
+        row.ProblemsJson = outcome.Problems is { } problems ? StoredProblems.ToJson(problems) : null;
         await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
     }
+
+    /// <summary>An exception's message may be long; the log keeps enough to act on.</summary>
+    private static string Bounded(string error) => error.Length > 4000 ? error[..4000] : error;
 }
 
 /// <summary>A row of the <c>Uploads</c> table: partition the container, row the blob version's key.</summary>
@@ -213,8 +242,23 @@ public sealed class UploadEntity : TableRow
     /// <summary>When processing ended.</summary>
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>The problems, the error, or the outcome.</summary>
-    public string? Detail { get; set; }
+    /// <summary>A scored report: its key in the report log.</summary>
+    public string? ReportKey { get; set; }
+
+    /// <summary>A rules file: what became of the rules.</summary>
+    public string? RulesOutcome { get; set; }
+
+    /// <summary>The last attempt's error, or why the version was given up on.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>A refused file: how many problems it had.</summary>
+    public int? ProblemCount { get; set; }
+
+    /// <summary>A refused file: its problems as data (<see cref="StoredProblems"/>), at most 30,000 characters.</summary>
+    public string? ProblemsJson { get; set; }
+
+    /// <summary>A refused file's problems, as stored.</summary>
+    public StoredProblems Problems() => StoredProblems.FromJson(ProblemsJson);
 
     /// <summary>The version's arrival number, given when it was first claimed; null on rows written before numbers existed.</summary>
     public long? Arrival { get; set; }

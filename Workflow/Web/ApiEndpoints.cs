@@ -44,14 +44,14 @@ public static class ApiEndpoints
     /// <summary>Maps every route, and <c>/</c> to the district's page when the rules hold one district.</summary>
     public static IEndpointRouteBuilder MapGenderPlanApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(ScorecardRoute, (string period, string jurisdiction, ApiHandlers handlers, CancellationToken cancellationToken) => handlers.ScorecardAsync(period, jurisdiction, cancellationToken));
+        endpoints.MapGet(ScorecardRoute, (string period, string jurisdiction, HttpRequest request, ApiHandlers handlers, CancellationToken cancellationToken) => handlers.ScorecardAsync(period, jurisdiction, request, cancellationToken));
         endpoints.MapGet(HealthRoute, (ApiHandlers handlers, CancellationToken cancellationToken) => handlers.HealthAsync(cancellationToken));
-        endpoints.MapGet(PageRoute, (string jurisdiction, ApiHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(jurisdiction, cancellationToken));
+        endpoints.MapGet(PageRoute, (string jurisdiction, HttpRequest request, ApiHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(jurisdiction, request, cancellationToken));
         endpoints.MapGet(UploadPageRoute, (HttpRequest request, UploadHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(request, cancellationToken));
         endpoints.MapPost(ReportsRoute, (HttpRequest request, UploadHandlers handlers, CancellationToken cancellationToken) => handlers.SubmitAsync(request, cancellationToken))
             .DisableAntiforgery();
         endpoints.MapGet(UploadStatusRoute, (string id, HttpRequest request, UploadHandlers handlers, CancellationToken cancellationToken) => handlers.StatusAsync(id, request, cancellationToken));
-        endpoints.MapGet(TemplateRoute, (string? format, string? period, string? jurisdiction, UploadHandlers handlers, CancellationToken cancellationToken) => handlers.TemplateAsync(format, period, jurisdiction, cancellationToken));
+        endpoints.MapGet(TemplateRoute, (string? format, string? period, string? jurisdiction, HttpRequest request, UploadHandlers handlers, CancellationToken cancellationToken) => handlers.TemplateAsync(format, period, jurisdiction, request, cancellationToken));
         endpoints.MapGet(RulesPageRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(request, cancellationToken));
         endpoints.MapPost(RulesPreviewRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.PreviewAsync(request, cancellationToken)).DisableAntiforgery();
         endpoints.MapPost(RulesApplyRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.ApplyAsync(request, cancellationToken)).DisableAntiforgery();

@@ -1,3 +1,4 @@
+using GenderPlan.Core.Text;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
@@ -33,11 +34,11 @@ public sealed class ApiHandlers
         return districts.Count == 1 ? districts[0] : null;
     }
 
-    /// <summary><c>GET /api/scorecard/{period}/{jurisdiction}</c>: the stored scorecard as JSON; 400 for a malformed period.</summary>
-    public async Task<IResult> ScorecardAsync(string period, string jurisdiction, CancellationToken cancellationToken) =>
+    /// <summary><c>GET /api/scorecard/{period}/{jurisdiction}</c>: the stored scorecard as JSON; 400 for a malformed period, said in the caller's language.</summary>
+    public async Task<IResult> ScorecardAsync(string period, string jurisdiction, HttpRequest request, CancellationToken cancellationToken) =>
         await _scorecards.GetAsync(period, jurisdiction, cancellationToken) is { } scorecard
             ? Results.Json(scorecard, ApiJson.Options)
-            : Results.Json(new ErrorResponse($"'{period}' is not a period; write YYYY or YYYY-H1"), ApiJson.Options, statusCode: StatusCodes.Status400BadRequest);
+            : UploadHandlers.Error(StatusCodes.Status400BadRequest, Messages.NotAPeriodQuery.Format(UploadRequests.LanguageOf(request), period));
 
     /// <summary><c>GET /api/health</c>: 200 when storage answers and valid rules are active, 503 otherwise.</summary>
     public async Task<IResult> HealthAsync(CancellationToken cancellationToken)
@@ -51,8 +52,8 @@ public sealed class ApiHandlers
     }
 
     /// <summary><c>GET /api/page/{jurisdiction}</c>: the scorecard page of a place, rendered from the stored results now.</summary>
-    public async Task<IResult> PageAsync(string jurisdiction, CancellationToken cancellationToken) =>
+    public async Task<IResult> PageAsync(string jurisdiction, HttpRequest request, CancellationToken cancellationToken) =>
         await _pages.BuildAsync(jurisdiction, PageLinks.Live, cancellationToken) is { } input
             ? Results.Content(DashboardRenderer.Render(input), "text/html; charset=utf-8")
-            : Results.Json(new ErrorResponse($"no active plan includes '{jurisdiction}'"), ApiJson.Options, statusCode: StatusCodes.Status404NotFound);
+            : UploadHandlers.Error(StatusCodes.Status404NotFound, Messages.NoPlanIncludes.Format(UploadRequests.LanguageOf(request), jurisdiction));
 }

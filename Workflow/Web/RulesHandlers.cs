@@ -2,6 +2,7 @@ using System.Text.Json;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Rules;
+using GenderPlan.Core.Text;
 using GenderPlan.Documents.RuleChanges;
 using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
@@ -52,7 +53,7 @@ public sealed partial class RulesHandlers
 
         if (await _activeRules.GetAsync(cancellationToken) is not { } rules || rules.FindUnit(access.TokenUnit!) is not { } unit)
         {
-            return UploadHandlers.Error(StatusCodes.Status503ServiceUnavailable, "Chưa có bộ quy tắc nào được áp dụng. / No rules are active yet.");
+            return UploadHandlers.Error(StatusCodes.Status503ServiceUnavailable, Messages.NoRulesYet.Format(UploadRequests.LanguageOf(request)));
         }
 
         return Results.Content(RulesPage.Render(rules, unit, rules.IsCoordinator(unit.Id)), "text/html; charset=utf-8");
@@ -60,24 +61,24 @@ public sealed partial class RulesHandlers
 
     /// <summary><c>POST /api/rules/preview</c>: what the edit would change; nothing is stored or sent.</summary>
     public Task<IResult> PreviewAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        WithEditAsync(request, async (proposed, _, _) => Results.Json(RulesPreviewResponse.From(await _previewer.PreviewAsync(proposed, cancellationToken)), ApiJson.Options), cancellationToken);
+        WithEditAsync(request, async (proposed, _, _, _) => Results.Json(RulesPreviewResponse.From(await _previewer.PreviewAsync(proposed, cancellationToken)), ApiJson.Options), cancellationToken);
 
     /// <summary><c>POST /api/rules/apply</c>: publishes the edit as the new rules, recording the link's unit as the author.</summary>
     public Task<IResult> ApplyAsync(HttpRequest request, CancellationToken cancellationToken) =>
         WithEditAsync(
             request,
-            async (proposed, sources, author) =>
+            async (proposed, sources, author, language) =>
             {
                 await _files.ReplaceAsync(sources, cancellationToken);
                 var (outcome, problems) = await _intake.ApplyContainerAsync(author, cancellationToken);
                 LogApplied(proposed.Version, author, outcome);
                 return problems.Count > 0
-                    ? Results.Json(new UploadRefused(problems.Select(problem => new UploadError(null, null, null, problem.In(Language.Vietnamese))).ToList()), ApiJson.Options, statusCode: StatusCodes.Status422UnprocessableEntity)
+                    ? Refused(problems, language)
                     : Results.Json(new RulesApplied(proposed.Version, outcome == RulesOutcome.Activated ? "activated" : "unchanged"), ApiJson.Options);
             },
             cancellationToken);
 
-    private async Task<IResult> WithEditAsync(HttpRequest request, Func<RuleBook, IReadOnlyList<RuleSource>, string, Task<IResult>> then, CancellationToken cancellationToken)
+    private async Task<IResult> WithEditAsync(HttpRequest request, Func<RuleBook, IReadOnlyList<RuleSource>, string, Language, Task<IResult>> then, CancellationToken cancellationToken)
     {
         var language = UploadRequests.LanguageOf(request);
         var access = await _access.CheckAsync(null, UploadRequests.BearerOf(request), _requests.AddressOf(request), cancellationToken);
@@ -88,14 +89,12 @@ public sealed partial class RulesHandlers
 
         if (!access.ActsForAll)
         {
-            return UploadHandlers.Error(StatusCodes.Status403Forbidden, language == Language.Vietnamese
-                ? "Chỉ Phòng Lao động – Thương binh và Xã hội được sửa bộ quy tắc; đường liên kết của đơn vị chỉ để xem."
-                : "Only the Labour division may change the rules; your unit's link can read them.");
+            return UploadHandlers.Error(StatusCodes.Status403Forbidden, Messages.CoordinatorOnly.Format(language));
         }
 
         if (request.ContentLength is null or > MaxBodyBytes || await _activeRules.GetActiveInfoAsync(cancellationToken) is not { } active)
         {
-            return UploadHandlers.Error(StatusCodes.Status400BadRequest, "send the changes as JSON of at most 256 KB, once rules are active");
+            return UploadHandlers.Error(StatusCodes.Status400BadRequest, Messages.EditTooLarge.Format(language));
         }
 
         RulesEdit? edit;
@@ -105,7 +104,7 @@ public sealed partial class RulesHandlers
         }
         catch (JsonException exception)
         {
-            return UploadHandlers.Error(StatusCodes.Status400BadRequest, $"the changes are not readable JSON: {exception.Message}");
+            return UploadHandlers.Error(StatusCodes.Status400BadRequest, Messages.EditUnreadable.Format(language, exception.Message));
         }
 
         var edited = RuleEdits.Apply(await _files.ReadSnapshotAsync(active.Version, cancellationToken), edit ?? new RulesEdit(null, null));
@@ -113,14 +112,18 @@ public sealed partial class RulesHandlers
         if (loaded?.RuleBook is not { } proposed)
         {
             var problems = edited.Problems.Count > 0 ? edited.Problems : loaded!.Problems;
-            return Results.Json(
-                new UploadRefused(problems.Select(problem => new UploadError(null, null, null, problem.In(language))).ToList()),
-                ApiJson.Options,
-                statusCode: StatusCodes.Status422UnprocessableEntity);
+            return Refused(problems, language);
         }
 
-        return await then(proposed, edited.Sources, access.TokenUnit!);
+        return await then(proposed, edited.Sources, access.TokenUnit!, language);
     }
+
+    /// <summary>422 with every problem of the rules, each whole (file, place and message) in the caller's language.</summary>
+    private static IResult Refused(IReadOnlyList<Problem> problems, Language language) =>
+        Results.Json(
+            new UploadRefused(problems.Select(problem => new UploadError(null, null, null, problem.In(language))).ToList()),
+            ApiJson.Options,
+            statusCode: StatusCodes.Status422UnprocessableEntity);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rules {Version} applied from the rules page by {Author}: {Outcome}")]
     private partial void LogApplied(string version, string author, RulesOutcome outcome);

@@ -1,6 +1,7 @@
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
+using GenderPlan.Core.Text;
 using GenderPlan.Documents.Reports;
 using GenderPlan.Documents.Uploads;
 using GenderPlan.Workflow.Application;
@@ -18,8 +19,6 @@ namespace GenderPlan.Workflow.Web;
 /// </summary>
 public sealed partial class UploadHandlers
 {
-    private static readonly LocalizedText NoRules = new("Chưa có bộ chỉ tiêu nào được áp dụng; chưa thể nhận báo cáo.", "No rules are active yet, so no report can be received.");
-
     private readonly ActiveRules _activeRules;
     private readonly UploadAccess _access;
     private readonly UploadRequests _requests;
@@ -60,14 +59,14 @@ public sealed partial class UploadHandlers
         var rules = await _activeRules.GetAsync(cancellationToken);
         if (rules is null)
         {
-            return PlainPage(StatusCodes.Status503ServiceUnavailable, NoRules.Vi, NoRules.En);
+            return PlainPage(StatusCodes.Status503ServiceUnavailable, Messages.NoRulesForReports.Vi, Messages.NoRulesForReports.En);
         }
 
         var shown = rules.FindUnit(unit ?? access.TokenUnit!) ?? rules.FindUnit(access.TokenUnit!);
         if (shown is null)
         {
-            var (vi, en) = UnknownUnit(unit ?? access.TokenUnit!);
-            return PlainPage(StatusCodes.Status404NotFound, vi, en);
+            var unknown = unit ?? access.TokenUnit!;
+            return PlainPage(StatusCodes.Status404NotFound, Messages.UnknownUnit.Format(Language.Vietnamese, unknown), Messages.UnknownUnit.Format(Language.English, unknown));
         }
 
         var input = new UploadPageInput(rules, shown, access.ActsForAll, ReportingCalendar.VietnamDate(_clock.GetUtcNow()));
@@ -93,14 +92,13 @@ public sealed partial class UploadHandlers
         var rules = await _activeRules.GetAsync(cancellationToken);
         if (rules is null)
         {
-            return Error(StatusCodes.Status503ServiceUnavailable, NoRules.In(language));
+            return Error(StatusCodes.Status503ServiceUnavailable, Messages.NoRulesForReports.Format(language));
         }
 
         unit ??= access.TokenUnit!;
         if (rules.FindUnit(unit) is null)
         {
-            var (vi, en) = UnknownUnit(unit);
-            return Error(StatusCodes.Status400BadRequest, language == Language.Vietnamese ? vi : en);
+            return Error(StatusCodes.Status400BadRequest, Messages.UnknownUnit.Format(language, unit));
         }
 
         var file = await _requests.ReadFileAsync(request, language, cancellationToken);
@@ -143,33 +141,34 @@ public sealed partial class UploadHandlers
         if (upload is null || !(access.TokenUnit == upload.Unit || access.TokenUnit == upload.Uploader || access.ActsForAll))
         {
             // The same answer for another unit's upload as for none: ids are not for probing.
-            return Error(StatusCodes.Status404NotFound, language == Language.Vietnamese ? "Không tìm thấy lần gửi báo cáo này." : "No such upload.");
+            return Error(StatusCodes.Status404NotFound, Messages.NoSuchUpload.Format(language));
         }
 
         var row = await _uploadLog.FindAsync(StorageNames.ReportsContainer, id, cancellationToken);
         return row?.State switch
         {
-            UploadState.Done when row.Detail is { } reportKey => Results.Json(
+            UploadState.Done when row.ReportKey is { } reportKey => Results.Json(
                 new UploadStatusResponse(id, "scored", upload.Period, upload.Jurisdiction, await ResultsOfAsync(upload, reportKey, cancellationToken), null), ApiJson.Options),
             UploadState.Rejected or UploadState.Failed => Results.Json(
-                new UploadStatusResponse(id, "rejected", upload.Period, upload.Jurisdiction, null, LinesOf(row.Detail)), ApiJson.Options),
+                new UploadStatusResponse(id, "rejected", upload.Period, upload.Jurisdiction, null, ErrorsOf(row, language)), ApiJson.Options),
             _ => Results.Json(new UploadStatusResponse(id, "queued", upload.Period, upload.Jurisdiction, null, null), ApiJson.Options),
         };
     }
 
     /// <summary><c>GET /api/template?format=xlsx|csv[&amp;period=P][&amp;jurisdiction=J]</c>: the blank report, from the active rules; no link needed.</summary>
-    public async Task<IResult> TemplateAsync(string? format, string? period, string? jurisdiction, CancellationToken cancellationToken)
+    public async Task<IResult> TemplateAsync(string? format, string? period, string? jurisdiction, HttpRequest request, CancellationToken cancellationToken)
     {
+        var language = UploadRequests.LanguageOf(request);
         var rules = await _activeRules.GetAsync(cancellationToken);
         if (rules is null)
         {
-            return Error(StatusCodes.Status503ServiceUnavailable, "Chưa có bộ chỉ tiêu nào được áp dụng. / No rules are active yet.");
+            return Error(StatusCodes.Status503ServiceUnavailable, Messages.NoIndicatorsYet.Format(language));
         }
 
         Period? parsed = Period.TryParse(period, out var value) ? value : null;
         if (format is not ("xlsx" or "csv" or null) || (period is not null && parsed is null))
         {
-            return Error(StatusCodes.Status400BadRequest, "format=xlsx|csv, period=YYYY or YYYY-H1");
+            return Error(StatusCodes.Status400BadRequest, Messages.TemplateQuery.Format(language));
         }
 
         var plan = parsed is { } known ? rules.PlansCovering(known).FirstOrDefault() ?? rules.Plans[^1] : rules.Plans[^1];
@@ -197,17 +196,29 @@ public sealed partial class UploadHandlers
         return ResultResponses.InPlanOrder(await _results.ForReportAsync(upload.Jurisdiction, upload.Period, reportKey, cancellationToken), plan);
     }
 
-    private static List<UploadError> LinesOf(string? detail) =>
-        (detail ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(line => new UploadError(null, null, null, line)).ToList();
-
-    private static UploadError ErrorOf(Problem problem, Language language)
+    /// <summary>Why a report was refused by the trigger, placed and worded as the page's own refusal is.</summary>
+    private static List<UploadError> ErrorsOf(UploadEntity row, Language language)
     {
-        var place = ProblemPlace.Of(problem);
-        return new UploadError(place.Row, place.Column, place.Indicator, language == Language.Vietnamese ? problem.MessageVi ?? problem.Message : problem.Message);
+        if (row.State == UploadState.Failed)
+        {
+            return [new UploadError(null, null, null, row.Error ?? "")];
+        }
+
+        var stored = row.Problems();
+        var errors = stored.Problems.Select(problem => ErrorOf(problem, language)).ToList();
+        if (stored.More > 0)
+        {
+            errors.Add(new UploadError(null, null, null, Messages.TooManyProblems.Format(language, stored.More)));
+        }
+
+        return errors;
     }
 
-    private static (string Vi, string En) UnknownUnit(string unit) =>
-        ($"Không có đơn vị '{unit}' trong danh sách đơn vị của kế hoạch.", $"There is no unit '{unit}' in the plan's units.");
+    /// <summary>One problem for the page's table: row, column and indicator apart, the message in the caller's language.</summary>
+    internal static UploadError ErrorOf(Problem problem, Language language) =>
+        problem.Location is { IsInTable: true } place
+            ? new UploadError(place.Row, place.Column, place.Indicator, problem.Text.In(language))
+            : new UploadError(null, null, null, problem.Location is { } other ? $"{other.In(language)}: {problem.Text.In(language)}" : problem.Text.In(language));
 
     private static int StatusOf(AccessOutcome outcome) => outcome switch
     {

@@ -50,7 +50,7 @@ public class RulesAndTemplateCommandTests
         var blank = ReportReader.Read(path, File.ReadAllBytes(path), rules);
 
         // A blank template is well formed: the only complaint is that no value was filled in.
-        Assert.Contains("no indicator has a value", Assert.Single(blank.Problems).Message, StringComparison.Ordinal);
+        Assert.Contains("no indicator has a value", Assert.Single(blank.Problems).Text.En, StringComparison.Ordinal);
     }
 
     [Theory]

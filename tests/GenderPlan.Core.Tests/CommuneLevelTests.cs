@@ -72,7 +72,7 @@ public class CommuneLevelTests
         var result = plan.Load();
 
         Assert.Null(result.RuleBook);
-        Assert.Contains(result.Problems, problem => problem.Location == "rule G3.1.Properties.levels" && problem.Message.Contains(words, StringComparison.Ordinal));
+        Assert.Contains(result.Problems, problem => problem.Location?.ToString() == "rule G3.1.Properties.levels" && problem.Text.En.Contains(words, StringComparison.Ordinal));
         Assert.False(RulesSchemas.Evaluate("workflow.schema.json", plan.Workflow));
     }
 
@@ -82,7 +82,7 @@ public class CommuneLevelTests
         var plan = TwoCommunes();
         plan.Properties("G3.1")["tolerance"] = -1;
 
-        Assert.Contains(plan.Load().Problems, problem => problem.Location == "rule G3.1.Properties.tolerance");
+        Assert.Contains(plan.Load().Problems, problem => problem.Location?.ToString() == "rule G3.1.Properties.tolerance");
         Assert.False(RulesSchemas.Evaluate("workflow.schema.json", plan.Workflow));
     }
 
@@ -123,7 +123,7 @@ public class CommuneLevelTests
         var result = plan.Load();
 
         Assert.Null(result.RuleBook);
-        Assert.Contains(result.Problems, problem => problem.File == "units.json" && problem.Location == location && problem.Message.Contains(words, StringComparison.Ordinal));
+        Assert.Contains(result.Problems, problem => problem.File == "units.json" && problem.Location?.ToString() == location && problem.Text.En.Contains(words, StringComparison.Ordinal));
         if (schemaFlags)
         {
             Assert.False(RulesSchemas.Evaluate("units.schema.json", plan.Units));
@@ -141,9 +141,9 @@ public class CommuneLevelTests
 
         Assert.Null(result.Report);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal(("bao-cao.csv", "row 3, column C (indicator)"), (problem.File, problem.Location));
-        Assert.Equal(english, problem.Message);
-        Assert.StartsWith(vietnamese, problem.MessageVi, StringComparison.Ordinal);
+        Assert.Equal(("bao-cao.csv", "row 3, column C (indicator)"), (problem.File, problem.Location?.ToString()));
+        Assert.Equal(english, problem.Text.En);
+        Assert.StartsWith(vietnamese, problem.Text.Vi, StringComparison.Ordinal);
         Assert.Contains("dòng 3, cột C (indicator)", problem.In(Language.Vietnamese), StringComparison.Ordinal);
     }
 

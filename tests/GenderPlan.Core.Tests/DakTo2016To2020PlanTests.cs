@@ -196,7 +196,7 @@ public class DakTo2016To2020PlanTests
 
         Assert.Equal(23, units.Count);
         Assert.All(units, unit => Assert.NotEmpty(unit.Emails));
-        Assert.Equal("Phòng Lao động – Thương binh và Xã hội", TestRules.Book.FindUnit("ldtbxh")!.Name);
+        Assert.Equal("Phòng Lao động – Thương binh và Xã hội", TestRules.Book.FindUnit("ldtbxh")!.Name.Vi);
     }
 
     [Fact]
@@ -208,9 +208,9 @@ public class DakTo2016To2020PlanTests
 
         Assert.Equal(plan.Communes.Select(place => "ubnd-" + place.Id), committees.Select(unit => unit!.Id));
         Assert.All(committees, unit => Assert.Equal([$"{unit!.Id}@example.org"], unit.Emails));
-        Assert.Equal("UBND xã Tân Cảnh", TestRules.Book.FindUnit("ubnd-tan-canh")!.Name);
-        Assert.Equal("Tân Cảnh Commune People's Committee", TestRules.Book.FindUnit("ubnd-tan-canh")!.NameEn);
-        Assert.Equal("UBND thị trấn Đăk Tô", TestRules.Book.FindUnit("ubnd-tt-dak-to")!.Name);
+        Assert.Equal("UBND xã Tân Cảnh", TestRules.Book.FindUnit("ubnd-tan-canh")!.Name.Vi);
+        Assert.Equal("Tân Cảnh Commune People's Committee", TestRules.Book.FindUnit("ubnd-tan-canh")!.Name.En);
+        Assert.Equal("UBND thị trấn Đăk Tô", TestRules.Book.FindUnit("ubnd-tt-dak-to")!.Name.Vi);
         Assert.Null(TestRules.Book.CommitteeOf("dak-to"));
         var group = TestRules.Book.FindUnit("ubnd-xa")!;
         Assert.Equal((UnitLevel.Commune, (UnitLevel?)UnitLevel.Commune, (string?)null), (group.Level, group.Group, group.Jurisdiction));

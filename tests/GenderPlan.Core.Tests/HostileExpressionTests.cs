@@ -44,8 +44,8 @@ public class HostileExpressionTests
 
         Assert.Null(result.RuleBook);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal("rule G3.1.Expression", problem.Location);
-        Assert.Contains(words, problem.Message, StringComparison.Ordinal);
+        Assert.Equal("rule G3.1.Expression", problem.Location?.ToString());
+        Assert.Contains(words, problem.Text.En, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public class HostileExpressionTests
         var result = plan.Load();
 
         var problem = Assert.Single(result.Problems);
-        Assert.Contains(words, problem.Message, StringComparison.Ordinal);
+        Assert.Contains(words, problem.Text.En, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class HostileExpressionTests
 
         var problem = Assert.Single(plan.Load().Problems);
 
-        Assert.Contains("characters long", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("characters long", problem.Text.En, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -72,7 +72,7 @@ public class HostileReportTests(ITestOutputHelper output)
         output.WriteLine($"{bytes.Length} bytes, {allocated / 1024 / 1024} MB allocated: {string.Join(" | ", result.Problems.Take(2))}");
         Assert.Null(result.Report);
         Assert.Contains(result.Problems, problem =>
-            problem.File == file && (problem.Location ?? "").StartsWith(location, StringComparison.Ordinal) && problem.Message.Contains(words, StringComparison.Ordinal));
+            problem.File == file && (problem.Location?.ToString() ?? "").StartsWith(location, StringComparison.Ordinal) && problem.Text.En.Contains(words, StringComparison.Ordinal));
         Assert.InRange(allocated, 0, AllocationBound);
     }
 
@@ -118,7 +118,7 @@ public class HostileReportTests(ITestOutputHelper output)
 
         var problem = Assert.Single(ReportReader.Read("r.csv", Encoding.UTF8.GetBytes(csv), TestRules.Book).Problems);
 
-        Assert.Equal("row 4, column D (value), G4.1", problem.Location);
+        Assert.Equal("row 4, column D (value), G4.1", problem.Location?.ToString());
     }
 
     [Theory]
@@ -136,8 +136,8 @@ public class HostileReportTests(ITestOutputHelper output)
 
         // Every row was read: 9,999 problems found, the first ones listed and the count of the rest given.
         Assert.Equal(ReportLimits.MaxProblems, result.Problems.Count);
-        Assert.All(result.Problems.SkipLast(1), problem => Assert.Contains("indicator code is missing", problem.Message, StringComparison.Ordinal));
-        Assert.Equal("row 3, column C (indicator)", result.Problems[0].Location);
-        Assert.StartsWith($"... and {ReportLimits.MaxRows - 1 - (ReportLimits.MaxProblems - 1)} more problems", result.Problems[^1].Message, StringComparison.Ordinal);
+        Assert.All(result.Problems.SkipLast(1), problem => Assert.Contains("indicator code is missing", problem.Text.En, StringComparison.Ordinal));
+        Assert.Equal("row 3, column C (indicator)", result.Problems[0].Location?.ToString());
+        Assert.StartsWith($"... and {ReportLimits.MaxRows - 1 - (ReportLimits.MaxProblems - 1)} more problems", result.Problems[^1].Text.En, StringComparison.Ordinal);
     }
 }

@@ -58,7 +58,7 @@ public class InvalidRulesTests
         var result = plan.Load();
 
         Assert.Null(result.RuleBook);
-        Assert.Contains(result.Problems, problem => problem.Location == location && problem.Message.Contains(words, StringComparison.Ordinal));
+        Assert.Contains(result.Problems, problem => problem.Location?.ToString() == location && problem.Text.En.Contains(words, StringComparison.Ordinal));
         Assert.All(result.Problems, problem => Assert.Equal(SmallPlan.WorkflowFile, problem.File));
     }
 
@@ -85,7 +85,7 @@ public class InvalidRulesTests
         ]);
 
         var problem = Assert.Single(result.Problems);
-        Assert.Equal("line 3, column 14", problem.Location);
+        Assert.Equal("line 3, column 14", problem.Location?.ToString());
     }
 
     [Theory]
@@ -111,7 +111,7 @@ public class InvalidRulesTests
         var result = plan.Load();
 
         Assert.Null(result.RuleBook);
-        Assert.Contains(result.Problems, problem => problem.File == "units.json" && problem.Location == location && problem.Message.Contains(words, StringComparison.Ordinal));
+        Assert.Contains(result.Problems, problem => problem.File == "units.json" && problem.Location?.ToString() == location && problem.Text.En.Contains(words, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class InvalidRulesTests
             SmallPlan.Source(RuleSource.UnitsFileName, Valid.Units),
         ]);
 
-        Assert.Contains(result.Problems, problem => problem.Message.Contains("overlapping years", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, problem => problem.Text.En.Contains("overlapping years", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class InvalidRulesTests
         var result = RuleBookLoader.Load([SmallPlan.Source("p.workflow.json", Valid.Workflow)]);
 
         Assert.Null(result.RuleBook);
-        Assert.Contains(result.Problems, problem => problem.File == "units.json" && problem.Message.Contains("missing", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, problem => problem.File == "units.json" && problem.Text.En.Contains("missing", StringComparison.Ordinal));
     }
 
     private static void Break(SmallPlan plan, string brokenCase)

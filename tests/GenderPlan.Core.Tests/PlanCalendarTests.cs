@@ -100,8 +100,8 @@ public class PlanCalendarTests
 
         Assert.Null(result.RuleBook);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal(location, problem.Location);
-        Assert.Contains(words, problem.Message, StringComparison.Ordinal);
+        Assert.Equal(location, problem.Location?.ToString());
+        Assert.Contains(words, problem.Text.En, StringComparison.Ordinal);
     }
 
     /// <summary>A small 2021-2025 plan coordinated by the home affairs division, with reports due 30 June and 15 December.</summary>

@@ -20,7 +20,7 @@ public class ProblemCapTests
         Assert.Null(result.Report);
         Assert.Equal(ReportLimits.MaxProblems, result.Problems.Count);
         Assert.Contains("row 2", result.Problems[0].ToString(), StringComparison.Ordinal);
-        Assert.Matches(@"\.\.\. and \d+ more problems, not listed", result.Problems[^1].Message);
+        Assert.Matches(@"\.\.\. and \d+ more problems, not listed", result.Problems[^1].Text.En);
         Assert.Contains("lỗi khác không liệt kê", result.Problems[^1].In(GenderPlan.Core.Domain.Language.Vietnamese), StringComparison.Ordinal);
     }
 
@@ -32,6 +32,6 @@ public class ProblemCapTests
         var result = ReportReader.Read("bao-cao.csv", Encoding.UTF8.GetBytes(csv), SmallPlan.With(SmallPlan.Rule("G3.1", ">=", 90, 98)).Book());
 
         Assert.Equal(2, result.Problems.Count);
-        Assert.DoesNotContain(result.Problems, problem => problem.Message.Contains("not listed", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Problems, problem => problem.Text.En.Contains("not listed", StringComparison.Ordinal));
     }
 }

@@ -52,7 +52,7 @@ public class ReportErrorTests
 
         Assert.Null(result.Report);
         Assert.Contains(result.Problems, problem =>
-            problem.File == "bao-cao-yte.csv" && (problem.Location ?? "") == location && problem.Message.Contains(words, StringComparison.Ordinal));
+            problem.File == "bao-cao-yte.csv" && (problem.Location?.ToString() ?? "") == location && problem.Text.En.Contains(words, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -86,7 +86,7 @@ public class ReportErrorTests
         var result = ReportFiles.ReadCsv(ReportFiles.Csv("2019,dak-to,G3.1,101,,,", "2019,dak-to,G9.9,1,,,", "2019,dak-to,G4.1,108/100,,,", "2019,dak-to,G5.1,abc,,,"));
 
         Assert.Null(result.Report);
-        Assert.Equal(["row 2, column D (value), G3.1", "row 3, column C (indicator)", "row 5, column D (value), G5.1"], result.Problems.Select(problem => problem.Location));
+        Assert.Equal(["row 2, column D (value), G3.1", "row 3, column C (indicator)", "row 5, column D (value), G5.1"], result.Problems.Select(problem => problem.Location?.ToString()));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public class ReportErrorTests
 
         var problem = Assert.Single(ReportReader.Read("r.json", Encoding.UTF8.GetBytes(json), TestRules.Book).Problems);
 
-        Assert.Equal("item 1, field \"value\", G3.1", problem.Location);
+        Assert.Equal("item 1, field \"value\", G3.1", problem.Location?.ToString());
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public class ReportErrorTests
 
         var problem = Assert.Single(ReportReader.Read("r.xlsx", bytes, TestRules.Book).Problems);
 
-        Assert.Equal("row 2, column D (value), G3.1", problem.Location);
+        Assert.Equal("row 2, column D (value), G3.1", problem.Location?.ToString());
     }
 
     [Fact]
@@ -117,8 +117,8 @@ public class ReportErrorTests
 
         var problem = Assert.Single(ReportReader.Read("r.csv", bytes, TestRules.Book).Problems);
 
-        Assert.Contains("not UTF-8", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("CSV UTF-8", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("not UTF-8", problem.Text.En, StringComparison.Ordinal);
+        Assert.Contains("CSV UTF-8", problem.Text.En, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -147,7 +147,7 @@ public class ReportErrorTests
         var result = ReportReader.Read(name, bytes, TestRules.Book);
 
         Assert.Null(result.Report);
-        Assert.Contains(words, Assert.Single(result.Problems).Message, StringComparison.Ordinal);
+        Assert.Contains(words, Assert.Single(result.Problems).Text.En, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,6 +157,6 @@ public class ReportErrorTests
 
         var problem = Assert.Single(ReportReader.Read("huge.csv", bytes, TestRules.Book).Problems);
 
-        Assert.Contains("at most 5 MB", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("at most 5 MB", problem.Text.En, StringComparison.Ordinal);
     }
 }

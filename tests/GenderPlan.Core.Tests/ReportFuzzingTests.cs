@@ -117,7 +117,7 @@ public class ReportFuzzingTests(ITestOutputHelper output)
         else
         {
             Assert.NotEmpty(result.Problems);
-            Assert.All(result.Problems, problem => Assert.True(problem.File == name && problem.Message.Trim().Length > 0, problem.ToString()));
+            Assert.All(result.Problems, problem => Assert.True(problem.File == name && problem.Text.En.Trim().Length > 0, problem.ToString()));
         }
 
         return result;

@@ -41,7 +41,7 @@ public class RuleBoundsTests
 
         Assert.Equal(loads, result.IsValid);
         Assert.Equal(loads, RulesSchemas.Evaluate("workflow.schema.json", plan.Workflow));
-        Assert.All(result.Problems, problem => Assert.Equal($"rule {code}.Properties.{property}", problem.Location));
+        Assert.All(result.Problems, problem => Assert.Equal($"rule {code}.Properties.{property}", problem.Location?.ToString()));
     }
 
     public static TheoryData<string, string, string> HugeNumbers => new()
@@ -73,7 +73,7 @@ public class RuleBoundsTests
         var result = plan.Load();
 
         Assert.Null(result.RuleBook);
-        Assert.Contains(result.Problems, problem => problem.Location == location);
+        Assert.Contains(result.Problems, problem => problem.Location?.ToString() == location);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public class RuleBoundsTests
 
             Assert.Null(result.RuleBook);
             var problem = Assert.Single(result.Problems);
-            Assert.Equal(("rule G3.1.Properties.target", "79228162514264337593543950335 is above 100, the most allowed here"), (problem.Location, problem.Message));
+            Assert.Equal(("rule G3.1.Properties.target", "79228162514264337593543950335 is above 100, the most allowed here"), (problem.Location?.ToString(), problem.Text.En));
         }
         finally
         {
@@ -126,8 +126,8 @@ public class RuleBoundsTests
         var result = plan.Load();
 
         Assert.True(words is null == result.IsValid, addressCase + ": " + string.Join("; ", result.Problems));
-        Assert.All(result.Problems, problem => Assert.Equal(("units.json", "unit yte.emails"), (problem.File, problem.Location)));
-        Assert.True(words is null || result.Problems.Any(problem => problem.Message.Contains(words, StringComparison.Ordinal)), string.Join("; ", result.Problems));
+        Assert.All(result.Problems, problem => Assert.Equal(("units.json", "unit yte.emails"), (problem.File, problem.Location?.ToString())));
+        Assert.True(words is null || result.Problems.Any(problem => problem.Text.En.Contains(words, StringComparison.Ordinal)), string.Join("; ", result.Problems));
     }
 
     [Fact]
@@ -143,6 +143,6 @@ public class RuleBoundsTests
         var problems = plan.Load().Problems;
 
         Assert.Equal(200, problems.Count);
-        Assert.Equal("... and 801 more problems, not listed", problems[^1].Message);
+        Assert.Equal("... and 801 more problems, not listed", problems[^1].Text.En);
     }
 }

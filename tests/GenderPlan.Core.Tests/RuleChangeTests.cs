@@ -33,7 +33,7 @@ public class RuleChangeTests
         var edited = RuleEdits.Apply(Shipped(), new RulesEdit([new IndicatorEdit("G3.1", null, "chín mươi", null, null, null), new IndicatorEdit("G9.9", null, "1", null, null, null)], null));
 
         Assert.Empty(edited.Sources);
-        Assert.Equal(["'chín mươi' không phải là một số (viết ví dụ 96,5)", "không có chỉ tiêu G9.9"], edited.Problems.Select(problem => problem.MessageVi));
+        Assert.Equal(["'chín mươi' không phải là một số (viết ví dụ 96,5)", "không có chỉ tiêu G9.9"], edited.Problems.Select(problem => problem.Text.Vi));
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public class SchemaTests
 
         var problem = Assert.Single(plan.Load().Problems);
 
-        Assert.Equal("rule G4.1.Properties.tagret", problem.Location);
-        Assert.All(known, property => Assert.Contains(property.Key, problem.Message, StringComparison.Ordinal));
+        Assert.Equal("rule G4.1.Properties.tagret", problem.Location?.ToString());
+        Assert.All(known, property => Assert.Contains(property.Key, problem.Text.En, StringComparison.Ordinal));
     }
 
     [Fact]

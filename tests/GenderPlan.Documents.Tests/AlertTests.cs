@@ -4,6 +4,7 @@ using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Core.Tests;
+using GenderPlan.Core.Text;
 using GenderPlan.Documents.Alerts;
 using GenderPlan.Documents.Email;
 
@@ -83,7 +84,7 @@ public class AlertTests
     public void Rejection_notice_lists_problems_in_Vietnamese_then_in_English()
     {
         var composer = new AlertComposer(Book.Value, null);
-        var problem = new Problem("sai.csv", "row 3, column D (value), G3.1", "101% is outside 0-100", "101% nằm ngoài khoảng 0-100");
+        var problem = Messages.OutsidePercent.At("sai.csv", ProblemLocation.Cell(3, "D", "value").WithIndicator("G3.1"), "101");
 
         var notice = composer.Rejected("key-3", "sai.csv", "gddt", [problem]);
 
@@ -131,7 +132,7 @@ public class AlertTests
     public void Text_from_a_file_is_escaped_in_the_body_and_never_reaches_a_header()
     {
         var composer = new AlertComposer(Book.Value, null);
-        var problems = new[] { new Problem("x.csv", "row 2, column D (value)", "'<script>alert(1)</script>' is not a number") };
+        var problems = new[] { Messages.NotANumber.At("x.csv", ProblemLocation.Cell(2, "D", "value"), "<script>alert(1)</script>") };
 
         var notice = composer.Rejected("key", "yte/<img src=x onerror=alert(1)>\r\nBcc: all@example.org.csv", "yte", problems);
 
@@ -160,7 +161,7 @@ public class AlertTests
     [Fact]
     public void Rejection_notice_lists_at_most_fifty_problems()
     {
-        var problems = Enumerable.Range(1, 120).Select(row => new Problem("x.csv", $"row {row}", "bad")).ToList();
+        var problems = Enumerable.Range(1, 120).Select(row => Messages.AsWritten.At("x.csv", ProblemLocation.SheetRow(row), "bad")).ToList();
 
         var notice = new AlertComposer(Book.Value, null).Rejected("key", "x.csv", null, problems);
 

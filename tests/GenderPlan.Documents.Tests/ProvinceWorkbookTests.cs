@@ -76,7 +76,7 @@ public sealed class ProvinceWorkbookTests
             }
 
             Assert.Equal(line.Figure is null ? "Chưa báo cáo" : line.Figure.Status.Vietnamese(), At("I", row)!.Text);
-            Assert.Equal(report.Rules.FindUnit(line.Indicator.Lead)!.Name, At("J", row)!.Text);
+            Assert.Equal(report.Rules.FindUnit(line.Indicator.Lead)!.Name.Vi, At("J", row)!.Text);
         }
 
         Assert.Equal(TestRules.Plan.Indicators.Count, report.Lines.Count());
@@ -168,15 +168,15 @@ public sealed class ProvinceWorkbookTests
         var rows = sheet.Values.Where(cell => cell.Reference.StartsWith('B') && int.Parse(cell.Reference[1..], System.Globalization.CultureInfo.InvariantCulture) > 4 && !cell.Text.StartsWith("Tổng số", StringComparison.Ordinal))
             .ToDictionary(cell => cell.Text, cell => cell.Reference[1..]);
 
-        Assert.Equal(owed.Select(item => TestRules.Book.FindUnit(item.Unit)!.Name), rows.Keys);
-        string State(string unit) => sheet["E" + rows[TestRules.Book.FindUnit(unit)!.Name]].Text;
-        double? Received(string unit) => sheet.GetValueOrDefault("F" + rows[TestRules.Book.FindUnit(unit)!.Name])?.Number;
+        Assert.Equal(owed.Select(item => TestRules.Book.FindUnit(item.Unit)!.Name.Vi), rows.Keys);
+        string State(string unit) => sheet["E" + rows[TestRules.Book.FindUnit(unit)!.Name.Vi]].Text;
+        double? Received(string unit) => sheet.GetValueOrDefault("F" + rows[TestRules.Book.FindUnit(unit)!.Name.Vi])?.Number;
         Assert.Equal(("Đúng hạn", "Trễ hạn", "Đúng hạn", "Chưa gửi"), (State("yte"), State("gddt"), State("ubnd-tan-canh"), State("noivu")));
         Assert.Equal(Serial(new DateOnly(2019, 11, 28)), Received("gddt"));
         Assert.Equal(Serial(new DateOnly(2019, 11, 20)), Received("yte"));
         Assert.Null(Received("noivu"));
-        Assert.Equal("dd/mm/yyyy", sheet["F" + rows[TestRules.Book.FindUnit("gddt")!.Name]].Format);
-        Assert.Equal(Serial(new DateOnly(2019, 11, 25)), sheet["D" + rows[TestRules.Book.FindUnit("noivu")!.Name]].Number);
+        Assert.Equal("dd/mm/yyyy", sheet["F" + rows[TestRules.Book.FindUnit("gddt")!.Name.Vi]].Format);
+        Assert.Equal(Serial(new DateOnly(2019, 11, 25)), sheet["D" + rows[TestRules.Book.FindUnit("noivu")!.Name.Vi]].Number);
     }
 
     [Fact]

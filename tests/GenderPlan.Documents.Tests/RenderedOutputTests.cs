@@ -4,6 +4,7 @@ using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Core.Tests;
+using GenderPlan.Core.Text;
 using GenderPlan.Documents.Alerts;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Documents.Email;
@@ -79,7 +80,7 @@ public partial class RenderedOutputTests
         var composer = new AlertComposer(TestRules.Book, "https://scorecard.example.org/?a=1&b=2");
         var behind = AlertPlanner.Plan(Card(TestRules.Plan, ("G3.1", 97.2m), ("G2.2", 0m), ("G4.1", 108m)), new Dictionary<string, Status>());
         var recovered = AlertPlanner.Plan(Card(TestRules.Plan, ("G3.1", 98.5m)), new Dictionary<string, Status> { ["G3.1"] = Status.OffTrack });
-        var problems = new[] { new Problem("x.csv", "row 2, column D (value)", "'abc' is not a number") };
+        var problems = new[] { Messages.NotANumber.At("x.csv", ProblemLocation.Cell(2, "D", "value"), "abc") };
         EmailMessage[] emails =
         [
             .. composer.Alerts(Reference("bao-cao.csv", "Huyện Đăk Tô"), behind),
@@ -186,7 +187,7 @@ public partial class RenderedOutputTests
         var plan = rules.Plans[0];
         var composer = new AlertComposer(rules, null);
         var report = Reference(Hostile + ".csv", Hostile);
-        var problems = new[] { new Problem(Hostile, "row 2", Hostile) };
+        var problems = new[] { Messages.AsWritten.At(Hostile, ProblemLocation.SheetRow(2), Hostile) };
         return
         [
             .. composer.Alerts(report, AlertPlanner.Plan(Card(plan, ("G3.1", 97.2m)), new Dictionary<string, Status>())),

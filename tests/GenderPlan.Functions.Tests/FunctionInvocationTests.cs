@@ -113,13 +113,17 @@ public class FunctionInvocationTests
 
         var (okStatus, okBody) = await ExecuteAsync(provider, await http.ScorecardAsync(new DefaultHttpContext().Request, "2019", "dak-to", Context()));
         var (badStatus, badBody) = await ExecuteAsync(provider, await http.ScorecardAsync(new DefaultHttpContext().Request, "2019-H3", "dak-to", Context()));
+        var english = new DefaultHttpContext().Request;
+        english.Headers.AcceptLanguage = "en-GB,en;q=0.9";
+        var (_, badBodyInEnglish) = await ExecuteAsync(provider, await http.ScorecardAsync(english, "2019-H3", "dak-to", Context()));
 
         Assert.Equal(200, okStatus);
         using var json = JsonDocument.Parse(okBody);
         Assert.Equal("falling-behind", json.RootElement.GetProperty("results")[0].GetProperty("status").GetString());
         Assert.Equal("Huyện Đăk Tô", json.RootElement.GetProperty("jurisdictionName").GetString());
         Assert.Equal(400, badStatus);
-        Assert.Contains("'2019-H3' is not a period", badBody, StringComparison.Ordinal);
+        Assert.Contains("'2019-H3' không phải là kỳ", badBody, StringComparison.Ordinal);
+        Assert.Contains("'2019-H3' is not a period", badBodyInEnglish, StringComparison.Ordinal);
     }
 
     [Theory]

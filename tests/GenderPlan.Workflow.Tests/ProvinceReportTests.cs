@@ -70,7 +70,7 @@ public sealed class ProvinceReportTests(AzuriteFixture azurite) : AzuriteTest(az
         var timeliness = sheets["Tình hình báo cáo"];
         foreach (var record in logged)
         {
-            var name = (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!.FindUnit(record.Unit)!.Name;
+            var name = (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!.FindUnit(record.Unit)!.Name.Vi;
             var line = timeliness.Values.Single(cell => cell.Reference.StartsWith('B') && cell.Text == name).Reference[1..];
             Assert.Equal(record.OnTime ? "Đúng hạn" : "Trễ hạn", timeliness["E" + line].Text);
             Assert.Equal(ReportingCalendar.VietnamDate(record.ReceivedAt).DayNumber - new DateOnly(1899, 12, 30).DayNumber, timeliness["F" + line].Number);

@@ -84,21 +84,26 @@ internal sealed class UploadHost : IAsyncDisposable
     }
 
     /// <summary>The status of an upload, as the page polls it.</summary>
-    public async Task<(HttpStatusCode Status, JsonElement Body)> StatusAsync(string id, string token)
+    public async Task<(HttpStatusCode Status, JsonElement Body)> StatusAsync(string id, string token, string? language = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/uploads/{id}", UriKind.Relative));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (language is not null)
+        {
+            request.Headers.AcceptLanguage.ParseAdd(language);
+        }
+
         using var response = await Http.SendAsync(request);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
     /// <summary>Polls until the upload is scored or rejected; fails after a minute.</summary>
-    public async Task<JsonElement> WaitUntilDoneAsync(string id, string token)
+    public async Task<JsonElement> WaitUntilDoneAsync(string id, string token, string? language = null)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var (status, body) = await StatusAsync(id, token);
+            var (status, body) = await StatusAsync(id, token, language);
             Assert.Equal(HttpStatusCode.OK, status);
             if (body.GetProperty("status").GetString() != "queued")
             {

@@ -1,0 +1,17 @@
+namespace GenderPlan.Core.Text;
+
+/// <summary>What the rules loader and the rules page say about rules.</summary>
+public static partial class Messages
+{
+#pragma warning disable CS1591 // Each entry's code and words are its documentation.
+    /// <summary>
+    /// A rules file's mistake, worded by the loader (its messages are many and one-off, and the loader is being
+    /// made schema-driven, so it keeps its words as the argument until then).
+    /// </summary>
+    public static readonly MessageTemplate RulesInvalid = new("rules.invalid", "{0}", "{0}");
+    public static readonly MessageTemplate RulesTooManyEdits = new("rules.too-many-edits", "tối đa {0} thay đổi một lần", "at most {0} changes at once");
+    public static readonly MessageTemplate RulesNoIndicator = new("rules.no-indicator", "không có chỉ tiêu {0}", "there is no indicator {0}");
+    public static readonly MessageTemplate RulesNoUnit = new("rules.no-unit", "không có đơn vị {0}", "there is no unit {0}");
+    public static readonly MessageTemplate RulesNotANumber = new("rules.not-a-number", "'{0}' không phải là một số (viết ví dụ 96,5)", "'{0}' is not a number");
+#pragma warning restore CS1591
+}

@@ -1,0 +1,27 @@
+namespace GenderPlan.Core.Text;
+
+/// <summary>What the upload workflow and the web answers say.</summary>
+public static partial class Messages
+{
+#pragma warning disable CS1591 // Each entry's code and words are its documentation.
+    public static readonly MessageTemplate SenderIsGroup = new("upload.sender-is-group", "{0} là địa chỉ chung của UBND các xã, thị trấn, không tự gửi báo cáo: UBND từng xã, thị trấn gửi báo cáo của địa phương mình vào reports/ubnd-<xã>/<tệp>", "{0} stands for all the commune People's Committees and sends no report itself: each committee uploads its own commune's report as reports/ubnd-<commune>/<file>");
+    public static readonly MessageTemplate CommuneSendsDistrict = new("upload.commune-sends-district", "{0} là UBND cấp xã: chỉ báo cáo cho xã, thị trấn của mình, không báo cáo cho {1}; báo cáo của huyện do các phòng, ban chủ trì gửi", "{0} is a commune People's Committee: it reports for its commune, not for {1} as a whole; the district's report comes from the lead departments");
+    public static readonly MessageTemplate CommuneSendsOther = new("upload.commune-sends-other", "{0} chỉ báo cáo cho {1}, không báo cáo cho {2}: báo cáo của mỗi xã, thị trấn do UBND xã, thị trấn đó gửi", "{0} answers for {1}, not for {2}: each commune's report comes from its own People's Committee");
+    public static readonly MessageTemplate SenderUnknown = EnglishOnly("upload.sender-unknown", "the sending unit is unknown: upload the file as reports/<unit>/{0}, where <unit> is one of {1}");
+    public static readonly MessageTemplate UnreadableName = EnglishOnly("upload.unreadable-name", "the file's name has '.' or '..' folders, a backslash or a control character, so it cannot be read by its name: upload it again as reports/<unit>/<file name>");
+    public static readonly MessageTemplate ProcessingFailed = new("upload.processing-failed", "{0}", "{0}");
+    public static readonly MessageTemplate SetAside = new("upload.set-aside", "Lần xử lý trước của tệp này bị dừng đột ngột; tệp được để riêng, không đọc lại.", "The previous attempt at this file ended abruptly; the file is set aside and not read again.");
+
+    public static readonly MessageTemplate NoRulesForReports = new("web.no-rules-for-reports", "Chưa có bộ chỉ tiêu nào được áp dụng; chưa thể nhận báo cáo.", "No rules are active yet, so no report can be received.");
+    public static readonly MessageTemplate NoIndicatorsYet = new("web.no-indicators-yet", "Chưa có bộ chỉ tiêu nào được áp dụng.", "No rules are active yet.");
+    public static readonly MessageTemplate NoRulesYet = new("web.no-rules-yet", "Chưa có bộ quy tắc nào được áp dụng.", "No rules are active yet.");
+    public static readonly MessageTemplate NoSuchUpload = new("web.no-such-upload", "Không tìm thấy lần gửi báo cáo này.", "No such upload.");
+    public static readonly MessageTemplate UnknownUnit = new("web.unknown-unit", "Không có đơn vị '{0}' trong danh sách đơn vị của kế hoạch.", "There is no unit '{0}' in the plan's units.");
+    public static readonly MessageTemplate TemplateQuery = new("web.template-query", "Tham số: format=xlsx|csv, period=YYYY hoặc YYYY-H1", "format=xlsx|csv, period=YYYY or YYYY-H1");
+    public static readonly MessageTemplate CoordinatorOnly = new("web.coordinator-only", "Chỉ Phòng Lao động – Thương binh và Xã hội được sửa bộ quy tắc; đường liên kết của đơn vị chỉ để xem.", "Only the Labour division may change the rules; your unit's link can read them.");
+    public static readonly MessageTemplate EditTooLarge = new("web.edit-too-large", "Đề nghị gửi các thay đổi dưới dạng JSON, tối đa 256 KB, khi đã có bộ quy tắc được áp dụng.", "send the changes as JSON of at most 256 KB, once rules are active");
+    public static readonly MessageTemplate EditUnreadable = new("web.edit-unreadable", "Các thay đổi không phải là JSON đọc được: {0}", "the changes are not readable JSON: {0}");
+    public static readonly MessageTemplate NotAPeriodQuery = new("web.not-a-period", "'{0}' không phải là kỳ báo cáo; ghi YYYY hoặc YYYY-H1", "'{0}' is not a period; write YYYY or YYYY-H1");
+    public static readonly MessageTemplate NoPlanIncludes = new("web.no-plan-includes", "Không kế hoạch nào đang áp dụng có địa bàn '{0}'", "no active plan includes '{0}'");
+#pragma warning restore CS1591
+}
