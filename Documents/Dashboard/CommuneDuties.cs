@@ -28,7 +28,7 @@ internal sealed record CommuneDuties(LocalizedText Committee, LocalizedText Next
         var owed = ReportingObligations.For(input.Rules, plan, next).FirstOrDefault(obligation => obligation.Unit == committee.Id);
         var sent = input.Reports
             .Where(report => report.Unit == committee.Id)
-            .OrderByDescending(report => report.ReceivedAt)
+            .OrderByDescending(report => report.Arrival ?? 0).ThenByDescending(report => report.ReceivedAt)
             .Select(report => new SentReport(report.Period.Label, Path.GetFileName(report.File), Date(report.ReceivedAt), report.OnTime switch { true => "on-time", false => "late", _ => "unknown" }))
             .ToList();
         var deadline = plan.Calendar.Deadline(next);

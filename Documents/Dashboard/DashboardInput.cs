@@ -21,7 +21,11 @@ public sealed record DashboardResult(
 /// <param name="ReceivedAt">When it arrived, where known.</param>
 /// <param name="OnTime">Whether it arrived before the deadline, where known.</param>
 /// <param name="Jurisdiction">The place it covers, where known: a committee's report counts for its own commune.</param>
-public sealed record DashboardReport(Period Period, string? Unit, string File, DateTimeOffset? ReceivedAt, bool? OnTime, string? Jurisdiction = null);
+/// <param name="Arrival">
+/// Its arrival number, where known: the order reports arrived in, exact where <paramref name="ReceivedAt"/> (to the
+/// second) ties.
+/// </param>
+public sealed record DashboardReport(Period Period, string? Unit, string File, DateTimeOffset? ReceivedAt, bool? OnTime, string? Jurisdiction = null, long? Arrival = null);
 
 /// <summary>Everything the scorecard page of one place shows.</summary>
 /// <param name="Rules">The rules: the plan, its goals and the units' names.</param>

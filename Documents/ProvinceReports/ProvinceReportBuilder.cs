@@ -78,7 +78,7 @@ public static class ProvinceReportBuilder
             var place = input.Plan.Jurisdictions.First(candidate => candidate.Id == owed.Jurisdiction);
             var sent = input.Reports
                 .Where(report => report.Unit == owed.Unit && report.Period == period && (report.Jurisdiction is null || report.Jurisdiction == owed.Jurisdiction))
-                .OrderBy(report => report.ReceivedAt)
+                .OrderBy(report => report.Arrival ?? 0).ThenBy(report => report.ReceivedAt)
                 .ToList();
 
             // A report that came in time counts even when a correction followed after the deadline.

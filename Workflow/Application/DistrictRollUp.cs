@@ -42,17 +42,22 @@ public sealed partial class DistrictRollUp
         var district = plan.District.Id;
         var reads = await Task.WhenAll(plan.Communes.Select(place => place.Id).Prepend(district).Select(place => _results.LatestAsync(place, period.ToString(), cancellationToken)));
         var stored = reads[0];
-        var figures = reads.Skip(1).SelectMany(results => results)
-            .Where(result => result.Source == FigureSource.Reported)
-            .Select(result => new CommuneFigure(result.Jurisdiction, result.Indicator, result.Value, result.Counts))
-            .ToList();
+        var reported = reads.Skip(1).SelectMany(results => results).Where(result => result.Source == FigureSource.Reported).ToList();
+        var figures = reported.Select(result => new CommuneFigure(result.Jurisdiction, result.Indicator, result.Value, result.Counts)).ToList();
+        var basis = ResultStore.BasisOf(reported);
+        if (stored.Any(result => result.Source == FigureSource.Communes && result.Arrival > basis))
+        {
+            // The stored sums were added up from later reports than this computation read: it has nothing newer to say.
+            LogSuperseded(district, period.ToString());
+            return [];
+        }
 
         var rolled = CommuneRollUp.Compute(plan, period, figures);
         // A sum no commune's current report supports any more (a corrected report without its counts) is taken away.
         var stale = stored.Where(result => result.Source == FigureSource.Communes && !rolled.Any(item => item.Score.Indicator.Code == result.Indicator)).Select(result => result.Indicator).ToList();
         if (rolled.Count == 0)
         {
-            await _results.SaveRolledUpAsync(district, period, [], stale, plan.Version, now, cancellationToken);
+            await _results.SaveRolledUpAsync(district, period, [], stale, plan.Version, now, basis, cancellationToken);
             return [];
         }
 
@@ -62,7 +67,7 @@ public sealed partial class DistrictRollUp
             FigureSourceText.Communes, period, $"{plan.District.Name} (tổng hợp từ các xã, thị trấn)", Coordinator: plan.Coordinator);
         var added = new List<string>();
         added.AddRange(await _recorder.RecordAsync(
-            rules, new ScoredCard(card, reference, CommuneRollUp.AlertPlaceOf(district), new CommuneSums(rolled, stale, plan.Version, now)), cancellationToken));
+            rules, new ScoredCard(card, reference, CommuneRollUp.AlertPlaceOf(district), new CommuneSums(rolled, stale, plan.Version, now, basis)), cancellationToken));
         var sums = rolled.Select(item => new Sum(item.Score.Indicator.Code, item.Score.Value, item.Coverage));
         added.AddRange(await QueueDiscrepanciesAsync(rules, plan, period, stored, sums, cancellationToken));
         LogRolledUp(district, period.ToString(), rolled.Count, added.Count);
@@ -104,6 +109,9 @@ public sealed partial class DistrictRollUp
     /// <summary>A short label of the added-up figures, so alerts about different sums get different ids.</summary>
     private static string Fingerprint(IReadOnlyList<RolledUp> rolled) =>
         Keys.Hash([.. rolled.Select(item => string.Create(CultureInfo.InvariantCulture, $"{item.Score.Indicator.Code}={item.Score.Value}/{item.Coverage.Reported}"))])[..12];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Kept the sums of {District} {Period}: they were added up from later commune reports")]
+    private partial void LogSuperseded(string district, string period);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Added up {District} {Period} from its communes: {Count} indicator(s), {Emails} new email(s)")]
     private partial void LogRolledUp(string district, string period, int count, int emails);

@@ -84,7 +84,7 @@ public sealed partial class ReportIntake : IReportIntake
 
         try
         {
-            return await ProcessVersionAsync(blob, attempt.Key, cancellationToken);
+            return await ProcessVersionAsync(blob, attempt.Key, attempt.Arrival, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && attempt.Attempt >= _options.MaxReportAttempts)
         {
@@ -100,7 +100,7 @@ public sealed partial class ReportIntake : IReportIntake
         }
     }
 
-    private async Task<ReportOutcome> ProcessVersionAsync(StoredBlob blob, string key, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> ProcessVersionAsync(StoredBlob blob, string key, long arrival, CancellationToken cancellationToken)
     {
         var rules = await _rules.RequireActiveAsync(cancellationToken);
         var unit = UnitOf(blob.Name);
@@ -124,12 +124,12 @@ public sealed partial class ReportIntake : IReportIntake
 
         var card = Scorer.Score(report);
         var record = new ReportRecord(
-            ReportLog.KeyOf(report.Jurisdiction, unit, blob.LastModified, key), report.Period.ToString(), report.Jurisdiction, unit, blob.Name,
-            Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, card.RulesVersion,
+            ReportLog.KeyOf(report.Jurisdiction, unit, arrival, key), report.Period.ToString(), report.Jurisdiction, unit, blob.Name,
+            Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, arrival, card.RulesVersion,
             report.Plan.Calendar.IsOnTime(report.Period, blob.LastModified), card.Scores.Count, card.Scores.Count(score => score.Status.NeedsAttention()));
         var reference = new ReportReference(
             record.Key, Path.GetFileName(blob.Name), unit, report.Period, report.Plan.NameOf(report.Jurisdiction), rules.CommitteeOf(report.Jurisdiction)?.Id, report.Plan.Coordinator);
-        var scored = new ScoredCard(card, reference, report.Jurisdiction, new ReportedFigures(record.Key, unit, record.ReceivedAt, RescoredBy: null, record));
+        var scored = new ScoredCard(card, reference, report.Jurisdiction, new ReportedFigures(record.Key, unit, record.ReceivedAt, record.Arrival, RescoredBy: null, record));
 
         // Everything stored before the upload is marked done, so a fault here is retried; sent only after.
         var added = await _pipeline.RecordAsync(rules, [(report.Plan, scored)], blob.LastModified, cancellationToken);

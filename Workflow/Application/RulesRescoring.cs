@@ -51,10 +51,10 @@ public sealed partial class RulesRescoring : ISweepCatchUp
         var standing = await _results.AllLatestAsync(cancellationToken);
         var outdated = standing
             .Where(result => result.Source == FigureSource.Reported)
-            .GroupBy(result => (result.Jurisdiction, result.Period, result.Report, result.Unit, result.ReceivedAt))
+            .GroupBy(result => (result.Jurisdiction, result.Period, result.Report, result.Unit, result.ReceivedAt, result.Arrival))
             .Select(group => (group.Key, Rows: group.ToList(), Plan: Period.TryParse(group.Key.Period, out var period) ? rules.FindPlan(period, group.Key.Jurisdiction) : null))
             .Where(entry => entry.Plan is not null && entry.Rows.Any(row => row.RulesVersion != entry.Plan.Version))
-            .OrderBy(entry => entry.Key.ReceivedAt)
+            .OrderBy(entry => entry.Key.Arrival)
             .ToList();
         if (outdated.Count == 0)
         {
@@ -77,7 +77,7 @@ public sealed partial class RulesRescoring : ISweepCatchUp
             var card = RulesPreview.Rescore(plan, period, key.Jurisdiction, rows.Select(RulesPreviewer.Standing), key.Report);
             var file = Path.GetFileName(log.FirstOrDefault(record => record.Key == key.Report)?.Blob ?? key.Report);
             var reference = new ReportReference($"{key.Report}~rules~{activation}", file, key.Unit, period, plan.NameOf(key.Jurisdiction), rules.CommitteeOf(key.Jurisdiction)?.Id, plan.Coordinator);
-            rescored.Add((plan, new ScoredCard(card, reference, key.Jurisdiction, new ReportedFigures(key.Report, key.Unit, key.ReceivedAt, activation, Log: null))));
+            rescored.Add((plan, new ScoredCard(card, reference, key.Jurisdiction, new ReportedFigures(key.Report, key.Unit, key.ReceivedAt, key.Arrival, activation, Log: null))));
         }
 
         var queued = await _pipeline.RecordAsync(rules, rescored, _clock.GetUtcNow(), cancellationToken);

@@ -21,13 +21,15 @@ public abstract record FiguresToStore;
 /// <param name="ReportKey">The report the figures come from.</param>
 /// <param name="Unit">The unit that sent it.</param>
 /// <param name="ReceivedAt">When it arrived.</param>
+/// <param name="Arrival">Its arrival number, which decides whether its figures are the latest (see <see cref="UploadLog"/>).</param>
 /// <param name="RescoredBy">The rules activation that scored it again, or null for a new report.</param>
 /// <param name="Log">The report log's entry of a new report; null when scoring again.</param>
-public sealed record ReportedFigures(string ReportKey, string Unit, DateTimeOffset ReceivedAt, string? RescoredBy, ReportRecord? Log) : FiguresToStore;
+public sealed record ReportedFigures(string ReportKey, string Unit, DateTimeOffset ReceivedAt, long Arrival, string? RescoredBy, ReportRecord? Log) : FiguresToStore;
 
 /// <summary>The district's figures added up from its communes, and the sums no commune supports any more.</summary>
 /// <param name="RolledUp">The sums with their coverage.</param>
 /// <param name="Stale">Indicators whose stored sum is taken away.</param>
 /// <param name="RulesVersion">The plan version that scored them.</param>
 /// <param name="ComputedAt">When they were added up.</param>
-public sealed record CommuneSums(IReadOnlyList<RolledUp> RolledUp, IReadOnlyList<string> Stale, string RulesVersion, DateTimeOffset ComputedAt) : FiguresToStore;
+/// <param name="Basis">The total of the arrival numbers of the communes' results added up (<see cref="ResultStore.BasisOf"/>).</param>
+public sealed record CommuneSums(IReadOnlyList<RolledUp> RolledUp, IReadOnlyList<string> Stale, string RulesVersion, DateTimeOffset ComputedAt, long Basis) : FiguresToStore;

@@ -39,10 +39,16 @@ public sealed class VerdictRecorder
         {
             case ReportedFigures reported:
                 await _results.SaveAsync(
-                    card, card.Scores.Select(ScoreExplainer.Explain).ToList(), reported.ReportKey, reported.Unit, reported.ReceivedAt, cancellationToken, reported.RescoredBy);
+                    card, card.Scores.Select(ScoreExplainer.Explain).ToList(), reported.ReportKey, reported.Unit, reported.ReceivedAt, reported.Arrival, cancellationToken,
+                    reported.RescoredBy);
                 break;
             case CommuneSums sums:
-                await _results.SaveRolledUpAsync(card.Jurisdiction, card.Period, sums.RolledUp, sums.Stale, sums.RulesVersion, sums.ComputedAt, cancellationToken);
+                if (!await _results.SaveRolledUpAsync(card.Jurisdiction, card.Period, sums.RolledUp, sums.Stale, sums.RulesVersion, sums.ComputedAt, sums.Basis, cancellationToken))
+                {
+                    // Sums added up from later reports were stored meanwhile: their alert state stands, not these sums'.
+                    return queued;
+                }
+
                 break;
         }
 

@@ -18,6 +18,9 @@ public static class Keys
     /// <summary>Ticks counted up.</summary>
     public static string Ticks(DateTimeOffset instant) => instant.UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
 
+    /// <summary>An arrival number (<see cref="UploadLog"/>) padded, so that keys sort in the order reports arrived.</summary>
+    public static string Arrival(long arrival) => arrival.ToString("D19", CultureInfo.InvariantCulture);
+
     /// <summary>The partition of a place and period.</summary>
     public static string PlaceAndPeriod(string jurisdiction, string period) => $"{jurisdiction}~{period}";
 

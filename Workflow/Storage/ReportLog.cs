@@ -11,14 +11,15 @@ namespace GenderPlan.Workflow.Storage;
 /// <param name="Unit">The unit that sent it.</param>
 /// <param name="Blob">The uploaded blob's name.</param>
 /// <param name="ContentHash">SHA-256 of the file.</param>
-/// <param name="ReceivedAt">When it arrived.</param>
+/// <param name="ReceivedAt">When it arrived (the blob's time, exact to the second: for display and deadlines, never for order).</param>
+/// <param name="Arrival">Its arrival number (<see cref="UploadLog"/>): the later of two reports has the greater one, even within a second.</param>
 /// <param name="RulesVersion">The rules version that scored it.</param>
 /// <param name="OnTime">Whether it arrived before the deadline.</param>
 /// <param name="Scored">How many indicators it scored.</param>
 /// <param name="NeedingAttention">How many of them fall behind or are off track.</param>
 public sealed record ReportRecord(
     string Key, string Period, string Jurisdiction, string Unit, string Blob, string ContentHash, DateTimeOffset ReceivedAt,
-    string RulesVersion, bool OnTime, int Scored, int NeedingAttention);
+    long Arrival, string RulesVersion, bool OnTime, int Scored, int NeedingAttention);
 
 /// <summary>
 /// The log of reports (<c>Reports</c>): partitioned by period, keyed by place, unit and arrival, so "which
@@ -34,17 +35,17 @@ public sealed class ReportLog
     private TableClient Table => _storage.Table(StorageNames.ReportsTable);
 
     /// <summary>
-    /// The key of a report: the same upload (blob version) always gets the same key, and two uploads never
-    /// share one, even with the same content in the same second.
+    /// The key of a report: the same upload (blob version) always gets the same key, since its arrival number is
+    /// given once; two uploads never share one, and the later one sorts last, even in the same second.
     /// </summary>
-    public static string KeyOf(string jurisdiction, string unit, DateTimeOffset receivedAt, string uploadKey) =>
-        $"{jurisdiction}~{unit}~{Keys.Ticks(receivedAt)}~{uploadKey[..16]}";
+    public static string KeyOf(string jurisdiction, string unit, long arrival, string uploadKey) =>
+        $"{jurisdiction}~{unit}~{Keys.Arrival(arrival)}~{uploadKey[..16]}";
 
     /// <summary>Records a scored report (again, harmlessly, if it was recorded before).</summary>
     public Task RecordAsync(ReportRecord record, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(ReportEntity.From(record), TableUpdateMode.Replace, cancellationToken);
 
-    /// <summary>Every report that arrived for <paramref name="period"/>, oldest first.</summary>
+    /// <summary>Every report that arrived for <paramref name="period"/>, in the order they arrived.</summary>
     public Task<IReadOnlyList<ReportRecord>> ForPeriodAsync(Period period, CancellationToken cancellationToken) =>
         QueryAsync(Keys.InPartition(period.ToString()), cancellationToken);
 
@@ -57,7 +58,7 @@ public sealed class ReportLog
         return QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey lt {after} and Jurisdiction eq {jurisdiction}"), cancellationToken);
     }
 
-    /// <summary>The current report of a unit for a place and period: the one that arrived last.</summary>
+    /// <summary>The current report of a unit for a place and period: the one that arrived last (the highest arrival number).</summary>
     public async Task<ReportRecord?> CurrentAsync(Period period, string jurisdiction, string unit, CancellationToken cancellationToken) =>
         (await QueryAsync(Keys.RowKeyStartsWith(period.ToString(), $"{jurisdiction}~{unit}~"), cancellationToken)).LastOrDefault();
 
@@ -69,7 +70,8 @@ public sealed class ReportLog
             records.Add(row.ToRecord());
         }
 
-        return records.OrderBy(record => record.ReceivedAt).ToList();
+        // Rows written before arrival numbers existed have 0 and keep their old order, by time, before every newer one.
+        return records.OrderBy(record => record.Arrival).ThenBy(record => record.ReceivedAt).ToList();
     }
 }
 
@@ -90,6 +92,9 @@ public sealed class ReportEntity : TableRow
 
     /// <summary>When it arrived.</summary>
     public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>Its arrival number; 0 on rows written before numbers existed.</summary>
+    public long Arrival { get; set; }
 
     /// <summary>The rules version that scored it.</summary>
     public string RulesVersion { get; set; } = "";
@@ -112,6 +117,7 @@ public sealed class ReportEntity : TableRow
         Blob = record.Blob,
         ContentHash = record.ContentHash,
         ReceivedAt = record.ReceivedAt,
+        Arrival = record.Arrival,
         RulesVersion = record.RulesVersion,
         OnTime = record.OnTime,
         Scored = record.Scored,
@@ -119,5 +125,5 @@ public sealed class ReportEntity : TableRow
     };
 
     internal ReportRecord ToRecord() =>
-        new(RowKey, PartitionKey, Jurisdiction, Unit, Blob, ContentHash, ReceivedAt, RulesVersion, OnTime, Scored, NeedingAttention);
+        new(RowKey, PartitionKey, Jurisdiction, Unit, Blob, ContentHash, ReceivedAt, Arrival, RulesVersion, OnTime, Scored, NeedingAttention);
 }

@@ -65,6 +65,13 @@ public sealed class ResultEntity : TableRow
     /// <summary>When the report arrived.</summary>
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>
+    /// The report's arrival number, which decides which result is the latest; for a figure added up from the
+    /// communes, the total of the arrival numbers of the results it adds up (see <see cref="ResultStore.SaveRolledUpAsync"/>).
+    /// Null on rows written before numbers existed.
+    /// </summary>
+    public long? Arrival { get; set; }
+
     /// <summary>The numerator of a rate, as invariant text, where reported.</summary>
     public string? Numerator { get; set; }
 
@@ -86,7 +93,7 @@ public sealed class ResultEntity : TableRow
     /// <summary>The row key of the district's figure added up from the communes, beside the reported one (<c>G4.1~communes</c>).</summary>
     public static string RolledUpRowKey(string indicator) => indicator + "~communes";
 
-    internal static ResultEntity From(IndicatorScore score, LocalizedText explanation, Scorecard card, string reportKey, string unit, DateTimeOffset receivedAt)
+    internal static ResultEntity From(IndicatorScore score, LocalizedText explanation, Scorecard card, string reportKey, string unit, DateTimeOffset receivedAt, long arrival)
     {
         var indicator = score.Indicator;
         return new ResultEntity
@@ -110,16 +117,17 @@ public sealed class ResultEntity : TableRow
             Report = reportKey,
             Unit = unit,
             ReceivedAt = receivedAt,
+            Arrival = arrival,
             Numerator = Text(score.Measurement.Counts?.Numerator),
             Denominator = Text(score.Measurement.Counts?.Denominator),
         };
     }
 
     /// <summary>The row of a district figure added up from the communes: beside the reported figure, never over it.</summary>
-    internal static ResultEntity From(RolledUp rolled, LocalizedText explanation, string district, string rulesVersion, DateTimeOffset computedAt)
+    internal static ResultEntity From(RolledUp rolled, LocalizedText explanation, string district, string rulesVersion, DateTimeOffset computedAt, long basis)
     {
         var card = new Scorecard("", rolled.Score.Period, district, "", rulesVersion, [rolled.Score]);
-        var row = From(rolled.Score, explanation, card, "", FigureSourceText.Communes, computedAt);
+        var row = From(rolled.Score, explanation, card, "", FigureSourceText.Communes, computedAt, basis);
         row.RowKey = RolledUpRowKey(rolled.Score.Indicator.Code);
         row.Source = FigureSourceText.Communes;
         row.CoverageReported = rolled.Coverage.Reported;
@@ -157,7 +165,8 @@ public sealed class ResultEntity : TableRow
         Numerator is not null && Denominator is not null ? new Counts(Number(Numerator)!.Value, Number(Denominator)!.Value) : null,
         CoverageReported is { } reported && CoverageExpected is { } expected
             ? new Coverage(reported, expected, (CoverageMissing ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
-            : null);
+            : null,
+        Arrival ?? 0);
 
     private static string? Text(decimal? value) => value?.ToString(CultureInfo.InvariantCulture);
 

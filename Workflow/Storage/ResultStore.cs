@@ -26,16 +26,18 @@ namespace GenderPlan.Workflow.Storage;
 /// <param name="Source">Whether a unit reported the figure, or it was added up from the communes' reports.</param>
 /// <param name="Counts">The numerator and denominator behind a rate, where known: what the district's sum adds up.</param>
 /// <param name="Coverage">For a figure added up from the communes, which of them it covers.</param>
+/// <param name="Arrival">The report's arrival number (for an added-up figure, the total over the results it adds up); 0 when stored before numbers existed.</param>
 public sealed record StoredResult(
     string Indicator, string Period, string Jurisdiction, Status Status, decimal? Value, decimal Target, decimal? Baseline,
     double? ProgressRatio, decimal? Expected, string Lead, IReadOnlyList<string> Coordinating, LocalizedText Explanation,
     string RulesVersion, string Report, string Unit, DateTimeOffset ReceivedAt,
-    FigureSource Source = FigureSource.Reported, Counts? Counts = null, Coverage? Coverage = null);
+    FigureSource Source = FigureSource.Reported, Counts? Counts = null, Coverage? Coverage = null, long Arrival = 0);
 
 /// <summary>
 /// Indicator results: the latest per place, period and indicator (<c>Results</c>), and every result ever
 /// scored (<c>ResultHistory</c>). Both are partitioned by place and period, so one report is one transaction
-/// per table, and a report that arrives late never overwrites a newer one.
+/// per table, and a report that arrived earlier (a lower arrival number, see <see cref="UploadLog"/>) never
+/// overwrites one that arrived later, however late it is scored or retried.
 /// </summary>
 public sealed class ResultStore
 {
@@ -54,13 +56,15 @@ public sealed class ResultStore
     /// <paramref name="rescoredBy"/> names the rules version of a re-scoring: the report's results are scored again,
     /// so the latest rows are replaced while the history keeps the first scoring and adds this one beside it.
     /// </remarks>
-    public async Task SaveAsync(Scorecard card, IReadOnlyList<LocalizedText> explanations, string reportKey, string unit, DateTimeOffset receivedAt, CancellationToken cancellationToken, string? rescoredBy = null)
+    public async Task SaveAsync(
+        Scorecard card, IReadOnlyList<LocalizedText> explanations, string reportKey, string unit, DateTimeOffset receivedAt, long arrival, CancellationToken cancellationToken,
+        string? rescoredBy = null)
     {
-        var rows = card.Scores.Select((score, index) => ResultEntity.From(score, explanations[index], card, reportKey, unit, receivedAt)).ToList();
+        var rows = card.Scores.Select((score, index) => ResultEntity.From(score, explanations[index], card, reportKey, unit, receivedAt, arrival)).ToList();
         foreach (var chunk in rows.Chunk(100))
         {
             await History.SubmitTransactionAsync(
-                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row.WithRowKey($"{row.RowKey}~{Keys.Ticks(receivedAt)}~{Keys.Hash(reportKey)[..8]}{(rescoredBy is null ? "" : "~" + rescoredBy)}"))),
+                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row.WithRowKey($"{row.RowKey}~{Keys.Arrival(arrival)}~{Keys.Hash(reportKey)[..8]}{(rescoredBy is null ? "" : "~" + rescoredBy)}"))),
                 cancellationToken);
         }
 
@@ -68,7 +72,7 @@ public sealed class ResultStore
         {
             try
             {
-                await SaveLatestAsync(Keys.PlaceAndPeriod(card.Jurisdiction, card.Period.ToString()), rows, receivedAt, cancellationToken);
+                await SaveLatestAsync(Keys.PlaceAndPeriod(card.Jurisdiction, card.Period.ToString()), rows, arrival, cancellationToken);
                 return;
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxConflictRetries)
@@ -80,8 +84,9 @@ public sealed class ResultStore
 
     /// <summary>
     /// Stores the district's figures added up from the communes (rows <c>{indicator}~communes</c>, beside the reported
-    /// ones). They are derived data, recomputed whole from the communes' current results each time, so the newest
-    /// computation simply replaces the last and keeps no history.
+    /// ones). They are derived data, recomputed whole from the communes' current results each time, so a newer
+    /// computation replaces the last and keeps no history; "newer" is by <paramref name="basis"/>, not by who writes
+    /// last: a computation that read fewer of the communes' later reports never replaces one that read more.
     /// </summary>
     /// <param name="district">The district.</param>
     /// <param name="period">The period.</param>
@@ -89,21 +94,59 @@ public sealed class ResultStore
     /// <param name="stale">The indicators whose stored sum no commune supports any more, to take away.</param>
     /// <param name="rulesVersion">The rules version that scored the sums.</param>
     /// <param name="computedAt">When they were added up.</param>
+    /// <param name="basis">
+    /// The total of the arrival numbers of the communes' results that were added up (<see cref="BasisOf"/>). A latest
+    /// result is only ever replaced by one with a higher number, so a computation that read a later state of the
+    /// communes' results has a higher total.
+    /// </param>
     /// <param name="cancellationToken">Stops the writes.</param>
-    public async Task SaveRolledUpAsync(
-        string district, Period period, IReadOnlyList<RolledUp> rolled, IReadOnlyList<string> stale, string rulesVersion, DateTimeOffset computedAt, CancellationToken cancellationToken)
+    /// <returns>False when the stored sums were added up from a later state and were kept.</returns>
+    public async Task<bool> SaveRolledUpAsync(
+        string district, Period period, IReadOnlyList<RolledUp> rolled, IReadOnlyList<string> stale, string rulesVersion, DateTimeOffset computedAt, long basis,
+        CancellationToken cancellationToken)
     {
         var partition = Keys.PlaceAndPeriod(district, period.ToString());
-        var actions = rolled
-            .Select(item => new TableTransactionAction(TableTransactionActionType.UpsertReplace, ResultEntity.From(item, ScoreExplainer.Explain(item.Score), district, rulesVersion, computedAt)))
-            .Concat(stale.Select(indicator => new TableTransactionAction(
-                TableTransactionActionType.Delete, new ResultEntity { PartitionKey = partition, RowKey = ResultEntity.RolledUpRowKey(indicator) }, ETag.All)))
-            .ToList();
-        foreach (var chunk in actions.Chunk(100))
+        for (var attempt = 1; ; attempt++)
         {
-            await Latest.SubmitTransactionAsync(chunk, cancellationToken);
+            var existing = new Dictionary<string, ResultEntity>(StringComparer.Ordinal);
+            await foreach (var row in Latest.QueryAsync<ResultEntity>(
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Source eq {FigureSourceText.Communes}"), select: ["RowKey", "Arrival"], cancellationToken: cancellationToken))
+            {
+                existing[row.RowKey] = row;
+            }
+
+            if (existing.Values.Any(row => (row.Arrival ?? 0) > basis))
+            {
+                return false;
+            }
+
+            // Each write is conditional on the row read above, so a computation stored in between is noticed, not overwritten.
+            var actions = rolled
+                .Select(item => ResultEntity.From(item, ScoreExplainer.Explain(item.Score), district, rulesVersion, computedAt, basis))
+                .Select(row => existing.TryGetValue(row.RowKey, out var stored)
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, stored.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, row))
+                .Concat(stale.Select(ResultEntity.RolledUpRowKey).Where(existing.ContainsKey).Select(rowKey => new TableTransactionAction(
+                    TableTransactionActionType.Delete, new ResultEntity { PartitionKey = partition, RowKey = rowKey }, existing[rowKey].ETag)))
+                .ToList();
+            try
+            {
+                foreach (var chunk in actions.Chunk(100))
+                {
+                    await Latest.SubmitTransactionAsync(chunk, cancellationToken);
+                }
+
+                return true;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && attempt < MaxConflictRetries)
+            {
+                // Another computation was stored meanwhile: read again and compare.
+            }
         }
     }
+
+    /// <summary>The basis of a sum over <paramref name="added"/>: the total of their arrival numbers.</summary>
+    public static long BasisOf(IEnumerable<StoredResult> added) => added.Sum(result => result.Arrival);
 
     /// <summary>The latest result of every indicator reported for a place and period.</summary>
     public Task<IReadOnlyList<StoredResult>> LatestAsync(string jurisdiction, string period, CancellationToken cancellationToken) =>
@@ -148,10 +191,10 @@ public sealed class ResultStore
         return results;
     }
 
-    private async Task SaveLatestAsync(string partition, List<ResultEntity> rows, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task SaveLatestAsync(string partition, List<ResultEntity> rows, long arrival, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<string, ResultEntity>(StringComparer.Ordinal);
-        await foreach (var row in Latest.QueryAsync<ResultEntity>(Keys.InPartition(partition), select: ["RowKey", "ReceivedAt"], cancellationToken: cancellationToken))
+        await foreach (var row in Latest.QueryAsync<ResultEntity>(Keys.InPartition(partition), select: ["RowKey", "Arrival"], cancellationToken: cancellationToken))
         {
             existing[row.RowKey] = row;
         }
@@ -163,7 +206,7 @@ public sealed class ResultStore
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.Add, row));
             }
-            else if (stored.ReceivedAt <= receivedAt)
+            else if ((stored.Arrival ?? 0) <= arrival)
             {
                 actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, stored.ETag));
             }

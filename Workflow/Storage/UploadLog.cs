@@ -47,7 +47,11 @@ public sealed record UploadOutcome(UploadState State, string? ReportKey = null, 
 /// <param name="Attempt">Which attempt this is, from 1; 0 when the version was finished before, or another worker holds it now.</param>
 /// <param name="PreviousDied">An earlier attempt started and never ended, not even with an error: the process died in it.</param>
 /// <param name="Busy">Another worker is on this version right now (a trigger delivered twice); try again later.</param>
-public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt, bool PreviousDied = false, bool Busy = false)
+/// <param name="Arrival">
+/// The version's arrival number: given when the version is first claimed and the same on every retry, strictly
+/// greater than every number given before. 0 when processing may not go ahead.
+/// </param>
+public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt, bool PreviousDied = false, bool Busy = false, long Arrival = 0)
 {
     /// <summary>Whether processing may go ahead.</summary>
     public bool CanProceed => Blob is not null && Attempt > 0;
@@ -59,10 +63,21 @@ public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt, bo
 /// marked in flight until it ends, with an error or not; an attempt found still in flight after
 /// <see cref="InFlightLimit"/> died with its process, and the file that may have killed it is not read again.
 /// </summary>
+/// <remarks>
+/// It is also where reports get their order. A blob's <c>LastModified</c> is exact to the second only, so two uploads
+/// in the same second tie; instead each version gets an arrival number when it is first claimed, from a counter row
+/// of its container's partition (<see cref="ArrivalCounterRow"/>), written in one transaction with the version's
+/// own row: the number is never lost between the two, and two claims never get the same one (the loser of the
+/// ETag race claims again). A retry of the version reads its number back, so it can never overtake a later upload.
+/// "Current" everywhere (the report log, the latest results, the added-up figures) is the highest arrival number.
+/// </remarks>
 public sealed class UploadLog
 {
     /// <summary>Longer than any attempt takes (reading a 5 MB file and writing its results takes seconds).</summary>
     public static readonly TimeSpan InFlightLimit = TimeSpan.FromMinutes(10);
+
+    /// <summary>Claims lose the counter's ETag race to concurrent uploads; each loss is one more upload numbered, so this many is far from a livelock.</summary>
+    private const int MaxClaimRetries = 50;
 
     private readonly StorageClients _storage;
     private readonly TimeProvider _clock;
@@ -96,8 +111,9 @@ public sealed class UploadLog
             {
                 if (!existing.HasValue || existing.Value is not { } row)
                 {
-                    await Table.AddEntityAsync(new UploadEntity { PartitionKey = container, RowKey = key, Blob = blob.Name, State = UploadState.Processing, Attempts = 1, FirstSeenAt = now, InFlightUntil = now + InFlightLimit }, cancellationToken);
-                    return new UploadAttempt(blob, key, 1);
+                    row = new UploadEntity { PartitionKey = container, RowKey = key, Blob = blob.Name, State = UploadState.Processing, Attempts = 1, FirstSeenAt = now, InFlightUntil = now + InFlightLimit };
+                    var arrival = await ClaimArrivalAsync(container, new TableTransactionAction(TableTransactionActionType.Add, row), row, cancellationToken);
+                    return new UploadAttempt(blob, key, 1, Arrival: arrival);
                 }
 
                 if (row.State != UploadState.Processing)
@@ -113,14 +129,41 @@ public sealed class UploadLog
                 var died = row.InFlightUntil is not null;
                 row.Attempts++;
                 row.InFlightUntil = now + InFlightLimit;
-                await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                return new UploadAttempt(blob, key, row.Attempts, died);
+                if (row.Arrival is { } claimed)
+                {
+                    await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                    return new UploadAttempt(blob, key, row.Attempts, died, Arrival: claimed);
+                }
+
+                // A row written before arrival numbers existed: the version gets its number now, once.
+                var late = await ClaimArrivalAsync(container, new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag), row, cancellationToken);
+                return new UploadAttempt(blob, key, row.Attempts, died, Arrival: late);
             }
-            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && retry < 5)
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && retry < MaxClaimRetries)
             {
-                // Two triggers for the same blob at once: look again.
+                // Two triggers for the same blob at once, or another version took the next arrival number: look again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * (1 + Math.Min(retry, 10)))), cancellationToken);
             }
         }
+    }
+
+    /// <summary>
+    /// Takes the next arrival number of <paramref name="container"/> for <paramref name="row"/> and writes both in one
+    /// transaction (<paramref name="write"/> writes the row): either both are stored or neither, and a concurrent claim
+    /// fails the transaction on the counter's ETag (412) or on its creation (409).
+    /// </summary>
+    private async Task<long> ClaimArrivalAsync(string container, TableTransactionAction write, UploadEntity row, CancellationToken cancellationToken)
+    {
+        var found = await Table.GetEntityIfExistsAsync<ArrivalCounterRow>(container, ArrivalCounterRow.Key, cancellationToken: cancellationToken);
+        var counter = found.HasValue && found.Value is { } stored ? stored : new ArrivalCounterRow { PartitionKey = container, RowKey = ArrivalCounterRow.Key };
+        var arrival = counter.Last + 1;
+        var exists = found.HasValue;
+        counter.Last = arrival;
+        row.Arrival = arrival;
+        await Table.SubmitTransactionAsync(
+            [exists ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, counter.ETag) : new TableTransactionAction(TableTransactionActionType.Add, counter), write],
+            cancellationToken);
+        return arrival;
     }
 
     /// <summary>
@@ -216,4 +259,20 @@ public sealed class UploadEntity : TableRow
 
     /// <summary>A refused file's problems, as stored.</summary>
     public StoredProblems Problems() => StoredProblems.FromJson(ProblemsJson);
+
+    /// <summary>The version's arrival number, given when it was first claimed; null on rows written before numbers existed.</summary>
+    public long? Arrival { get; set; }
+}
+
+/// <summary>
+/// The last arrival number given in a container: a row of the <c>Uploads</c> table in the container's partition,
+/// beside the versions it numbers (version rows are keyed by a hex hash, so <see cref="Key"/> never clashes).
+/// </summary>
+public sealed class ArrivalCounterRow : TableRow
+{
+    /// <summary>The counter's row key.</summary>
+    public const string Key = "~arrivals";
+
+    /// <summary>The last number given.</summary>
+    public long Last { get; set; }
 }

@@ -5,6 +5,7 @@ using GenderPlan.Workflow.Storage;
 namespace GenderPlan.Cli.Tests;
 
 /// <summary><c>genderplan links</c>: one link per unit, printed once; <c>--rotate</c> replaces a unit's link at once.</summary>
+[Trait("Category", "Slow")]
 public sealed class LinksCommandTests : IClassFixture<CliAzurite>
 {
     private readonly CliAzurite _azurite;

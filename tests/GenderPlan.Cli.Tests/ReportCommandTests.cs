@@ -28,6 +28,7 @@ public sealed class ReportCommandTests : IClassFixture<CliAzurite>
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Offline_a_folder_gives_the_communes_reports_of_the_period_and_leaves_other_periods_out()
     {
         var output = OutFile("bao-cao-2020-H1.docx");
@@ -79,6 +80,7 @@ public sealed class ReportCommandTests : IClassFixture<CliAzurite>
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void From_storage_the_workbook_holds_the_stored_results_and_who_reported()
     {
         var storage = _azurite.ConnectionString;

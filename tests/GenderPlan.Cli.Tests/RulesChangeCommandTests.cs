@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace GenderPlan.Cli.Tests;
 
 /// <summary><c>rules preview</c>, <c>rules history</c> and <c>rules rollback</c> as the coordinator runs them against storage.</summary>
+[Trait("Category", "Slow")]
 public sealed class RulesChangeCommandTests : IClassFixture<CliAzurite>
 {
     private readonly CliAzurite _azurite;

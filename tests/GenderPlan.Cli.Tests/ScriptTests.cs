@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace GenderPlan.Cli.Tests;
 
 /// <summary>The ./genderplan script at the repository root, run as users run it.</summary>
+[Trait("Category", "Slow")]
 public class ScriptTests
 {
     [Fact]

@@ -16,6 +16,7 @@ public sealed class CliAzurite : IAsyncLifetime
 }
 
 /// <summary>The local workflow as a user drives it: publish rules, upload, serve once, read the scorecard and the page.</summary>
+[Trait("Category", "Slow")]
 public sealed class WorkflowCommandTests : IClassFixture<CliAzurite>
 {
     private readonly CliAzurite _azurite;

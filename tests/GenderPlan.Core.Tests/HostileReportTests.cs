@@ -60,6 +60,7 @@ public class HostileReportTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Refusals))]
+    [Trait("Category", "Slow")]
     public void Hostile_file_is_refused_with_the_problem_named_within_bounded_memory(string hostile, string location, string words)
     {
         var (file, bytes) = HostileFiles.Get(hostile);

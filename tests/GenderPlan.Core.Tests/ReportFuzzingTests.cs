@@ -15,6 +15,7 @@ namespace GenderPlan.Core.Tests;
 /// reproduces it. CI runs <see cref="DefaultIterations"/> per test; GENDERPLAN_FUZZ_ITERATIONS runs more
 /// (docs/robustness.md).
 /// </summary>
+[Trait("Category", "Slow")]
 public class ReportFuzzingTests(ITestOutputHelper output)
 {
     private const long DefaultIterations = 5_000;

@@ -32,6 +32,7 @@ public partial class RuleNamesTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Codes_are_read_as_the_code_pattern_reads_them()
     {
         foreach (var text in Strings("G019.az-", 7))

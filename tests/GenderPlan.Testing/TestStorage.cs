@@ -40,7 +40,7 @@ public static class TestStorage
             results.Add(row.ToResult());
         }
 
-        return results.OrderBy(result => result.ReceivedAt).ToList();
+        return results.OrderBy(result => result.Arrival).ToList();
     }
 
     /// <summary>Every rules version that was ever active, newest first.</summary>

@@ -227,6 +227,32 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
     }
 
     [Fact]
+    public async Task Sum_added_up_from_fewer_commune_reports_is_never_stored_over_one_added_up_from_more()
+    {
+        await using var pipeline = Pipeline.Create(Azurite, now: DateTimeOffset.UtcNow);
+        await pipeline.PublishRulesAsync();
+        await SendCommuneReportAsync(pipeline, "tan-canh");
+        var alone = await AddedUpAsync(pipeline, "G4.3a");
+        await SendCommuneReportAsync(pipeline, "po-ko");
+        var both = await AddedUpAsync(pipeline, "G4.3a");
+
+        // A worker that read Tân Cảnh's results alone stores its sum after the one that read both (two roll-ups racing).
+        var rules = (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!;
+        var period = Period.Annual(2019);
+        var plan = rules.FindPlan(period, "dak-to")!;
+        var read = await pipeline.Get<ResultStore>().LatestAsync("tan-canh", "2019", CancellationToken.None);
+        var late = CommuneRollUp.Compute(plan, period, [.. read.Select(result => new CommuneFigure(result.Jurisdiction, result.Indicator, result.Value, result.Counts))]);
+        var stored = await pipeline.Get<ResultStore>().SaveRolledUpAsync(
+            "dak-to", period, late, [], plan.Version, DateTimeOffset.UtcNow, ResultStore.BasisOf(read), CancellationToken.None);
+
+        Assert.True(both.Arrival > alone.Arrival);
+        Assert.Equal((1, 2), (alone.Coverage!.Reported, both.Coverage!.Reported));
+        Assert.False(stored);
+        var after = await AddedUpAsync(pipeline, "G4.3a");
+        Assert.Equal((2, both.Value), (after.Coverage!.Reported, after.Value));
+    }
+
+    [Fact]
     public async Task Sum_that_missed_a_commune_report_stored_at_the_same_instant_is_settled_by_the_sweep_without_new_emails()
     {
         await using var pipeline = await RaceAsync();
@@ -270,7 +296,7 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
         var (visited, pregnant, boys, girls) = Counts["po-ko"];
         var read = Core.Reports.ReportReader.Read("po-ko.csv", System.Text.Encoding.UTF8.GetBytes(Pipeline.Csv($"2019,po-ko,G4.3a,,{visited},{pregnant},", $"2019,po-ko,G4.1,,{boys},{girls},")), rules);
         var card = Scorer.Score(read.Report!);
-        await pipeline.Get<ResultStore>().SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), "race", "ubnd-po-ko", DateTimeOffset.UtcNow, CancellationToken.None);
+        await pipeline.Get<ResultStore>().SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), "race", "ubnd-po-ko", DateTimeOffset.UtcNow, arrival: 1_000, CancellationToken.None);
         Assert.Contains("po-ko", (await AddedUpAsync(pipeline, "G4.3a")).Coverage!.Missing);
         return pipeline;
     }

@@ -15,6 +15,7 @@ namespace GenderPlan.Workflow.Tests;
 /// <c>genderplan serve</c>'s host as a person meets it: rules and a report uploaded, the background jobs
 /// score it, and the page, the API and the health endpoint answer over real HTTP, the page in Chromium.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class LocalHostTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
     [Fact]

@@ -90,6 +90,41 @@ internal sealed class Pipeline : IAsyncDisposable
         await blob.UploadAsync(BinaryData.FromString(content), new BlobUploadOptions { Metadata = metadata });
     }
 
+    /// <summary>
+    /// Uploads two reports back to back until the blob store gives both the same <c>LastModified</c> (exact to the
+    /// second), so only their arrival can tell them apart; returns that time.
+    /// </summary>
+    public async Task<DateTimeOffset> UploadReportsInOneSecondAsync(string first, string firstCsv, string second, string secondCsv)
+    {
+        var files = Get<ReportStore>();
+        for (var attempt = 1; ; attempt++)
+        {
+            await UploadReportAsync(first, firstCsv);
+            await UploadReportAsync(second, secondCsv);
+            var (one, two) = ((await files.FindAsync(first, CancellationToken.None))!, (await files.FindAsync(second, CancellationToken.None))!);
+            if (one.LastModified == two.LastModified || attempt == 10)
+            {
+                return one.LastModified == two.LastModified ? one.LastModified : throw new InvalidOperationException("ten pairs of uploads straddled a second");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes the current version of a report look like an attempt that stored everything and then failed before it
+    /// was marked done (a storage fault at the very end), so the trigger's retry processes it again.
+    /// </summary>
+    public async Task FailLastStepAsync(string name)
+    {
+        var blob = (await Get<ReportStore>().FindAsync(name, CancellationToken.None))!;
+        var uploads = Get<UploadLog>();
+        var key = UploadLog.KeyOf(StorageNames.ReportsContainer, name, blob.ETag);
+        var row = (await uploads.FindAsync(StorageNames.ReportsContainer, key, CancellationToken.None))!;
+        row.State = UploadState.Processing;
+        row.FinishedAt = null;
+        await Storage.Table(StorageNames.UploadsTable).UpdateEntityAsync(row, row.ETag, Azure.Data.Tables.TableUpdateMode.Replace);
+        await uploads.TryEndFailedAttemptAsync(StorageNames.ReportsContainer, key, "storage fault after the results were stored");
+    }
+
     public string[] EmailFiles() => Directory.GetFiles(Outbox, "*.eml").Order(StringComparer.Ordinal).ToArray();
 
     public static string WorkflowJson() => File.ReadAllText(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", "dak-to-2016-2020.workflow.json"));

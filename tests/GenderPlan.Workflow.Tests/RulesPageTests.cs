@@ -12,6 +12,7 @@ namespace GenderPlan.Workflow.Tests;
 /// The rules page in Chromium: the coordinator edits a target the Vietnamese way, previews which verdicts change,
 /// applies; the verdict is stored and the history names the coordinator. Another unit's link reads but cannot apply.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class RulesPageTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace GenderPlan.Workflow.Tests;
 /// The scorecard page in a real browser (Debian's Chromium driven by Playwright): published by the workflow
 /// after each scored report, opened from storage and from a file.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
     private static readonly string[] ChromiumArgs =

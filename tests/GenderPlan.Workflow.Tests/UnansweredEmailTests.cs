@@ -8,6 +8,7 @@ using WireMockResponse = WireMock.ResponseBuilders.Response;
 namespace GenderPlan.Workflow.Tests;
 
 /// <summary>SendGrid accepts the connection and never answers: nothing hangs, nothing is lost, nothing goes twice.</summary>
+[Trait("Category", "Slow")]
 public sealed class UnansweredEmailTests(AzuriteFixture azurite) : AzuriteTest(azurite), IDisposable
 {
     private readonly WireMockServer _sendGrid = WireMockServer.Start();

@@ -8,6 +8,7 @@ namespace GenderPlan.Workflow.Tests;
 /// read "đã nhận" and then each indicator's status; a bad row's message beside its row number; another
 /// unit's link refused with nothing stored.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class UploadPageTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
     [Fact]
