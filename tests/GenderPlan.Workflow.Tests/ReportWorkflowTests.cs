@@ -182,6 +182,10 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         var notice = MimeMessage.Load(Assert.Single(pipeline.EmailFiles()));
         Assert.Equal(["ldtbxh@example.org", "yte@example.org"], notice.To.Mailboxes.Select(to => to.Address));
         Assert.StartsWith("Không xử lý được báo cáo", notice.Subject, StringComparison.Ordinal);
+        // People read what happened and what to do; the storage error itself (with its request id) is for the log.
+        Assert.Contains("sau 3 lần thử", notice.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("RequestId", notice.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("TableNotFound", notice.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
