@@ -21,13 +21,7 @@ public class MisreadFileTests
     [InlineData("veryHidden")]
     public void Hidden_first_sheet_is_passed_over_for_the_first_visible_one(string state)
     {
-        var workbook = HostileFiles.WithParts(
-            HostileFiles.Workbook(Sheet(HostileFiles.Row(2, "2019", "dak-to", "G5.1", "10"))),
-            ("xl/workbook.xml", WorkbookXml(("Tính toán", state, "rId1"), ("Báo cáo", null, "rId4"))),
-            ("xl/_rels/workbook.xml.rels", SheetRelationships),
-            ("xl/worksheets/sheet2.xml", Sheet(HostileFiles.Row(2, "2019", "dak-to", "G5.1", "3"))));
-
-        var result = ReportReader.Read("r.xlsx", workbook, TestRules.Book);
+        var result = ReportReader.Read("r.xlsx", TwoSheets(state, null), TestRules.Book);
 
         Assert.Empty(result.Problems);
         Assert.Equal(3m, Assert.Single(result.Report!.Values).Measurement.Value);
@@ -36,13 +30,7 @@ public class MisreadFileTests
     [Fact]
     public void Workbook_whose_every_sheet_is_hidden_is_refused_rather_than_a_hidden_sheet_scored()
     {
-        var workbook = HostileFiles.WithParts(
-            HostileFiles.Workbook(Sheet(HostileFiles.Row(2, "2019", "dak-to", "G5.1", "10"))),
-            ("xl/workbook.xml", WorkbookXml(("Tính toán", "hidden", "rId1"), ("Báo cáo", "veryHidden", "rId4"))),
-            ("xl/_rels/workbook.xml.rels", SheetRelationships),
-            ("xl/worksheets/sheet2.xml", Sheet(HostileFiles.Row(2, "2019", "dak-to", "G5.1", "3"))));
-
-        var problem = Assert.Single(ReportReader.Read("r.xlsx", workbook, TestRules.Book).Problems);
+        var problem = Assert.Single(ReportReader.Read("r.xlsx", TwoSheets("hidden", "veryHidden"), TestRules.Book).Problems);
 
         Assert.Contains("every sheet of the workbook is hidden", problem.Text.En, StringComparison.Ordinal);
     }
@@ -256,6 +244,17 @@ public class MisreadFileTests
         $"<styleSheet xmlns=\"{Main}\">"
         + (code.Length > 0 ? $"<numFmts count=\"1\"><numFmt numFmtId=\"{format}\" formatCode=\"{SecurityElement.Escape(code)}\"/></numFmts>" : "")
         + $"<cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"{format}\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>";
+
+    /// <summary>
+    /// A workbook of two sheets in the given states (null: visible): a calculation sheet reporting G5.1 as
+    /// 10, then the report sheet giving 3.
+    /// </summary>
+    private static byte[] TwoSheets(string? firstState, string? secondState) =>
+        HostileFiles.WithParts(
+            HostileFiles.Workbook(Sheet(HostileFiles.Row(2, "2019", "dak-to", "G5.1", "10"))),
+            ("xl/workbook.xml", WorkbookXml(("Tính toán", firstState, "rId1"), ("Báo cáo", secondState, "rId4"))),
+            ("xl/_rels/workbook.xml.rels", SheetRelationships),
+            ("xl/worksheets/sheet2.xml", Sheet(HostileFiles.Row(2, "2019", "dak-to", "G5.1", "3"))));
 
     private static string WorkbookXml(params (string Name, string? State, string Id)[] sheets) =>
         $"<workbook xmlns=\"{Main}\" xmlns:r=\"{Relationships}\"><sheets>"
