@@ -30,7 +30,7 @@ public static class VietnameseNumber
             return false;
         }
 
-        // One sign at most: "+-52" and "--5" are typing slips, not 52 and -5.
+        // At most one sign, first: "+-52" and "--5" are typing slips, not numbers.
         var negative = compact[0] == '-';
         var digits = compact[0] is '-' or '+' ? compact[1..] : compact;
         if (digits.Length == 0 || !digits.All(character => char.IsAsciiDigit(character) || character is '.' or ','))
