@@ -34,6 +34,11 @@ public class VietnameseNumberTests
     [InlineData("1,2.3,4")]
     [InlineData("NaN")]
     [InlineData("1e5")]
+    [InlineData("+-104")]
+    [InlineData("--5")]
+    [InlineData("-+5")]
+    [InlineData("+")]
+    [InlineData("5-")]
     public void Text_that_is_not_a_number_is_refused(string text)
     {
         Assert.False(VietnameseNumber.TryParse(text, wholeNumberExpected: false, out _));

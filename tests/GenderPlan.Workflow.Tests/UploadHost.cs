@@ -54,7 +54,7 @@ internal sealed class UploadHost : IAsyncDisposable
             address,
             LogLevel.Warning);
         await azurite.Storage.EnsureCreatedAsync(CancellationToken.None);
-        await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), CancellationToken.None);
+        await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), author: null, CancellationToken.None);
         await app.Services.GetRequiredService<GenderPlan.Workflow.Application.RulesIntake>().RequireActiveAsync(CancellationToken.None);
         await app.StartAsync();
         return new UploadHost(app, address, outbox);
