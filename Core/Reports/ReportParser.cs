@@ -234,7 +234,7 @@ public static class ReportParser
             if (measurement is { } reported)
             {
                 var note = Cell(row, columns, ReportColumns.Note);
-                values.Add(new ReportedValue(indicator, reported, row.Number, note.Length == 0 ? null : note));
+                values.Add(new ReportedValue(indicator, reported, row.Number, note.Length == 0 ? null : note, table.Locate(row.Number, indicatorColumn).WithIndicator(indicator.Code)));
             }
         }
 
