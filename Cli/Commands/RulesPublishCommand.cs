@@ -25,7 +25,7 @@ public static class RulesPublishCommand
         using var host = LocalStack.Build(LocalStack.Storage(storage), null, LogLevel.Warning);
         await host.Services.GetRequiredService<StorageClients>().EnsureCreatedAsync(cancellationToken);
         var sources = RuleSource.FromDirectory(directory);
-        await host.Services.GetRequiredService<RuleSetStore>().PublishAsync(sources, cancellationToken);
+        await host.Services.GetRequiredService<RuleSetStore>().PublishAsync(sources, author: null, cancellationToken);
         foreach (var source in sources.OrderBy(source => source.IsUnits ? 0 : 1))
         {
             console.Out.WriteLine($"Uploaded {Path.GetFileName(source.Name)} to {StorageNames.RulesContainer}/");

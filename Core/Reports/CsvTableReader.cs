@@ -8,7 +8,8 @@ namespace GenderPlan.Core.Reports;
 /// <summary>
 /// Reads CSV as Excel writes it, with Sep: quoted fields with doubled quotes, line breaks inside quotes,
 /// CRLF, LF or a lone CR (old "CSV (Macintosh)" exports), and a comma, semicolon or tab separator
-/// (Vietnamese Excel uses ';' because ',' is the decimal mark). What the product adds: encodings are
+/// (Vietnamese Excel uses ';' because ',' is the decimal mark), or the one a first line <c>sep=;</c> names
+/// (written by some exports for Excel, and skipped). What the product adds: encodings are
 /// refused rather than guessed (<see cref="TextDecoder"/>), every problem names its row and column, and
 /// the <see cref="ReportLimits"/> are enforced row by row, before a row is kept.
 /// </summary>
@@ -26,7 +27,14 @@ public static class CsvTableReader
             return null;
         }
 
-        var separator = DetectSeparator(text);
+        var hasSeparatorLine = SeparatorLine(text, out var named, out var firstLine);
+        if (hasSeparatorLine && named is null)
+        {
+            problems.Add(Messages.CsvSeparatorLineUnknown.At(file, ProblemLocation.SheetRow(1), firstLine));
+            return null;
+        }
+
+        var separator = named ?? DetectSeparator(text);
         if (FirstTooWideRow(text, separator) is > 0 and var wide)
         {
             problems.Add(Messages.CsvRowTooWide.At(file, ProblemLocation.SheetRow(wide), ReportLimits.MaxColumns));
@@ -55,6 +63,11 @@ public static class CsvTableReader
             // where the previous one ended.
             var number = line;
             line = record.LineNumberToExcl;
+            if (hasSeparatorLine && number == 1)
+            {
+                continue;
+            }
+
             if (record.Span.Count('"') % 2 != 0)
             {
                 // Sep pairs quotes, so a row can end inside quotes only at the end of the file.
@@ -119,6 +132,20 @@ public static class CsvTableReader
         }
 
         return new RawTable(file, header, rows, isSpreadsheet: true);
+    }
+
+    /// <summary>
+    /// Whether the file starts with the line some exports write to tell Excel the separator (<c>sep=;</c>),
+    /// the separator it names when that is one this reader uses (null otherwise), and the line, shortened
+    /// to 20 characters for a message. The line is no row of the report.
+    /// </summary>
+    private static bool SeparatorLine(string text, out char? separator, out string line)
+    {
+        var end = text.AsSpan().IndexOfAny('\r', '\n');
+        var first = end < 0 ? text.AsSpan() : text.AsSpan(0, end);
+        separator = first.Length == 5 && Separators.Contains(first[^1]) ? first[^1] : null;
+        line = first.Length <= 20 ? first.ToString() : string.Concat(first[..20], "…");
+        return first.StartsWith("sep=", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Text;
@@ -7,8 +8,9 @@ namespace GenderPlan.Core.Reports;
 /// <summary>
 /// Reads a JSON report: a list of objects with the same fields as the CSV columns,
 /// <c>[{ "period": "2019", "jurisdiction": "tan-canh", "indicator": "G4.1", "value": "108/100" }, ...]</c>.
-/// Numbers keep their exact decimal text. System.Text.Json parses with the nesting bounded by
-/// <see cref="ReportLimits.MaxDepth"/>; items, fields and text are bounded as they are read.
+/// Numbers keep their exact decimal text (one with an exponent is written out in decimal). System.Text.Json
+/// parses with the nesting bounded by <see cref="ReportLimits.MaxDepth"/>; items, fields and text are
+/// bounded as they are read.
 /// </summary>
 public static class JsonTableReader
 {
@@ -131,6 +133,24 @@ public static class JsonTableReader
     {
         JsonValueKind.String => TextDecoder.Normalized(value.GetString()!),
         JsonValueKind.Null => "",
+        JsonValueKind.Number => Number(value),
         _ => value.GetRawText(),
     };
+
+    /// <summary>
+    /// A number's text as written, but for an exponent (<c>9.72e1</c> is 97.2 to JSON), worked out in
+    /// decimal and written plainly without trailing zeros (so <c>1.000e2</c> is 100, not "100.000", a
+    /// hundred thousand to a count). Past decimal's range (<c>1e400</c>) it stays as written, to be refused.
+    /// </summary>
+    private static string Number(JsonElement value)
+    {
+        var raw = value.GetRawText();
+        if (raw.AsSpan().IndexOfAny('e', 'E') < 0 || !value.TryGetDecimal(out var number))
+        {
+            return raw;
+        }
+
+        var plain = number.ToString(CultureInfo.InvariantCulture);
+        return plain.Contains('.', StringComparison.Ordinal) ? plain.TrimEnd('0').TrimEnd('.') : plain;
+    }
 }

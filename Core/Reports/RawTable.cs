@@ -5,7 +5,15 @@ namespace GenderPlan.Core.Reports;
 /// <summary>One data row of a report file, as text, with the row number the user sees.</summary>
 /// <param name="Number">The row number in the file (spreadsheet row, CSV line, or JSON item).</param>
 /// <param name="Cells">The cells, aligned with <see cref="RawTable.Columns"/>; missing cells are empty.</param>
-public sealed record RawRow(int Number, IReadOnlyList<string> Cells);
+public sealed record RawRow(int Number, IReadOnlyList<string> Cells)
+{
+    /// <summary>
+    /// The columns whose cell is a workbook number shown as a date or time (its text is the number Excel
+    /// stores, 43831 for 1 January 2020): fine where text is expected (a period 2019 in a date-formatted
+    /// cell), refused where a number is.
+    /// </summary>
+    public IReadOnlyList<int> DateColumns { get; init; } = [];
+}
 
 /// <summary>
 /// A report file reduced to a header and rows of text, whatever its format, so that one parser checks

@@ -36,7 +36,8 @@ public readonly record struct Measurement(MeasurementKind Kind, decimal Value, C
 /// <param name="Measurement">What was reported.</param>
 /// <param name="Row">The row it came from, for messages.</param>
 /// <param name="Note">The official's note, if any.</param>
-public sealed record ReportedValue(Indicator Indicator, Measurement Measurement, int Row, string? Note);
+/// <param name="Location">Where the row names its indicator (row, column and code), for a problem with the row as a whole (who sent it); null when not read from a file.</param>
+public sealed record ReportedValue(Indicator Indicator, Measurement Measurement, int Row, string? Note, ProblemLocation? Location = null);
 
 /// <summary>
 /// A report that passed every check: one period, one jurisdiction, the plan that covers them, and the

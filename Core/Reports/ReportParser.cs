@@ -208,6 +208,12 @@ public static class ReportParser
                 continue;
             }
 
+            if (DateCell(row, columns) is { } dateColumn)
+            {
+                problems.Add(Messages.DateWhereNumber.At(table.File, table.Locate(row.Number, dateColumn).WithIndicator(indicator.Code)));
+                continue;
+            }
+
             var cells = new ValueReader.Cells(
                 row.Cells[valueColumn].Trim(),
                 Cell(row, columns, ReportColumns.Numerator),
@@ -228,7 +234,7 @@ public static class ReportParser
             if (measurement is { } reported)
             {
                 var note = Cell(row, columns, ReportColumns.Note);
-                values.Add(new ReportedValue(indicator, reported, row.Number, note.Length == 0 ? null : note));
+                values.Add(new ReportedValue(indicator, reported, row.Number, note.Length == 0 ? null : note, table.Locate(row.Number, indicatorColumn).WithIndicator(indicator.Code)));
             }
         }
 
@@ -245,6 +251,20 @@ public static class ReportParser
         return level == UnitLevel.Commune
             ? Messages.DistrictOnly.At(table.File, location, indicator.Code, allowed)
             : Messages.CommuneOnly.At(table.File, location, indicator.Code, allowed);
+    }
+
+    /// <summary>The first of the row's value, numerator and denominator cells that holds a workbook date, or null.</summary>
+    private static int? DateCell(RawRow row, Dictionary<string, int> columns)
+    {
+        foreach (var name in (ReadOnlySpan<string>)[ReportColumns.Value, ReportColumns.Numerator, ReportColumns.Denominator])
+        {
+            if (columns.TryGetValue(name, out var index) && row.DateColumns.Contains(index))
+            {
+                return index;
+            }
+        }
+
+        return null;
     }
 
     private static string Cell(RawRow row, Dictionary<string, int> columns, string column) =>

@@ -5,9 +5,10 @@ namespace GenderPlan.Core.Reports;
 
 /// <summary>
 /// Turns a text file's bytes into a string the way officials' tools write them: UTF-8 with or without a
-/// byte order mark, or UTF-16 with one. Anything else is refused by name rather than guessed, because a
-/// wrong guess turns "Đăk Tô" into mojibake that still parses. Kept hand-made: it is only the standard
-/// library's strict decoders, and detection libraries (UTF.Unknown) guess where this must refuse.
+/// byte order mark, or UTF-16 with one (repeated byte order marks are skipped). Anything else is refused by
+/// name rather than guessed, because a wrong guess turns "Đăk Tô" into mojibake that still parses. Kept
+/// hand-made: it is only the standard library's strict decoders, and detection libraries (UTF.Unknown)
+/// guess where this must refuse.
 /// </summary>
 public static class TextDecoder
 {
@@ -17,7 +18,10 @@ public static class TextDecoder
     public static (string? Text, MessageTemplate? Error) Decode(ReadOnlySpan<byte> bytes)
     {
         var (text, error) = DecodeAny(bytes);
-        return text is null ? (null, error) : Normalized(text) is { } normalized ? (normalized, null) : (null, Messages.NotText);
+
+        // A file saved twice by tools that each add a byte order mark starts with two; the second would
+        // otherwise stick to the first column's name ("unknown column 'period'").
+        return text is null ? (null, error) : Normalized(text.TrimStart('\uFEFF')) is { } normalized ? (normalized, null) : (null, Messages.NotText);
     }
 
     private static (string? Text, MessageTemplate? Error) DecodeAny(ReadOnlySpan<byte> bytes)

@@ -60,17 +60,7 @@ internal sealed class XlsxPackage : IDisposable
             throw new ReportRefusedException(ProblemLocation.At(part), Messages.XlsxPartTooLarge, ReportLimits.Size(entry.Length), ReportLimits.Size(ReportLimits.MaxUnzippedBytes));
         }
 
-        Stream stream;
-        try
-        {
-            stream = entry.Open();
-        }
-        catch (Exception exception) when (exception is InvalidDataException or NotSupportedException or IOException)
-        {
-            throw new ReportRefusedException(ProblemLocation.At(part), Messages.XlsxPartDamaged, exception.Message);
-        }
-
-        var bounded = new BoundedStream(this, stream, part, entry.Length);
+        var bounded = new BoundedStream(this, OpenEntry(entry, part), part, entry.Length);
         try
         {
             // Creating the reader already reads the start of the part, to detect its encoding.
@@ -81,6 +71,22 @@ internal sealed class XlsxPackage : IDisposable
             bounded.Dispose();
             throw XlsxPart.Malformed(part, exception, null);
         }
+    }
+
+    /// <summary>
+    /// The first <paramref name="maxBytes"/> bytes of <paramref name="part"/> as ASCII text, or null when the
+    /// package lacks it: enough to tell what a small part such as an OpenDocument file's <c>mimetype</c> says.
+    /// </summary>
+    public string? Peek(string part, int maxBytes)
+    {
+        if (!_entries.TryGetValue(part, out var entry))
+        {
+            return null;
+        }
+
+        var buffer = new byte[maxBytes];
+        using var bounded = new BoundedStream(this, OpenEntry(entry, part), part, entry.Length);
+        return Encoding.ASCII.GetString(buffer, 0, bounded.ReadAtLeast(buffer, maxBytes, throwOnEndOfStream: false));
     }
 
     /// <summary>
@@ -109,6 +115,18 @@ internal sealed class XlsxPackage : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _zip.Dispose();
+
+    private static Stream OpenEntry(ZipArchiveEntry entry, string part)
+    {
+        try
+        {
+            return entry.Open();
+        }
+        catch (Exception exception) when (exception is InvalidDataException or NotSupportedException or IOException)
+        {
+            throw new ReportRefusedException(ProblemLocation.At(part), Messages.XlsxPartDamaged, exception.Message);
+        }
+    }
 
     /// <summary>A relationship target as a part name: relative to the source part's folder, or absolute.</summary>
     private static string Resolve(string folder, string target)

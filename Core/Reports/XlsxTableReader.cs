@@ -6,14 +6,22 @@ using GenderPlan.Core.Text;
 namespace GenderPlan.Core.Reports;
 
 /// <summary>
-/// Reads the first sheet of an Excel workbook, streaming (<see cref="XlsxPackage"/>) and within the
-/// <see cref="ReportLimits"/>. Numbers are taken from the cell's stored decimal text, not through a
-/// double, and a cell formatted as a percentage (Excel stores 96,5% as 0.965) is read as 96.5%.
+/// Reads the first visible sheet of an Excel workbook (a hidden one first is passed over), streaming
+/// (<see cref="XlsxPackage"/>) and within the <see cref="ReportLimits"/>. Numbers are taken from the cell's
+/// stored decimal text, not through a double, and a cell formatted as a percentage (Excel stores 96,5% as
+/// 0.965) is read as 96.5%. A cell formatted as a date or time is marked (<see cref="RawRow.DateColumns"/>),
+/// and a formula whose value the file does not store is refused rather than read as empty.
 /// </summary>
 public static class XlsxTableReader
 {
     /// <summary>Excel's built-in number formats that show a percentage (0% and 0.00%).</summary>
     private static readonly HashSet<uint> BuiltInPercentFormats = [9, 10];
+
+    /// <summary>Excel's built-in number formats that show a date or time (m/d/yyyy, h:mm and the like).</summary>
+    private static readonly HashSet<uint> BuiltInDateFormats = [14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47];
+
+    /// <summary>What an OpenDocument spreadsheet's <c>mimetype</c> part says.</summary>
+    private const string OpenDocumentSpreadsheet = "application/vnd.oasis.opendocument.spreadsheet";
 
     private const string RelationshipTypes = "/relationships/";
 
@@ -29,6 +37,12 @@ public static class XlsxTableReader
         try
         {
             using var package = new XlsxPackage(bytes);
+            if (package.Peek("mimetype", OpenDocumentSpreadsheet.Length)?.Equals(OpenDocumentSpreadsheet, StringComparison.Ordinal) == true)
+            {
+                problems.Add(Messages.XlsxOpenDocument.At(file, null));
+                return null;
+            }
+
             return ReadFirstSheet(file, package, problems);
         }
         catch (ReportRefusedException refused)
@@ -46,10 +60,13 @@ public static class XlsxTableReader
     private static RawTable? ReadFirstSheet(string file, XlsxPackage package, List<Problem> problems)
     {
         var workbook = package.Relationships("").Values.FirstOrDefault(relation => relation.Type.EndsWith(RelationshipTypes + "officeDocument", StringComparison.Ordinal))?.Target;
-        var sheetId = workbook is null ? null : FirstSheetId(package, workbook);
+        var (sheetId, hidden) = workbook is null ? (null, false) : FirstVisibleSheetId(package, workbook);
         if (workbook is null || sheetId is null)
         {
-            problems.Add(Messages.XlsxNoSheet.At(file, null));
+            // LibreOffice's own files have no workbook part but a content.xml; saved under an .xlsx name they
+            // reach here, and "no sheet" would send the official looking for a sheet that is plainly there.
+            var problem = hidden ? Messages.XlsxAllSheetsHidden : workbook is null && package.Has("content.xml") ? Messages.XlsxOpenDocument : Messages.XlsxNoSheet;
+            problems.Add(problem.At(file, null));
             return null;
         }
 
@@ -66,9 +83,9 @@ public static class XlsxTableReader
             return null;
         }
 
-        var percentStyles = PartOfType(parts, "styles") is { } styles ? PercentStyles(package, styles) : [];
+        var styles = PartOfType(parts, "styles") is { } stylesPart ? ReadStyles(package, stylesPart) : new CellStyles([], []);
         var sharedStrings = PartOfType(parts, "sharedStrings") is { } strings ? SharedStrings(package, strings) : [];
-        var grid = ReadGrid(package, sheet.Target, sharedStrings, percentStyles, file, problems);
+        var grid = ReadGrid(package, sheet.Target, sharedStrings, styles, file, problems);
         if (problems.Count > 0)
         {
             return null;
@@ -82,7 +99,7 @@ public static class XlsxTableReader
 
         var header = grid[0].Cells;
         var rows = new List<RawRow>();
-        foreach (var (number, cells) in grid.Skip(1))
+        foreach (var (number, cells, dates) in grid.Skip(1))
         {
             if (cells.Count > header.Count)
             {
@@ -91,7 +108,7 @@ public static class XlsxTableReader
             }
 
             cells.AddRange(Enumerable.Repeat("", header.Count - cells.Count));
-            rows.Add(new RawRow(number, cells));
+            rows.Add(new RawRow(number, cells) { DateColumns = dates ?? [] });
         }
 
         return new RawTable(file, header, rows, isSpreadsheet: true);
@@ -100,28 +117,40 @@ public static class XlsxTableReader
     private static string? PartOfType(Dictionary<string, XlsxPackage.Relationship> parts, string type) =>
         parts.Values.FirstOrDefault(relation => relation.Type.EndsWith(RelationshipTypes + type, StringComparison.Ordinal))?.Target;
 
-    /// <summary>The relationship id of the workbook's first sheet, or null when it lists none.</summary>
-    private static string? FirstSheetId(XlsxPackage package, string workbook)
+    /// <summary>
+    /// The relationship id of the workbook's first sheet not hidden (<c>state="hidden"</c> or
+    /// <c>"veryHidden"</c>, where workbooks keep lookup tables and calculations), or null when it lists none,
+    /// and whether it lists sheets that are all hidden.
+    /// </summary>
+    private static (string? Id, bool AllHidden) FirstVisibleSheetId(XlsxPackage package, string workbook)
     {
+        var hidden = false;
         using var reader = package.Open(workbook);
         while (reader is not null && reader.Read())
         {
             if (reader.IsElement("sheet"))
             {
-                return reader.RelationshipId();
+                if (reader.Attribute("state") is "hidden" or "veryHidden")
+                {
+                    hidden = true;
+                    continue;
+                }
+
+                return (reader.RelationshipId(), false);
             }
         }
 
-        return null;
+        return (null, hidden);
     }
 
     /// <summary>
     /// Reads the rows of the sheet that hold any text: row number and cells, each row as long as its last
-    /// cell with text (at most <see cref="ReportLimits.MaxColumns"/>), empty cells as "".
+    /// cell with text (at most <see cref="ReportLimits.MaxColumns"/>), empty cells as "", and the columns
+    /// whose cell is a date (null when none is).
     /// </summary>
-    private static List<(int Row, List<string> Cells)> ReadGrid(XlsxPackage package, string part, string[] sharedStrings, HashSet<uint> percentStyles, string file, List<Problem> problems)
+    private static List<(int Row, List<string> Cells, List<int>? Dates)> ReadGrid(XlsxPackage package, string part, string[] sharedStrings, CellStyles styles, string file, List<Problem> problems)
     {
-        var grid = new List<(int Row, List<string> Cells)>();
+        var grid = new List<(int Row, List<string> Cells, List<int>? Dates)>();
         using var sheet = package.Open(part)!;
         var dataDepth = -1;
         var rowNumber = 0;
@@ -152,12 +181,13 @@ public static class XlsxTableReader
             }
 
             var cells = new List<string>();
+            List<int>? dates = null;
             var position = 0;
             while (sheet.Read() && !sheet.IsEnd("row", dataDepth + 1))
             {
                 if (sheet.IsElement("c") && sheet.Depth == dataDepth + 2)
                 {
-                    var (column, cell) = ReadCell(sheet, rowNumber, position, text, pool, sharedStrings, percentStyles, file, problems);
+                    var (column, cell, isDate) = ReadCell(sheet, rowNumber, position, text, pool, sharedStrings, styles, file, problems);
                     position = Math.Max(column, position) + 1;
                     if (cell.Length > 0)
                     {
@@ -167,6 +197,10 @@ public static class XlsxTableReader
                         }
 
                         cells[column] = cell;
+                        if (isDate)
+                        {
+                            (dates ??= []).Add(column);
+                        }
                     }
                 }
             }
@@ -178,7 +212,7 @@ public static class XlsxTableReader
                     throw new ReportRefusedException(ProblemLocation.SheetRow(rowNumber), Messages.XlsxTooManyRows, ReportLimits.MaxRows);
                 }
 
-                grid.Add((rowNumber, cells));
+                grid.Add((rowNumber, cells, dates));
             }
         }
 
@@ -199,10 +233,11 @@ public static class XlsxTableReader
     }
 
     /// <summary>
-    /// Reads the cell the sheet is on: its column (-1 when its reference names none) and its text, trimmed
-    /// and normalized; a cell with text is within <see cref="ReportLimits.MaxColumns"/> or refused.
+    /// Reads the cell the sheet is on: its column (-1 when its reference names none), its text, trimmed
+    /// and normalized, and whether it is a date; a cell with text is within <see cref="ReportLimits.MaxColumns"/>
+    /// or refused, and so is a formula whose value the file does not store.
     /// </summary>
-    private static (int Column, string Text) ReadCell(XlsxPart sheet, int row, int position, StringBuilder text, TextPool pool, string[] sharedStrings, HashSet<uint> percentStyles, string file, List<Problem> problems)
+    private static (int Column, string Text, bool IsDate) ReadCell(XlsxPart sheet, int row, int position, StringBuilder text, TextPool pool, string[] sharedStrings, CellStyles styles, string file, List<Problem> problems)
     {
         var reference = sheet.Attribute("r");
         var type = sheet.Attribute("t");
@@ -210,11 +245,13 @@ public static class XlsxTableReader
         var column = reference is null ? position : RawTable.ColumnIndex(reference.AsSpan(0, reference.TakeWhile(char.IsAsciiLetter).Count()));
         string? value = null;
         string? inline = null;
+        var isFormula = false;
         if (!sheet.IsEmptyElement)
         {
             var depth = sheet.Depth;
             while (sheet.Read() && !sheet.IsEnd("c", depth))
             {
+                isFormula |= sheet.Depth == depth + 1 && sheet.IsElement("f");
                 if (sheet.Depth == depth + 1 && (sheet.IsElement("v") || sheet.IsElement("is")))
                 {
                     var isValue = sheet.IsElement("v");
@@ -229,11 +266,19 @@ public static class XlsxTableReader
             }
         }
 
-        var content = CellText(type, value ?? "", inline ?? "", style, sharedStrings, percentStyles, pool);
+        // Programs that write workbooks without calculating them (scripts, some exports) leave a formula's
+        // value out; read as empty, the indicator would silently go unreported. A formula giving "" is
+        // stored as an empty text value (t="str"), and read as empty.
+        if (isFormula && (value is null || (value.Length == 0 && type != "str")))
+        {
+            throw new ReportRefusedException(Location(row, column), Messages.XlsxFormulaNotStored);
+        }
+
+        var content = CellText(type, value ?? "", inline ?? "", style, sharedStrings, styles.Percent, pool);
         if (content is null)
         {
             problems.Add(Messages.XlsxMissingSharedString.At(file, Location(row, column), Shorten(value ?? "")));
-            return (column, "");
+            return (column, "", false);
         }
 
         var cell = TextDecoder.Normalized(content.Trim()) ?? "";
@@ -247,7 +292,8 @@ public static class XlsxTableReader
             throw new ReportRefusedException(Location(row, column), Messages.XlsxBeyondColumns, RawTable.ColumnLetter(ReportLimits.MaxColumns - 1), ReportLimits.MaxColumns);
         }
 
-        return (column, cell);
+        var isDate = type == "d" || (type is null or "n" && style is { } dateStyle && styles.Date.Contains(dateStyle));
+        return (column, cell, isDate);
     }
 
     /// <summary>Where a cell is; built only for a problem, as most cells have none.</summary>
@@ -311,11 +357,15 @@ public static class XlsxTableReader
         return [.. strings];
     }
 
-    /// <summary>The cell styles (indexes into <c>cellXfs</c>) whose number format shows a percentage.</summary>
-    private static HashSet<uint> PercentStyles(XlsxPackage package, string part)
+    /// <summary>The cell styles (indexes into <c>cellXfs</c>) whose number format shows a percentage, and a date or time.</summary>
+    private sealed record CellStyles(HashSet<uint> Percent, HashSet<uint> Date);
+
+    /// <summary>Reads which cell styles show a percentage and which a date or time.</summary>
+    private static CellStyles ReadStyles(XlsxPackage package, string part)
     {
         var percentFormats = new HashSet<uint>(BuiltInPercentFormats);
-        var styles = new HashSet<uint>();
+        var dateFormats = new HashSet<uint>(BuiltInDateFormats);
+        var styles = new CellStyles([], []);
         var formatsDepth = -1;
         var cellFormatsDepth = -1;
         uint index = 0;
@@ -331,16 +381,36 @@ public static class XlsxTableReader
                 cellFormatsDepth = reader.Depth;
             }
             else if (reader.IsElement("numFmt") && reader.Depth == formatsDepth + 1
-                && FormatId(reader) is { } id && reader.Attribute("formatCode") is { } code
-                && code.Replace("\"%\"", "", StringComparison.Ordinal).Contains('%'))
+                && FormatId(reader) is { } id && reader.Attribute("formatCode") is { } code)
             {
-                percentFormats.Add(id);
+                if (code.Replace("\"%\"", "", StringComparison.Ordinal).Contains('%'))
+                {
+                    percentFormats.Add(id);
+                }
+
+                // A workbook may define a built-in id again; its own code then says what it shows.
+                if (IsDateFormat(code))
+                {
+                    dateFormats.Add(id);
+                }
+                else
+                {
+                    dateFormats.Remove(id);
+                }
             }
             else if (reader.IsElement("xf") && reader.Depth == cellFormatsDepth + 1)
             {
-                if (FormatId(reader) is { } format && percentFormats.Contains(format))
+                if (FormatId(reader) is { } format)
                 {
-                    styles.Add(index);
+                    if (percentFormats.Contains(format))
+                    {
+                        styles.Percent.Add(index);
+                    }
+
+                    if (dateFormats.Contains(format))
+                    {
+                        styles.Date.Add(index);
+                    }
                 }
 
                 index++;
@@ -348,6 +418,47 @@ public static class XlsxTableReader
         }
 
         return styles;
+    }
+
+    /// <summary>
+    /// Whether a number format code shows a date or time: a d, m, y, h or s outside quoted text
+    /// (<c>"ngày "0</c>), brackets (<c>[Red]</c>, <c>[$-42A]</c>) and escaped, padding or fill characters
+    /// (<c>\h</c>, <c>_)</c>, <c>*-</c>); an elapsed time in brackets (<c>[h]</c>, <c>[mm]</c>) is one too.
+    /// </summary>
+    internal static bool IsDateFormat(string code)
+    {
+        for (var at = 0; at < code.Length; at++)
+        {
+            switch (code[at])
+            {
+                case '"':
+                    var close = code.IndexOf('"', at + 1);
+                    at = close < 0 ? code.Length : close;
+                    break;
+                case '[':
+                    var end = code.IndexOf(']', at + 1);
+                    if (end < 0)
+                    {
+                        return false;
+                    }
+
+                    var inside = code.AsSpan(at + 1, end - at - 1);
+                    if (inside.Length > 0 && "hHmMsS".Contains(inside[0]) && !inside.ContainsAnyExcept(inside[0]))
+                    {
+                        return true;
+                    }
+
+                    at = end;
+                    break;
+                case '\\' or '_' or '*':
+                    at++;
+                    break;
+                case 'd' or 'D' or 'm' or 'M' or 'y' or 'Y' or 'h' or 'H' or 's' or 'S':
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     private static uint? FormatId(XlsxPart reader) =>

@@ -25,7 +25,11 @@ public sealed record UnitEdit(string Id, IReadOnlyList<string> Emails);
 /// <summary>The changes made on the rules page.</summary>
 /// <param name="Indicators">Indicator changes.</param>
 /// <param name="Units">Address changes.</param>
-public sealed record RulesEdit(IReadOnlyList<IndicatorEdit>? Indicators, IReadOnlyList<UnitEdit>? Units);
+/// <param name="BaseVersion">
+/// The version the page showed when the changes were made: they apply only if it is still in force, so a change
+/// made at the same time by someone else is never silently overwritten.
+/// </param>
+public sealed record RulesEdit(IReadOnlyList<IndicatorEdit>? Indicators, IReadOnlyList<UnitEdit>? Units, string? BaseVersion = null);
 
 /// <summary>The rules files after an edit, or what is wrong with the edit.</summary>
 /// <param name="Sources">The edited files, to validate and publish like any upload.</param>

@@ -58,6 +58,8 @@ public static partial class Messages
     public static readonly MessageTemplate OutsidePercent = new("value.outside-0-100", "{0}% nằm ngoài khoảng 0-100", "{0}% is outside 0-100");
     public static readonly MessageTemplate NotWhole = new("value.not-whole", "{0} không phải là số nguyên; {1} là chỉ tiêu đếm số lượng", "{0} is not a whole number; {1} is a count");
 
+    public static readonly MessageTemplate DateWhereNumber = new("value.date-not-number", "ô định dạng ngày tháng ở chỗ cần ghi một số; đề nghị định dạng ô là số (Number) rồi ghi lại kết quả", "a date where a number is expected: the cell is formatted as a date or time; format it as a number and type the value again");
+
     public static readonly MessageTemplate NotText = EnglishOnly("text.not-text", "the file holds a character that is not text (U+FFFE, U+FFFF or a lone surrogate); save it again from the program that made it");
     public static readonly MessageTemplate BadUnicode = EnglishOnly("text.bad-unicode", "the file says it is Unicode but holds invalid characters");
     public static readonly MessageTemplate ZipNotText = EnglishOnly("text.zip", "this is a ZIP or Excel file, not text; save it as .xlsx, or export it as CSV UTF-8");
@@ -70,11 +72,15 @@ public static partial class Messages
     public static readonly MessageTemplate CsvTooManyRows = EnglishOnly("csv.too-many-rows", "the file has more than {0} rows; a report has one row per indicator");
     public static readonly MessageTemplate CsvRowLongerThanHeader = new("csv.row-longer-than-header", "dòng có {0} ô nhưng dòng tiêu đề có {1} cột", "the row has {0} fields but the header has {1}");
     public static readonly MessageTemplate CsvRowLongerThanHeaderComma = new("csv.row-longer-than-header-comma", "dòng có {0} ô nhưng dòng tiêu đề có {1} cột; dấu phẩy thập phân phải nằm trong ngoặc kép (\"96,5\") hoặc tệp phải dùng dấu ';' giữa các ô", "the row has {0} fields but the header has {1}; a decimal comma must be inside quotes (\"96,5\") or the file must use ';' between fields");
+    public static readonly MessageTemplate CsvSeparatorLineUnknown = new("csv.separator-line-unknown", "dòng đầu '{0}' chỉ định dấu phân cách không được hỗ trợ; dùng dấu ',', ';' hoặc tab giữa các ô", "the first line '{0}' names a separator that is not read; separate fields with ',', ';' or a tab");
     public static readonly MessageTemplate CsvEmpty = new("csv.empty", "tệp trống; cần có dòng tiêu đề: period, jurisdiction, indicator, value", "the file is empty; it needs a header row: period, jurisdiction, indicator, value");
 
     public static readonly MessageTemplate XlsxNotAWorkbook = new("xlsx.not-a-workbook", "tệp có đuôi .xlsx nhưng không phải là tệp Excel", "the file is not an Excel workbook (.xlsx) although its name says so");
     public static readonly MessageTemplate XlsxCannotOpen = EnglishOnly("xlsx.cannot-open", "the Excel workbook cannot be opened ({0}); save it again as .xlsx");
     public static readonly MessageTemplate XlsxNoSheet = new("xlsx.no-sheet", "tệp Excel không có trang tính nào", "the workbook has no sheet");
+    public static readonly MessageTemplate XlsxAllSheetsHidden = new("xlsx.all-sheets-hidden", "mọi trang tính của tệp Excel đều bị ẩn; đề nghị hiện (Unhide) trang tính báo cáo", "every sheet of the workbook is hidden; unhide the report's sheet");
+    public static readonly MessageTemplate XlsxOpenDocument = new("xlsx.opendocument", "đây là bảng tính OpenDocument (LibreOffice), không phải tệp Excel; đề nghị lưu lại dưới dạng Excel .xlsx", "this is an OpenDocument spreadsheet (LibreOffice); save it as Excel .xlsx");
+    public static readonly MessageTemplate XlsxFormulaNotStored = new("xlsx.formula-not-stored", "ô có công thức nhưng không lưu giá trị (tệp được tạo bằng chương trình không tính công thức); đề nghị mở tệp bằng Excel và lưu lại để lưu giá trị của công thức", "the cell holds a formula whose value is not stored (the file was written by a program that does not calculate formulas); open and save the file in Excel so the formula's value is stored");
     public static readonly MessageTemplate XlsxMissingRelationship = EnglishOnly("xlsx.missing-relationship", "the first sheet refers to relationship '{0}', which the workbook does not have; save the workbook again in Excel");
     public static readonly MessageTemplate XlsxNotAWorksheet = EnglishOnly("xlsx.not-a-worksheet", "the first sheet is missing or is not a worksheet (a chart?); put the report on the first sheet");
     public static readonly MessageTemplate XlsxEmpty = new("xlsx.empty", "trang tính đầu tiên trống; cần có dòng tiêu đề: period, jurisdiction, indicator, value", "the first sheet is empty; it needs a header row: period, jurisdiction, indicator, value");

@@ -9,6 +9,7 @@ public static partial class Messages
     /// made schema-driven, so it keeps its words as the argument until then).
     /// </summary>
     public static readonly MessageTemplate RulesInvalid = new("rules.invalid", "{0}", "{0}");
+    public static readonly MessageTemplate JsonNotUtf8 = new("json.not-utf8", "tệp không phải là văn bản UTF-8; đề nghị lưu lại với mã UTF-8", "the file is not UTF-8 text; save it again as UTF-8");
     public static readonly MessageTemplate RulesTooManyEdits = new("rules.too-many-edits", "tối đa {0} thay đổi một lần", "at most {0} changes at once");
     public static readonly MessageTemplate RulesNoIndicator = new("rules.no-indicator", "không có chỉ tiêu {0}", "there is no indicator {0}");
     public static readonly MessageTemplate RulesNoUnit = new("rules.no-unit", "không có đơn vị {0}", "there is no unit {0}");

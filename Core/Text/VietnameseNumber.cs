@@ -30,8 +30,9 @@ public static class VietnameseNumber
             return false;
         }
 
+        // At most one sign, first: "+-52" and "--5" are typing slips, not numbers.
         var negative = compact[0] == '-';
-        var digits = compact.TrimStart('-', '+');
+        var digits = compact[0] is '-' or '+' ? compact[1..] : compact;
         if (digits.Length == 0 || !digits.All(character => char.IsAsciiDigit(character) || character is '.' or ','))
         {
             return false;

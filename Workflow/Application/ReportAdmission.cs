@@ -20,36 +20,72 @@ public static class ReportAdmission
         }
 
         var read = ReportReader.Read(fileName, content, rules);
-        if (read.Report is { } report && rules.FindUnit(unit) is { } sender && SenderProblem(sender, report) is { } wrongSender)
+        if (read.Report is { } report && rules.FindUnit(unit) is { } sender && SenderProblems(rules, sender, report) is { Count: > 0 } wrongSender)
         {
-            return new ReportReadResult(null, [wrongSender]);
+            return new ReportReadResult(null, wrongSender);
         }
 
         return read;
     }
 
     /// <summary>
-    /// A commune committee reports for its own commune only, never for the district as a whole nor for another
-    /// commune; a group unit (<c>ubnd-xa</c>) is a list address and sends no report of its own.
+    /// Who may send what: a unit reports only the figures the plan makes it answer for, so no link can replace
+    /// another unit's figure (and send "resolved" to its lead on the strength of it).
+    /// <list type="bullet">
+    /// <item>The plan's coordinator: anything, for the district or any commune (it consolidates and corrects).</item>
+    /// <item>A commune committee: its own commune's figures only (commune-level indicators, which the reader checks).</item>
+    /// <item>A department: the district's figures of the indicators it leads. Not those it coordinates: the lead's
+    /// figure is the district's figure, the one the plan holds the lead to and that alerts and "resolved" go to the
+    /// lead about; a coordinating unit gives its part of it to the lead, which reports the whole. Nor a commune's
+    /// figures, which are its committee's.</item>
+    /// <item>A group unit (<c>ubnd-xa</c>): nothing.</item>
+    /// </list>
+    /// A file counts as the unit whose folder it is in (the coordinator's page sends for a chosen unit into that
+    /// unit's folder), so the same rule holds for the page and for storage, where the uploader is not known.
+    /// Every refused row is named, and one refuses the whole file: nothing is stored from it.
     /// </summary>
-    private static Problem? SenderProblem(ResponsibleUnit sender, Report report)
+    private static List<Problem> SenderProblems(RuleBook rules, ResponsibleUnit sender, Report report)
     {
         var place = report.Plan.NameOf(report.Jurisdiction);
         if (sender.Group is not null)
         {
-            return Messages.SenderIsGroup.At(report.File, null, sender.Id);
+            return [Messages.SenderIsGroup.At(report.File, null, sender.Id)];
         }
 
-        if (sender.Level == UnitLevel.Commune && report.Plan.IsDistrict(report.Jurisdiction))
+        if (report.Plan.Coordinator == sender.Id)
         {
-            return Messages.CommuneSendsDistrict.At(report.File, null, sender.Id, place);
+            return [];
         }
 
-        if (sender.Jurisdiction is { } own && own != report.Jurisdiction)
+        if (sender.Level == UnitLevel.Commune)
         {
-            return Messages.CommuneSendsOther.At(report.File, null, sender.Id, report.Plan.NameOf(own), place);
+            if (report.Plan.IsDistrict(report.Jurisdiction))
+            {
+                return [Messages.CommuneSendsDistrict.At(report.File, null, sender.Id, place)];
+            }
+
+            return sender.Jurisdiction is { } own && own != report.Jurisdiction
+                ? [Messages.CommuneSendsOther.At(report.File, null, sender.Id, report.Plan.NameOf(own), place)]
+                : [];
         }
 
-        return null;
+        var problems = new List<Problem>();
+        foreach (var value in report.Values)
+        {
+            var code = value.Indicator.Code;
+            var at = value.Location ?? ProblemLocation.SheetRow(value.Row).WithIndicator(code);
+            if (!report.Plan.IsDistrict(report.Jurisdiction))
+            {
+                var committee = rules.CommitteeOf(report.Jurisdiction)?.Name ?? new LocalizedText($"UBND {place}", $"the People's Committee of {place}");
+                problems.Add(Messages.NotTheCommittee.At(report.File, at, code, place, committee.Vi, committee.En, sender.Name.Vi, sender.Name.En));
+            }
+            else if (value.Indicator.Lead != sender.Id)
+            {
+                var lead = rules.FindUnit(value.Indicator.Lead)?.Name ?? new LocalizedText(value.Indicator.Lead, value.Indicator.Lead);
+                problems.Add(Messages.NotTheLead.At(report.File, at, code, lead.Vi, lead.En, sender.Name.Vi, sender.Name.En));
+            }
+        }
+
+        return problems;
     }
 }

@@ -88,8 +88,10 @@ public sealed partial class ReportIntake : IReportIntake
         }
         catch (Exception exception) when (exception is not OperationCanceledException && attempt.Attempt >= _options.MaxReportAttempts)
         {
+            // The fault's own words (a storage error with its request id) go to the log, for the technical staff; people read what happened.
             LogGaveUp(exception, blobName, attempt.Attempt);
-            await GiveUpAsync(blobName, attempt.Key, exception.Message, cancellationToken);
+            var error = $"{Messages.GaveUp.Format(Language.Vietnamese, attempt.Attempt)} / {Messages.GaveUp.Format(Language.English, attempt.Attempt)}";
+            await GiveUpAsync(blobName, attempt.Key, error, cancellationToken);
             return ReportOutcome.Failed;
         }
         catch (Exception exception)

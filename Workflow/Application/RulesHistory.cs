@@ -76,13 +76,16 @@ public sealed class RulesHistory
         }
 
         var found = matches[0];
-        if ((await _activeRules.GetActiveInfoAsync(cancellationToken))?.Version == found)
+        var active = (await _activeRules.GetActiveInfoAsync(cancellationToken))?.Version;
+        if (active == found)
         {
             return new RollbackResult(found, RulesOutcome.Unchanged, null);
         }
 
-        await _files.ReplaceAsync(await _files.ReadSnapshotAsync(found, cancellationToken), cancellationToken);
-        var (outcome, problems) = await _intake.ApplyContainerAsync(author, cancellationToken);
-        return new RollbackResult(found, outcome, problems.Count == 0 ? null : string.Join("; ", problems));
+        // Made from the version in force now: a change (or another rollback) that lands first is reported, not overwritten.
+        var change = await _intake.ChangeAsync(await _files.ReadSnapshotAsync(found, cancellationToken), active ?? "", author ?? "rollback", cancellationToken);
+        return change.Conflict
+            ? new RollbackResult(change.Version, null, $"the rules changed while rolling back: {change.Version ?? "none"} is in force now; nothing was rolled back, run the rollback again if still wanted")
+            : new RollbackResult(found, change.Outcome, change.Problems.Count == 0 ? null : string.Join("; ", change.Problems));
     }
 }

@@ -14,6 +14,7 @@ namespace GenderPlan.Workflow.Application;
 public sealed partial class RulesIntake : IRulesIntake
 {
     private readonly RuleSetStore _files;
+    private readonly RulesLock _lock;
     private readonly ActiveRules _activeRules;
     private readonly UploadLog _uploads;
     private readonly Notifier _notifier;
@@ -23,9 +24,10 @@ public sealed partial class RulesIntake : IRulesIntake
 
     /// <summary>Creates the handler.</summary>
     public RulesIntake(
-        RuleSetStore files, ActiveRules activeRules, UploadLog uploads, Notifier notifier, RulesPreviewer previewer, RulesRescoring rescoring,
+        RuleSetStore files, RulesLock rulesLock, ActiveRules activeRules, UploadLog uploads, Notifier notifier, RulesPreviewer previewer, RulesRescoring rescoring,
         ILogger<RulesIntake> logger)
     {
+        _lock = rulesLock;
         _previewer = previewer;
         _rescoring = rescoring;
         _files = files;
@@ -89,6 +91,43 @@ public sealed partial class RulesIntake : IRulesIntake
     /// </summary>
     public async Task<(RulesOutcome Outcome, IReadOnlyList<Problem> Problems)> ApplyContainerAsync(string? uploader, CancellationToken cancellationToken)
     {
+        await using var held = await _lock.AcquireAsync(LockWait, cancellationToken);
+        return await ApplyHeldAsync(uploader, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="sources"/> the rules in force, as one step no other change interleaves with, and only if
+    /// <paramref name="expectedVersion"/> is still the active version when it starts: the rules page's edits and the
+    /// rollbacks go through here, so two changes made at once never both "succeed" with one of them lost.
+    /// </summary>
+    /// <param name="sources">Every rules file of the new set.</param>
+    /// <param name="expectedVersion">The version the change was made from.</param>
+    /// <param name="author">Who makes the change, recorded in the history (and on the files).</param>
+    /// <param name="cancellationToken">Cancels the change; what is in force stays consistent.</param>
+    public async Task<RulesChange> ChangeAsync(IReadOnlyList<RuleSource> sources, string expectedVersion, string author, CancellationToken cancellationToken)
+    {
+        await using var held = await _lock.AcquireAsync(LockWait, cancellationToken);
+        var active = await _activeRules.GetActiveInfoAsync(cancellationToken);
+        if (active?.Version != expectedVersion)
+        {
+            LogConflict(expectedVersion, active?.Version);
+            return new RulesChange(null, [], active?.Version);
+        }
+
+        var loaded = RuleBookLoader.Load(sources);
+        if (loaded.RuleBook is null)
+        {
+            // Never written to the container: a refused change leaves the files in force untouched.
+            return new RulesChange(RulesOutcome.Refused, loaded.Problems, active.Version);
+        }
+
+        await _files.ReplaceAsync(sources, author, cancellationToken);
+        var (outcome, problems) = await ApplyHeldAsync(author, cancellationToken);
+        return new RulesChange(outcome, problems, (await _activeRules.GetActiveInfoAsync(cancellationToken))?.Version);
+    }
+
+    private async Task<(RulesOutcome Outcome, IReadOnlyList<Problem> Problems)> ApplyHeldAsync(string? uploader, CancellationToken cancellationToken)
+    {
         var sources = await _files.ReadUploadedAsync(cancellationToken);
         var result = RuleBookLoader.Load(sources);
         if (result.RuleBook is not { } book)
@@ -146,6 +185,12 @@ public sealed partial class RulesIntake : IRulesIntake
         await _notifier.NotifyAsync(active, key, [new RulesRefusedNotice(key, blobName, active.Version, problems, knownUploader)], cancellationToken);
     }
 
+    /// <summary>Longer than any change takes under the lock; a trigger that waits longer fails and is retried.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rules change from {Expected} refused: {Active} is in force now")]
+    private partial void LogConflict(string expected, string? active);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Ignored {Blob}: not a rules file")]
     private partial void LogIgnored(string blob);
 
@@ -154,4 +199,14 @@ public sealed partial class RulesIntake : IRulesIntake
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Rules upload {Blob} refused and no active rules exist to address a notice")]
     private partial void LogNobodyToTell(string blob);
+}
+
+/// <summary>What a change of the rules did.</summary>
+/// <param name="Outcome">Activated, unchanged or refused; null when the rules in force were no longer the version the change was made from.</param>
+/// <param name="Problems">Why it was refused.</param>
+/// <param name="Version">The version in force afterwards.</param>
+public sealed record RulesChange(RulesOutcome? Outcome, IReadOnlyList<Problem> Problems, string? Version)
+{
+    /// <summary>Whether someone else changed the rules first: nothing was written, the change should be made again from <see cref="Version"/>.</summary>
+    public bool Conflict => Outcome is null;
 }

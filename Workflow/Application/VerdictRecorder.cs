@@ -8,17 +8,28 @@ namespace GenderPlan.Workflow.Application;
 
 /// <summary>
 /// The one path from verdicts to storage and people, in the outbox pattern's order: decide the alerts (once per
-/// status), store the messages, then the results, the statuses alerted and, for a new report, its log entry
-/// last, so a report counts as received only once everything it produced is stored. Nothing is sent here: the
-/// caller sends once everything it does is stored. A crash anywhere is repaired by doing it again, and nothing is
-/// told twice (message ids, alert state).
+/// status) and claim the statuses alerted, store the messages, then the results and, for a new report, its log
+/// entry last, so a report counts as received only once everything it produced is stored. Nothing is sent here:
+/// the caller sends once everything it does is stored. A crash anywhere is repaired by doing it again, and nothing
+/// is told twice (message ids, alert state).
 /// </summary>
+/// <remarks>
+/// Reports for the same place and period are scored at the same time (the same file sent twenty times, several
+/// units' files at once). Each plans its alerts from the alert state it read; the claim of the statuses is
+/// conditional on that state being unchanged (<see cref="AlertStateStore.TryClaimAsync"/>), and a report whose
+/// claim lost reads the winner's state and plans again before it queues anything. So a status is alerted once
+/// however many reports carry it. A retry after a crash between the claim and the messages plans from what its
+/// own claim replaced, so it queues the same messages (same ids) rather than none.
+/// </remarks>
 public sealed class VerdictRecorder
 {
     private readonly ResultStore _results;
     private readonly AlertStateStore _alertState;
     private readonly ReportLog _reports;
     private readonly Notifier _notifier;
+
+    /// <summary>How many lost claims in a row before giving up to the trigger's retry: each one lost is another report's won.</summary>
+    private const int MaxClaims = 50;
 
     /// <summary>Creates the recorder.</summary>
     public VerdictRecorder(ResultStore results, AlertStateStore alertState, ReportLog reports, Notifier notifier)
@@ -33,7 +44,7 @@ public sealed class VerdictRecorder
     public async Task<IReadOnlyList<string>> RecordAsync(RuleBook rules, ScoredCard scored, CancellationToken cancellationToken)
     {
         var card = scored.Card;
-        var decided = AlertPlanner.Plan(card, await _alertState.GetAsync(scored.AlertPlace, card.Period, cancellationToken));
+        var decided = await ClaimAlertsAsync(scored, cancellationToken);
         var queued = await _notifier.QueueAsync(rules, scored.Report.Key, [new VerdictNotice(scored.Report, decided)], cancellationToken);
         switch (scored.Figures)
         {
@@ -45,19 +56,42 @@ public sealed class VerdictRecorder
             case CommuneSums sums:
                 if (!await _results.SaveRolledUpAsync(card.Jurisdiction, card.Period, sums.RolledUp, sums.Stale, sums.RulesVersion, sums.ComputedAt, sums.Basis, cancellationToken))
                 {
-                    // Sums added up from later reports were stored meanwhile: their alert state stands, not these sums'.
+                    // Sums added up from later reports were stored meanwhile: these sums' alerts are queued and their
+                    // statuses claimed all the same, so the state holds what people were last told.
                     return queued;
                 }
 
                 break;
         }
 
-        await _alertState.ApplyAsync(scored.AlertPlace, card.Period, decided.States, scored.Report.Key, cancellationToken);
         if (scored.Figures is ReportedFigures { Log: { } log })
         {
             await _reports.RecordAsync(log, cancellationToken);
         }
 
         return queued;
+    }
+
+    /// <summary>Plans the card's alerts and claims their statuses, planning again from the newer state each time another report's claim came first.</summary>
+    private async Task<AlertPlan> ClaimAlertsAsync(ScoredCard scored, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var state = await _alertState.ReadAsync(scored.AlertPlace, scored.Card.Period, cancellationToken);
+            var decided = AlertPlanner.Plan(scored.Card, state.AlertedBefore(scored.Report.Key));
+            if (await _alertState.TryClaimAsync(state, decided.States, scored.Report.Key, cancellationToken))
+            {
+                return decided;
+            }
+
+            if (attempt == MaxClaims)
+            {
+                // Nothing is queued yet: the trigger's retry plans again from whatever state it finds.
+                throw new InvalidOperationException($"The alert state of {scored.AlertPlace} {scored.Card.Period} kept changing: {MaxClaims} claims lost.");
+            }
+
+            // Each lost claim means another report's succeeded; a short random pause keeps a crowd from colliding in step.
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 10))), cancellationToken);
+        }
     }
 }

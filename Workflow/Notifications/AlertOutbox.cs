@@ -113,6 +113,14 @@ public sealed class AlertOutbox
         {
             await StoreAttachmentsAsync(message, cancellationToken);
             var record = AlertRecordEntity.From(message, kind, source, now);
+            if (record.ExceedsPropertyLimit())
+            {
+                // A Table property holds 32K characters: a long message (many addresses, a long list) lives in a blob
+                // beside its attachments, and the row keeps the rest. No message is too large to store.
+                await StoreBodyAsync(message, cancellationToken);
+                record.WithBodyInBlob();
+            }
+
             var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = DateTimeOffset.MinValue };
             try
             {
@@ -259,10 +267,31 @@ public sealed class AlertOutbox
         }
     }
 
-    /// <summary>The alert of <paramref name="row"/>, with its attachments read back from their blobs.</summary>
+    private async Task StoreBodyAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        await Files.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        var body = new StoredBody(message.To, message.Cc, message.Subject, message.Html, message.Text);
+        try
+        {
+            await Files.GetBlobClient(AttachmentBlob(message.Id, BodyBlobName)).UploadAsync(
+                BinaryData.FromObjectAsJson(body), new BlobUploadOptions { Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All } }, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 409 or 412)
+        {
+            // Stored by an earlier attempt.
+        }
+    }
+
+    private const string BodyBlobName = "message.json";
+
+    /// <summary>The alert of <paramref name="row"/>, with its body (when too long for the row) and attachments read back from their blobs.</summary>
     private async Task<StoredAlert> WithAttachmentsAsync(AlertRecordEntity row, CancellationToken cancellationToken)
     {
-        var alert = row.ToAlert();
+        var body = row.BodyInBlob == true
+            ? (await Files.GetBlobClient(AttachmentBlob(row.RowKey[RecordPrefix.Length..], BodyBlobName)).DownloadContentAsync(cancellationToken)).Value.Content.ToObjectFromJson<StoredBody>()
+            : null;
+        var alert = row.ToAlert(body);
+
         var stored = row.AttachmentList();
         if (stored.Count == 0)
         {
@@ -345,6 +374,28 @@ public sealed class AlertRecordEntity : TableRow
     /// <summary>When the email service accepted it.</summary>
     public DateTimeOffset? SentAt { get; set; }
 
+    /// <summary>Whether the addresses and bodies are in the blob <c>{id}/message.json</c>, being too long for a property.</summary>
+    public bool? BodyInBlob { get; set; }
+
+    /// <summary>The most characters a string property may hold (64 KB of UTF-16), less a margin.</summary>
+    internal const int MaxPropertyLength = 30_000;
+
+    /// <summary>Whether any field is too long for a Table property, or all of them together for a row (1 MB).</summary>
+    internal bool ExceedsPropertyLimit() =>
+        new[] { To, Cc, Subject, Html, Text }.Any(field => field?.Length > MaxPropertyLength)
+        || new[] { To, Cc, Subject, Html, Text }.Sum(field => field?.Length ?? 0) > 400_000;
+
+    /// <summary>Empties the long fields, kept in the body blob instead.</summary>
+    internal void WithBodyInBlob()
+    {
+        BodyInBlob = true;
+        To = "[]";
+        Cc = "[]";
+        Html = "";
+        Text = "";
+        Subject = Subject?.Length > MaxPropertyLength ? Subject[..MaxPropertyLength] : Subject;
+    }
+
     internal static AlertRecordEntity From(EmailMessage message, AlertKind kind, string source, DateTimeOffset now) => new()
     {
         PartitionKey = AlertOutbox.Partition,
@@ -367,15 +418,18 @@ public sealed class AlertRecordEntity : TableRow
     internal IReadOnlyList<StoredAttachment> AttachmentList() =>
         Attachments is null ? [] : JsonSerializer.Deserialize<List<StoredAttachment>>(Attachments) ?? [];
 
-    /// <summary>The alert this row holds, without the attachments' bytes (<see cref="AlertOutbox"/> reads them).</summary>
-    public StoredAlert ToAlert() => new(
+    /// <summary>
+    /// The alert this row holds, without the attachments' bytes (<see cref="AlertOutbox"/> reads them); for a body kept
+    /// in its blob (<see cref="BodyInBlob"/>), <paramref name="body"/> is what the blob holds.
+    /// </summary>
+    internal StoredAlert ToAlert(StoredBody? body = null) => new(
         new EmailMessage(
             RowKey[AlertOutbox.RecordPrefix.Length..],
-            JsonSerializer.Deserialize<List<EmailAddress>>(To ?? "[]")!,
-            JsonSerializer.Deserialize<List<EmailAddress>>(Cc ?? "[]")!,
-            Subject ?? "",
-            Html ?? "",
-            Text ?? "") { LinkUnit = LinkUnit },
+            body?.To ?? JsonSerializer.Deserialize<List<EmailAddress>>(To ?? "[]")!,
+            body?.Cc ?? JsonSerializer.Deserialize<List<EmailAddress>>(Cc ?? "[]")!,
+            body?.Subject ?? Subject ?? "",
+            body?.Html ?? Html ?? "",
+            body?.Text ?? Text ?? "") { LinkUnit = LinkUnit },
         Kind,
         Source ?? "",
         State,
@@ -384,6 +438,9 @@ public sealed class AlertRecordEntity : TableRow
         CreatedAt ?? DateTimeOffset.MinValue,
         SentAt);
 }
+
+/// <summary>A message's addresses and bodies, stored as a blob when they do not fit in its row.</summary>
+internal sealed record StoredBody(IReadOnlyList<EmailAddress> To, IReadOnlyList<EmailAddress> Cc, string Subject, string Html, string Text);
 
 /// <summary>An attachment as the outbox row names it: the blob is <c>{alert id}/{file name}</c>.</summary>
 /// <param name="FileName">The file name.</param>

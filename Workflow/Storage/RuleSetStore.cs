@@ -41,21 +41,28 @@ public sealed class RuleSetStore
     }
 
     /// <summary>Uploads a rules set, units first: a workflow naming a new unit must not arrive before the unit does.</summary>
-    public async Task PublishAsync(IEnumerable<RuleSource> sources, CancellationToken cancellationToken)
+    /// <param name="sources">The files.</param>
+    /// <param name="author">Who publishes them, kept as the blobs' <c>uploader</c> metadata so any trigger they fire names the same author; null for none.</param>
+    /// <param name="cancellationToken">Cancels the upload.</param>
+    public async Task PublishAsync(IEnumerable<RuleSource> sources, string? author, CancellationToken cancellationToken)
     {
         foreach (var source in sources.OrderBy(source => source.IsUnits ? 0 : 1))
         {
-            await Uploads.GetBlobClient(Path.GetFileName(source.Name)).UploadAsync(BinaryData.FromBytes(source.Content), overwrite: true, cancellationToken);
+            var options = new Azure.Storage.Blobs.Models.BlobUploadOptions { Metadata = author is null ? null : new Dictionary<string, string> { ["uploader"] = Metadata(author) } };
+            await Uploads.GetBlobClient(Path.GetFileName(source.Name)).UploadAsync(BinaryData.FromBytes(source.Content), options, cancellationToken);
         }
     }
+
+    // Blob metadata is ASCII only: an author such as "rollback (Nguyễn)" keeps its readable ASCII part.
+    private static string Metadata(string text) => new(text.Select(character => character is >= ' ' and <= '~' ? character : '?').ToArray());
 
     /// <summary>
     /// Makes the <c>rules</c> container hold exactly <paramref name="sources"/>: they are uploaded and every other
     /// rules file is deleted, so the set validated next is this one, not this one mixed with a later version's files.
     /// </summary>
-    public async Task ReplaceAsync(IReadOnlyList<RuleSource> sources, CancellationToken cancellationToken)
+    public async Task ReplaceAsync(IReadOnlyList<RuleSource> sources, string? author, CancellationToken cancellationToken)
     {
-        await PublishAsync(sources, cancellationToken);
+        await PublishAsync(sources, author, cancellationToken);
         var kept = sources.Select(source => Path.GetFileName(source.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var blob in await Uploads.ListAsync(null, cancellationToken))
         {

@@ -48,6 +48,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => new StorageClients(provider.GetRequiredService<BlobServiceClient>(), provider.GetRequiredService<TableServiceClient>()));
         services.AddSingleton<ReportStore>();
         services.AddSingleton<RuleSetStore>();
+        services.AddSingleton<RulesLock>();
         services.AddSingleton<SiteStore>();
         services.AddSingleton<ActiveRules>();
         services.AddSingleton<UploadLog>();

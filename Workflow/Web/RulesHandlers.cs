@@ -62,24 +62,29 @@ public sealed partial class RulesHandlers
 
     /// <summary><c>POST /api/rules/preview</c>: what the edit would change; nothing is stored or sent.</summary>
     public Task<IResult> PreviewAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        WithEditAsync(request, async (proposed, _, _, _) => Results.Json(RulesPreviewResponse.From(await _previewer.PreviewAsync(proposed, cancellationToken)), ApiJson.Options), cancellationToken);
+        WithEditAsync(request, async (proposed, _, _, _, _) => Results.Json(RulesPreviewResponse.From(await _previewer.PreviewAsync(proposed, cancellationToken)), ApiJson.Options), cancellationToken);
 
     /// <summary><c>POST /api/rules/apply</c>: publishes the edit as the new rules, recording the link's unit as the author.</summary>
     public Task<IResult> ApplyAsync(HttpRequest request, CancellationToken cancellationToken) =>
         WithEditAsync(
             request,
-            async (proposed, sources, author, language) =>
+            async (proposed, sources, author, baseVersion, language) =>
             {
-                await _files.ReplaceAsync(sources, cancellationToken);
-                var (outcome, problems) = await _intake.ApplyContainerAsync(author, cancellationToken);
-                LogApplied(proposed.Version, author, outcome);
-                return problems.Count > 0
-                    ? Refused(problems, language)
-                    : Results.Json(new RulesApplied(proposed.Version, outcome == RulesOutcome.Activated ? "activated" : "unchanged"), ApiJson.Options);
+                var change = await _intake.ChangeAsync(sources, baseVersion, author, cancellationToken);
+                if (change.Conflict)
+                {
+                    return Conflict(change.Version, language);
+                }
+
+                LogApplied(proposed.Version, author, change.Outcome!.Value);
+                return change.Problems.Count > 0
+                    ? Refused(change.Problems, language)
+                    : Results.Json(new RulesApplied(proposed.Version, change.Outcome == RulesOutcome.Activated ? "activated" : "unchanged"), ApiJson.Options);
             },
             cancellationToken);
 
-    private async Task<IResult> WithEditAsync(HttpRequest request, Func<RuleBook, IReadOnlyList<RuleSource>, string, Language, Task<IResult>> then, CancellationToken cancellationToken)
+    private async Task<IResult> WithEditAsync(
+        HttpRequest request, Func<RuleBook, IReadOnlyList<RuleSource>, string, string, Language, Task<IResult>> then, CancellationToken cancellationToken)
     {
         LinkHeaders.Apply(request);
         var language = UploadRequests.LanguageOf(request);
@@ -109,6 +114,12 @@ public sealed partial class RulesHandlers
             return UploadHandlers.Error(StatusCodes.Status400BadRequest, Messages.EditUnreadable.Format(language, exception.Message));
         }
 
+        // An edit made on a page showing another version than the one in force is refused, never laid over it.
+        if (edit?.BaseVersion is { } shown && shown != active.Version)
+        {
+            return Conflict(active.Version, language);
+        }
+
         var edited = RuleEdits.Apply(await _files.ReadSnapshotAsync(active.Version, cancellationToken), edit ?? new RulesEdit(null, null));
         var loaded = edited.Problems.Count == 0 ? RuleBookLoader.Load(edited.Sources) : null;
         if (loaded?.RuleBook is not { } proposed)
@@ -117,8 +128,12 @@ public sealed partial class RulesHandlers
             return Refused(problems, language);
         }
 
-        return await then(proposed, edited.Sources, access.TokenUnit!, language);
+        return await then(proposed, edited.Sources, access.TokenUnit!, active.Version, language);
     }
+
+    /// <summary>409 with the version now in force: the edit was made from another one and must be made again from it.</summary>
+    private static IResult Conflict(string? current, Language language) =>
+        Results.Json(new RulesConflict(Messages.RulesChangedMeanwhile.Format(language, current ?? ""), current), ApiJson.Options, statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>422 with every problem of the rules, each whole (file, place and message) in the caller's language.</summary>
     private static IResult Refused(IReadOnlyList<Problem> problems, Language language) =>
@@ -135,3 +150,8 @@ public sealed partial class RulesHandlers
 /// <param name="Version">The version now in force.</param>
 /// <param name="Outcome"><c>activated</c>, or <c>unchanged</c> when the edit changed nothing.</param>
 public sealed record RulesApplied(string Version, string Outcome);
+
+/// <summary>An edit refused because the rules changed since the page showed them.</summary>
+/// <param name="Error">What happened and what to do, in the caller's language.</param>
+/// <param name="Version">The version in force now.</param>
+public sealed record RulesConflict(string Error, string? Version);

@@ -110,6 +110,18 @@ internal static class HostileFiles
     public static byte[] WithPart(byte[] workbook, string part, byte[] content) =>
         Zip(Unzip(workbook).Select(entry => (entry.Name, (Action<Stream>)(output => output.Write(entry.Name == part ? content : entry.Bytes)))));
 
+    /// <summary>The workbook with each of <paramref name="parts"/> replaced, or added when it has no part of that name.</summary>
+    public static byte[] WithParts(byte[] workbook, params (string Name, string Xml)[] parts)
+    {
+        var entries = Unzip(workbook).ToDictionary(entry => entry.Name, entry => entry.Bytes);
+        foreach (var (name, xml) in parts)
+        {
+            entries[name] = Encoding.UTF8.GetBytes(xml);
+        }
+
+        return Zip(entries.Select(entry => (entry.Key, (Action<Stream>)(output => output.Write(entry.Value)))));
+    }
+
     /// <summary>Every entry of a zip, unzipped.</summary>
     public static (string Name, byte[] Bytes)[] Unzip(byte[] zip)
     {

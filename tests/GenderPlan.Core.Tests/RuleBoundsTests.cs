@@ -145,4 +145,21 @@ public class RuleBoundsTests
         Assert.Equal(200, problems.Count);
         Assert.Equal("... and 801 more problems, not listed", problems[^1].Text.En);
     }
+
+    // Found by RulesFuzzingTests: a byte that is not UTF-8 inside a string threw from deep inside the schema check.
+    [Fact]
+    public void Rules_file_that_is_not_utf8_is_refused_naming_the_file()
+    {
+        var sources = RuleSource.FromDirectory(TestRules.RulesDirectory).ToList();
+        var workflow = sources.FindIndex(source => !source.IsUnits);
+        var bytes = sources[workflow].Content.ToArray();
+        bytes[Array.IndexOf(bytes, (byte)'G')] = 0xE7;
+        sources[workflow] = sources[workflow] with { Content = bytes };
+
+        var result = RuleBookLoader.Load(sources);
+
+        Assert.Null(result.RuleBook);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal((sources[workflow].Name, "the file is not UTF-8 text; save it again as UTF-8"), (problem.File, problem.Text.En));
+    }
 }

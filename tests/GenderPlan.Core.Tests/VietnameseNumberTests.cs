@@ -18,6 +18,8 @@ public class VietnameseNumberTests
     [InlineData("1.000.000", false, "1000000")]
     [InlineData("1.5", true, "1.5")]
     [InlineData("-3", false, "-3")]
+    [InlineData("+3", false, "3")]
+    [InlineData("- 3", false, "-3")]
     public void Numbers_are_read_as_officials_write_them(string text, bool whole, string expected)
     {
         Assert.True(VietnameseNumber.TryParse(text, whole, out var value));
@@ -34,6 +36,16 @@ public class VietnameseNumberTests
     [InlineData("1,2.3,4")]
     [InlineData("NaN")]
     [InlineData("1e5")]
+    [InlineData("+-104")]
+    [InlineData("--5")]
+    [InlineData("-+5")]
+    [InlineData("+")]
+    [InlineData("5-")]
+    [InlineData("+-52")]
+    [InlineData("++5")]
+    [InlineData("-")]
+    [InlineData("5+")]
+    [InlineData("5-3")]
     public void Text_that_is_not_a_number_is_refused(string text)
     {
         Assert.False(VietnameseNumber.TryParse(text, wholeNumberExpected: false, out _));

@@ -33,7 +33,7 @@ public sealed class LocalHostTests(AzuriteFixture azurite) : AzuriteTest(azurite
             address,
             LogLevel.Warning);
         await Azurite.Storage.EnsureCreatedAsync(CancellationToken.None);
-        await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), CancellationToken.None);
+        await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), author: null, CancellationToken.None);
         await using (var sample = File.OpenRead(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", "samples", "dak-to-2019.csv")))
         {
             await app.Services.GetRequiredService<ReportStore>().UploadAsync("ldtbxh", "dak-to-2019.csv", sample, CancellationToken.None);

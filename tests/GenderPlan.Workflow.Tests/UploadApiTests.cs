@@ -24,7 +24,7 @@ public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite
         await using var host = await UploadHost.StartAsync(Azurite);
         var token = await host.TokenForAsync("yte");
 
-        using var response = await host.PostAsync("yte", token, Sample, UploadHost.Sample(Sample));
+        using var response = await host.PostAsync("yte", token, Sample, UploadHost.SampleLedBy(Sample, "yte"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
@@ -41,10 +41,10 @@ public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite
         var scorecard = JsonDocument.Parse(await host.Http.GetStringAsync(new Uri("/api/scorecard/2019/dak-to", UriKind.Relative))).RootElement;
         Assert.Equal(scorecard.GetProperty("results").GetArrayLength(), results.Count);
         Assert.Equal(accepted.GetProperty("indicators").GetInt32(), results.Count);
-        var literacy = results.Single(result => result.GetProperty("indicator").GetString() == "G3.1");
-        Assert.Equal("falling-behind", literacy.GetProperty("status").GetString());
-        Assert.Equal("yte", literacy.GetProperty("unit").GetString());
-        Assert.Contains("97,2", literacy.GetProperty("explanation").GetProperty("vi").GetString(), StringComparison.Ordinal);
+        var births = results.Single(result => result.GetProperty("indicator").GetString() == "G4.1");
+        Assert.Equal("off-track", births.GetProperty("status").GetString());
+        Assert.Equal("yte", births.GetProperty("unit").GetString());
+        Assert.Contains("108", births.GetProperty("explanation").GetProperty("vi").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +91,8 @@ public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite
         await using var host = await UploadHost.StartAsync(Azurite);
         var coordinator = await host.TokenForAsync("ldtbxh");
 
-        using var response = await host.PostAsync("gddt", coordinator, Sample, UploadHost.Sample(Sample));
+        // Sent for gddt, the file is gddt's: the figures gddt leads.
+        using var response = await host.PostAsync("gddt", coordinator, Sample, UploadHost.SampleLedBy(Sample, "gddt"));
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var blob = await host.Services.GetRequiredService<ReportStore>().FindAsync("gddt/dak-to-2019.csv", CancellationToken.None);
@@ -117,8 +118,8 @@ public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite
         await using var host = await UploadHost.StartAsync(Azurite);
         var token = await host.TokenForAsync("yte");
 
-        using var first = await host.PostAsync("yte", token, Sample, UploadHost.Sample(Sample));
-        using var second = await host.PostAsync("yte", token, Sample, UploadHost.Sample(Sample));
+        using var first = await host.PostAsync("yte", token, Sample, UploadHost.SampleLedBy(Sample, "yte"));
+        using var second = await host.PostAsync("yte", token, Sample, UploadHost.SampleLedBy(Sample, "yte"));
 
         var firstId = JsonDocument.Parse(await first.Content.ReadAsStringAsync()).RootElement.GetProperty("upload").GetString()!;
         var secondId = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement.GetProperty("upload").GetString()!;
@@ -138,7 +139,7 @@ public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite
         Assert.Equal(1, await tokens.RevokeAsync("yte", CancellationToken.None));
         var fresh = (await tokens.IssueAsync("yte", UploadTokenStore.StandingPurpose, null, CancellationToken.None)).Token;
         using var withOld = await host.PostAsync("yte", old, Sample, UploadHost.Sample(Sample));
-        using var withNew = await host.PostAsync("yte", fresh, Sample, UploadHost.Sample(Sample));
+        using var withNew = await host.PostAsync("yte", fresh, Sample, UploadHost.SampleLedBy(Sample, "yte"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, withOld.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, withNew.StatusCode);
@@ -149,7 +150,7 @@ public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite
     {
         await using var host = await UploadHost.StartAsync(Azurite);
         var health = await host.TokenForAsync("yte");
-        using var response = await host.PostAsync("yte", health, Sample, UploadHost.Sample(Sample));
+        using var response = await host.PostAsync("yte", health, Sample, UploadHost.SampleLedBy(Sample, "yte"));
         var id = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("upload").GetString()!;
 
         var (byOther, _) = await host.StatusAsync(id, await host.TokenForAsync("gddt"));
@@ -174,7 +175,7 @@ public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite
         }
 
         using var page = await host.Http.GetAsync(new Uri($"/upload?unit=yte&token={good}", UriKind.Relative));
-        using var sent = await host.PostAsync("yte", good, Sample, UploadHost.Sample(Sample));
+        using var sent = await host.PostAsync("yte", good, Sample, UploadHost.SampleLedBy(Sample, "yte"));
         var guessAfterwards = await UploadHost.GuessAsync(host.Http, "yte");
 
         Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 20), HttpStatusCode.TooManyRequests], guesses);
@@ -239,7 +240,7 @@ public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite
         using var page = await host.Http.GetAsync(new Uri($"/upload?unit=yte&token={good}", UriKind.Relative));
         using var refused = await host.Http.GetAsync(new Uri("/upload?unit=yte&token=wrong", UriKind.Relative));
         using var rules = await host.Http.GetAsync(new Uri($"/rules?token={coordinator}", UriKind.Relative));
-        using var sent = await host.PostAsync("yte", good, Sample, UploadHost.Sample(Sample));
+        using var sent = await host.PostAsync("yte", good, Sample, UploadHost.SampleLedBy(Sample, "yte"));
         using var status = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/uploads/nothing-here", UriKind.Relative));
         status.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", good);
         using var followed = await host.Http.SendAsync(status);

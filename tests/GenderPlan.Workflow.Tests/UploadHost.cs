@@ -57,7 +57,7 @@ internal sealed class UploadHost : IAsyncDisposable
 
         var app = LocalHost.Build(all, address, LogLevel.Warning);
         await azurite.Storage.EnsureCreatedAsync(CancellationToken.None);
-        await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), CancellationToken.None);
+        await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), author: null, CancellationToken.None);
         await app.Services.GetRequiredService<GenderPlan.Workflow.Application.RulesIntake>().RequireActiveAsync(CancellationToken.None);
         await app.StartAsync();
         return new UploadHost(app, address, outbox);
@@ -161,10 +161,22 @@ internal sealed class UploadHost : IAsyncDisposable
 
     public static byte[] Sample(string name) => File.ReadAllBytes(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", "samples", name));
 
-    /// <summary>The CSV sample as the workbook an official would fill in: same rows, as an .xlsx file.</summary>
-    public static byte[] SampleAsXlsx(string name)
+    /// <summary>
+    /// The rows of the district sample that <paramref name="unit"/> leads: the file a department may send (the whole
+    /// sample is the coordinator's to send).
+    /// </summary>
+    public static byte[] SampleLedBy(string name, string unit)
     {
-        var table = CsvTableReader.Read(name, Sample(name), []) ?? throw new InvalidOperationException(name);
+        var plan = RuleBookLoader.LoadDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")).RuleBook!.Plans[0];
+        var lines = System.Text.Encoding.UTF8.GetString(Sample(name)).Split('\n');
+        var led = lines.Skip(1).Where(line => line.Split(',') is { Length: > 2 } cells && plan.FindIndicator(cells[2])?.Lead == unit);
+        return System.Text.Encoding.UTF8.GetBytes(string.Join('\n', [lines[0], .. led]) + "\n");
+    }
+
+    /// <summary>The CSV sample (or the rows <paramref name="ledBy"/> leads) as the workbook an official would fill in: same rows, as an .xlsx file.</summary>
+    public static byte[] SampleAsXlsx(string name, string? ledBy = null)
+    {
+        var table = CsvTableReader.Read(name, ledBy is null ? Sample(name) : SampleLedBy(name, ledBy), []) ?? throw new InvalidOperationException(name);
         var rows = new List<IReadOnlyList<string>> { table.Columns };
         rows.AddRange(table.Rows.Select(row => row.Cells));
         using var buffer = new MemoryStream();

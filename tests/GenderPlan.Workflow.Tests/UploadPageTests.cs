@@ -15,22 +15,22 @@ public sealed class UploadPageTests(AzuriteFixture azurite) : AzuriteTest(azurit
     public async Task Units_link_opens_its_page_and_a_valid_workbook_shows_received_then_each_status_with_its_sentence()
     {
         await using var host = await UploadHost.StartAsync(Azurite);
-        var token = await host.TokenForAsync("yte");
+        var token = await host.TokenForAsync("gddt");
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var errors = ConsoleErrors(page);
 
-        var response = await page.GotoAsync($"{host.BaseUrl}/upload?unit=yte&token={token}");
+        var response = await page.GotoAsync($"{host.BaseUrl}/upload?unit=gddt&token={token}");
         Assert.Equal(200, response!.Status);
-        Assert.Contains("Gửi báo cáo – Phòng Y tế", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Gửi báo cáo – Phòng Giáo dục và Đào tạo", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways on a phone");
 
         await page.Locator("#file").SetInputFilesAsync(new FilePayload
         {
             Name = "bao-cao-2019.xlsx",
             MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            Buffer = UploadHost.SampleAsXlsx("dak-to-2019.csv"),
+            Buffer = UploadHost.SampleAsXlsx("dak-to-2019.csv", ledBy: "gddt"),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi báo cáo" }).ClickAsync();
 
@@ -40,10 +40,10 @@ public sealed class UploadPageTests(AzuriteFixture azurite) : AzuriteTest(azurit
         Assert.Contains("▲ Chậm tiến độ", await literacy.Locator("td.status").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("97,2", await literacy.Locator("td").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(await literacy.Locator("td").Nth(2).InnerTextAsync()));
-        Assert.Equal(["yte/bao-cao-2019.xlsx"], await host.StoredReportsAsync());
+        Assert.Equal(["gddt/bao-cao-2019.xlsx"], await host.StoredReportsAsync());
 
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
-        Assert.Contains("Send a report – Health Division", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Send a report – Education and Training Division", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Falling behind", await literacy.Locator("td.status").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(errors);
     }

@@ -35,7 +35,8 @@
       var input = row.querySelector('input');
       if (changed(input)) { units.push({ id: row.getAttribute('data-unit'), emails: list(input.value) }); }
     });
-    return { indicators: indicators, units: units };
+    // The version this page shows: the server applies the changes only if it is still in force (409 otherwise).
+    return { indicators: indicators, units: units, baseVersion: document.documentElement.getAttribute('data-version') };
   }
   function post(path) {
     return fetch(path, { method: 'POST', headers: { 'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json', 'Accept-Language': lang() }, body: JSON.stringify(edits()) })
