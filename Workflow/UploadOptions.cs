@@ -23,10 +23,18 @@ public sealed class UploadOptions
     public TimeSpan FailedChecksWindow { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
-    /// The header that carries the caller's address when a front end stands before the app (App Service's
-    /// <c>X-Forwarded-For</c>); empty to use the connection's address, as the local host does.
+    /// The header in which the front ends of <see cref="KnownProxies"/> pass on the caller's address; empty for
+    /// <c>X-Forwarded-For</c>. Read only on requests that come from a known proxy: anyone else could write any address.
     /// </summary>
     public string? ClientAddressHeader { get; set; }
+
+    /// <summary>
+    /// The front ends trusted to say who the caller is: addresses (<c>127.0.0.1</c>) or networks (<c>10.0.0.0/8</c>).
+    /// A request from one of them is counted against the address its header names (the last entry not itself a
+    /// known proxy); any other request against the connection's address. Empty, as on the local host: the
+    /// connection's address always.
+    /// </summary>
+    public IList<string> KnownProxies { get; } = [];
 
     /// <summary>How long the link in an email keeps working: beyond the next deadline, not forever.</summary>
     public TimeSpan EmailLinkLifetime { get; set; } = TimeSpan.FromDays(90);

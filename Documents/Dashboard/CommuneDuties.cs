@@ -29,7 +29,7 @@ internal sealed record CommuneDuties(LocalizedText Committee, LocalizedText Next
         var sent = input.Reports
             .Where(report => report.Unit == committee.Id)
             .OrderByDescending(report => report.Arrival ?? 0).ThenByDescending(report => report.ReceivedAt)
-            .Select(report => new SentReport(report.Period.Label, Path.GetFileName(report.File), Date(report.ReceivedAt), report.OnTime switch { true => "on-time", false => "late", _ => "unknown" }))
+            .Select(report => new SentReport(report.Period.Label, committee.Name, Date(report.ReceivedAt), report.OnTime switch { true => "on-time", false => "late", _ => "unknown" }))
             .ToList();
         var deadline = plan.Calendar.Deadline(next);
         return new CommuneDuties(
@@ -40,9 +40,12 @@ internal sealed record CommuneDuties(LocalizedText Committee, LocalizedText Next
             sent);
     }
 
-    private static string Date(DateTimeOffset? instant) =>
+    internal static string Date(DateTimeOffset? instant) =>
         instant is { } known ? $"{known.ToOffset(ReportingCalendar.VietnamOffset):dd/MM/yyyy}" : "";
 }
 
-/// <summary>A report the committee sent: period, file, date received (Vietnam time) and <c>on-time</c>, <c>late</c> or <c>unknown</c>.</summary>
-internal sealed record SentReport(LocalizedText Period, string File, string Received, string State);
+/// <summary>
+/// A report the committee sent: period, sender, date received (Vietnam time) and <c>on-time</c>, <c>late</c> or
+/// <c>unknown</c>. Never the file's name: people name files after themselves and their phone numbers, and this page is public.
+/// </summary>
+internal sealed record SentReport(LocalizedText Period, LocalizedText Sender, string Received, string State);

@@ -41,6 +41,10 @@ public sealed record DashboardReport(Period Period, string? Unit, string File, D
 /// empty elsewhere.
 /// </param>
 /// <param name="ProvinceReports">The province report files published beside the page (site-relative), for the district's page to link to.</param>
+/// <param name="ShowsFileNames">
+/// Whether the page may name the report files: only on the coordinator's own page made from files
+/// (<c>genderplan dashboard</c>). Published pages are public, and a file's name can be a person's name and phone number.
+/// </param>
 public sealed record DashboardInput(
     RuleBook Rules,
     Plan Plan,
@@ -51,7 +55,8 @@ public sealed record DashboardInput(
     DateTimeOffset GeneratedAt,
     IReadOnlyList<(string Jurisdiction, string File)> OtherPages,
     IReadOnlyDictionary<string, IReadOnlyList<DashboardResult>>? CommuneResults = null,
-    IReadOnlyList<PublishedReportFile>? ProvinceReports = null);
+    IReadOnlyList<PublishedReportFile>? ProvinceReports = null,
+    bool ShowsFileNames = false);
 
 /// <summary>A file of the province report published with the site.</summary>
 /// <param name="Period">The period it reports.</param>

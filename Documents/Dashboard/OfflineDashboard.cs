@@ -14,6 +14,6 @@ public static class OfflineDashboard
             .SelectMany(card => card.Scores.Select(score => new DashboardResult(score.Indicator.Code, card.Period, score.Status, score.Value, ScoreExplainer.Explain(score))))
             .ToList();
         var reports = mine.Select(card => new DashboardReport(card.Period, null, Path.GetFileName(card.File), null, null)).ToList();
-        return new DashboardInput(rules, plan, jurisdiction, results, reports, today, now, []);
+        return new DashboardInput(rules, plan, jurisdiction, results, reports, today, now, [], ShowsFileNames: true);
     }
 }

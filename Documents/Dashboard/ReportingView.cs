@@ -38,7 +38,10 @@ internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IRead
                 return new UnitRow(row.Unit, named?.Name ?? new LocalizedText(row.Unit, row.Unit), [.. periods.Select(period => Cell(input, row.Unit, row.Place, period))]);
             })
             .ToList();
-        var files = input.Reports.Where(report => report.Unit is null).OrderBy(report => report.Period).Select(report => new ReportFile(report.Period.Label, report.File)).ToList();
+        // A file's name only on the coordinator's own page: on a public one, the date it arrived.
+        var files = input.Reports.Where(report => report.Unit is null).OrderBy(report => report.Period)
+            .Select(report => new ReportFile(report.Period.Label, input.ShowsFileNames ? report.File : null, CommuneDuties.Date(report.ReceivedAt)))
+            .ToList();
         return new ReportingView([.. periods.Select(period => period.Label)], units, files);
     }
 
@@ -58,5 +61,5 @@ internal sealed record UnitRow(string Id, LocalizedText Name, IReadOnlyList<Repo
 /// <summary>Whether a unit's report for a period is <c>on-time</c>, <c>late</c>, <c>missing</c> or <c>not-due</c>.</summary>
 internal sealed record ReportingCell(string Period, string State);
 
-/// <summary>A report file whose sender is not known (offline files).</summary>
-internal sealed record ReportFile(LocalizedText Period, string File);
+/// <summary>A report whose sender is not known: its file's name where the page may show it, else the date it arrived (Vietnam time), if known.</summary>
+internal sealed record ReportFile(LocalizedText Period, string? File, string Received);

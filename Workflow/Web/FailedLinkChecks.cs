@@ -5,9 +5,10 @@ namespace GenderPlan.Workflow.Web;
 
 /// <summary>
 /// Counts wrong or missing links per caller address, so nobody can try tokens in a loop: after
-/// <see cref="UploadOptions.MaxFailedChecks"/> failures in a window the address is refused until the window
-/// ends. Only failures count, so a unit sending many reports is never slowed. In memory, per instance: a
-/// guesser spread over instances still meets 2^256 possible tokens.
+/// <see cref="UploadOptions.MaxFailedChecks"/> failures in a window, further wrong links from the address are
+/// refused until the window ends. Only failures count and only failures are refused, so neither a unit sending
+/// many reports nor a good link behind a busy address is ever slowed. In memory, per instance: a guesser spread
+/// over instances still meets 2^256 possible tokens.
 /// </summary>
 public sealed class FailedLinkChecks : IDisposable
 {

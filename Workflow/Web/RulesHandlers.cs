@@ -45,6 +45,7 @@ public sealed partial class RulesHandlers
     /// <summary><c>GET /rules?unit=ID&amp;token=T</c>: the rules as a table, editable for the coordinator's link only.</summary>
     public async Task<IResult> PageAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        LinkHeaders.Apply(request);
         var access = await _access.CheckAsync(null, request.Query["token"], _requests.AddressOf(request), cancellationToken);
         if (!access.IsAllowed)
         {
@@ -85,6 +86,7 @@ public sealed partial class RulesHandlers
     private async Task<IResult> WithEditAsync(
         HttpRequest request, Func<RuleBook, IReadOnlyList<RuleSource>, string, string, Language, Task<IResult>> then, CancellationToken cancellationToken)
     {
+        LinkHeaders.Apply(request);
         var language = UploadRequests.LanguageOf(request);
         var access = await _access.CheckAsync(null, UploadRequests.BearerOf(request), _requests.AddressOf(request), cancellationToken);
         if (!access.IsAllowed)

@@ -20,7 +20,7 @@ public enum AccessOutcome
     /// <summary>A valid token of another unit (403).</summary>
     OtherUnit,
 
-    /// <summary>The caller's address has failed too often (429).</summary>
+    /// <summary>A wrong or missing link from an address that has failed too often (429).</summary>
     Throttled,
 }
 
@@ -38,7 +38,9 @@ public sealed record LinkAccess(AccessOutcome Outcome, string? TokenUnit, bool A
 /// <summary>
 /// Decides what an upload link may do: every unit's token acts for that unit only; a plan's coordinator's
 /// (<c>Plan.coordinator</c> in the rules in force) acts for any unit, since the coordinating office compiles and
-/// may send a report on a unit's behalf. Failures are counted per address by <see cref="FailedLinkChecks"/>.
+/// may send a report on a unit's behalf. The token is always checked first: a good link works whatever others
+/// behind the same address (a commune office's one public address) got wrong. Only wrong and missing links are
+/// counted per address by <see cref="FailedLinkChecks"/>, and only they are refused once the address has failed too often.
 /// </summary>
 public sealed class UploadAccess
 {
@@ -57,11 +59,6 @@ public sealed class UploadAccess
     /// <summary>Whether <paramref name="token"/>, sent from <paramref name="address"/>, may act for <paramref name="unit"/> (any unit when null).</summary>
     public async Task<LinkAccess> CheckAsync(string? unit, string? token, string address, CancellationToken cancellationToken)
     {
-        if (_failures.IsBlocked(address))
-        {
-            return new LinkAccess(AccessOutcome.Throttled, null);
-        }
-
         var tokenUnit = string.IsNullOrEmpty(token) ? null : await _tokens.UnitOfAsync(token, cancellationToken);
         var rules = await _activeRules.GetAsync(cancellationToken);
         var actsForAll = tokenUnit is not null && rules is not null && rules.IsCoordinator(tokenUnit);
@@ -70,8 +67,13 @@ public sealed class UploadAccess
             : tokenUnit is null ? AccessOutcome.Invalid
             : unit is null || tokenUnit == unit || actsForAll ? AccessOutcome.Allowed
             : AccessOutcome.OtherUnit;
-        if (outcome != AccessOutcome.Allowed)
+        if (outcome is AccessOutcome.Missing or AccessOutcome.Invalid)
         {
+            if (_failures.IsBlocked(address))
+            {
+                return new LinkAccess(AccessOutcome.Throttled, null, Coordinator: coordinator);
+            }
+
             _failures.CountFailure(address);
         }
 

@@ -48,6 +48,7 @@ public sealed partial class UploadHandlers
     /// <summary><c>GET /upload?unit=ID&amp;token=T</c>: the unit's upload page, or a plain page saying why not.</summary>
     public async Task<IResult> PageAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        LinkHeaders.Apply(request);
         string? unit = request.Query["unit"];
         var access = await _access.CheckAsync(unit, request.Query["token"], _requests.AddressOf(request), cancellationToken);
         if (!access.IsAllowed)
@@ -80,6 +81,7 @@ public sealed partial class UploadHandlers
     /// </summary>
     public async Task<IResult> SubmitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        LinkHeaders.Apply(request);
         var language = UploadRequests.LanguageOf(request);
         string? unit = request.Query["unit"];
         var access = await _access.CheckAsync(unit, UploadRequests.BearerOf(request), _requests.AddressOf(request), cancellationToken);
@@ -130,6 +132,7 @@ public sealed partial class UploadHandlers
     /// <summary><c>GET /api/uploads/{id}</c> with the link's token: <c>queued</c>, <c>scored</c> with the results, or <c>rejected</c> with why.</summary>
     public async Task<IResult> StatusAsync(string id, HttpRequest request, CancellationToken cancellationToken)
     {
+        LinkHeaders.Apply(request);
         var language = UploadRequests.LanguageOf(request);
         var access = await _access.CheckAsync(null, UploadRequests.BearerOf(request), _requests.AddressOf(request), cancellationToken);
         if (!access.IsAllowed)

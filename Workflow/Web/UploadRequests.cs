@@ -1,7 +1,11 @@
+using System.Net;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -15,18 +19,72 @@ public sealed record UploadedFile(string Name, byte[] Content, IResult? Refusal)
 
 /// <summary>
 /// What the upload API reads from a request, every part bounded: the caller's language and address, the
-/// bearer token, and the one file of a <c>multipart/form-data</c> body, read as a stream and abandoned as soon
-/// as it passes 5 MB, so a huge body costs no more memory than an acceptable one.
+/// bearer token, and the one file of a <c>multipart/form-data</c> body, read as a stream and abandoned at the
+/// first byte past 5 MB, so a huge body costs no more memory than an acceptable one.
 /// </summary>
 public sealed class UploadRequests
 {
     private const int MaxSections = 8;
     private const int MaxFileNameLength = 200;
     private const int MultipartOverhead = 64 * 1024;
-    private readonly UploadOptions _options;
+
+    // Below the large object heap's 85,000 bytes: the pieces of a file being read die young, and only the file
+    // itself, allocated once at its exact size, is a large object.
+    private const int ChunkBytes = 64 * 1024;
+    private readonly ForwardedHeadersMiddleware? _forwarding;
 
     /// <summary>Creates the reader.</summary>
-    public UploadRequests(IOptions<UploadOptions> options) => _options = options.Value;
+    public UploadRequests(IOptions<UploadOptions> options)
+    {
+        if (TryForwarding(options.Value, out var forwarding) && forwarding is not null)
+        {
+            _forwarding = new ForwardedHeadersMiddleware(_ => Task.CompletedTask, NullLoggerFactory.Instance, Options.Create(forwarding));
+        }
+    }
+
+    /// <summary>
+    /// ASP.NET Core's forwarded-headers options for <see cref="UploadOptions.KnownProxies"/>: null when none is
+    /// configured (the middleware would then believe anyone); false when an entry is neither an address nor a network.
+    /// </summary>
+    internal static bool TryForwarding(UploadOptions options, out ForwardedHeadersOptions? forwarding)
+    {
+        forwarding = null;
+        if (options.KnownProxies.Count == 0)
+        {
+            return true;
+        }
+
+        var configured = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor,
+            ForwardedForHeaderName = string.IsNullOrEmpty(options.ClientAddressHeader) ? ForwardedHeadersDefaults.XForwardedForHeaderName : options.ClientAddressHeader,
+
+            // Walk back through every known proxy to the first address that is not one: that is the caller.
+            ForwardLimit = null,
+        };
+
+        // The defaults trust loopback; here only what is configured is trusted.
+        configured.KnownProxies.Clear();
+        configured.KnownIPNetworks.Clear();
+        foreach (var entry in options.KnownProxies)
+        {
+            if (entry.Contains('/', StringComparison.Ordinal) && System.Net.IPNetwork.TryParse(entry.Trim(), out var network))
+            {
+                configured.KnownIPNetworks.Add(network);
+            }
+            else if (!entry.Contains('/', StringComparison.Ordinal) && IPAddress.TryParse(entry.Trim(), out var address))
+            {
+                configured.KnownProxies.Add(address);
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        forwarding = configured;
+        return true;
+    }
 
     /// <summary>English when the caller's first language is English; Vietnamese otherwise, the officials' language.</summary>
     public static Language LanguageOf(HttpRequest request)
@@ -45,17 +103,17 @@ public sealed class UploadRequests
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && header.Length <= 200 ? header[7..].Trim() : null;
     }
 
-    /// <summary>The caller's address, for counting wrong links: the front end's header where one is configured.</summary>
+    /// <summary>
+    /// The caller's address, for counting wrong links: the connection's, or, when the connection comes from a known
+    /// proxy, the address that proxy passed on. A header from anyone else is ignored: it could name any address.
+    /// </summary>
     public string AddressOf(HttpRequest request)
     {
-        if (!string.IsNullOrEmpty(_options.ClientAddressHeader) && request.Headers[_options.ClientAddressHeader].ToString() is { Length: > 0 and <= 1000 } forwarded)
-        {
-            // The last entry is the one the front end added; earlier ones are whatever the caller wrote.
-            var last = forwarded.Split(',')[^1].Trim();
-            return System.Net.IPEndPoint.TryParse(last, out var endpoint) ? endpoint.Address.ToString() : last;
-        }
-
-        return request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        // What UseForwardedHeaders would do, here so that the Functions worker and the local host agree; applying it
+        // twice changes nothing, since the caller's address is not a known proxy.
+        _forwarding?.ApplyForwarders(request.HttpContext);
+        var address = request.HttpContext.Connection.RemoteIpAddress;
+        return (address is { IsIPv4MappedToIPv6: true } ? address.MapToIPv4() : address)?.ToString() ?? "unknown";
     }
 
     /// <summary>Reads the one file of the request, or the refusal: 413 past 5 MB, 400 for anything but one file field.</summary>
@@ -92,20 +150,9 @@ public sealed class UploadRequests
                     return Refused(StatusCodes.Status400BadRequest, vietnamese ? "Tên tệp không hợp lệ; hãy đặt lại tên tệp (tối đa 200 ký tự)." : "The file's name cannot be used; rename the file (200 characters at most).");
                 }
 
-                using var content = new MemoryStream();
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await section.Body.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    if (content.Length + read > ReportLimits.MaxBytes)
-                    {
-                        return Refused(StatusCodes.Status413PayloadTooLarge, TooLarge(vietnamese));
-                    }
-
-                    content.Write(buffer, 0, read);
-                }
-
-                return new UploadedFile(name, content.ToArray(), null);
+                return await ReadBoundedAsync(section.Body, cancellationToken) is { } content
+                    ? new UploadedFile(name, content, null)
+                    : Refused(StatusCodes.Status413PayloadTooLarge, TooLarge(vietnamese));
             }
         }
         catch (Exception exception) when (exception is InvalidDataException or IOException)
@@ -115,6 +162,49 @@ public sealed class UploadRequests
         }
 
         return Refused(StatusCodes.Status400BadRequest, vietnamese ? "Chưa có tệp báo cáo trong yêu cầu (trường 'file')." : "The request has no report file (field 'file').");
+    }
+
+    /// <summary>
+    /// The bytes of <paramref name="body"/>, or null at the first byte past <see cref="ReportLimits.MaxBytes"/>: read in
+    /// small pieces, then copied once into an array of the file's size, never one that grows by doubling.
+    /// </summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var chunks = new List<byte[]>();
+        var total = 0;
+        var filled = ChunkBytes;
+        while (true)
+        {
+            if (filled == ChunkBytes)
+            {
+                chunks.Add(new byte[ChunkBytes]);
+                filled = 0;
+            }
+
+            // Never asks for more than one byte past the limit.
+            var wanted = Math.Min(ChunkBytes - filled, ReportLimits.MaxBytes + 1 - total);
+            var read = await body.ReadAsync(chunks[^1].AsMemory(filled, wanted), cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            filled += read;
+            total += read;
+            if (total > ReportLimits.MaxBytes)
+            {
+                return null;
+            }
+        }
+
+        var content = new byte[total];
+        for (var index = 0; index < chunks.Count; index++)
+        {
+            var length = Math.Min(ChunkBytes, total - (index * ChunkBytes));
+            chunks[index].AsSpan(0, length).CopyTo(content.AsSpan(index * ChunkBytes));
+        }
+
+        return content;
     }
 
     private static string TooLarge(bool vietnamese) => vietnamese

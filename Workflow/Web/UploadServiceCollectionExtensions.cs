@@ -12,6 +12,7 @@ public static class UploadServiceCollectionExtensions
     {
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section))
             .Validate(options => options.MaxFailedChecks > 0 && options.FailedChecksWindow > TimeSpan.Zero, "GenderPlan:Uploads:MaxFailedChecks and FailedChecksWindow must be positive")
+            .Validate(options => UploadRequests.TryForwarding(options, out _), "GenderPlan:Uploads:KnownProxies must each be an IP address (10.0.0.4) or a network (10.0.0.0/24)")
             .Validate(options => options.PublicUrl is null || Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out _), "GenderPlan:Uploads:PublicUrl must be an absolute URL")
             .ValidateOnStart();
         services.AddSingleton<UploadTokenStore>();

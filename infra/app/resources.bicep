@@ -176,8 +176,11 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         { name: 'GenderPlan__ScorecardUrl', value: storage.properties.primaryEndpoints.web }
         // The upload links officials get point at the app itself; the app cannot read its own host name here.
         { name: 'GenderPlan__Uploads__PublicUrl', value: 'https://func-${resourceToken}.azurewebsites.net' }
-        // Behind App Service's front end the caller's address arrives in this header, for the failed-link limit.
+        // Behind App Service's front end the caller's address arrives in this header, for the failed-link limit. It is
+        // believed only from the known proxies: the Functions host, which hands each request to the worker over loopback.
         { name: 'GenderPlan__Uploads__ClientAddressHeader', value: 'X-Forwarded-For' }
+        { name: 'GenderPlan__Uploads__KnownProxies__0', value: '127.0.0.1' }
+        { name: 'GenderPlan__Uploads__KnownProxies__1', value: '::1' }
       ]
     }
   }

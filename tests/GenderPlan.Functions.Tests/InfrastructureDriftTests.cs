@@ -48,7 +48,8 @@ public partial class InfrastructureDriftTests
         Assert.Contains($"{GenderPlan.Workflow.Storage.StorageServiceCollectionExtensions.StorageSetting}__clientId", settings);
         foreach (var setting in settings.Where(name => name.StartsWith("GenderPlan__", StringComparison.Ordinal)))
         {
-            var parts = setting.Split("__");
+            // A list's entries are numbered (GenderPlan__Uploads__KnownProxies__0): the property is the name before the number.
+            var parts = setting.Split("__").Where(part => !part.All(char.IsAsciiDigit)).ToArray();
             var options = parts.Length == 3 ? parts[1] switch
             {
                 "Email" => typeof(EmailOptions),
@@ -62,6 +63,7 @@ public partial class InfrastructureDriftTests
 
         Assert.Contains("GenderPlan__Email__SendGridApiKey", settings);
         Assert.Contains("GenderPlan__Uploads__PublicUrl", settings);
+        Assert.Contains("GenderPlan__Uploads__KnownProxies__0", settings);
         Assert.Contains("@Microsoft.KeyVault(", Bicep, StringComparison.Ordinal);
     }
 

@@ -163,23 +163,132 @@ public sealed class UploadApiTests(AzuriteFixture azurite) : AzuriteTest(azurite
     }
 
     [Fact]
-    public async Task An_address_that_keeps_failing_is_refused_even_with_a_good_link_until_the_window_ends()
+    public async Task A_good_link_still_works_after_twenty_wrong_guesses_from_the_same_address_and_only_further_guesses_are_refused()
     {
-        await using var host = await UploadHost.StartAsync(Azurite, maxFailedChecks: 3);
+        await using var host = await UploadHost.StartAsync(Azurite);
         var good = await host.TokenForAsync("yte");
 
-        var statuses = new List<HttpStatusCode>();
-        for (var attempt = 0; attempt < 4; attempt++)
+        var guesses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 21; attempt++)
         {
-            using var guess = await host.PostAsync("yte", new string('A', 43), Sample, UploadHost.Sample(Sample));
-            statuses.Add(guess.StatusCode);
+            guesses.Add(await UploadHost.GuessAsync(host.Http, "yte"));
         }
 
-        using var afterwards = await host.PostAsync("yte", good, Sample, UploadHost.Sample(Sample));
+        using var page = await host.Http.GetAsync(new Uri($"/upload?unit=yte&token={good}", UriKind.Relative));
+        using var sent = await host.PostAsync("yte", good, Sample, UploadHost.SampleLedBy(Sample, "yte"));
+        var guessAfterwards = await UploadHost.GuessAsync(host.Http, "yte");
 
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Equal(HttpStatusCode.TooManyRequests, afterwards.StatusCode);
-        Assert.Empty(await host.StoredReportsAsync());
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Unauthorized, 20), HttpStatusCode.TooManyRequests], guesses);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, guessAfterwards);
+    }
+
+    [Fact]
+    public async Task Forged_forwarded_address_from_a_caller_that_is_not_the_front_end_neither_evades_the_limit_nor_locks_that_address_out()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite, maxFailedChecks: 3, settings: new Dictionary<string, string?>
+        {
+            ["GenderPlan:Uploads:ClientAddressHeader"] = "X-Forwarded-For",
+            ["GenderPlan:Uploads:KnownProxies:0"] = "10.9.9.9",
+        });
+        using var victim = host.ClientFrom("127.0.0.2");
+
+        // A new address in the header each time, and then the victim's.
+        var rotated = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            rotated.Add(await UploadHost.GuessAsync(host.Http, "yte", $"203.0.113.{attempt + 1}"));
+        }
+
+        rotated.Add(await UploadHost.GuessAsync(host.Http, "yte", "127.0.0.2"));
+        var victimsMistake = await UploadHost.GuessAsync(victim, "yte");
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], rotated);
+        Assert.Equal(HttpStatusCode.Unauthorized, victimsMistake);
+    }
+
+    [Fact]
+    public async Task Behind_the_known_front_end_each_forwarded_address_has_its_own_limit()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite, maxFailedChecks: 3, settings: new Dictionary<string, string?>
+        {
+            ["GenderPlan:Uploads:ClientAddressHeader"] = "X-Forwarded-For",
+            ["GenderPlan:Uploads:KnownProxies:0"] = "127.0.0.0/8",
+        });
+
+        var guesser = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            // What the caller wrote first, then the address the front end added (with its port, as App Service adds it).
+            guesser.Add(await UploadHost.GuessAsync(host.Http, "yte", $"198.51.100.{attempt + 1}, 203.0.113.5:51000"));
+        }
+
+        var neighbour = await UploadHost.GuessAsync(host.Http, "yte", "203.0.113.6");
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], guesser);
+        Assert.Equal(HttpStatusCode.Unauthorized, neighbour);
+    }
+
+    [Fact]
+    public async Task Pages_and_apis_that_carry_a_link_are_never_cached_framed_or_sent_on_as_a_referrer()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var good = await host.TokenForAsync("yte");
+        var coordinator = await host.TokenForAsync("ldtbxh");
+
+        using var page = await host.Http.GetAsync(new Uri($"/upload?unit=yte&token={good}", UriKind.Relative));
+        using var refused = await host.Http.GetAsync(new Uri("/upload?unit=yte&token=wrong", UriKind.Relative));
+        using var rules = await host.Http.GetAsync(new Uri($"/rules?token={coordinator}", UriKind.Relative));
+        using var sent = await host.PostAsync("yte", good, Sample, UploadHost.SampleLedBy(Sample, "yte"));
+        using var status = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/uploads/nothing-here", UriKind.Relative));
+        status.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", good);
+        using var followed = await host.Http.SendAsync(status);
+        using var preview = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/rules/preview", UriKind.Relative)) { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        preview.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", coordinator);
+        using var previewed = await host.Http.SendAsync(preview);
+
+        Assert.Equal(
+            [HttpStatusCode.OK, HttpStatusCode.Unauthorized, HttpStatusCode.OK, HttpStatusCode.Accepted, HttpStatusCode.NotFound, HttpStatusCode.OK],
+            new[] { page, refused, rules, sent, followed, previewed }.Select(response => response.StatusCode));
+        foreach (var response in new[] { page, refused, rules, sent, followed, previewed })
+        {
+            var where = response.RequestMessage!.RequestUri!.AbsolutePath;
+            Assert.True(response.Headers.CacheControl?.NoStore == true, $"{where}: Cache-Control {response.Headers.CacheControl}");
+            Assert.Equal("no-referrer", string.Join(",", response.Headers.GetValues("Referrer-Policy")));
+            Assert.Equal("DENY", string.Join(",", response.Headers.GetValues("X-Frame-Options")));
+            Assert.Contains(response.Headers.GetValues("Content-Security-Policy"), policy => policy.Contains("frame-ancestors 'none'", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Public_commune_page_names_the_unit_and_the_date_but_never_the_uploaded_files_name()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var committee = await host.TokenForAsync("ubnd-tan-canh");
+        const string PrivateName = "Nguyễn Văn A 0912345678.csv";
+        var report = Encoding.UTF8.GetBytes("period,jurisdiction,indicator,value,numerator,denominator,note\n2019,tan-canh,G3.1,90,,,\n");
+
+        using var sent = await host.PostAsync("ubnd-tan-canh", committee, PrivateName, report);
+        Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        var id = JsonDocument.Parse(await sent.Content.ReadAsStringAsync()).RootElement.GetProperty("upload").GetString()!;
+        Assert.Equal("scored", (await host.WaitUntilDoneAsync(id, committee)).GetProperty("status").GetString());
+        await host.Services.GetRequiredService<GenderPlan.Workflow.Application.IDashboardPublisher>().TryPublishDistrictsAsync(CancellationToken.None);
+
+        var published = (await Azurite.Storage.Container(StorageNames.WebsiteContainer).GetBlobClient("tan-canh.html").DownloadContentAsync()).Value.Content.ToString();
+        var live = await host.Http.GetStringAsync(new Uri("/api/page/tan-canh", UriKind.Relative));
+        var district = await host.Http.GetStringAsync(new Uri("/api/page/dak-to", UriKind.Relative));
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        foreach (var html in new[] { published, live, district })
+        {
+            Assert.DoesNotContain("0912345678", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Nguyễn Văn A", html, StringComparison.Ordinal);
+        }
+
+        var sentTable = System.Text.RegularExpressions.Regex.Match(live, "<table class=\"sent\" id=\"sent\">(.*?)</table>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains("UBND xã Tân Cảnh", sentTable, StringComparison.Ordinal);
+        Assert.Contains(today, sentTable, StringComparison.Ordinal);
     }
 
     [Fact]

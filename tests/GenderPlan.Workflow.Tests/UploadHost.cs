@@ -38,26 +38,66 @@ internal sealed class UploadHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<UploadHost> StartAsync(AzuriteFixture azurite, int maxFailedChecks = 20)
+    public static async Task<UploadHost> StartAsync(AzuriteFixture azurite, int maxFailedChecks = 20, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var address = $"127.0.0.1:{FreePort()}";
         var outbox = Directory.CreateTempSubdirectory("genderplan-upload-outbox-").FullName;
-        var app = LocalHost.Build(
-            new Dictionary<string, string?>
-            {
-                ["Storage"] = azurite.ConnectionString,
-                ["GenderPlan:Email:PickupDirectory"] = outbox,
-                ["GenderPlan:Local:PollInterval"] = "00:00:00.200",
-                ["GenderPlan:Uploads:MaxFailedChecks"] = maxFailedChecks.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["GenderPlan:Uploads:PublicUrl"] = $"http://{address}",
-            },
-            address,
-            LogLevel.Warning);
+        var all = new Dictionary<string, string?>
+        {
+            ["Storage"] = azurite.ConnectionString,
+            ["GenderPlan:Email:PickupDirectory"] = outbox,
+            ["GenderPlan:Local:PollInterval"] = "00:00:00.200",
+            ["GenderPlan:Uploads:MaxFailedChecks"] = maxFailedChecks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GenderPlan:Uploads:PublicUrl"] = $"http://{address}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = LocalHost.Build(all, address, LogLevel.Warning);
         await azurite.Storage.EnsureCreatedAsync(CancellationToken.None);
         await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")), author: null, CancellationToken.None);
         await app.Services.GetRequiredService<GenderPlan.Workflow.Application.RulesIntake>().RequireActiveAsync(CancellationToken.None);
         await app.StartAsync();
         return new UploadHost(app, address, outbox);
+    }
+
+    /// <summary>
+    /// A client whose connections come from <paramref name="localAddress"/> (any of 127.0.0.0/8 on Linux): another
+    /// machine, as far as the host can tell.
+    /// </summary>
+    public HttpClient ClientFrom(string localAddress) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    })
+    { BaseAddress = new Uri(BaseUrl) };
+
+    /// <summary>A wrong guess at <paramref name="unit"/>'s link, sent by <paramref name="client"/> with <paramref name="forwardedFor"/> as <c>X-Forwarded-For</c> when given.</summary>
+    public static async Task<HttpStatusCode> GuessAsync(HttpClient client, string unit, string? forwardedFor = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/upload?unit={unit}&token={new string('A', 43)}", UriKind.Relative));
+        if (forwardedFor is not null)
+        {
+            request.Headers.Add("X-Forwarded-For", forwardedFor);
+        }
+
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
     }
 
     /// <summary>A new standing link's token for <paramref name="unit"/>, as <c>genderplan links</c> makes it.</summary>
