@@ -137,7 +137,7 @@ public static class CommandLine
     private static Command Upload(CliConsole console)
     {
         var files = new Argument<string[]>("FILE") { Description = "Report files or folders.", Arity = ArgumentArity.OneOrMore };
-        var unit = new Option<string?>("--unit") { Description = "The sending unit's id (yte, gddt, ...); default: the plan's coordinator (ldtbxh)." };
+        var unit = new Option<string?>("--unit") { Description = "The sending unit's id (yte, gddt, ...); default: the plan's coordinator." };
         var storage = StorageOption();
         var command = new Command("upload", "Upload report files to the reports container as reports/{unit}/{file}.") { files, unit, storage };
         command.SetAction((result, token) => UploadCommand.RunAsync(result.GetValue(files) ?? [], result.GetValue(unit), result.GetValue(storage), console, token));

@@ -14,12 +14,6 @@ public sealed record ReportingCalendar(AnnualDate FirstHalf, AnnualDate Annual)
     /// <summary>Vietnam's offset from UTC.</summary>
     public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
 
-    /// <summary>
-    /// The days of plans written before deadlines were data (15 June, 25 November), for a plan file that does not
-    /// give its own.
-    /// </summary>
-    public static readonly ReportingCalendar Default = new(new AnnualDate(6, 15), new AnnualDate(11, 25));
-
     /// <summary>The calendar date in Vietnam at <paramref name="instant"/>.</summary>
     public static DateOnly VietnamDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(VietnamOffset).DateTime);
 

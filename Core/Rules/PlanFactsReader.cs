@@ -34,9 +34,10 @@ internal static class PlanFactsReader
 
     private static ReportingCalendar? ReadCalendar(JsonFields plan)
     {
+        // Required by the schema, which has already said so when it is missing.
         if (plan.Get("deadlines") is not { ValueKind: JsonValueKind.Object } element)
         {
-            return plan.Has("deadlines") ? null : ReportingCalendar.Default;
+            return null;
         }
 
         var deadlines = plan.Child(element, "deadlines");

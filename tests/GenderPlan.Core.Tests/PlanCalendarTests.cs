@@ -72,6 +72,7 @@ public class PlanCalendarTests
         // case, where the problem must be reported, words it must contain
         { "unknown coordinator", "workflow.Plan.coordinator", "'so-ldtbxh' is not a unit in units.json" },
         { "no coordinator", "workflow.Plan.coordinator", "is required" },
+        { "no deadlines", "workflow.Plan.deadlines", "is required" },
         { "a day that is not one", "workflow.Plan.deadlines.firstHalf", "\"6/30\" is not a day of the year" },
         { "30 February", "workflow.Plan.deadlines.firstHalf", "'02-30' is not a day of the year" },
         { "annual before semi-annual", "workflow.Plan.deadlines.annual", "is not after the semi-annual report's day" },
@@ -89,6 +90,7 @@ public class PlanCalendarTests
         {
             case "unknown coordinator": header["coordinator"] = "so-ldtbxh"; break;
             case "no coordinator": header.Remove("coordinator"); break;
+            case "no deadlines": header.Remove("deadlines"); break;
             case "a day that is not one": header["deadlines"]!["firstHalf"] = "6/30"; break;
             case "30 February": header["deadlines"]!["firstHalf"] = "02-30"; break;
             case "annual before semi-annual": header["deadlines"]!["annual"] = "03-01"; break;

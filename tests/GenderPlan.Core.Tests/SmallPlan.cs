@@ -55,6 +55,7 @@ internal sealed class SmallPlan
                 ["endYear"] = 2020,
                 ["district"] = "dak-to",
                 ["coordinator"] = "ldtbxh",
+                ["deadlines"] = new JsonObject { ["firstHalf"] = "06-15", ["annual"] = "11-25" },
                 ["goals"] = goals,
                 ["jurisdictions"] = new JsonArray(
                     new JsonObject { ["id"] = "dak-to", ["name"] = "Huyện Đăk Tô" },

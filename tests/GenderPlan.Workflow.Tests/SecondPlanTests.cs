@@ -20,6 +20,7 @@ public sealed class SecondPlanTests(AzuriteFixture azurite) : AzuriteTest(azurit
             "startYear": 2016,
             "endYear": 2020,
             "coordinator": "ldtbxh",
+            "deadlines": { "firstHalf": "06-15", "annual": "11-25" },
             "district": "kon-ray",
             "goals": [ { "number": 4, "vi": "Bảo đảm bình đẳng giới trong tiếp cận dịch vụ chăm sóc sức khỏe", "en": "Health care" } ],
             "jurisdictions": [ { "id": "kon-ray", "name": "Huyện Kon Rẫy" }, { "id": "dak-ruong", "name": "Xã Đăk Ruồng" } ]
@@ -99,7 +100,8 @@ public sealed class SecondPlanTests(AzuriteFixture azurite) : AzuriteTest(azurit
         .Replace("kon-ray-2016-2020", "kon-ray-2021-2025", StringComparison.Ordinal)
         .Replace("giai đoạn 2016-2020", "giai đoạn 2021-2025", StringComparison.Ordinal)
         .Replace("action plan 2016-2020", "action plan 2021-2025", StringComparison.Ordinal)
-        .Replace("\"startYear\": 2016,", "\"startYear\": 2021, \"baselineYear\": 2020, \"deadlines\": { \"firstHalf\": \"06-30\", \"annual\": \"12-15\" },", StringComparison.Ordinal)
+        .Replace("\"startYear\": 2016,", "\"startYear\": 2021, \"baselineYear\": 2020,", StringComparison.Ordinal)
+        .Replace("\"firstHalf\": \"06-15\", \"annual\": \"11-25\"", "\"firstHalf\": \"06-30\", \"annual\": \"12-15\"", StringComparison.Ordinal)
         .Replace("\"endYear\": 2020,", "\"endYear\": 2025,", StringComparison.Ordinal)
         .Replace("\"coordinator\": \"ldtbxh\",", "\"coordinator\": \"noivu\",", StringComparison.Ordinal)
         .Replace("\"baselineYear\": 2015,", "\"baselineYear\": 2020,", StringComparison.Ordinal)
