@@ -115,15 +115,16 @@ public sealed partial class RulesIntake : IRulesIntake
         }
 
         var loaded = RuleBookLoader.Load(sources);
-        if (loaded.RuleBook is null)
+        if (loaded.RuleBook is not { } book)
         {
             // Never written to the container: a refused change leaves the files in force untouched.
             return new RulesChange(RulesOutcome.Refused, loaded.Problems, active.Version);
         }
 
+        // The container now holds exactly these files, already validated: nothing to read back.
         await _files.ReplaceAsync(sources, author, cancellationToken);
-        var (outcome, problems) = await ApplyHeldAsync(author, cancellationToken);
-        return new RulesChange(outcome, problems, (await _activeRules.GetActiveInfoAsync(cancellationToken))?.Version);
+        var outcome = await ActivateHeldAsync(book, sources, author, cancellationToken);
+        return new RulesChange(outcome, [], book.Version);
     }
 
     private async Task<(RulesOutcome Outcome, IReadOnlyList<Problem> Problems)> ApplyHeldAsync(string? uploader, CancellationToken cancellationToken)
@@ -136,6 +137,12 @@ public sealed partial class RulesIntake : IRulesIntake
             return (RulesOutcome.Refused, result.Problems);
         }
 
+        return (await ActivateHeldAsync(book, sources, uploader, cancellationToken), []);
+    }
+
+    /// <summary>Makes a validated set the version in force, tells the coordinator what it changes and scores again; the lease is held.</summary>
+    private async Task<RulesOutcome> ActivateHeldAsync(RuleBook book, IReadOnlyList<RuleSource> sources, string? uploader, CancellationToken cancellationToken)
+    {
         // What the new version changes is read before it applies: afterwards the old verdicts are gone.
         var before = await _activeRules.GetActiveInfoAsync(cancellationToken);
         var preview = before is null || before.Version == book.Version ? null : await _previewer.PreviewAsync(book, cancellationToken);
@@ -148,7 +155,7 @@ public sealed partial class RulesIntake : IRulesIntake
             await _rescoring.CatchUpAsync(cancellationToken);
         }
 
-        return (activated ? RulesOutcome.Activated : RulesOutcome.Unchanged, []);
+        return activated ? RulesOutcome.Activated : RulesOutcome.Unchanged;
     }
 
     /// <summary>The active rules, or null when none was ever activated.</summary>

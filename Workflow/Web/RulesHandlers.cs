@@ -96,7 +96,7 @@ public sealed partial class RulesHandlers
 
         if (!access.ActsForAll)
         {
-            return UploadHandlers.Error(StatusCodes.Status403Forbidden, Messages.CoordinatorOnly.Format(language, (access.Coordinator ?? Messages.AnyCoordinator).In(language)));
+            return UploadHandlers.Error(StatusCodes.Status403Forbidden, Messages.CoordinatorOnly.Format(language, access.CoordinatorIn(language)));
         }
 
         if (request.ContentLength is null or > MaxBodyBytes || await _activeRules.GetActiveInfoAsync(cancellationToken) is not { } active)

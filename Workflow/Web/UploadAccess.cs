@@ -31,6 +31,9 @@ public enum AccessOutcome
 /// <param name="Coordinator">The plan's coordinator as units.json names it, whom a refusal tells the user to ask; null before any rules.</param>
 public sealed record LinkAccess(AccessOutcome Outcome, string? TokenUnit, bool ActsForAll = false, LocalizedText? Coordinator = null)
 {
+    /// <summary>Whom a refusal tells the user to ask, in <paramref name="language"/>: the coordinator, or the coordinating office before any rules.</summary>
+    public string CoordinatorIn(Language language) => (Coordinator ?? Messages.AnyCoordinator).In(language);
+
     /// <summary>Whether the request may go on.</summary>
     public bool IsAllowed => Outcome == AccessOutcome.Allowed;
 }
@@ -83,7 +86,7 @@ public sealed class UploadAccess
     /// <summary>The plain message for a refusal, in the caller's language, naming whom to ask (the plan's coordinator).</summary>
     public static string Refusal(LinkAccess access, Language language)
     {
-        var coordinator = (access.Coordinator ?? Messages.AnyCoordinator).In(language);
+        var coordinator = access.CoordinatorIn(language);
         return access.Outcome switch
         {
             AccessOutcome.Missing => Messages.LinkMissing.Format(language, coordinator),
