@@ -15,7 +15,10 @@ public sealed record AlertPlan(
 /// <summary>
 /// Decides whom to tell, so that units are alerted once, not on every run: an indicator is alerted when it
 /// first falls behind (per place and period) and again only if its status changes; one that recovers gets
-/// a short "resolved" notice.
+/// a short "resolved" notice. A figure that changes only at elections is alerted only in the reports of an election
+/// year: its result stands for the term, and telling the lead unit every half year about a council nobody can
+/// re-elect before the next election would teach it to ignore alerts. Its verdict still shows on the pages and in the
+/// report to the province.
 /// </summary>
 public static class AlertPlanner
 {
@@ -29,7 +32,7 @@ public static class AlertPlanner
         {
             var code = score.Indicator.Code;
             var known = alertedBefore.TryGetValue(code, out var before);
-            if (score.Status.NeedsAttention())
+            if (score.Status.NeedsAttention() && WorthTelling(score))
             {
                 if (!known || before != score.Status)
                 {
@@ -46,4 +49,8 @@ public static class AlertPlanner
 
         return new AlertPlan(behind, recovered, states);
     }
+
+    /// <summary>Whether the lead can act on this verdict now: always, except for an elected figure outside an election year.</summary>
+    private static bool WorthTelling(IndicatorScore score) =>
+        !score.Indicator.ChangesOnlyAtElections || score.Indicator.Definition.ElectionYears!.Contains(score.Period.Year);
 }

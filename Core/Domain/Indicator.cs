@@ -69,6 +69,21 @@ public sealed class Indicator
         : Unit.WholeNumbers ? 0m
         : Math.Abs(reported) / 100m);
 
+    /// <summary>
+    /// Whether the figure changes only when its body is elected (<c>"changesAt": "election"</c>): it is judged on the result
+    /// of the election, with no expected value between elections, since no report between them can move it.
+    /// </summary>
+    public bool ChangesOnlyAtElections => Definition.ElectionYears is { Count: > 0 };
+
+    /// <summary>
+    /// The latest election held in or before <paramref name="year"/>, whose result a report of that year carries; null
+    /// before the first listed election or for an indicator that is not elected.
+    /// </summary>
+    public int? ElectionBy(int year) => Definition.ElectionYears?.Where(election => election <= year).Select(election => (int?)election).Max();
+
+    /// <summary>The first listed election after <paramref name="year"/>: when the figure can next change; null when none is listed.</summary>
+    public int? ElectionAfter(int year) => Definition.ElectionYears?.Where(election => election > year).Select(election => (int?)election).Min();
+
     /// <summary>Evaluates the rule's expression: does <paramref name="value"/> meet the target?</summary>
     public bool MeetsTarget(decimal value) => _threshold(value, Definition.Target);
 
@@ -99,6 +114,11 @@ public sealed class Indicator
 /// <param name="Levels">Where the indicator is reported (<c>"levels"</c>): the district's report, the communes', or both; null means the district's only.</param>
 /// <param name="Tolerance">The rule's <c>tolerance</c>: how far the district's figure may differ from the communes' sum, or null for the default.</param>
 /// <param name="EveryYear">Whether the target must hold in every year ("Hàng năm", <c>"every": "year"</c>) rather than be reached by <paramref name="TargetYear"/>.</param>
+/// <param name="Path">The plan's path from baseline to target (<c>Plan.path</c>), carried by each indicator so that one indicator can be scored or drawn without its plan.</param>
+/// <param name="ElectionYears">
+/// For a figure that changes only when a body is elected (<c>"changesAt": "election"</c>: women in the People's Councils), the
+/// years of the elections (<c>"electionYears"</c>), ascending; null for a figure that can move in any period.
+/// </param>
 public sealed record IndicatorDefinition(
     string Code,
     int Goal,
@@ -118,4 +138,6 @@ public sealed record IndicatorDefinition(
     string? Note,
     bool EveryYear = false,
     IReadOnlyList<UnitLevel>? Levels = null,
-    decimal? Tolerance = null);
+    decimal? Tolerance = null,
+    ProgressPath Path = ProgressPath.Linear,
+    IReadOnlyList<int>? ElectionYears = null);

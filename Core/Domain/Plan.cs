@@ -57,6 +57,12 @@ public sealed class Plan
     /// <summary>The body that receives the plan's report (the province's Sở LĐ-TB&amp;XH), where the file names it.</summary>
     public LocalizedText? ReportsTo => Facts.ReportsTo;
 
+    /// <summary>
+    /// The path from baseline to target every indicator of the plan is measured against (<c>Plan.path</c>, straight line by
+    /// default): scores, their "kỳ này cần đạt" and the page's charts all follow it. Each indicator carries it too.
+    /// </summary>
+    public ProgressPath Path => Facts.Path;
+
     /// <summary>The plan id, the workflow's <c>WorkflowName</c> (<c>dak-to-2016-2020</c>).</summary>
     public string Id { get; }
 

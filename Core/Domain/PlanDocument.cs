@@ -19,5 +19,7 @@ public sealed record PlanDocument(string Number, DateOnly Date, LocalizedText Is
 /// <param name="AdoptedBy">The document that adopted the plan, where the file names it.</param>
 /// <param name="Implements">The higher plan it carries out, where the file names it.</param>
 /// <param name="ReportsTo">The body that receives the plan's report, where the file names it.</param>
+/// <param name="Path">The path from baseline to target that reports are measured against (<c>Plan.path</c>): the straight line unless the plan says compound.</param>
 public sealed record PlanFacts(
-    Calendar.ReportingCalendar Calendar, string Coordinator, int BaselineYear, PlanDocument? AdoptedBy = null, PlanDocument? Implements = null, LocalizedText? ReportsTo = null);
+    Calendar.ReportingCalendar Calendar, string Coordinator, int BaselineYear, PlanDocument? AdoptedBy = null, PlanDocument? Implements = null, LocalizedText? ReportsTo = null,
+    ProgressPath Path = ProgressPath.Linear);

@@ -29,7 +29,29 @@ internal static class PlanFactsReader
         var calendar = ReadCalendar(plan);
         return coordinator is null || baselineYear is null || calendar is null
             ? null
-            : new PlanFacts(calendar, coordinator, baselineYear.Value, ReadDocument(plan, "adoptedBy"), ReadDocument(plan, "implements"), plan.Localized("reportsTo"));
+            : new PlanFacts(calendar, coordinator, baselineYear.Value, ReadDocument(plan, "adoptedBy"), ReadDocument(plan, "implements"), plan.Localized("reportsTo"),
+                ReadPath(plan));
+    }
+
+    /// <summary>
+    /// <c>path</c>: the straight line when absent, as officials compute; the schema has already refused any word but
+    /// <c>linear</c> and <c>compound</c>, and this says so again rather than fall back to a path the plan did not choose.
+    /// </summary>
+    private static ProgressPath ReadPath(JsonFields plan)
+    {
+        var written = plan.String("path");
+        if (written is null)
+        {
+            return ProgressPath.Linear;
+        }
+
+        if (ProgressPathText.Parse(written) is { } path)
+        {
+            return path;
+        }
+
+        plan.Report("path", $"'{written}' is not a path; use \"linear\" (the straight line) or \"compound\" (the UN SDG compound growth)");
+        return ProgressPath.Linear;
     }
 
     private static ReportingCalendar? ReadCalendar(JsonFields plan)

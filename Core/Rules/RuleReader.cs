@@ -43,6 +43,7 @@ internal static class RuleReader
         var lead = properties.String("lead");
         var coordinating = properties.StringList("coordinating") ?? [];
         CheckUnits(properties, unitIds, lead, coordinating);
+        var elections = ReadElections(properties);
         var threshold = Compile(rule, expression);
         if (threshold is not null && target is not null && directionKnown && unit is not null)
         {
@@ -59,7 +60,8 @@ internal static class RuleReader
             code, goal.Value, name, unit, unitName, direction, baseline, baseline is null ? null : baselineYear,
             target.Value, targetYear.Value, properties.Text("provinceTarget"), lead,
             coordinating.Where(id => id != lead).Distinct().ToList(), categories, expression, properties.String("note"),
-            EveryYear: properties.String("every") == "year", Levels: ReadLevels(properties), Tolerance: properties.Decimal("tolerance"));
+            EveryYear: properties.String("every") == "year", Levels: ReadLevels(properties), Tolerance: properties.Decimal("tolerance"),
+            Path: header?.Facts.Path ?? ProgressPath.Linear, ElectionYears: elections);
         return new Indicator(definition, position, threshold);
     }
 
@@ -85,6 +87,32 @@ internal static class RuleReader
     /// </summary>
     private static IReadOnlyList<UnitLevel>? ReadLevels(JsonFields properties) =>
         properties.StringList("levels")?.Select(word => word == "commune" ? UnitLevel.Commune : UnitLevel.District).ToList();
+
+    /// <summary>
+    /// Reads <c>"changesAt": "election"</c> and its <c>"electionYears"</c>, ascending. The schema refuses one without the
+    /// other; this refuses what it cannot say: an elected figure with a target for every year (it cannot move within the
+    /// year), and a year listed twice.
+    /// </summary>
+    private static IReadOnlyList<int>? ReadElections(JsonFields properties)
+    {
+        if (properties.String("changesAt") != "election" || properties.Get("electionYears") is not { ValueKind: JsonValueKind.Array } list)
+        {
+            return null;
+        }
+
+        var years = list.EnumerateArray().Where(year => year.ValueKind == JsonValueKind.Number && year.TryGetInt32(out _)).Select(year => year.GetInt32()).ToList();
+        if (years.Distinct().Count() != years.Count)
+        {
+            properties.Report("electionYears", "lists a year twice");
+        }
+
+        if (properties.String("every") == "year")
+        {
+            properties.Report("changesAt", "a figure that changes only at elections cannot also have a target for every year; leave out \"every\"");
+        }
+
+        return years.Count == 0 ? null : years.Distinct().Order().ToList();
+    }
 
     private static decimal? ReadAmount(JsonFields properties, string property, MeasureUnit? unit, IReadOnlyList<Category> categories)
     {

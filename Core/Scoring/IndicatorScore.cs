@@ -9,7 +9,7 @@ public enum StatusReason
     /// <summary>The value meets the target.</summary>
     TargetMet,
 
-    /// <summary>The pace was measured (CR = actual growth / required growth).</summary>
+    /// <summary>The pace was measured against the plan's path: the progress ratio and the expected value of the period.</summary>
     PaceMeasured,
 
     /// <summary>Not met, and there is no baseline to measure a pace from.</summary>
@@ -32,6 +32,18 @@ public enum StatusReason
 
     /// <summary>An every-year target not met at the half year: falling behind, half the year is left.</summary>
     YearNotMetYet,
+
+    /// <summary>
+    /// A figure that changes only at elections, below its target in a report after the election: the elected body's
+    /// result stands for its term, so the verdict is final (missed) and no expected value is drawn.
+    /// </summary>
+    ElectionResultBelowTarget,
+
+    /// <summary>
+    /// A figure that changes only at elections, below its target before the first election the plan lists: it still
+    /// describes the previous term, and only the coming election can bring it to the target (off track until then).
+    /// </summary>
+    ElectionAhead,
 }
 
 /// <summary>
@@ -43,8 +55,8 @@ public enum StatusReason
 /// <param name="Period">The period reported.</param>
 /// <param name="Status">Met, on track, falling behind, off track, missed or not applicable.</param>
 /// <param name="Reason">Why.</param>
-/// <param name="ProgressRatio">CR, where a pace was measured.</param>
-/// <param name="Expected">Where the indicator should be at this period on the path from baseline to target.</param>
+/// <param name="ProgressRatio">The progress ratio on the plan's path, where a pace was measured: (x − b)/(expected − b) on the straight line, growth achieved over growth needed on the compound path.</param>
+/// <param name="Expected">Where the indicator should be at this period on the plan's path from baseline to target (the target itself for an every-year target; none for an elected figure).</param>
 public sealed record IndicatorScore(
     Indicator Indicator,
     Measurement Measurement,

@@ -5,8 +5,11 @@ using GenderPlan.Core.Text;
 namespace GenderPlan.Core.Scoring;
 
 /// <summary>
-/// One plain sentence per score, in Vietnamese and English, for officials who will not read a ratio:
-/// "Kết quả 97,2% chưa đạt chỉ tiêu 98%; tốc độ thực hiện mới bằng 59% tốc độ cần thiết, kỳ này cần đạt 97,7%."
+/// One plain sentence per score, in Vietnamese and English, for officials who will not read a ratio. The sentence
+/// follows the plan's path, so "kỳ này cần đạt" is the figure the page's chart draws and an official computes: on the
+/// straight line "Kết quả 12% chưa đạt chỉ tiêu 20%; theo lộ trình đều từ 2,1% năm 2015 đến 20% năm 2020, kỳ này cần
+/// đạt 16,42%, mới thực hiện được 69% mức tăng cần đạt.", on the compound path "...; tốc độ thực hiện mới bằng 59% tốc
+/// độ cần thiết, kỳ này cần đạt 97,7%." An elected figure says what it is judged on and until when.
 /// </summary>
 public static class ScoreExplainer
 {
@@ -63,8 +66,23 @@ public static class ScoreExplainer
         // Clamped: a value far from a near-zero baseline gives a ratio no decimal can hold, and "a billion per cent" says enough.
         var pace = score.ProgressRatio is { } ratio && double.IsFinite(ratio) ? Number((decimal)Math.Round(Math.Clamp(ratio * 100, -1e12, 1e12)), language) + "%" : "";
         var year = score.Period.Year;
+        var linear = definition.Path == ProgressPath.Linear;
+        var term = indicator.ChangesOnlyAtElections && indicator.ElectionBy(year) is { } election ? Term(indicator, election, language) : null;
+        var nextElection = indicator.ElectionAfter(indicator.ElectionBy(year) ?? year);
+        // On the straight line the ratio is the share of the change due by now that was made: a rise or a fall.
+        var change = definition.Baseline is { } from && definition.Target < from ? (vi ? "mức giảm" : "fall") : (vi ? "mức tăng" : "rise");
+        var line = $"theo lộ trình đều từ {baseline} năm {definition.BaselineYear} đến {target} năm {definition.TargetYear}, kỳ này cần đạt {expected}";
+        var lineEn = $"expected now on the straight line from {baseline} in {definition.BaselineYear} to {target} in {definition.TargetYear}: {expected}";
         return (score.Reason, score.Status, vi) switch
         {
+            (StatusReason.TargetMet, _, true) when term is not null => $"Kết quả bầu cử {term}: {result}, đạt chỉ tiêu {goal}.",
+            (StatusReason.TargetMet, _, false) when term is not null => $"{comparison}: target met by the {term} result.",
+            (StatusReason.ElectionResultBelowTarget, _, true) => $"Chỉ tiêu chỉ thay đổi khi bầu cử: kết quả bầu cử {term} là {result}, không đạt chỉ tiêu {goal}; "
+                + (nextElection is { } next ? $"số liệu giữ nguyên đến kỳ bầu cử năm {next}." : "số liệu giữ nguyên đến hết nhiệm kỳ."),
+            (StatusReason.ElectionResultBelowTarget, _, false) => $"{comparison}: changes only at elections; the {term} result misses the target and "
+                + (nextElection is { } nextEn ? $"stands until the {nextEn} election." : "stands for the rest of the term."),
+            (StatusReason.ElectionAhead, _, true) => $"{notMet}; chỉ tiêu chỉ thay đổi khi bầu cử: số liệu hiện tại là của nhiệm kỳ trước, chỉ tiêu được đánh giá theo kết quả bầu cử năm {nextElection}.",
+            (StatusReason.ElectionAhead, _, false) => $"{comparison}: changes only at elections; this is the previous term's figure, and the target is judged on the result of the {nextElection} election.",
             (StatusReason.TargetMet, _, true) when indicator.Unit.IsCategory => $"Kết quả: {result}, đạt chỉ tiêu ({target} trở lên).",
             (StatusReason.TargetMet, _, false) when indicator.Unit.IsCategory => $"{result}: target met ({target} or better).",
             (StatusReason.TargetMet, _, true) => $"Kết quả {result} đạt chỉ tiêu {goal}.",
@@ -83,6 +101,11 @@ public static class ScoreExplainer
             (StatusReason.YearNotMetYet, _, false) => $"{comparison}: the target holds for every year, and half of {year} is left to meet it.",
             (_, _, true) when score.ProgressRatio < 0 => $"{notMet}; kết quả diễn biến ngược chiều chỉ tiêu so với năm {definition.BaselineYear} ({baseline}).",
             (_, _, false) when score.ProgressRatio < 0 => $"{comparison}: off track, moving away from the target since {definition.BaselineYear} ({baseline}).",
+            (_, Status.OnTrack, true) when linear => $"{notMet}; {line}, đã thực hiện được {pace} {change} cần đạt.",
+            (_, Status.OnTrack, false) when linear => $"{comparison}: on track, {pace} of the {change} due by now ({lineEn}).",
+            (_, _, true) when linear => $"{notMet}; {line}, mới thực hiện được {pace} {change} cần đạt.",
+            (_, Status.FallingBehind, false) when linear => $"{comparison}: falling behind, only {pace} of the {change} due by now ({lineEn}).",
+            (_, _, false) when linear => $"{comparison}: off track, only {pace} of the {change} due by now ({lineEn}).",
             (_, Status.OnTrack, true) => $"{notMet}; tốc độ thực hiện bằng {pace} tốc độ cần thiết, kỳ này cần đạt {expected}.",
             (_, Status.OnTrack, false) => $"{comparison}: on track, moving at {pace} of the required pace (expected now: {expected}).",
             (_, Status.FallingBehind, false) => $"{comparison}: falling behind, moving at only {pace} of the required pace (expected now: {expected}).",
@@ -90,6 +113,16 @@ public static class ScoreExplainer
             (_, _, false) => $"{comparison}: off track, moving at only {pace} of the required pace (expected now: {expected}).",
         };
     }
+
+    /// <summary>"nhiệm kỳ 2016-2021" when the next election is listed, else "năm 2016": the term the result stands for.</summary>
+    private static string Term(Indicator indicator, int election, Language language) =>
+        (indicator.ElectionAfter(election), language) switch
+        {
+            ({ } next, Language.Vietnamese) => $"nhiệm kỳ {election}-{next}",
+            ({ } next, _) => $"{election}-{next} term",
+            (null, Language.Vietnamese) => $"năm {election}",
+            _ => $"{election} election",
+        };
 
     private static string Symbol(Indicator indicator, bool met) => (indicator.Direction, met) switch
     {

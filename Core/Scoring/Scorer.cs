@@ -38,6 +38,11 @@ public static class Scorer
         }
 
         var definition = indicator.Definition;
+        if (indicator.ChangesOnlyAtElections)
+        {
+            return Elected(indicator, measurement, period);
+        }
+
         if (definition.EveryYear)
         {
             // A target for every year: a year's report that misses it is final; half a year leaves time to catch up.
@@ -66,9 +71,7 @@ public static class Scorer
             return OffTrack(StatusReason.SlippedFromBaseline, definition.Target);
         }
 
-        var time = (double)period.TimePoint;
-        var (ratio, expectedNow) = ProgressMath.Measure((double)value, time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear);
-        decimal? expected = double.IsFinite(expectedNow) && Math.Abs(expectedNow) < 1e15 ? Math.Round((decimal)expectedNow, 4) : null;
+        var (ratio, expected) = ProgressMath.Measure(definition.Path, value, period.TimePoint, baseline, baselineYear, definition.Target, definition.TargetYear);
         var status = ratio >= ProgressMath.OnTrackRatio ? Status.OnTrack
             : ratio >= ProgressMath.FallingBehindRatio ? Status.FallingBehind
             : Status.OffTrack;
@@ -76,5 +79,24 @@ public static class Scorer
 
         IndicatorScore OffTrack(StatusReason reason, decimal? expectedNow) =>
             new(indicator, measurement, period, Status.OffTrack, reason, null, expectedNow);
+    }
+
+    /// <summary>
+    /// An elected figure below its target. After an election the report carries that election's result, fixed for the
+    /// term: missed, final, with no path to be on or off (a straight line between elections would call a council
+    /// "falling behind" for four years over a figure nobody can change). Before the first listed election it is still the
+    /// previous term's figure: off track, since only the coming election can reach the target, unless the target year
+    /// has come.
+    /// </summary>
+    private static IndicatorScore Elected(Indicator indicator, Measurement measurement, Period period)
+    {
+        if (indicator.ElectionBy(period.Year) is not null)
+        {
+            return new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.ElectionResultBelowTarget, null, null);
+        }
+
+        return period.TimePoint >= indicator.Definition.TargetYear
+            ? new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.TargetYearReached, null, indicator.Target)
+            : new IndicatorScore(indicator, measurement, period, Status.OffTrack, StatusReason.ElectionAhead, null, null);
     }
 }

@@ -1,15 +1,19 @@
 using System.Globalization;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Core.Text;
 using GenderPlan.Documents.Text;
 
 namespace GenderPlan.Documents.Dashboard;
 
 /// <summary>
 /// A small SVG chart of one indicator: every reported value by period (one point each, coloured and titled
-/// with its status), against the required path from the baseline to the target (the curve the progress
-/// method measures against) and the target line. Drawn by the product: no script, no external library.
-/// The geometry is worked out here; <c>Templates/progress-chart.liquid</c> writes the SVG.
+/// with its status), against the required path from the baseline to the target (the plan's path, the one the
+/// scores measure against: a straight line by default, the compound-growth curve when the plan says so) and the
+/// target line. Drawn by the product: no script, no external library. The geometry is worked out here;
+/// <c>Templates/progress-chart.liquid</c> writes the SVG. Labels are written as officials write numbers ("96,5").
+/// No chart is drawn for a category (a level such as "Kiêm nhiệm" has no scale to plot) or for fewer than two
+/// reported values (one dot says no more than the value beside it).
 /// </summary>
 public static class ProgressChart
 {
@@ -45,6 +49,11 @@ public static class ProgressChart
     {
         var definition = indicator.Definition;
         var points = history.Where(result => result.Value is not null).ToList();
+        if (indicator.Unit.IsCategory || points.Count < 2)
+        {
+            return ChartView.None(Frame, indicator.Code.Replace('.', '-'));
+        }
+
         var start = (double)(definition.BaselineYear ?? Math.Min(definition.TargetYear - 5, points.Count > 0 ? (int)Math.Floor(points.Min(point => (double)point.Period.TimePoint)) : definition.TargetYear - 5));
         var end = (double)definition.TargetYear;
         var path = RequiredPath(indicator, start, end);
@@ -60,12 +69,13 @@ public static class ProgressChart
         string Point(double time, double value) => $"{Format(X(time))},{Format(Y(value))}";
 
         return new ChartView(
+            true,
             Frame,
             indicator.Code.Replace('.', '-'),
             $"{indicator.Code}: {points.Count} giá trị đã báo cáo / reported values",
             [.. Enumerable.Range((int)Math.Ceiling(start), Math.Max(0, (int)end - (int)Math.Ceiling(start) + 1)).Select(year => new ChartTick(Format(X(year)), year.ToString(CultureInfo.InvariantCulture)))],
             [new ChartText(Format(Y(high) + 4), Short(high)), new ChartText(Format(Y(low) + 4), Short(low))],
-            new ChartText(Format(Y((double)definition.Target)), $"Chỉ tiêu / target {Short((double)definition.Target)}"),
+            new ChartText(Format(Y((double)definition.Target)), $"Chỉ tiêu {Short((double)definition.Target)} / target {ShortEnglish((double)definition.Target)}"),
             path.Count > 1 ? string.Join(' ', path.Select(point => Point(point.Time, point.Value))) : null,
             points.Count > 1 ? string.Join(' ', points.Select(point => Point((double)point.Period.TimePoint, (double)point.Value!.Value))) : null,
             [.. points.Select(point => new ChartPoint(
@@ -77,13 +87,16 @@ public static class ProgressChart
     }
 
     /// <summary>
-    /// The required path, sampled every half year, or empty where the method has none (no baseline, a target
-    /// to maintain, or a target for every year, which the target line alone shows).
+    /// The required path on the plan's <see cref="ProgressPath"/>, sampled every half year (so the straight line is
+    /// straight and the compound curve bends where the scores say), or empty where the method has none: no baseline,
+    /// a target to maintain, a target for every year (the target line alone shows those), or a figure that changes
+    /// only at elections (no expected value between elections).
     /// </summary>
     internal static List<(double Time, double Value)> RequiredPath(Indicator indicator, double start, double end)
     {
         var definition = indicator.Definition;
-        if (definition.EveryYear || definition.Baseline is not { } baseline || definition.BaselineYear is not { } baselineYear || indicator.Unit.IsCategory || indicator.MeetsTarget(baseline))
+        if (definition.EveryYear || indicator.ChangesOnlyAtElections || definition.Baseline is not { } baseline || definition.BaselineYear is not { } baselineYear
+            || indicator.Unit.IsCategory || indicator.MeetsTarget(baseline))
         {
             return [];
         }
@@ -91,7 +104,7 @@ public static class ProgressChart
         var path = new List<(double, double)>();
         for (var time = start; time <= end + 1e-9; time += 0.5)
         {
-            path.Add((time, ProgressMath.ExpectedValue(time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear)));
+            path.Add((time, ProgressMath.ExpectedValue(definition.Path, time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear)));
         }
 
         return path;
@@ -106,7 +119,14 @@ public static class ProgressChart
         return (low, high + padding);
     }
 
-    private static string Short(double value) => value.ToString(value >= 100 ? "0" : "0.#", CultureInfo.InvariantCulture);
+    /// <summary>An axis label as officials write it: "96,5", "1.500"; whole above 100, one decimal below.</summary>
+    internal static string Short(double value) => VietnameseNumber.Format(Rounded(value));
+
+    private static string ShortEnglish(double value) => VietnameseNumber.FormatEnglish(Rounded(value));
+
+    private static decimal Rounded(double value) => double.IsFinite(value) && Math.Abs(value) < 1e15
+        ? Math.Round((decimal)value, value >= 100 ? 0 : 1, MidpointRounding.AwayFromZero)
+        : 0m;
 
     private static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
@@ -117,8 +137,9 @@ public static class ProgressChart
 /// <summary>The chart's fixed frame: view box, grid and axis positions.</summary>
 internal sealed record ChartFrame(string ViewBox, string GridTop, string GridBottom, string YearY, string ScaleX, string TargetLeft, string TargetRight);
 
-/// <summary>One chart, every coordinate formatted for its attribute.</summary>
+/// <summary>One chart, every coordinate formatted for its attribute; <c>Drawn</c> is false where there is no chart to draw.</summary>
 internal sealed record ChartView(
+    bool Drawn,
     ChartFrame Frame,
     string Id,
     string Title,
@@ -127,7 +148,11 @@ internal sealed record ChartView(
     ChartText Target,
     string? RequiredPath,
     string? ReportedPath,
-    IReadOnlyList<ChartPoint> Points);
+    IReadOnlyList<ChartPoint> Points)
+{
+    /// <summary>No chart: a category, or fewer than two reported values; the page shows the value alone.</summary>
+    public static ChartView None(ChartFrame frame, string id) => new(false, frame, id, "", [], [], new ChartText("", ""), null, null, []);
+}
 
 /// <summary>A year's grid line and label.</summary>
 internal sealed record ChartTick(string X, string Year);

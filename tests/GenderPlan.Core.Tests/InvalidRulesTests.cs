@@ -46,6 +46,11 @@ public class InvalidRulesTests
         { "baseline without year", "rule G3.1.Properties.baselineYear", "required when there is a baseline" },
         { "unknown category target", "rule G7.3.Properties.target", "not one of the categories" },
         { "every month", "rule G3.1.Properties.every", "\"month\" is not a recurrence; use \"year\"" },
+        { "election without years", "rule G3.1.Properties.electionYears", "lists the years of the elections" },
+        { "election years without election", "rule G3.1.Properties.changesAt", "must be \"election\"" },
+        { "changes at a congress", "rule G3.1.Properties.changesAt", "\"congress\" is not a kind of change" },
+        { "elected every year", "rule G3.1.Properties.changesAt", "cannot also have a target for every year" },
+        { "election year twice", "rule G3.1.Properties.electionYears", "twice" },
     };
 
     [Theory]
@@ -177,6 +182,11 @@ public class InvalidRulesTests
             case "baseline without year": properties31.Remove("baselineYear"); break;
             case "unknown category target": plan.Properties("G7.3")["target"] = "Bán chuyên trách"; break;
             case "every month": plan.Properties("G3.1")["every"] = "month"; break;
+            case "election without years": plan.Properties("G3.1")["changesAt"] = "election"; break;
+            case "election years without election": plan.Properties("G3.1")["electionYears"] = new JsonArray(2016, 2021); break;
+            case "changes at a congress": SmallPlan.Elected(plan.Rule("G3.1"), 2016)["Properties"]!["changesAt"] = "congress"; break;
+            case "elected every year": SmallPlan.EveryYear(SmallPlan.Elected(plan.Rule("G3.1"), 2016, 2021)); break;
+            case "election year twice": SmallPlan.Elected(plan.Rule("G3.1"), 2016, 2016); break;
             default: throw new ArgumentException(brokenCase);
         }
     }

@@ -78,6 +78,7 @@ public class PlanCalendarTests
         { "annual before semi-annual", "workflow.Plan.deadlines.annual", "is not after the semi-annual report's day" },
         { "baseline year inside the plan", "workflow.Plan.baselineYear", "2021 is not before the plan's first year 2021" },
         { "adopted on no day", "workflow.Plan.adoptedBy.date", "\"01/7/2021\" is not a date" },
+        { "a path of another shape", "workflow.Plan.path", "\"geometric\" is not a path; use \"linear\"" },
     };
 
     [Theory]
@@ -96,6 +97,7 @@ public class PlanCalendarTests
             case "annual before semi-annual": header["deadlines"]!["annual"] = "03-01"; break;
             case "baseline year inside the plan": header["baselineYear"] = 2021; break;
             case "adopted on no day": header["adoptedBy"]!["date"] = "01/7/2021"; break;
+            case "a path of another shape": header["path"] = "geometric"; break;
         }
 
         var result = plan.Load();

@@ -7,7 +7,8 @@ namespace GenderPlan.Core.Tests;
 
 /// <summary>
 /// The scoring method on rules written here, every status and reason worked out by hand from the figures
-/// below. The shipped plan's own golden cases are in <see cref="DakTo2016To2020PlanTests"/>.
+/// below: on the straight line (the default path) and, where the plan says <c>"path": "compound"</c>, on the UN SDG
+/// compound-growth path. The shipped plan's own golden cases are in <see cref="DakTo2016To2020PlanTests"/>.
 /// </summary>
 public class ScoringTests
 {
@@ -20,6 +21,7 @@ public class ScoringTests
         SmallPlan.Rule("G3.1", ">=", baseline: 96.5m, target: 98m),
         SmallPlan.Rule("G4.1", "<=", baseline: 105m, target: 105m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls"),
         SmallPlan.Rule("G4.3a", ">=", baseline: 77.37m, target: 90m),
+        SmallPlan.Rule("G4.4", "<=", baseline: 40m, target: 25m, unit: "per-100", unitVi: "trên 100 trẻ đẻ sống", unitEn: "per 100 live births"),
         SmallPlan.Rule("G6.1", "<=", baseline: 2m, target: 1.5m, unit: "times", unitVi: "lần", unitEn: "times"),
         SmallPlan.Rule("G6.3", ">=", baseline: null, target: 100m),
         SmallPlan.Rule("G7.4", ">=", baseline: 100m, target: 100m),
@@ -28,6 +30,9 @@ public class ScoringTests
         SmallPlan.EveryYear(SmallPlan.Rule("G5.3", "<=", baseline: null, target: 0m, unit: "count", unitVi: "vụ", unitEn: "cases")));
 
     private static readonly Lazy<Plan> Plan = new(Rules.Plan);
+
+    /// <summary>The same rules on the compound path: the figures of the UN SDG method, as scored before the straight line was the default.</summary>
+    private static readonly Lazy<Plan> CompoundPlan = new(() => Rules.Copy().OnPath("compound").Plan());
 
     public static TheoryData<string, string, string, Status, StatusReason> Statuses => new()
     {
@@ -39,15 +44,16 @@ public class ScoringTests
         { "G6.1", "2020", "1.5", Status.Met, StatusReason.TargetMet },
         { "G7.3", "2019", "1", Status.Met, StatusReason.TargetMet },
         { "G7.3", "2019", "2", Status.Met, StatusReason.TargetMet },
-        // on track: CR >= 0.95
-        { "G2.2", "2019", "12", Status.OnTrack, StatusReason.PaceMeasured },
+        // on track: ratio >= 0.95 (G4.3a: 77,37 + 12,63·4/5 = 87,474 due, 88 reported)
         { "G4.3a", "2019", "88", Status.OnTrack, StatusReason.PaceMeasured },
-        // falling behind: 0.5 <= CR < 0.95
+        // falling behind: 0.5 <= ratio < 0.95 (G2.2: 9,9 of the 14,32 due; G6.1: 1,8 is exactly half of the way from 2 to 1,6)
+        { "G2.2", "2019", "12", Status.FallingBehind, StatusReason.PaceMeasured },
+        { "G6.1", "2019", "1.8", Status.FallingBehind, StatusReason.PaceMeasured },
         { "G1.1b.district", "2019", "34.5", Status.FallingBehind, StatusReason.PaceMeasured },
         { "G3.1", "2019", "97.2", Status.FallingBehind, StatusReason.PaceMeasured },
         { "G4.3a", "2020-H1", "84.5", Status.FallingBehind, StatusReason.PaceMeasured },
-        // off track: CR < 0.5, moving away, or not measurable
-        { "G6.1", "2019", "1.8", Status.OffTrack, StatusReason.PaceMeasured },
+        // off track: ratio < 0.5, moving away, or not measurable (G6.1: 0,15 of the 0,4 due)
+        { "G6.1", "2019", "1.85", Status.OffTrack, StatusReason.PaceMeasured },
         { "G3.1", "2019", "96", Status.OffTrack, StatusReason.PaceMeasured },
         { "G2.1", "2019", "45", Status.OffTrack, StatusReason.PaceMeasured },
         { "G1.3", "2019", "65", Status.OffTrack, StatusReason.NoBaseline },
@@ -108,22 +114,78 @@ public class ScoringTests
     }
 
     [Theory]
+    // G2.2 (the case): 2,1 + (20 − 2,1)·4/5 = 16,42 due in 2019; (12 − 2,1)/(16,42 − 2,1) = 9,9/14,32
+    [InlineData("G2.2", "2019", "12", "16.42", 9.9 / 14.32, Status.FallingBehind)]
+    // the same value half a year earlier: 2,1 + 17,9·3,5/5 = 14,63; 9,9/12,53
+    [InlineData("G2.2", "2019-H1", "12", "14.63", 9.9 / 12.53, Status.FallingBehind)]
+    [InlineData("G3.1", "2019", "97.2", "97.7", 0.7 / 1.2, Status.FallingBehind)]
+    [InlineData("G3.1", "2019", "97.7", "97.7", 1.0, Status.OnTrack)]
+    // the first half of the target year: 77,37 + 12,63·4,5/5 = 88,737; 7,13/11,367
+    [InlineData("G4.3a", "2020-H1", "84.5", "88.737", 7.13 / 11.367, Status.FallingBehind)]
+    // "at most" indicators come down the line: 2 − 0,5·4/5 = 1,6 and 1,8 made 0,2 of the 0,4 due, exactly half
+    [InlineData("G6.1", "2019", "1.8", "1.6", 0.5, Status.FallingBehind)]
+    [InlineData("G6.1", "2017", "1.8", "1.8", 1.0, Status.OnTrack)]
+    // 40 − 15·4/5 = 28 due in 2019; 31 made 9 of the 12; at 2018-H1, 40 − 15·2,5/5 = 32,5 and 9 of 7,5
+    [InlineData("G4.4", "2019", "31", "28", 9.0 / 12.0, Status.FallingBehind)]
+    [InlineData("G4.4", "2018-H1", "31", "32.5", 9.0 / 7.5, Status.OnTrack)]
+    // moving away: negative
+    [InlineData("G2.1", "2019", "45", "49.8", -4 / 0.8, Status.OffTrack)]
+    public void Straight_line_expects_an_equal_step_each_year_and_measures_the_share_of_the_change_due_that_was_made(
+        string code, string period, string value, string expected, double ratio, Status status)
+    {
+        var score = Scorer.ScoreOne(Indicator(code), Measurement.Of(Parse(value)), Period.Parse(period));
+
+        Assert.Equal(Parse(expected), score.Expected);
+        Assert.Equal(ratio, score.ProgressRatio!.Value, 10);
+        Assert.Equal(status, score.Status);
+    }
+
+    [Fact]
+    public void Plan_that_names_no_path_is_measured_on_the_straight_line()
+    {
+        Assert.Null(Rules.Workflow["Plan"]!["path"]);
+        Assert.Equal(ProgressPath.Linear, Plan.Value.Path);
+        Assert.All(Plan.Value.Indicators, indicator => Assert.Equal(ProgressPath.Linear, indicator.Definition.Path));
+        Assert.Equal(ProgressPath.Compound, CompoundPlan.Value.Path);
+    }
+
+    public static TheoryData<string, string, string, Status> CompoundStatuses => new()
+    {
+        // the compound path rises slowly at first, so it calls on track what the straight line calls falling behind
+        { "G2.2", "2019", "12", Status.OnTrack },
+        // ... and its ratio of growth rates calls off track what is half the way down the line
+        { "G6.1", "2019", "1.8", Status.OffTrack },
+        { "G4.3a", "2019", "88", Status.OnTrack },
+        { "G3.1", "2019", "97.2", Status.FallingBehind },
+        { "G3.1", "2019", "96", Status.OffTrack },
+    };
+
+    [Theory]
+    [MemberData(nameof(CompoundStatuses))]
+    public void Compound_path_keeps_the_statuses_of_the_UN_SDG_method(string code, string period, string value, Status status)
+    {
+        var score = Scorer.ScoreOne(CompoundIndicator(code), Measurement.Of(Parse(value)), Period.Parse(period));
+
+        Assert.Equal((status, StatusReason.PaceMeasured), (score.Status, score.Reason));
+    }
+
+    [Theory]
     [InlineData("G3.1", "2019", "97.2", 0.5854)]
     [InlineData("G1.1b.district", "2019", "34.5", 0.6832)]
     [InlineData("G6.1", "2019", "1.8", 0.4649)]
     [InlineData("G2.1", "2019", "45", -5.2027)]
     [InlineData("G4.3a", "2020-H1", "84.5", 0.6443)]
-    public void Progress_ratio_is_actual_over_required_compound_growth(string code, string period, string value, double ratio)
+    public void Compound_progress_ratio_is_actual_over_required_compound_growth(string code, string period, string value, double ratio)
     {
-        var score = Scorer.ScoreOne(Indicator(code), Measurement.Of(Parse(value)), Period.Parse(period));
+        var score = Scorer.ScoreOne(CompoundIndicator(code), Measurement.Of(Parse(value)), Period.Parse(period));
 
         Assert.Equal(ratio, score.ProgressRatio!.Value, 3);
     }
 
     [Fact]
-    public void Semi_annual_report_sits_half_a_year_before_its_annual_one()
+    public void Compound_semi_annual_report_sits_half_a_year_before_its_annual_one()
     {
-        var indicator = Indicator("G3.1");
+        var indicator = CompoundIndicator("G3.1");
 
         var firstHalf = Scorer.ScoreOne(indicator, Measurement.Of(97.4m), Period.FirstHalf(2019));
         var annual = Scorer.ScoreOne(indicator, Measurement.Of(97.4m), Period.Annual(2019));
@@ -134,18 +196,18 @@ public class ScoringTests
     }
 
     [Fact]
-    public void Expected_value_is_where_the_path_from_baseline_to_target_stands_now()
+    public void Compound_expected_value_is_where_the_growth_path_from_baseline_to_target_stands_now()
     {
-        var score = Scorer.ScoreOne(Indicator("G3.1"), Measurement.Of(97.2m), Period.Annual(2019));
+        var score = Scorer.ScoreOne(CompoundIndicator("G3.1"), Measurement.Of(97.2m), Period.Annual(2019));
 
         // 96.5 * (98/96.5)^(4/5)
         Assert.Equal(97.6981m, score.Expected);
     }
 
     [Fact]
-    public void Zero_baseline_counts_as_a_thousandth()
+    public void Compound_zero_baseline_counts_as_a_thousandth()
     {
-        var plan = SmallPlan.With(SmallPlan.Rule("G2.2", ">=", baseline: 0m, target: 20m)).Plan();
+        var plan = SmallPlan.With(SmallPlan.Rule("G2.2", ">=", baseline: 0m, target: 20m)).OnPath("compound").Plan();
 
         var score = Scorer.ScoreOne(plan.FindIndicator("G2.2")!, Measurement.Of(10m), Period.Annual(2019));
 
@@ -155,9 +217,22 @@ public class ScoringTests
     }
 
     [Fact]
+    public void Straight_line_from_a_zero_baseline_needs_no_stand_in()
+    {
+        var plan = SmallPlan.With(SmallPlan.Rule("G2.2", ">=", baseline: 0m, target: 20m)).Plan();
+
+        var score = Scorer.ScoreOne(plan.FindIndicator("G2.2")!, Measurement.Of(10m), Period.Annual(2019));
+
+        // 0 + 20·4/5 = 16 due; 10 of 16 made
+        Assert.Equal(16m, score.Expected);
+        Assert.Equal(10.0 / 16.0, score.ProgressRatio!.Value, 10);
+        Assert.Equal(Status.FallingBehind, score.Status);
+    }
+
+    [Fact]
     public void Zero_value_counts_as_a_thousandth()
     {
-        var score = Scorer.ScoreOne(Indicator("G2.2"), Measurement.Of(0m), Period.Annual(2019));
+        var score = Scorer.ScoreOne(CompoundIndicator("G2.2"), Measurement.Of(0m), Period.Annual(2019));
 
         Assert.Equal(Status.OffTrack, score.Status);
         Assert.True(score.ProgressRatio < 0);
@@ -192,6 +267,8 @@ public class ScoringTests
     }
 
     private static Indicator Indicator(string code) => Plan.Value.FindIndicator(code) ?? throw new ArgumentException(code);
+
+    private static Indicator CompoundIndicator(string code) => CompoundPlan.Value.FindIndicator(code) ?? throw new ArgumentException(code);
 
     private static decimal Parse(string value) => decimal.Parse(value, CultureInfo.InvariantCulture);
 }

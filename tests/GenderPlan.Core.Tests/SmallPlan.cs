@@ -107,6 +107,24 @@ internal sealed class SmallPlan
         return rule;
     }
 
+    /// <summary>This plan measured on <paramref name="path"/> (<c>Plan.path</c>: <c>linear</c>, <c>compound</c>, or any word, to test refusals).</summary>
+    public SmallPlan OnPath(string path)
+    {
+        Workflow["Plan"]!["path"] = path;
+        return this;
+    }
+
+    /// <summary>
+    /// <paramref name="rule"/> for a figure that changes only at elections (<c>"changesAt": "election"</c>) held in
+    /// <paramref name="years"/>, as the shipped plan writes the People's Councils elected for 2016-2021.
+    /// </summary>
+    public static JsonObject Elected(JsonObject rule, params int[] years)
+    {
+        rule["Properties"]!["changesAt"] = "election";
+        rule["Properties"]!["electionYears"] = new JsonArray([.. years.Select(year => (JsonNode)JsonValue.Create(year))]);
+        return rule;
+    }
+
     /// <summary>The rule of <paramref name="code"/>, to edit before loading.</summary>
     public JsonObject Rule(string code) =>
         Rules.Select(rule => rule!.AsObject()).Single(rule => (string?)rule["RuleName"] == code);

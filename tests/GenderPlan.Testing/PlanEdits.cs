@@ -24,6 +24,17 @@ public static class PlanEdits
         return workflow.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
+    /// <summary><paramref name="workflowJson"/> with the plan header's <c>Plan.{property}</c> (such as <c>path</c>) set to <paramref name="value"/>.</summary>
+    public static string WithPlan(string workflowJson, string property, JsonNode value)
+    {
+        var workflow = JsonNode.Parse(workflowJson)!;
+        workflow["Plan"]![property] = value;
+        return workflow.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>The shipped plan with one header property changed: <c>ShippedWithPlan("path", "compound")</c>.</summary>
+    public static string ShippedWithPlan(string property, JsonNode value) => WithPlan(File.ReadAllText(ShippedWorkflowPath), property, value);
+
     /// <summary>The shipped plan with one rule's property changed.</summary>
     public static string ShippedWithRule(string code, string property, JsonNode value) => WithRule(File.ReadAllText(ShippedWorkflowPath), code, property, value);
 }
