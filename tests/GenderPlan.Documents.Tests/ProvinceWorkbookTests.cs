@@ -35,7 +35,7 @@ public sealed class ProvinceWorkbookTests
     [InlineData("G1.2", 0.72, "[$-42A]0%", "Đã đạt")]
     [InlineData("G4.1", 108.0, "[$-42A]#,##0", "Có nguy cơ không đạt")]
     [InlineData("G4.2", 45.0, "[$-42A]#,##0", "Đã đạt")]
-    [InlineData("G6.1", 1.8, "[$-42A]#,##0.0", "Có nguy cơ không đạt")]
+    [InlineData("G6.1", 1.8, "[$-42A]#,##0.0", "Chậm tiến độ")]
     [InlineData("G5.1", 0.0, "[$-42A]#,##0", "Đã đạt")]
     public void An_indicator_row_holds_its_value_as_a_real_number_with_a_Vietnamese_format_and_its_status_word(string code, double value, string format, string status)
     {
@@ -90,7 +90,7 @@ public sealed class ProvinceWorkbookTests
         Assert.Equal("%", At("C", row)!.Text);
         Assert.Equal("—", At("D", RowOf("G1.2"))!.Text);
         Assert.Equal("Giảm 40%", At("F", RowOf("G5.1"))!.Text);
-        Assert.Equal(("Kiêm nhiệm", "Kiêm nhiệm", "Chuyên trách"), (At("D", RowOf("G7.3"))!.Text, At("E", RowOf("G7.3"))!.Text, At("F", RowOf("G7.3"))!.Text));
+        Assert.Equal(("Kiêm nhiệm", "Bố trí đủ cán bộ", "Bố trí đủ cán bộ"), (At("D", RowOf("G7.3"))!.Text, At("E", RowOf("G7.3"))!.Text, At("F", RowOf("G7.3"))!.Text));
         Assert.Equal("trẻ trai/100 trẻ gái", At("C", RowOf("G4.1"))!.Text);
     }
 
@@ -120,7 +120,7 @@ public sealed class ProvinceWorkbookTests
     [Fact]
     public void The_note_is_the_explanation_sentence()
     {
-        Assert.Equal("Kết quả 97,2% chưa đạt chỉ tiêu 98%; tốc độ thực hiện mới bằng 59% tốc độ cần thiết, kỳ này cần đạt 97,7%.", At("K", RowOf("G3.1"))!.Text);
+        Assert.Equal("Kết quả 97,2% chưa đạt chỉ tiêu 98%; theo lộ trình đều từ 96,5% năm 2015 đến 98% năm 2020, kỳ này cần đạt 97,7%, mới thực hiện được 58% mức tăng cần đạt.", At("K", RowOf("G3.1"))!.Text);
     }
 
     [Fact]

@@ -114,7 +114,8 @@ public partial class RenderedOutputTests
         Assert.Equal((word, vi, en, symbol, colour), (status.Word(), status.Vietnamese(), status.English(), AlertComposer.StatusIcon(status), AlertComposer.StatusColour(status)));
         var value = status == Status.NotApplicable ? (decimal?)null : 97m;
         var input = new DashboardInput(TestRules.Book, TestRules.Plan, "dak-to",
-            [new DashboardResult("G3.1", Period.Annual(2019), status, value, new LocalizedText("giải thích", "explanation"))], [], new DateOnly(2020, 1, 1), DateTimeOffset.UnixEpoch, []);
+            [new DashboardResult("G3.1", Period.Annual(2018), status, value, new LocalizedText("giải thích", "explanation")),
+             new DashboardResult("G3.1", Period.Annual(2019), status, value, new LocalizedText("giải thích", "explanation"))], [], new DateOnly(2020, 1, 1), DateTimeOffset.UnixEpoch, []);
 
         var html = DashboardRenderer.Render(input);
 
