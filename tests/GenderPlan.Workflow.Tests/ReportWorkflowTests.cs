@@ -49,7 +49,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         Assert.Contains("Sex ratio at birth", health.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("G3.1", health.TextBody, StringComparison.Ordinal);
         var education = emails.Single(email => email.To.Mailboxes.Any(to => to.Address == "gddt@example.org"));
-        Assert.Contains("Kết quả 97,2% chưa đạt chỉ tiêu 98%; tốc độ thực hiện mới bằng 59% tốc độ cần thiết", education.HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Kết quả 97,2% chưa đạt chỉ tiêu 98%; theo lộ trình đều từ 96,5% năm 2015 đến 98% năm 2020, kỳ này cần đạt 97,7%", education.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(0, await pipeline.Alerts.PendingCountAsync(CancellationToken.None));
     }
 
