@@ -27,10 +27,10 @@ public static class ProgressPathText
     /// <summary>The plan file's word: <c>linear</c> or <c>compound</c>.</summary>
     public static string Word(this ProgressPath path) => path == ProgressPath.Compound ? "compound" : "linear";
 
-    /// <summary>What an official calls the path: "đường thẳng" or "tăng trưởng kép".</summary>
+    /// <summary>What an official calls the path, as a rules change lists it: "đường thẳng" or "tăng trưởng kép".</summary>
     public static LocalizedText Label(this ProgressPath path) => path == ProgressPath.Compound
-        ? new("tăng trưởng kép (phương pháp của Liên hợp quốc)", "compound growth (the UN SDG method)")
-        : new("đường thẳng từ năm gốc đến năm đạt chỉ tiêu", "straight line from the baseline to the target year");
+        ? new("tăng trưởng kép", "compound growth")
+        : new("đường thẳng", "straight line");
 
     /// <summary>Reads the plan file's word; null for any other.</summary>
     public static ProgressPath? Parse(string? word) => word switch

@@ -1,21 +1,21 @@
 namespace GenderPlan.Core.Domain;
 
-/// <summary>Where an indicator stands against its target (UN SDG Progress Chart method).</summary>
+/// <summary>Where an indicator stands against its target and the plan's path to it (the UN SDG Progress Chart's statuses, on a straight line by default).</summary>
 public enum Status
 {
     /// <summary>The reported value meets the target.</summary>
     Met,
 
-    /// <summary>Not met yet, but moving at 95% or more of the pace the target needs.</summary>
+    /// <summary>Not met yet, but a progress ratio of 0.95 or more on the plan's path.</summary>
     OnTrack,
 
-    /// <summary>Moving at 50% to 95% of the needed pace: the lead unit must speed up.</summary>
+    /// <summary>A progress ratio of 0.5 to 0.95 on the plan's path: the lead unit must speed up.</summary>
     FallingBehind,
 
     /// <summary>Moving at under half the needed pace, backwards, or not measurable and not met.</summary>
     OffTrack,
 
-    /// <summary>The verdict is final and the target is not met: the target year has come, or an every-year target failed a year.</summary>
+    /// <summary>The verdict is final and the target is not met: the target year has come, an every-year target failed a year, or an elected figure's term result is below it.</summary>
     Missed,
 
     /// <summary>Nothing to measure (a 0/0 rate, such as no trafficking victim found).</summary>

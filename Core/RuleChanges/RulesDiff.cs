@@ -7,7 +7,7 @@ namespace GenderPlan.Core.RuleChanges;
 /// What changed from one rules version to the next, one readable Vietnamese line per change, as the
 /// coordinator reads a version history: "G3.1: chỉ tiêu 98% → 97%", "G4.1: đơn vị chủ trì yte → ldtbxh",
 /// "yte: thêm địa chỉ a@b". Only what officials decide is compared (targets, baselines, years, direction,
-/// units, addresses, levels); an expression that follows from them says nothing of its own.
+/// units, addresses, levels, elections, the plan's path); an expression that follows from them says nothing of its own.
 /// </summary>
 public static class RulesDiff
 {
@@ -28,6 +28,11 @@ public static class RulesDiff
             {
                 lines.Add($"thêm kế hoạch {plan.Id} ({plan.Indicators.Count} chỉ tiêu)");
                 continue;
+            }
+
+            if (old.Path != plan.Path)
+            {
+                lines.Add($"{plan.Id}: lộ trình đánh giá tiến độ {old.Path.Label().Vi} → {plan.Path.Label().Vi}");
             }
 
             foreach (var indicator in plan.Indicators)
@@ -108,6 +113,13 @@ public static class RulesDiff
         if (was.EveryYear != now.EveryYear)
         {
             yield return now.EveryYear ? "chỉ tiêu phải đạt hằng năm" : "chỉ tiêu chỉ cần đạt vào năm cuối";
+        }
+
+        var wasElections = string.Join(", ", was.ElectionYears ?? []);
+        var nowElections = string.Join(", ", now.ElectionYears ?? []);
+        if (wasElections != nowElections)
+        {
+            yield return nowElections.Length == 0 ? "không còn đánh giá theo kết quả bầu cử" : $"chỉ thay đổi khi bầu cử (năm {nowElections})";
         }
     }
 

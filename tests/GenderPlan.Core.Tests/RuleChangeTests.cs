@@ -44,6 +44,23 @@ public class RuleChangeTests
     }
 
     [Fact]
+    public void Choosing_the_compound_path_or_dropping_an_election_is_listed_as_a_change()
+    {
+        var workflow = TestRules.WorkflowJson();
+        workflow["Plan"]!["path"] = "compound";
+        var council = TestRules.Rule(workflow, "G1.1b.district")["Properties"]!.AsObject();
+        council.Remove("changesAt");
+        council.Remove("electionYears");
+
+        var changed = TestRules.Load(workflow).RuleBook!;
+
+        Assert.Equal(
+            ["dak-to-2016-2020: lộ trình đánh giá tiến độ đường thẳng → tăng trưởng kép", "G1.1b.district: không còn đánh giá theo kết quả bầu cử"],
+            RulesDiff.Between(TestRules.Book, changed));
+        Assert.Equal(["G1.1b.district: chỉ thay đổi khi bầu cử (năm 2016, 2021)"], RulesDiff.Between(changed, TestRules.Book).Where(line => line.StartsWith("G1.1b", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Edits_keep_the_files_readable_with_diacritics()
     {
         var edited = RuleEdits.Apply(Shipped(), new RulesEdit([new IndicatorEdit("G4.1", null, "106", null, null, null)], null));

@@ -87,7 +87,8 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
 
         Assert.Equal(3, await points.CountAsync());
         Assert.Equal(["2017-H1", "2018", "2019"], await points.EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.getAttribute('data-period'))"));
-        Assert.Equal(1, await page.Locator("article[data-indicator='G4.1'] circle.point").CountAsync());
+        // G4.1 was reported once: one value says no more than the figure beside it, so it has no chart
+        Assert.Equal(0, await page.Locator("article[data-indicator='G4.1'] figure").CountAsync());
         Assert.Equal(1, await page.Locator("article[data-indicator='G3.1'] polyline.path").CountAsync());
     }
 
@@ -170,8 +171,9 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
         await page.GotoAsync(new Uri(Path.Combine(output, "index.html")).AbsoluteUri);
 
         Assert.Empty(errors);
-        // 27 reported values, two of them 0/0 (no point to draw).
-        Assert.Equal(25, await page.Locator("circle.point").CountAsync());
+        // One report: a single value per indicator, shown as a figure with no chart.
+        Assert.Equal(0, await page.Locator("svg.chart").CountAsync());
+        Assert.Contains("97,2%", await page.Locator("article[data-indicator='G3.1']").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("dak-to-2019.csv", await page.Locator("ul.files").InnerTextAsync(), StringComparison.Ordinal);
     }
 
