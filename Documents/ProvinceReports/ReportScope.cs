@@ -39,8 +39,8 @@ public sealed record ReportScope(ReportKind Kind, int FirstYear, Period Period, 
     /// <summary>The years whose annual figures a span's table shows, in order; just the period's year otherwise.</summary>
     public IEnumerable<int> Years => Enumerable.Range(FirstYear, LastYear - FirstYear + 1);
 
-    /// <summary>Whether a report filed for <paramref name="period"/> belongs in this one.</summary>
-    public bool Covers(Period period) => IsSpan ? period.Year >= FirstYear && period.Year <= LastYear : period == Period;
+    /// <summary>Whether a report filed for <paramref name="period"/> belongs in this one: a span reads the annual reports of its years.</summary>
+    public bool Covers(Period period) => IsSpan ? period.Kind == PeriodKind.Annual && period.Year >= FirstYear && period.Year <= LastYear : period == Period;
 
     /// <summary>"năm 2019", "6 tháng đầu năm 2019", "giai đoạn 2016-2018".</summary>
     public string Label => IsSpan ? $"giai đoạn {FirstYear.ToString(CultureInfo.InvariantCulture)}-{LastYear.ToString(CultureInfo.InvariantCulture)}" : Period.Label.Vi;
