@@ -69,15 +69,18 @@ public static class DocxReportWriter
         return head;
     }
 
-    /// <summary>The annex table's column widths in twips: STT wide enough not to wrap, the name taking what is left.</summary>
+    /// <summary>
+    /// The annex table's column widths in twips: STT wide enough not to wrap, the figures' columns narrower when a
+    /// review shows every year, and the indicator's name taking what is left of the landscape page.
+    /// </summary>
     public static int[] TableWidths(ProvinceReport report)
     {
-        var years = report.Scope.IsSpan ? report.Scope.Years.Count() + 1 : 1;
-        int[] fixedWidths = [StatusNumberWidth, 1400, 1100, 1500];
-        var results = Enumerable.Repeat(1250, years).ToArray();
-        const int verdict = 1700;
-        var name = AnnexWidth - fixedWidths.Sum() - results.Sum() - verdict;
-        return [fixedWidths[0], name, .. fixedWidths[1..], .. results, verdict];
+        var span = report.Scope.IsSpan;
+        int[] results = span ? [.. report.Scope.Years.Select(_ => 950), 1100] : [1600];
+        int[] before = span ? [1000, 900, 1300] : [1200, 1200, 1600];
+        var verdict = span ? 1400 : 1800;
+        var name = AnnexWidth - StatusNumberWidth - before.Sum() - results.Sum() - verdict;
+        return [StatusNumberWidth, name, .. before, .. results, verdict];
     }
 
     /// <summary>"STT" bold at 12 pt is about 460 twips; with Word's cell padding (2 × 108) 800 keeps it on one line.</summary>
@@ -114,7 +117,7 @@ public static class DocxReportWriter
             body.Append(Body(GoalSummary.Write(goal)));
             foreach (var target in report.TargetsOf(goal))
             {
-                body.Append(GoalSummary.Lines(target).Select(line => Body(line)));
+                body.Append(GoalSummary.Lines(target, report.Scope).Select(line => Body(line)));
             }
         }
 
@@ -241,10 +244,10 @@ public static class DocxReportWriter
                     var cells = new List<string> { number, line.Indicator.Name.Vi, ReportWording.UnitText(line.Indicator), Baseline(line.Indicator), IndicatorSentence.TargetCell(line.Indicator) };
                     if (report.Scope.IsSpan)
                     {
-                        cells.AddRange(line.Years.Select(figure => figure is null ? "" : ReportWording.FigureText(line.Indicator, figure)));
+                        cells.AddRange(line.Years.Select(figure => ReportWording.FigureCell(line.Indicator, figure)));
                     }
 
-                    cells.Add(line.Figure is null ? "" : ReportWording.FigureText(line.Indicator, line.Figure));
+                    cells.Add(ReportWording.FigureCell(line.Indicator, line.Figure));
                     cells.Add(Verdict(line));
                     table.Append(new TableRow(cells.Select((text, column) =>
                         Cell(widths[column], [Para(text, size: size, align: column == 1 ? JustificationValues.Left : JustificationValues.Center, after: 0)], noWrap: column == 0))));
@@ -255,7 +258,7 @@ public static class DocxReportWriter
         return table;
     }
 
-    private static string Baseline(Indicator indicator) => indicator.Baseline is { } value ? ReportWording.ValueText(indicator, value) : "-";
+    private static string Baseline(Indicator indicator) => indicator.Baseline is { } value ? ReportWording.CellText(indicator, value) : "-";
 
     private static string Verdict(IndicatorLine line) => IndicatorSentence.StandingOf(line) switch
     {

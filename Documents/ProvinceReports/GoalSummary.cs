@@ -21,15 +21,29 @@ public static class GoalSummary
     /// The paragraphs of one chỉ tiêu: one line for a single measure, else a heading line and one line per part,
     /// each part ending ";" and the last ".".
     /// </summary>
-    public static IReadOnlyList<string> Lines(PlanTarget target)
+    /// <remarks>In a review (<paramref name="scope"/> a span of years) each figure says which year it is from: the latest reported, which need not be the last.</remarks>
+    public static IReadOnlyList<string> Lines(PlanTarget target, ReportScope? scope = null)
     {
+        string Sentence(IndicatorLine line) => IndicatorSentence.Write(line) + YearOf(line, scope);
         if (target.Lines.Count == 1)
         {
-            return [$"- {target.Heading}: {IndicatorSentence.Write(target.Lines[0])}."];
+            return [$"- {target.Heading}: {Sentence(target.Lines[0])}."];
         }
 
-        var parts = target.Lines.Select((line, index) => $"+ {IndicatorSentence.Write(line)}{(index == target.Lines.Count - 1 ? "." : ";")}");
+        var parts = target.Lines.Select((line, index) => $"+ {Sentence(line)}{(index == target.Lines.Count - 1 ? "." : ";")}");
         return [$"- {target.Heading}:", .. parts];
+    }
+
+    private static string YearOf(IndicatorLine line, ReportScope? scope)
+    {
+        var years = line.Years;
+        var last = years.Count - 1;
+        while (last >= 0 && years[last] is null)
+        {
+            last--;
+        }
+
+        return scope is { IsSpan: true } && last >= 0 ? $" (số liệu năm {scope.FirstYear + last})" : "";
     }
 
     /// <summary>How many measures of the section reach their target, are on track and are behind (falling behind, off track or missed).</summary>

@@ -128,12 +128,12 @@ public static class IndicatorSentence
         return indicator.Definition.EveryYear ? $"hằng năm {bound}" : $"{bound} đến năm {indicator.Definition.TargetYear}";
     }
 
-    /// <summary>The target as the table's cell writes it: "20%", "Hằng năm: 50%", "Không có", "Kiêm nhiệm".</summary>
+    /// <summary>The target as the table's cell writes it, the unit being in its own column: "20%", "Hằng năm: 50%", "105", "Không có", "Kiêm nhiệm".</summary>
     public static string TargetCell(Indicator indicator)
     {
         var value = indicator.Direction == Direction.AtMost && indicator.Target == 0 && indicator.Unit == MeasureUnit.Count
             ? "Không có"
-            : ReportWording.ValueText(indicator, indicator.Target);
+            : ReportWording.CellText(indicator, indicator.Target);
         return indicator.Definition.EveryYear ? $"Hằng năm: {value}" : value;
     }
 

@@ -183,6 +183,21 @@ public sealed class ProvinceDraftFormatTests : IDisposable
         Assert.Equal(DocxReportWriter.TableColumns(ProvinceReportSample.Report()).Count, grid.Count);
     }
 
+    [Theory]
+    [InlineData(2019, 2019)]
+    [InlineData(2016, 2020)]
+    [InlineData(2016, 2018)]
+    public void The_indicator_name_keeps_a_readable_width_however_many_years_the_table_shows(int first, int last)
+    {
+        var kind = first == last ? ReportKind.Regular : ReportKind.FinalReview;
+        var report = ProvinceReportBuilder.Build(ProvinceReportSample.Input(), new ReportScope(kind, first, Core.Domain.Period.Annual(last)));
+        var widths = DocxReportWriter.TableWidths(report);
+
+        Assert.Equal(16838 - 1701 - 851, widths.Sum());
+        Assert.True(widths[1] >= 3000, $"the name column is {widths[1]} twips");
+        Assert.All(widths, width => Assert.True(width >= StatusNumberNeeds, $"a column of {width} twips"));
+    }
+
     /// <summary>The rule paragraph after the one reading <paramref name="text"/>: its length (the space less its indents) and border.</summary>
     private (int Width, Word.TopBorder Border) RuleAfter(string text)
     {
