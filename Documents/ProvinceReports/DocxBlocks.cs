@@ -86,8 +86,6 @@ internal static class DocxBlocks
         return new Paragraph(properties);
     }
 
-    /// <summary>A page break, before an annex.</summary>
-    public static Paragraph PageBreak() => new(new Run(new Break { Type = BreakValues.Page }));
 
     /// <summary>A paragraph of several runs.</summary>
     public static Paragraph Para(IEnumerable<Run> runs, JustificationValues? align = null, bool indent = false, int after = 6)

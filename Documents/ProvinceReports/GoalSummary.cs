@@ -1,5 +1,3 @@
-using GenderPlan.Core.Domain;
-
 namespace GenderPlan.Documents.ProvinceReports;
 
 /// <summary>
@@ -45,10 +43,4 @@ public static class GoalSummary
 
         return scope is { IsSpan: true } && last >= 0 ? $" (số liệu năm {scope.FirstYear + last})" : "";
     }
-
-    /// <summary>How many measures of the section reach their target, are on track and are behind (falling behind, off track or missed).</summary>
-    public static (int Met, int OnTrack, int Behind) Counts(GoalSection section) => (
-        section.Lines.Count(line => IndicatorSentence.StandingOf(line) == IndicatorSentence.Standing.Reached),
-        section.Lines.Count(line => IndicatorSentence.StandingOf(line) == IndicatorSentence.Standing.OnTrack),
-        section.Lines.Count(line => line.Figure?.Status.NeedsAttention() == true));
 }

@@ -75,14 +75,6 @@ public static class ReportWording
         _ => "0/0",
     };
 
-    /// <summary>The figure as text: its value, "0/0" when nothing arose, or "Chưa báo cáo".</summary>
-    public static string FigureText(Indicator indicator, ReportFigure? figure) => figure switch
-    {
-        null => NotReported,
-        { Value: { } value } => ValueText(indicator, value),
-        _ => "0/0",
-    };
-
     /// <summary>"Đúng hạn", "Trễ hạn", "Chưa gửi", "Chưa đến hạn", or "Không rõ" offline.</summary>
     public static string DueWord(DueState state) => state switch
     {
