@@ -44,8 +44,9 @@ echo
 echo
 ./genderplan dashboard --out site > /dev/null
 echo "Scorecard page: $root/site/index.html (also published to the \$web container as index.html)"
-./genderplan report --period 2019 --format xlsx --out site/bao-cao/bao-cao-dak-to-2019.xlsx
-./genderplan report --period 2019 --format docx --out site/bao-cao/bao-cao-dak-to-2019.docx
+# Dated as the office would have signed it, a few days after the deadline, rather than today.
+./genderplan report --period 2019 --date 2019-11-28 --format xlsx --out site/bao-cao/bao-cao-dak-to-2019.xlsx
+./genderplan report --period 2019 --date 2019-11-28 --format docx --out site/bao-cao/bao-cao-dak-to-2019.docx
 echo "The district's 2019 report to the province: $root/site/bao-cao/bao-cao-dak-to-2019.xlsx (workbook) and .docx (Word draft)"
 echo
 echo "Emails written to $root/outbox:"

@@ -176,7 +176,15 @@ public static class CommandLine
 
     private static Command Report(CliConsole console)
     {
-        var period = new Option<string>("--period") { Description = "YYYY (annual) or YYYY-H1 (first half).", Required = true };
+        var period = new Option<string>("--period")
+        {
+            Description = "YYYY (the annual report) or YYYY-H1 (the first half); a span of years YYYY-YYYY from the plan's first year is a review: " +
+                "the whole plan (2016-2020) the final review (tổng kết), an earlier end (2016-2018) the mid-term review (sơ kết).",
+            Required = true,
+        };
+        var adHoc = new Option<bool>("--ad-hoc") { Description = "A report on request (báo cáo đột xuất) for the period or any span of years; its opening cites --request." };
+        var request = new Option<string?>("--request") { Description = "With --ad-hoc: the document asking for the report, as the opening cites it (\"Công văn số 123/SLĐTBXH-BĐG ngày 02/3/2020 của Sở ...\"); left as a highlighted placeholder when absent." };
+        var date = new Option<string?>("--date") { Description = "The date on the document, YYYY-MM-DD; default: today (Vietnam time). The number is left for the văn thư to give." };
         var jurisdiction = new Option<string?>("--jurisdiction") { Description = "The district; default: the district of the plan covering the period (when the rules hold one)." };
         var format = new Option<string>("--format") { Description = "xlsx (the filled indicator workbook) or docx (the Word draft).", DefaultValueFactory = _ => "xlsx" };
         format.AcceptOnlyFromAmong("xlsx", "docx");
@@ -186,10 +194,12 @@ public static class CommandLine
         var storage = StorageOption();
         var command = new Command("report", "Write the report the district sends up to the province: the filled workbook (xlsx) or the Word draft (docx), from the stored results or offline from report files.")
         {
-            period, jurisdiction, format, output, reports, rules, storage,
+            period, adHoc, request, date, jurisdiction, format, output, reports, rules, storage,
         };
         command.SetAction((result, token) => ReportCommand.RunAsync(
-            new ReportCommand.Options(result.GetValue(period)!, result.GetValue(jurisdiction), result.GetValue(format) ?? "xlsx", result.GetValue(output)!, result.GetValue(reports) ?? [], result.GetValue(rules), result.GetValue(storage)),
+            new ReportCommand.Options(
+                result.GetValue(period)!, result.GetValue(jurisdiction), result.GetValue(format) ?? "xlsx", result.GetValue(output)!, result.GetValue(reports) ?? [], result.GetValue(rules), result.GetValue(storage),
+                result.GetValue(adHoc), result.GetValue(request), result.GetValue(date)),
             console,
             TimeProvider.System,
             token));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -7,25 +8,83 @@ using static GenderPlan.Documents.ProvinceReports.DocxBlocks;
 namespace GenderPlan.Documents.ProvinceReports;
 
 /// <summary>
-/// Writes the <see cref="ProvinceReport"/> as the Word draft of the administrative report the coordinator signs:
-/// the national emblem lines, the issuing body, number and date left for the office to fill in, the title, one
-/// paragraph per goal written from the results, the indicator table, and empty sections for what only people can
-/// write (difficulties, proposals), then "Nơi nhận" and the signature. Times New Roman 13/14 pt on A4, with the
-/// margins Vietnamese administrative documents use.
+/// Writes the <see cref="ProvinceReport"/> as the Word draft of the administrative report the coordinator signs, in
+/// the form of Nghị định 30/2020/NĐ-CP: letterhead with the rules under the tiêu ngữ and the issuing body, number and
+/// dated place on one line, the title, the opening citing the plan's documents, I. results goal by goal and chỉ tiêu
+/// by chỉ tiêu as the plan numbers them, II-IV written from the results with highlighted placeholders for what only
+/// people can write, "Nơi nhận" and the signature, then the indicator table as an annex on landscape pages. Nothing in
+/// it names the software, the rules version or an indicator code: those stay in the file's properties and the workbook.
 /// </summary>
 public static class DocxReportWriter
 {
     /// <summary>The first title line.</summary>
     public const string TitleWord = "BÁO CÁO";
 
-    /// <summary>The header row of the indicator table, in column order; the target year is the plan's (<c>Plan.endYear</c>).</summary>
-    public static IReadOnlyList<string> TableColumns(Plan plan) => ["STT", "Chỉ tiêu", "Đơn vị tính", $"Chỉ tiêu {plan.EndYear}", "Kết quả thực hiện", "Đánh giá"];
+    /// <summary>A4 portrait, in twips.</summary>
+    public const int PageWidth = 11906;
 
-    // A4 less the left (30 mm) and right (15 mm) margins, in twips.
-    private static readonly int[] TableWidths = [600, 3900, 1100, 1300, 1500, 1236];
+    /// <summary>A4 portrait, in twips.</summary>
+    public const int PageHeight = 16838;
 
-    /// <summary>The second title line: "Kết quả thực hiện Kế hoạch hành động bình đẳng giới năm 2019" (or "6 tháng đầu năm 2019").</summary>
-    public static string Title(ProvinceReport report) => $"Kết quả thực hiện Kế hoạch hành động bình đẳng giới {report.Period.Label.Vi}";
+    /// <summary>Margins in twips: top and bottom 20 mm, left 30 mm, right 15 mm (Nghị định 30/2020: 20-25, 30-35, 15-20).</summary>
+    public static readonly (int Top, int Bottom, int Left, int Right) Margins = (1134, 1134, 1701, 851);
+
+    /// <summary>The letterhead's columns: the issuing bodies on the left, the quốc hiệu on the right; 10 000 twips, a little wider than the text.</summary>
+    public static readonly int[] LetterheadWidths = [4700, 5300];
+
+    /// <summary>The size of the quốc hiệu, issuing bodies and number (12-13 pt), and of the tiêu ngữ, date and body (13-14 pt).</summary>
+    public const double SmallSize = 13, QuocHieuSize = 12, TaglineSize = 14, BodySize = 14;
+
+    /// <summary>The tiêu ngữ.</summary>
+    public const string Tagline = "Độc lập - Tự do - Hạnh phúc";
+
+    /// <summary>The quốc hiệu.</summary>
+    public const string QuocHieu = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+
+    // The annex's landscape page less the margins: 16838 - 1701 - 851.
+    private const int AnnexWidth = 14286;
+
+    /// <summary>The second title line: see <see cref="ReportText.Title"/>.</summary>
+    public static string Title(ProvinceReport report) => ReportText.Title(report);
+
+    /// <summary>
+    /// The header row of the annex's indicator table: STT, the indicator, its unit, the baseline year, the plan's
+    /// target (a cell says "Hằng năm: 50%" for a yearly one, so no year heads the column), then the period's result and
+    /// verdict, or for a review each year's result, the final value and the verdict.
+    /// </summary>
+    public static IReadOnlyList<string> TableColumns(ProvinceReport report)
+    {
+        var head = new List<string> { "STT", "Chỉ tiêu", "Đơn vị tính", $"Năm {report.Plan.BaselineYear}", "Chỉ tiêu kế hoạch" };
+        if (report.Scope.IsSpan)
+        {
+            head.AddRange(report.Scope.Years.Select(year => $"Năm {year}"));
+            head.Add("Kết quả cuối kỳ");
+        }
+        else
+        {
+            head.Add($"Kết quả {report.Period.Label.Vi}");
+        }
+
+        head.Add("Đánh giá");
+        return head;
+    }
+
+    /// <summary>
+    /// The annex table's column widths in twips: STT wide enough not to wrap, the figures' columns narrower when a
+    /// review shows every year, and the indicator's name taking what is left of the landscape page.
+    /// </summary>
+    public static int[] TableWidths(ProvinceReport report)
+    {
+        var span = report.Scope.IsSpan;
+        int[] results = span ? [.. report.Scope.Years.Select(_ => 950), 1100] : [1600];
+        int[] before = span ? [1000, 900, 1300] : [1200, 1200, 1600];
+        var verdict = span ? 1400 : 1800;
+        var name = AnnexWidth - StatusNumberWidth - before.Sum() - results.Sum() - verdict;
+        return [StatusNumberWidth, name, .. before, .. results, verdict];
+    }
+
+    /// <summary>"STT" bold at 12 pt is about 460 twips; with Word's cell padding (2 × 108) 800 keeps it on one line.</summary>
+    public const int StatusNumberWidth = 800;
 
     /// <summary>Writes the draft to <paramref name="output"/>.</summary>
     public static void Write(ProvinceReport report, Stream output)
@@ -33,32 +92,49 @@ public static class DocxReportWriter
         using var document = WordprocessingDocument.Create(output, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
         main.AddNewPart<StyleDefinitionsPart>().Styles = Defaults();
+        var pageNumbers = main.AddNewPart<HeaderPart>();
+        pageNumbers.Header = PageNumberHeader();
+        var firstPage = main.AddNewPart<HeaderPart>();
+        firstPage.Header = new Header(new Paragraph());
+        var headers = (Default: main.GetIdOfPart(pageNumbers), First: main.GetIdOfPart(firstPage));
+        Properties(document, report);
+
+        var issuer = IssuingBody(report) + " huyện";
         var body = new Body();
         body.Append(Letterhead(report));
         body.Append(
             Para("", after: 0),
             Para(TitleWord, bold: true, align: JustificationValues.Center, after: 0),
-            Para(Title(report), bold: true, align: JustificationValues.Center, after: 12),
-            Para($"Thực hiện {report.Plan.Name.Vi}, trên cơ sở báo cáo của các cơ quan, đơn vị và UBND các xã, thị trấn, {IssuingBody(report)} huyện báo cáo kết quả thực hiện {report.Period.Label.Vi} như sau:", indent: true),
-            Para("I. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU", bold: true));
-        foreach (var goal in report.Goals)
+            Para(Title(report), bold: true, align: JustificationValues.Center, after: 0),
+            Rule(1600, PageWidth - Margins.Left - Margins.Right),
+            Para("", after: 0),
+            Body(ReportText.Opening(report, issuer)));
+
+        body.Append(Body("I. KẾT QUẢ THỰC HIỆN", bold: true));
+        foreach (var (goal, index) in report.Goals.Select((goal, index) => (goal, index + 1)))
         {
-            body.Append(Para($"{goal.Goal.Number}. {ReportWording.GoalHeading(goal.Goal)}", bold: true, indent: true));
-            body.Append(Para(GoalSummary.Write(goal), indent: true));
+            body.Append(Body($"{index}. {ReportWording.GoalHeading(goal.Goal)}", bold: true));
+            body.Append(Body(GoalSummary.Write(goal)));
+            foreach (var target in report.TargetsOf(goal))
+            {
+                body.Append(GoalSummary.Lines(target, report.Scope).Select(line => Body(line)));
+            }
         }
 
-        body.Append(Para("Kết quả cụ thể từng chỉ tiêu như sau:", indent: true), IndicatorTable(report), Para("", after: 0));
-        body.Append(Para("II. TÌNH HÌNH GỬI BÁO CÁO", bold: true), Para(Reporting(report), indent: true));
-        body.Append(Para("III. KHÓ KHĂN, VƯỚNG MẮC", bold: true));
-        body.Append(Blanks());
-        body.Append(Para("IV. ĐỀ XUẤT, KIẾN NGHỊ", bold: true));
-        body.Append(Blanks());
-        body.Append(Para($"Trên đây là báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới {report.Period.Label.Vi} của {IssuingBody(report)} huyện {PlaceName(report)}./.", indent: true));
-        body.Append(Para("", after: 0), Signature(report), Para("", after: 0));
-        body.Append(Para($"Số liệu do GenderPlan tổng hợp lúc {ReportWording.MadeAt(report.GeneratedAt)} (giờ Việt Nam), theo quy tắc {report.RulesVersion}.", size: 10, italic: true, after: 0));
-        body.Append(new SectionProperties(
-            new PageSize { Width = 11906, Height = 16838 },
-            new PageMargin { Top = 1134, Bottom = 1134, Left = 1701U, Right = 851U, Header = 567U, Footer = 567U, Gutter = 0U }));
+        body.Append(Body("(Kết quả cụ thể từng chỉ tiêu tại Phụ lục kèm theo.)"));
+        body.Append(Body("II. KHÓ KHĂN, VƯỚNG MẮC", bold: true));
+        body.Append(ReportText.Difficulties(report).Select(line => Body(line)));
+        body.Append(Body("III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", bold: true));
+        body.Append(ReportText.NextTasks(report, issuer).Select(line => Body(line)));
+        body.Append(Body("IV. ĐỀ XUẤT, KIẾN NGHỊ", bold: true));
+        body.Append(ReportText.Proposals(report).Select(line => Body(line)));
+        body.Append(Body(ReportText.Closing(report, issuer)));
+        body.Append(Signature(report));
+
+        // The first section (portrait) ends in this paragraph; the annex's landscape section is the body's last.
+        body.Append(new Paragraph(new ParagraphProperties(Section(portrait: true, headers, titlePage: true))));
+        body.Append(Annex(report));
+        body.Append(Section(portrait: false, headers, titlePage: false));
         main.Document = new Document(body);
         main.Document.Save();
     }
@@ -85,103 +161,158 @@ public static class DocxReportWriter
         return string.Concat(words);
     }
 
+    /// <summary>"Số:      /BC-LĐTBXH": the number is given by the văn thư when the report is registered, so it stays blank.</summary>
+    public static string NumberLine(ProvinceReport report) => $"Số:       /BC-{Symbol(report.Coordinator)}";
+
     private static Table Letterhead(ProvinceReport report)
     {
-        var table = Table([3600, 5754], borders: false);
-        var coordinator = IssuingBody(report).ToUpperInvariant();
-        var left = Cell(3600, [
-            Para($"UBND {report.District.Name.ToUpperInvariant()}", size: 13, align: JustificationValues.Center, after: 0),
-            Para(coordinator, size: 13, bold: true, align: JustificationValues.Center, after: 6),
-            Para($"Số: .../BC-{Symbol(report.Coordinator)}", size: 13, align: JustificationValues.Center, after: 0),
+        var (leftWidth, rightWidth) = (LetterheadWidths[0], LetterheadWidths[1]);
+        var table = Table(LetterheadWidths, borders: false, indent: -(LetterheadWidths.Sum() - (PageWidth - Margins.Left - Margins.Right)) / 2);
+        var issuer = TextWidth.Wrap(IssuingBody(report).ToUpperInvariant(), SmallSize, leftWidth);
+        var issuerWidth = issuer.Max(line => TextWidth.Twips(line, SmallSize));
+        var left = Cell(leftWidth, [
+            Para($"UBND {report.District.Name.ToUpperInvariant()}", size: SmallSize, align: JustificationValues.Center, after: 0),
+            Lines(issuer, SmallSize, bold: true, after: 0),
+            // 2/5 of the name's longest line: within the decree's 1/3 to 1/2.
+            Rule(issuerWidth * 2 / 5, leftWidth),
         ]);
-        var right = Cell(5754, [
-            Para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size: 13, bold: true, align: JustificationValues.Center, after: 0),
-            Para("Độc lập - Tự do - Hạnh phúc", size: 14, bold: true, align: JustificationValues.Center, after: 6),
-            Para($"{PlaceName(report)}, ngày ... tháng ... năm ...", size: 14, italic: true, align: JustificationValues.Center, after: 0),
+        var right = Cell(rightWidth, [
+            Para(QuocHieu, size: QuocHieuSize, bold: true, align: JustificationValues.Center, after: 0),
+            Para(Tagline, size: TaglineSize, bold: true, align: JustificationValues.Center, after: 0),
+            Rule(TextWidth.Twips(Tagline, TaglineSize), rightWidth),
+        ]);
+        table.Append(new TableRow(left, right));
+        table.Append(new TableRow(
+            Cell(leftWidth, [Para(NumberLine(report), size: SmallSize, align: JustificationValues.Center, after: 0)]),
+            Cell(rightWidth, [Para(ReportText.PlaceAndDate(PlaceName(report), report.Date), size: TaglineSize, italic: true, align: JustificationValues.Center, after: 0)])));
+        return table;
+    }
+
+    private static Table Signature(ProvinceReport report)
+    {
+        var table = Table([4500, 4854], borders: false);
+        var recipients = new List<string>();
+        if (report.Plan.ReportsTo is { } above)
+        {
+            recipients.Add($"- {above.Vi} (b/c);");
+        }
+
+        recipients.Add("- UBND huyện (b/c);");
+        recipients.Add($"- Lưu: VT, {Symbol(report.Coordinator)}.");
+        var left = Cell(4500, [
+            Para("", size: 12, after: 0),
+            Para("Nơi nhận:", size: 12, bold: true, italic: true, align: JustificationValues.Left, after: 0),
+            .. recipients.Select(recipient => Para(recipient, size: 11, align: JustificationValues.Left, after: 0)),
+        ]);
+        var right = Cell(4854, [
+            Para("", after: 0),
+            Para("TRƯỞNG PHÒNG", size: BodySize, bold: true, align: JustificationValues.Center, after: 0),
+            // Room for the signature and the signer's name, which the office types: GenderPlan does not know who signs.
+            .. Enumerable.Range(0, 4).Select(_ => Para("", after: 0)),
         ]);
         table.Append(new TableRow(left, right));
         return table;
     }
 
+    private static IEnumerable<OpenXmlElement> Annex(ProvinceReport report)
+    {
+        yield return Para("Phụ lục", bold: true, align: JustificationValues.Center, after: 0);
+        yield return Para($"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH HÀNH ĐỘNG BÌNH ĐẲNG GIỚI {report.Scope.Label.ToUpperInvariant()}", bold: true, align: JustificationValues.Center, after: 0);
+        yield return Para($"(Kèm theo Báo cáo số       /BC-{Symbol(report.Coordinator)} ngày {ReportText.CitedDate(report.Date)} của {IssuingBody(report)} huyện {PlaceName(report)})", italic: true, align: JustificationValues.Center, after: 12);
+        yield return IndicatorTable(report);
+    }
+
     private static Table IndicatorTable(ProvinceReport report)
     {
-        var table = Table(TableWidths, borders: true);
+        var widths = TableWidths(report);
+        const double size = 12;
+        var table = Table(widths, borders: true);
         var header = new TableRow(new TableRowProperties(new TableHeader()));
-        header.Append(TableColumns(report.Plan).Select((text, column) => Cell(TableWidths[column], [Para(text, size: 13, bold: true, align: JustificationValues.Center, after: 0)], shaded: true)));
+        header.Append(TableColumns(report).Select((text, column) =>
+            Cell(widths[column], [Para(text, size: size, bold: true, align: JustificationValues.Center, after: 0)], shaded: true, noWrap: column == 0)));
         table.Append(header);
-        foreach (var goal in report.Goals)
+        foreach (var (goal, index) in report.Goals.Select((goal, index) => (goal, index + 1)))
         {
             table.Append(new TableRow(
-                Cell(TableWidths[0], [Para(ReportWording.Roman(goal.Goal.Number), size: 13, bold: true, align: JustificationValues.Center, after: 0)]),
-                Cell(TableWidths[1..].Sum(), [Para(ReportWording.GoalHeading(goal.Goal), size: 13, bold: true, align: JustificationValues.Left, after: 0)], span: 5)));
-            var number = 1;
-            foreach (var line in goal.Lines)
+                Cell(widths[0], [Para(ReportWording.Roman(index), size: size, bold: true, align: JustificationValues.Center, after: 0)], noWrap: true),
+                Cell(widths[1..].Sum(), [Para(ReportWording.GoalHeading(goal.Goal), size: size, bold: true, align: JustificationValues.Left, after: 0)], span: widths.Length - 1)));
+            foreach (var target in report.TargetsOf(goal))
             {
-                string[] cells =
-                [
-                    (number++).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    line.Indicator.Name.Vi,
-                    ReportWording.UnitText(line.Indicator),
-                    ReportWording.ValueText(line.Indicator, line.Indicator.Target),
-                    line.Figure is null ? "" : ReportWording.FigureText(line.Indicator, line.Figure),
-                    ReportWording.StatusWord(line.Figure),
-                ];
-                table.Append(new TableRow(cells.Select((text, column) =>
-                    Cell(TableWidths[column], [Para(text, size: 13, align: column == 1 ? JustificationValues.Left : JustificationValues.Center, after: 0)]))));
+                foreach (var (line, part) in target.Lines.Select((line, part) => (line, part)))
+                {
+                    var number = target.Lines.Count == 1 || part == 0 ? target.Number.ToString(CultureInfo.InvariantCulture) : "";
+                    var cells = new List<string> { number, line.Indicator.Name.Vi, ReportWording.UnitText(line.Indicator), Baseline(line.Indicator), IndicatorSentence.TargetCell(line.Indicator) };
+                    if (report.Scope.IsSpan)
+                    {
+                        cells.AddRange(line.Years.Select(figure => ReportWording.FigureCell(line.Indicator, figure)));
+                    }
+
+                    cells.Add(ReportWording.FigureCell(line.Indicator, line.Figure));
+                    cells.Add(Verdict(line));
+                    table.Append(new TableRow(cells.Select((text, column) =>
+                        Cell(widths[column], [Para(text, size: size, align: column == 1 ? JustificationValues.Left : JustificationValues.Center, after: 0)], noWrap: column == 0))));
+                }
             }
         }
 
         return table;
     }
 
-    private static string Reporting(ProvinceReport report)
+    private static string Baseline(Indicator indicator) => indicator.Baseline is { } value ? ReportWording.CellText(indicator, value) : "-";
+
+    private static string Verdict(IndicatorLine line) => IndicatorSentence.StandingOf(line) switch
     {
-        var due = report.Reporting;
-        if (due.Count == 0)
+        IndicatorSentence.Standing.NoTargetSet => "Không đặt chỉ tiêu",
+        _ => ReportWording.StatusWord(line.Figure),
+    };
+
+    private static SectionProperties Section(bool portrait, (string Default, string First) headers, bool titlePage)
+    {
+        var section = new SectionProperties(new HeaderReference { Type = HeaderFooterValues.Default, Id = headers.Default });
+        if (titlePage)
         {
-            return "Trong kỳ không có đơn vị nào phải gửi báo cáo.";
+            section.Append(new HeaderReference { Type = HeaderFooterValues.First, Id = headers.First });
         }
 
-        if (due.Any(item => item.State == DueState.Unknown))
+        section.Append(
+            portrait
+                ? new PageSize { Width = (uint)PageWidth, Height = (uint)PageHeight }
+                : new PageSize { Width = (uint)PageHeight, Height = (uint)PageWidth, Orient = PageOrientationValues.Landscape },
+            new PageMargin { Top = Margins.Top, Bottom = Margins.Bottom, Left = (uint)Margins.Left, Right = (uint)Margins.Right, Header = 567U, Footer = 567U, Gutter = 0U });
+        if (titlePage)
         {
-            return $"Báo cáo này được lập từ các tệp {string.Join(", ", report.FilesWithoutSender)}; chưa có thông tin về đơn vị gửi và ngày nhận. Trong kỳ có {due.Count} cơ quan, đơn vị, UBND xã, thị trấn phải gửi báo cáo.";
+            section.Append(new TitlePage());
         }
 
-        var onTime = due.Count(item => item.State == DueState.OnTime);
-        var late = due.Where(item => item.State == DueState.Late).ToList();
-        var missing = due.Where(item => item.State is DueState.Missing or DueState.NotDue).ToList();
-        var text = $"Trong kỳ có {due.Count} cơ quan, đơn vị, UBND xã, thị trấn phải gửi báo cáo; đã gửi {onTime + late.Count} báo cáo, trong đó đúng hạn {onTime}, trễ hạn {late.Count}";
-        if (late.Count > 0)
-        {
-            text += $" ({string.Join("; ", late.Select(item => $"{item.Unit.Name.Vi}, nhận ngày {ReportWording.Date(GenderPlan.Core.Calendar.ReportingCalendar.VietnamDate(item.ReceivedAt!.Value))}"))})";
-        }
-
-        text += missing.Count > 0 ? $"; chưa gửi {missing.Count} ({string.Join(", ", missing.Select(item => item.Unit.Name.Vi))})." : "; không có đơn vị nào chưa gửi.";
-        return text;
+        return section;
     }
 
-    private static IEnumerable<Paragraph> Blanks() =>
-        Enumerable.Range(0, 3).Select(_ => Para(new string('.', 110), indent: true, after: 0));
-
-    private static Table Signature(ProvinceReport report)
+    /// <summary>The page number, centred in the top margin at 14 pt; the first page's header is empty.</summary>
+    private static Header PageNumberHeader()
     {
-        var table = Table([4500, 4854], borders: false);
-        var left = Cell(4500, [
-            Para("Nơi nhận:", size: 12, bold: true, italic: true, align: JustificationValues.Left, after: 0),
-            // The body the plan reports to (Plan.reportsTo), as the plan file names it.
-            Para($"- {report.Plan.ReportsTo?.Vi ?? "Cơ quan cấp trên"} (b/c);", size: 11, align: JustificationValues.Left, after: 0),
-            Para("- UBND huyện (b/c);", size: 11, align: JustificationValues.Left, after: 0),
-            Para("- Lưu: VT.", size: 11, align: JustificationValues.Left, after: 0),
-        ]);
-        var right = Cell(4854, [
-            Para("TRƯỞNG PHÒNG", size: 14, bold: true, align: JustificationValues.Center, after: 0),
-            Para("(Ký, ghi rõ họ tên)", size: 14, italic: true, align: JustificationValues.Center, after: 0),
-        ]);
-        table.Append(new TableRow(left, right));
-        return table;
+        var size = ((int)(TaglineSize * 2)).ToString(CultureInfo.InvariantCulture);
+        RunProperties Properties() => new(new RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName }, new FontSize { Val = size }, new FontSizeComplexScript { Val = size });
+        return new Header(new Paragraph(
+            new ParagraphProperties(new Justification { Val = JustificationValues.Center }),
+            new Run(Properties(), new FieldChar { FieldCharType = FieldCharValues.Begin }),
+            new Run(Properties(), new FieldCode(" PAGE ") { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(Properties(), new FieldChar { FieldCharType = FieldCharValues.Separate }),
+            new Run(Properties(), new DocumentFormat.OpenXml.Wordprocessing.Text("2")),
+            new Run(Properties(), new FieldChar { FieldCharType = FieldCharValues.End })));
     }
 
-    /// <summary>Document defaults: Times New Roman 14 pt, Vietnamese as the proofing language.</summary>
+    /// <summary>The rules version and when the figures were compiled, in the file's properties, where a reader can trace them without their being printed.</summary>
+    private static void Properties(WordprocessingDocument document, ProvinceReport report)
+    {
+        document.PackageProperties.Title = $"{TitleWord} {Title(report)}";
+        document.PackageProperties.Creator = IssuingBody(report);
+        document.PackageProperties.Language = "vi-VN";
+        document.PackageProperties.Keywords = report.RulesVersion;
+        document.PackageProperties.Description = $"Số liệu tổng hợp lúc {ReportWording.MadeAt(report.GeneratedAt)} (giờ Việt Nam), quy tắc {report.RulesVersion}.";
+        document.PackageProperties.Created = report.GeneratedAt.UtcDateTime;
+    }
+
+    /// <summary>Document defaults: Times New Roman 14 pt, Vietnamese as the proofing language, 6 pt after paragraphs.</summary>
     private static Styles Defaults() => new(new DocDefaults(
         new RunPropertiesDefault(new RunPropertiesBaseStyle(
             new RunFonts { Ascii = FontName, HighAnsi = FontName, ComplexScript = FontName, EastAsia = FontName },

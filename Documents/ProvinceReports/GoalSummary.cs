@@ -1,57 +1,46 @@
-using GenderPlan.Core.Domain;
-
 namespace GenderPlan.Documents.ProvinceReports;
 
 /// <summary>
-/// The short paragraph the Word draft gives each goal, written from its results as an official would: how many
-/// indicators are met, on track or behind, and which, with their figures. "Mục tiêu 4 có 6 chỉ tiêu, trong đó:
-/// 2 chỉ tiêu đã đạt (tỷ lệ tử vong bà mẹ ... 45 trên 100.000 trẻ đẻ sống; ...); 1 chỉ tiêu chưa đạt tiến độ (...)."
+/// What section I of the draft says of one goal, as the plan numbers it: "Mục tiêu 1 có 3 chỉ tiêu, kết quả thực
+/// hiện như sau:", then "- Chỉ tiêu 2: Tỷ lệ ... đạt 66,7%, chậm tiến độ so với chỉ tiêu 70% đến năm 2020." and, for
+/// a chỉ tiêu measured in parts, "- Chỉ tiêu 1:" followed by one "+ ..." line per part. Counts are the plan's chỉ
+/// tiêu (<see cref="PlanTarget"/>), not the rules that measure them.
 /// </summary>
 public static class GoalSummary
 {
-    /// <summary>The paragraph of <paramref name="section"/>.</summary>
+    /// <summary>The opening sentence of <paramref name="section"/>: "Mục tiêu 4 có 4 chỉ tiêu, kết quả thực hiện như sau:".</summary>
     public static string Write(GoalSection section)
     {
-        var lines = section.Lines;
-        var parts = new List<string>();
-        Add(parts, "đã đạt", lines.Where(line => line.Figure?.Status == Status.Met), Reached);
-        Add(parts, "đúng tiến độ", lines.Where(line => line.Figure?.Status == Status.OnTrack), AgainstTarget);
-        Add(parts, "chưa đạt tiến độ", lines.Where(line => line.Figure?.Status.NeedsAttention() == true), Behind);
-        Add(parts, "không phát sinh trường hợp nào trong kỳ", lines.Where(line => line.Figure?.Status == Status.NotApplicable), Name);
-        Add(parts, "chưa có số liệu", lines.Where(line => line.Figure is null), Name);
-        var count = lines.Count == 1 ? "1 chỉ tiêu" : $"{lines.Count} chỉ tiêu";
-        return $"Mục tiêu {section.Goal.Number} có {count}, trong đó: {string.Join("; ", parts)}.";
+        var count = PlanTarget.Group(section.Goal.Number, section.Lines).Count;
+        return $"Mục tiêu {section.Goal.Number} có {count} chỉ tiêu, kết quả thực hiện như sau:";
     }
 
-    /// <summary>How many indicators of the section are met, on track and behind (falling behind, off track or missed).</summary>
-    public static (int Met, int OnTrack, int Behind) Counts(GoalSection section) => (
-        section.Lines.Count(line => line.Figure?.Status == Status.Met),
-        section.Lines.Count(line => line.Figure?.Status == Status.OnTrack),
-        section.Lines.Count(line => line.Figure?.Status.NeedsAttention() == true));
-
-    private static void Add(List<string> parts, string what, IEnumerable<IndicatorLine> lines, Func<IndicatorLine, string> describe)
+    /// <summary>
+    /// The paragraphs of one chỉ tiêu: one line for a single measure, else a heading line and one line per part,
+    /// each part ending ";" and the last ".".
+    /// </summary>
+    /// <remarks>In a review (<paramref name="scope"/> a span of years) each figure says which year it is from: the latest reported, which need not be the last.</remarks>
+    public static IReadOnlyList<string> Lines(PlanTarget target, ReportScope? scope = null)
     {
-        var chosen = lines.ToList();
-        if (chosen.Count > 0)
+        string Sentence(IndicatorLine line) => IndicatorSentence.Write(line) + YearOf(line, scope);
+        if (target.Lines.Count == 1)
         {
-            parts.Add($"{chosen.Count} chỉ tiêu {what} ({string.Join("; ", chosen.Select(describe))})");
+            return [$"- {target.Heading}: {Sentence(target.Lines[0])}."];
         }
+
+        var parts = target.Lines.Select((line, index) => $"+ {Sentence(line)}{(index == target.Lines.Count - 1 ? "." : ";")}");
+        return [$"- {target.Heading}:", .. parts];
     }
 
-    private static string Name(IndicatorLine line) => ReportWording.InSentence(line.Indicator.Name.Vi);
-
-    private static string Reached(IndicatorLine line) => $"{Name(line)} đạt {Figure(line)}";
-
-    private static string AgainstTarget(IndicatorLine line) => $"{Name(line)} đạt {Figure(line)}, chỉ tiêu năm {line.Indicator.Definition.TargetYear} là {Target(line)}";
-
-    private static string Behind(IndicatorLine line) =>
-        $"{Name(line)} đạt {Figure(line)} so với chỉ tiêu {Target(line)}, {line.Figure!.Status.Vietnamese().ToLowerInvariant()}";
-
-    private static string Figure(IndicatorLine line) => ReportWording.FigureText(line.Indicator, line.Figure);
-
-    private static string Target(IndicatorLine line)
+    private static string YearOf(IndicatorLine line, ReportScope? scope)
     {
-        var target = ReportWording.ValueText(line.Indicator, line.Indicator.Target);
-        return line.Indicator.Direction == Direction.AtMost && !line.Indicator.Unit.IsCategory ? "không quá " + target : target;
+        var years = line.Years;
+        var last = years.Count - 1;
+        while (last >= 0 && years[last] is null)
+        {
+            last--;
+        }
+
+        return scope is { IsSpan: true } && last >= 0 ? $" (số liệu năm {scope.FirstYear + last})" : "";
     }
 }

@@ -15,16 +15,20 @@ namespace GenderPlan.Documents.ProvinceReports;
 public static class OfflineProvinceReport
 {
     /// <summary>The report of <paramref name="period"/> for <paramref name="plan"/>'s district from <paramref name="cards"/>; later files win.</summary>
-    public static ProvinceReport Build(RuleBook rules, Plan plan, Period period, IReadOnlyList<Scorecard> cards, DateTimeOffset now)
+    public static ProvinceReport Build(RuleBook rules, Plan plan, Period period, IReadOnlyList<Scorecard> cards, DateTimeOffset now) =>
+        Build(rules, plan, ReportScope.Regular(period), cards, now);
+
+    /// <summary>The report of <paramref name="scope"/> (one period, or a review's span of years) from <paramref name="cards"/>; later files win.</summary>
+    public static ProvinceReport Build(RuleBook rules, Plan plan, ReportScope scope, IReadOnlyList<Scorecard> cards, DateTimeOffset now)
     {
-        var mine = cards.Where(card => card.PlanId == plan.Id && card.Period == period).ToList();
+        var mine = cards.Where(card => card.PlanId == plan.Id && scope.Covers(card.Period)).ToList();
         var input = OfflineDashboard.Build(rules, plan, plan.District.Id, mine, now, ReportingCalendar.VietnamDate(now));
         var communes = mine.Where(card => !plan.IsDistrict(card.Jurisdiction)).ToList();
-        var figures = communes
-            .SelectMany(card => card.Scores.Select(score => new CommuneFigure(card.Jurisdiction, score.Indicator.Code, score.Value, score.Measurement.Counts)))
-            .ToList();
-        var sums = CommuneRollUp.Compute(plan, period, figures)
-            .Select(sum => new DashboardResult(sum.Score.Indicator.Code, period, sum.Score.Status, sum.Score.Value, ScoreExplainer.Explain(sum.Score), FigureSource.Communes, sum.Coverage));
+        var sums = communes.Select(card => card.Period).Distinct().SelectMany(each => CommuneRollUp.Compute(
+                plan,
+                each,
+                [.. communes.Where(card => card.Period == each).SelectMany(card => card.Scores.Select(score => new CommuneFigure(card.Jurisdiction, score.Indicator.Code, score.Value, score.Measurement.Counts)))])
+            .Select(sum => new DashboardResult(sum.Score.Indicator.Code, each, sum.Score.Status, sum.Score.Value, ScoreExplainer.Explain(sum.Score), FigureSource.Communes, sum.Coverage)));
         var byCommune = communes
             .GroupBy(card => card.Jurisdiction, StringComparer.Ordinal)
             .ToDictionary(
@@ -33,6 +37,6 @@ public static class OfflineProvinceReport
                 StringComparer.Ordinal);
         var files = mine.Where(card => !plan.IsDistrict(card.Jurisdiction)).Select(card => new DashboardReport(card.Period, null, Path.GetFileName(card.File), null, null, card.Jurisdiction));
         input = input with { Results = [.. input.Results, .. sums], Reports = [.. input.Reports, .. files], CommuneResults = byCommune };
-        return ProvinceReportBuilder.Build(input, period);
+        return ProvinceReportBuilder.Build(input, scope);
     }
 }

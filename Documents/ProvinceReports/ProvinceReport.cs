@@ -29,8 +29,23 @@ public sealed record ProvinceReport(
     IReadOnlyList<string> FilesWithoutSender,
     ResponsibleUnit Coordinator)
 {
-    /// <summary>The rules version every figure was scored with, printed in the files' headers.</summary>
+    /// <summary>
+    /// The rules version every figure was scored with: kept in the files' properties and the workbook's annex sheet
+    /// so a figure can be traced, never in the body the office signs.
+    /// </summary>
     public string RulesVersion => Plan.Version;
+
+    /// <summary>Which report this is and what it covers; the regular report of <see cref="Period"/> unless built for a review or on request.</summary>
+    public ReportScope Scope { get; init; } = ReportScope.Regular(Period);
+
+    /// <summary>
+    /// The date on the document ("Đăk Tô, ngày 05 tháng 01 năm 2020"): the day it is made, Vietnam time, unless the
+    /// office says which day it will sign (<c>--date</c>).
+    /// </summary>
+    public DateOnly Date { get; init; } = Core.Calendar.ReportingCalendar.VietnamDate(GeneratedAt);
+
+    /// <summary>The plan's chỉ tiêu of each goal, numbered as the plan numbers them.</summary>
+    public IReadOnlyList<PlanTarget> TargetsOf(GoalSection goal) => PlanTarget.Group(goal.Goal.Number, goal.Lines);
 
     /// <summary>The district the report covers.</summary>
     public Jurisdiction District => Plan.District;
@@ -51,7 +66,12 @@ public sealed record GoalSection(Goal Goal, IReadOnlyList<IndicatorLine> Lines);
 /// neither exists for the period.
 /// </param>
 /// <param name="CommunesFigure">The communes' sum when the department's own figure is shown, so both can be read side by side.</param>
-public sealed record IndicatorLine(Indicator Indicator, ReportFigure? Figure, ReportFigure? CommunesFigure);
+/// <param name="History">For a review, each year's figure of the span in order (null where none); empty otherwise.</param>
+public sealed record IndicatorLine(Indicator Indicator, ReportFigure? Figure, ReportFigure? CommunesFigure, IReadOnlyList<ReportFigure?>? History = null)
+{
+    /// <summary>Each year's figure of a review, or nothing.</summary>
+    public IReadOnlyList<ReportFigure?> Years => History ?? [];
+}
 
 /// <summary>A scored figure as stored: value, status, the sentence, and where it came from.</summary>
 /// <param name="Status">The status.</param>

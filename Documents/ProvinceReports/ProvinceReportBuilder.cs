@@ -14,8 +14,16 @@ public static class ProvinceReportBuilder
 {
     /// <summary>The report of <paramref name="period"/> for the district page's input <paramref name="input"/>, signed by the plan's coordinator.</summary>
     /// <exception cref="ArgumentException">The input is not a district's, or its plan does not cover the period.</exception>
-    public static ProvinceReport Build(DashboardInput input, Period period)
+    public static ProvinceReport Build(DashboardInput input, Period period) => Build(input, ReportScope.Regular(period));
+
+    /// <summary>
+    /// The report of <paramref name="scope"/>: for a span of years (a review), each indicator's figure is the latest of
+    /// the span and its history holds each year's annual figure.
+    /// </summary>
+    /// <exception cref="ArgumentException">The input is not a district's, or its plan does not cover the period.</exception>
+    public static ProvinceReport Build(DashboardInput input, ReportScope scope)
     {
+        var period = scope.Period;
         var plan = input.Plan;
         if (!plan.IsDistrict(input.Jurisdiction))
         {
@@ -27,9 +35,13 @@ public static class ProvinceReportBuilder
             throw new ArgumentException($"plan {plan.Id} covers {plan.StartYear}-{plan.EndYear}, not {period}.", nameof(period));
         }
 
-        var mine = input.Results.Where(result => result.Period == period).ToList();
+        if (!plan.Covers(Period.Annual(scope.FirstYear)))
+        {
+            throw new ArgumentException($"plan {plan.Id} covers {plan.StartYear}-{plan.EndYear}, not {scope.Key}.", nameof(scope));
+        }
+
         var goals = plan.Goals
-            .Select(goal => new GoalSection(goal, [.. plan.Indicators.Where(indicator => indicator.Goal == goal.Number).Select(indicator => Line(indicator, mine))]))
+            .Select(goal => new GoalSection(goal, [.. plan.Indicators.Where(indicator => indicator.Goal == goal.Number).Select(indicator => Line(indicator, input.Results, scope))]))
             .Where(section => section.Lines.Count > 0)
             .ToList();
         return new ProvinceReport(
@@ -42,14 +54,28 @@ public static class ProvinceReportBuilder
             Reporting(input, period),
             [.. input.Reports.Where(report => report.Unit is null && report.Period == period).Select(report => report.File)],
             // The loader checks that the plan's coordinator is in the units directory.
-            input.Rules.FindUnit(plan.Coordinator)!);
+            input.Rules.FindUnit(plan.Coordinator)!) { Scope = scope };
     }
 
-    private static IndicatorLine Line(Indicator indicator, IReadOnlyList<DashboardResult> results)
+    private static IndicatorLine Line(Indicator indicator, IReadOnlyList<DashboardResult> results, ReportScope scope)
+    {
+        if (!scope.IsSpan)
+        {
+            var (figure, communes) = Figures(indicator, [.. results.Where(result => result.Period == scope.Period)]);
+            return new IndicatorLine(indicator, figure, communes);
+        }
+
+        var years = scope.Years.Select(year => Figures(indicator, [.. results.Where(result => result.Period == Period.Annual(year))])).ToList();
+        // The final value is the latest year's that has one: a year nobody reported does not erase the one before.
+        var latest = years.LastOrDefault(year => year.Figure is not null);
+        return new IndicatorLine(indicator, latest.Figure, latest.Communes, [.. years.Select(year => year.Figure)]);
+    }
+
+    private static (ReportFigure? Figure, ReportFigure? Communes) Figures(Indicator indicator, IReadOnlyList<DashboardResult> results)
     {
         var reported = Find(results, indicator, FigureSource.Reported);
         var communes = Find(results, indicator, FigureSource.Communes);
-        return reported is not null ? new IndicatorLine(indicator, reported, communes) : new IndicatorLine(indicator, communes, null);
+        return reported is not null ? (reported, communes) : (communes, null);
     }
 
     private static ReportFigure? Find(IEnumerable<DashboardResult> results, Indicator indicator, FigureSource source) =>

@@ -10,7 +10,8 @@ public sealed record ProvinceReportFile(string Name, string ContentType, byte[] 
 
 /// <summary>
 /// The two files of a <see cref="ProvinceReport"/>, named the same way everywhere (the command line, the email, the
-/// published site): <c>bao-cao-{district}-{period}.xlsx</c> and <c>.docx</c>.
+/// published site): <c>bao-cao-{district}-{period}.xlsx</c> and <c>.docx</c>; a review's period is its span of years
+/// (<c>bao-cao-dak-to-2016-2020.docx</c>), a report on request adds <c>-dot-xuat</c>.
 /// </summary>
 public static class ProvinceReportFiles
 {
@@ -28,11 +29,18 @@ public static class ProvinceReportFiles
 
     /// <summary>The workbook.</summary>
     public static ProvinceReportFile Workbook(ProvinceReport report) =>
-        new(FileName(report.District, report.Period, "xlsx"), XlsxType, Render(stream => XlsxReportWriter.Write(report, stream)));
+        new(FileName(report, "xlsx"), XlsxType, Render(stream => XlsxReportWriter.Write(report, stream)));
 
     /// <summary>The Word draft.</summary>
     public static ProvinceReportFile Draft(ProvinceReport report) =>
-        new(FileName(report.District, report.Period, "docx"), DocxType, Render(stream => DocxReportWriter.Write(report, stream)));
+        new(FileName(report, "docx"), DocxType, Render(stream => DocxReportWriter.Write(report, stream)));
+
+    private static string FileName(ProvinceReport report, string extension) => report.Scope switch
+    {
+        { Kind: ReportKind.Regular } => FileName(report.District, report.Period, extension),
+        { Kind: ReportKind.AdHoc } scope => $"bao-cao-{report.District.Id}-{scope.Key}-dot-xuat.{extension}",
+        var scope => $"bao-cao-{report.District.Id}-{scope.Key}.{extension}",
+    };
 
     private static byte[] Render(Action<Stream> write)
     {

@@ -60,11 +60,18 @@ public static class ReportWording
     /// <summary>A value with its unit, the Vietnamese way: "96,5%", "108 trẻ trai/100 trẻ gái", "Kiêm nhiệm".</summary>
     public static string ValueText(Indicator indicator, decimal value) => ScoreExplainer.FormatValue(indicator, value, Language.Vietnamese);
 
-    /// <summary>The figure as text: its value, "0/0" when nothing arose, or "Chưa báo cáo".</summary>
-    public static string FigureText(Indicator indicator, ReportFigure? figure) => figure switch
+    /// <summary>
+    /// A value in a table cell, whose row already names the unit: "96,5%", "108", "45", "Kiêm nhiệm"; only a
+    /// percentage keeps its sign, so a narrow year column never wraps "108 trẻ trai/100 trẻ gái" over four lines.
+    /// </summary>
+    public static string CellText(Indicator indicator, decimal value) =>
+        indicator.Unit.IsCategory || indicator.Unit == MeasureUnit.Percent ? ValueText(indicator, value) : VietnameseNumber.Format(value);
+
+    /// <summary>A figure in a table cell: its value as <see cref="CellText"/>, "0/0" when nothing arose, empty when there is none.</summary>
+    public static string FigureCell(Indicator indicator, ReportFigure? figure) => figure switch
     {
-        null => NotReported,
-        { Value: { } value } => ValueText(indicator, value),
+        null => "",
+        { Value: { } value } => CellText(indicator, value),
         _ => "0/0",
     };
 

@@ -8,9 +8,10 @@ namespace GenderPlan.Documents.ProvinceReports;
 /// <summary>
 /// Writes the <see cref="ProvinceReport"/> as the workbook the coordinator sends up: the plan's appendix table
 /// filled in ("Chỉ tiêu"), the communes' figures ("Xã, thị trấn") and who reported on time ("Tình hình báo
-/// cáo"). Figures are real numbers with Vietnamese formats, never text, so the province can add them up; every
-/// sheet prints on A4 landscape with its header row on each page, and names the rules version and the time it was
-/// made in its page header.
+/// cáo", the annex of who reported late, which the Word body leaves out). Figures are real numbers with Vietnamese
+/// formats, never text, so the province can add them up; every sheet prints on A4 landscape with its header row on
+/// each page. The rules version and the time it was made are in the annex sheet and the file's properties, where a
+/// figure can be traced, not in the printed headers of the sheets sent up.
 /// </summary>
 public static class XlsxReportWriter
 {
@@ -24,12 +25,18 @@ public static class XlsxReportWriter
     public const string ReportingSheet = "Tình hình báo cáo";
 
     /// <summary>
-    /// The header row of <see cref="IndicatorSheet"/>, in column order; the baseline and target years are the plan's
-    /// (<c>Plan.baselineYear</c>, <c>endYear</c>): "Năm 2015", "Chỉ tiêu 2020 (huyện)" for the 2016-2020 plan.
+    /// The header row of <see cref="IndicatorSheet"/>, in column order; the baseline year is the plan's
+    /// (<c>Plan.baselineYear</c>). The district's target is a number and "Thời hạn" says when it applies ("Năm 2020"
+    /// or "Hằng năm"), so a yearly target never stands under a year's heading. A review adds each year's result.
     /// </summary>
-    public static IReadOnlyList<string> IndicatorColumns(Plan plan) =>
+    public static IReadOnlyList<string> IndicatorColumns(Plan plan) => IndicatorColumns(plan, []);
+
+    /// <summary>The header row for a report showing <paramref name="years"/> side by side (a review), in column order.</summary>
+    public static IReadOnlyList<string> IndicatorColumns(Plan plan, IReadOnlyList<int> years) =>
     [
-        "STT", "Chỉ tiêu", "Đơn vị tính", $"Năm {plan.BaselineYear}", $"Chỉ tiêu {plan.EndYear} (huyện)", "Chỉ tiêu tỉnh", "Kết quả thực hiện", "Nguồn số liệu", "Đánh giá", "Đơn vị chủ trì", "Ghi chú",
+        "STT", "Chỉ tiêu", "Đơn vị tính", $"Năm {plan.BaselineYear}", "Chỉ tiêu của huyện", "Thời hạn", "Chỉ tiêu tỉnh",
+        .. years.Select(year => $"Năm {year}"),
+        years.Count > 0 ? "Kết quả cuối kỳ" : "Kết quả thực hiện", "Nguồn số liệu", "Đánh giá", "Đơn vị chủ trì", "Ghi chú",
     ];
 
     /// <summary>The header row of <see cref="ReportingSheet"/>, in column order.</summary>
@@ -46,7 +53,8 @@ public static class XlsxReportWriter
         workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Build();
         var sheets = workbook.Workbook.AppendChild(new Sheets());
         var names = new DefinedNames();
-        var header = PageHeader(report);
+        // The page number only: nothing machine-made is printed on what goes to the province.
+        const string header = "";
         const string footer = "&C&\"Times New Roman,Regular\"&10Trang &P/&N";
         foreach (var sheet in new[] { Indicators(report), Communes(report), Reporting(report) })
         {
@@ -55,16 +63,22 @@ public static class XlsxReportWriter
 
         workbook.Workbook.Append(names);
         workbook.Workbook.Save();
+        document.PackageProperties.Title = $"Kết quả thực hiện các chỉ tiêu {report.Scope.Label}, {report.District.Name}";
+        document.PackageProperties.Language = "vi-VN";
+        document.PackageProperties.Keywords = report.RulesVersion;
+        document.PackageProperties.Description = Traceability(report);
     }
 
-    /// <summary>The page header: the rules version on the left, when the file was made (Vietnam time) on the right.</summary>
-    public static string PageHeader(ProvinceReport report) =>
-        $"&L&\"Times New Roman,Regular\"&9Quy tắc: {Escape(report.RulesVersion)}&R&\"Times New Roman,Regular\"&9Lập lúc {ReportWording.MadeAt(report.GeneratedAt)} (giờ Việt Nam)";
+    /// <summary>Where the figures come from, for the annex sheet and the file's properties: the time they were compiled and the rules version.</summary>
+    public static string Traceability(ProvinceReport report) =>
+        $"Số liệu tổng hợp lúc {ReportWording.MadeAt(report.GeneratedAt)} (giờ Việt Nam), đánh giá theo bộ quy tắc {report.RulesVersion}.";
 
     private static XlsxSheet Indicators(ProvinceReport report)
     {
-        var sheet = new XlsxSheet(IndicatorSheet, 6, 42, 11, 11, 12, 12, 13, 20, 16, 24, 48) { HeaderRows = (HeaderRow, HeaderRow) };
-        var columns = IndicatorColumns(report.Plan);
+        var years = report.Scope.IsSpan ? report.Scope.Years.ToList() : [];
+        double[] widths = [6, 42, 11, 11, 12, 11, 12, .. years.Select(_ => 11d), 13, 20, 16, 24, 48];
+        var sheet = new XlsxSheet(IndicatorSheet, widths) { HeaderRows = (HeaderRow, HeaderRow) };
+        var columns = IndicatorColumns(report.Plan, years);
         Titles(sheet, report, "KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU KẾ HOẠCH HÀNH ĐỘNG BÌNH ĐẲNG GIỚI", columns.Count);
         HeaderCells(sheet, HeaderRow, columns);
         var row = HeaderRow + 1;
@@ -80,43 +94,65 @@ public static class XlsxReportWriter
             sheet.Merge(row, 1, row, columns.Count - 1);
             sheet.Fit(row, ReportWording.GoalHeading(goal.Goal), sheet.Width(1, columns.Count - 1));
             row++;
-            var number = 1;
-            foreach (var line in goal.Lines)
+            foreach (var target in report.TargetsOf(goal))
             {
-                IndicatorRow(sheet, row++, number++, report, line);
+                foreach (var (line, part) in target.Lines.Select((line, part) => (line, part)))
+                {
+                    IndicatorRow(sheet, row++, target.Lines.Count == 1 || part == 0 ? target.Number : null, report, line);
+                }
             }
         }
 
         return sheet;
     }
 
-    private static void IndicatorRow(XlsxSheet sheet, uint row, int number, ProvinceReport report, IndicatorLine line)
+    /// <summary>One measure's row; <paramref name="number"/> is its chỉ tiêu's number on the first of its parts, blank on the others.</summary>
+    private static void IndicatorRow(XlsxSheet sheet, uint row, int? number, ProvinceReport report, IndicatorLine line)
     {
         var indicator = line.Indicator;
         var definition = indicator.Definition;
-        sheet.Number(row, 0, number, XlsxStyle.Centered);
-        sheet.Text(row, 1, $"{indicator.Name.Vi} ({indicator.Code})", XlsxStyle.Text);
+        if (number is { } known)
+        {
+            sheet.Number(row, 0, known, XlsxStyle.Centered);
+        }
+        else
+        {
+            sheet.Blank(row, 0, XlsxStyle.Centered);
+        }
+
+        sheet.Text(row, 1, indicator.Name.Vi, XlsxStyle.Text);
         sheet.Text(row, 2, ReportWording.UnitText(indicator), XlsxStyle.Centered);
         Value(sheet, row, 3, indicator, definition.Baseline, "—");
         Value(sheet, row, 4, indicator, definition.Target, "");
-        ProvinceTarget(sheet, row, 5, indicator);
-        switch (line.Figure)
+        sheet.Text(row, 5, definition.EveryYear ? "Hằng năm" : $"Năm {definition.TargetYear}", XlsxStyle.Centered);
+        ProvinceTarget(sheet, row, 6, indicator);
+        var column = 7;
+        foreach (var year in line.Years)
         {
-            case { Value: { } value }:
-                Value(sheet, row, 6, indicator, value, "");
-                break;
-            case not null:
-                sheet.Text(row, 6, "0/0", XlsxStyle.Centered);
-                break;
-            default:
-                sheet.Blank(row, 6, XlsxStyle.Centered);
-                break;
+            Figure(sheet, row, column++, indicator, year);
         }
 
-        sheet.Text(row, 7, ReportWording.Source(report.Plan, line.Figure), XlsxStyle.Text);
-        sheet.Text(row, 8, ReportWording.StatusWord(line.Figure), XlsxStyle.Centered);
-        sheet.Text(row, 9, report.Rules.FindUnit(indicator.Lead)?.Name.Vi ?? indicator.Lead, XlsxStyle.Text);
-        sheet.Text(row, 10, ReportWording.Note(report.Plan, line), XlsxStyle.Text);
+        Figure(sheet, row, column, indicator, line.Figure);
+        sheet.Text(row, column + 1, ReportWording.Source(report.Plan, line.Figure), XlsxStyle.Text);
+        sheet.Text(row, column + 2, IndicatorSentence.StandingOf(line) == IndicatorSentence.Standing.NoTargetSet ? "Không đặt chỉ tiêu" : ReportWording.StatusWord(line.Figure), XlsxStyle.Centered);
+        sheet.Text(row, column + 3, report.Rules.FindUnit(indicator.Lead)?.Name.Vi ?? indicator.Lead, XlsxStyle.Text);
+        sheet.Text(row, column + 4, ReportWording.Note(report.Plan, line), XlsxStyle.Text);
+    }
+
+    private static void Figure(XlsxSheet sheet, uint row, int column, Indicator indicator, ReportFigure? figure)
+    {
+        switch (figure)
+        {
+            case { Value: { } value }:
+                Value(sheet, row, column, indicator, value, "");
+                break;
+            case not null:
+                sheet.Text(row, column, "0/0", XlsxStyle.Centered);
+                break;
+            default:
+                sheet.Blank(row, column, XlsxStyle.Centered);
+                break;
+        }
     }
 
     /// <summary>A figure as a number cell; a category as its words; nothing as <paramref name="none"/>.</summary>
@@ -164,7 +200,7 @@ public static class XlsxReportWriter
         for (var index = 0; index < table.Indicators.Count; index++)
         {
             var indicator = table.Indicators[index];
-            sheet.Text(HeaderRow, 2 + (2 * index), $"{indicator.Code}: {indicator.Name.Vi} ({ReportWording.UnitText(indicator)})", XlsxStyle.Header, sheet.Width(2, 3));
+            sheet.Text(HeaderRow, 2 + (2 * index), $"{indicator.Name.Vi} ({ReportWording.UnitText(indicator)})", XlsxStyle.Header, sheet.Width(2, 3));
             sheet.Blank(HeaderRow, 3 + (2 * index), XlsxStyle.Header);
             sheet.Merge(HeaderRow, 2 + (2 * index), HeaderRow, 3 + (2 * index));
         }
@@ -238,8 +274,10 @@ public static class XlsxReportWriter
         sheet.Text(row, 1, $"Tổng số: {report.Reporting.Count} báo cáo phải gửi; đúng hạn {counts.GetValueOrDefault(DueState.OnTime)}, trễ hạn {counts.GetValueOrDefault(DueState.Late)}, chưa gửi {counts.GetValueOrDefault(DueState.Missing) + counts.GetValueOrDefault(DueState.NotDue)}{(counts.ContainsKey(DueState.Unknown) ? $", không rõ {counts[DueState.Unknown]}" : "")}.", XlsxStyle.Default);
         if (report.FilesWithoutSender.Count > 0)
         {
-            sheet.Text(row + 1, 1, $"Lập từ các tệp báo cáo (không rõ đơn vị gửi và ngày nhận): {string.Join(", ", report.FilesWithoutSender)}.", XlsxStyle.Default);
+            sheet.Text(++row, 1, $"Lập từ các tệp báo cáo (không rõ đơn vị gửi và ngày nhận): {string.Join(", ", report.FilesWithoutSender)}.", XlsxStyle.Default);
         }
+
+        sheet.Text(row + 1, 1, Traceability(report), XlsxStyle.Default);
 
         return sheet;
     }
@@ -249,7 +287,7 @@ public static class XlsxReportWriter
     {
         sheet.Text(1, 0, title, XlsxStyle.Title);
         sheet.Merge(1, 0, 1, width - 1);
-        sheet.Text(2, 0, $"{report.District.Name}, {report.Period.Label.Vi} ({report.Plan.Name.Vi})", XlsxStyle.Subtitle);
+        sheet.Text(2, 0, $"{report.District.Name}, {report.Scope.Label} ({report.Plan.Name.Vi})", XlsxStyle.Subtitle);
         sheet.Merge(2, 0, 2, width - 1);
         sheet.Height(1, 21);
         sheet.Height(2, 33);
@@ -266,7 +304,4 @@ public static class XlsxReportWriter
     }
 
     private static double ExcelDate(DateOnly date) => date.DayNumber - new DateOnly(1899, 12, 30).DayNumber;
-
-    // '&' starts a code in Excel's header language.
-    private static string Escape(string text) => text.Replace("&", "&&", StringComparison.Ordinal);
 }

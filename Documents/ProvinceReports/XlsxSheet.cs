@@ -117,7 +117,7 @@ internal sealed class XlsxSheet
             new PrintOptions { HorizontalCentered = true },
             new PageMargins { Left = 0.4, Right = 0.4, Top = 0.6, Bottom = 0.6, Header = 0.3, Footer = 0.3 },
             new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = PagesWide, FitToHeight = 0 },
-            new HeaderFooter(new OddHeader(header), new OddFooter(footer)));
+            header.Length > 0 ? new HeaderFooter(new OddHeader(header), new OddFooter(footer)) : new HeaderFooter(new OddFooter(footer)));
         part.Worksheet = worksheet;
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = index + 1, Name = Name });
 

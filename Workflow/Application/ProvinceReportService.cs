@@ -51,8 +51,16 @@ public sealed partial class ProvinceReportService : IProvinceReportService
     /// The report of <paramref name="period"/> for <paramref name="district"/> (the single district of the plans
     /// covering the period when null), or the reason there is none.
     /// </summary>
-    public async Task<(ProvinceReport? Report, string? Problem)> BuildAsync(Period period, string? district, CancellationToken cancellationToken)
+    public Task<(ProvinceReport? Report, string? Problem)> BuildAsync(Period period, string? district, CancellationToken cancellationToken) =>
+        BuildAsync(ReportScope.Regular(period), district, cancellationToken);
+
+    /// <summary>
+    /// The report of <paramref name="scope"/> (a period, or a review's span of years, or one on request) for
+    /// <paramref name="district"/>, or the reason there is none; the plan is the one covering the scope's last period.
+    /// </summary>
+    public async Task<(ProvinceReport? Report, string? Problem)> BuildAsync(ReportScope scope, string? district, CancellationToken cancellationToken)
     {
+        var period = scope.Period;
         var rules = await _activeRules.GetAsync(cancellationToken);
         if (rules is null)
         {
@@ -72,7 +80,7 @@ public sealed partial class ProvinceReportService : IProvinceReportService
         }
 
         var input = await _dashboard.BuildAsync(rules, plan, place, PageLinks.Published, cancellationToken);
-        return (ProvinceReportBuilder.Build(input, period), null);
+        return (ProvinceReportBuilder.Build(input, scope), null);
     }
 
     /// <inheritdoc />

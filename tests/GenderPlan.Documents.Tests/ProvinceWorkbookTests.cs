@@ -14,9 +14,9 @@ public sealed class ProvinceWorkbookTests
 
     private static Dictionary<string, ReadCell> Indicators => Sheets[XlsxReportWriter.IndicatorSheet];
 
-    /// <summary>The row of <paramref name="code"/> on the indicator sheet: its name cell ends with "(code)".</summary>
+    /// <summary>The row of <paramref name="code"/> on the indicator sheet: its name cell holds the indicator's name, and no code.</summary>
     private static int RowOf(string code) =>
-        int.Parse(Indicators.Values.Single(cell => cell.Reference.StartsWith('B') && cell.Text.EndsWith($"({code})", StringComparison.Ordinal)).Reference[1..], System.Globalization.CultureInfo.InvariantCulture);
+        int.Parse(Indicators.Values.Single(cell => cell.Reference.StartsWith('B') && cell.Text == TestRules.Plan.FindIndicator(code)!.Name.Vi).Reference[1..], System.Globalization.CultureInfo.InvariantCulture);
 
     private static ReadCell? At(string column, int row) => Indicators.GetValueOrDefault(column + row);
 
@@ -24,7 +24,7 @@ public sealed class ProvinceWorkbookTests
     public void The_workbook_has_the_indicator_the_commune_and_the_reporting_sheets_in_order()
     {
         Assert.Equal(["Chỉ tiêu", "Xã, thị trấn", "Tình hình báo cáo"], OfficeFiles.SheetNames(ProvinceReportSample.Workbook()));
-        Assert.Equal(XlsxReportWriter.IndicatorColumns(ProvinceReportSample.Report().Plan), Enumerable.Range(0, 11).Select(column => Indicators[Core.Reports.RawTable.ColumnLetter(column) + 4].Text));
+        Assert.Equal(XlsxReportWriter.IndicatorColumns(ProvinceReportSample.Report().Plan), Enumerable.Range(0, 12).Select(column => Indicators[Core.Reports.RawTable.ColumnLetter(column) + 4].Text));
     }
 
     [Theory]
@@ -40,12 +40,12 @@ public sealed class ProvinceWorkbookTests
     public void An_indicator_row_holds_its_value_as_a_real_number_with_a_Vietnamese_format_and_its_status_word(string code, double value, string format, string status)
     {
         var row = RowOf(code);
-        var cell = At("G", row)!;
+        var cell = At("H", row)!;
 
         Assert.True(cell.IsNumberCell, $"{code}: '{cell.Text}' is text, not a number");
         Assert.Equal(value, cell.Number!.Value, 6);
         Assert.Equal(format, cell.Format);
-        Assert.Equal(status, At("I", row)!.Text);
+        Assert.Equal(status, At("J", row)!.Text);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class ProvinceWorkbookTests
         foreach (var line in report.Lines)
         {
             var row = RowOf(line.Indicator.Code);
-            var value = At("G", row);
+            var value = At("H", row);
             switch (line.Figure)
             {
                 case { Value: { } number } when line.Indicator.Unit.IsCategory:
@@ -75,8 +75,12 @@ public sealed class ProvinceWorkbookTests
                     break;
             }
 
-            Assert.Equal(line.Figure is null ? "Chưa báo cáo" : line.Figure.Status.Vietnamese(), At("I", row)!.Text);
-            Assert.Equal(report.Rules.FindUnit(line.Indicator.Lead)!.Name.Vi, At("J", row)!.Text);
+            // An "at least 0" target (women doctors, district target 0) is met by nothing: the verdict says no target was set.
+            var verdict = line.Indicator.Target == 0 && line.Indicator.Direction == Direction.AtLeast ? "Không đặt chỉ tiêu"
+                : line.Figure is null ? "Chưa báo cáo"
+                : line.Figure.Status.Vietnamese();
+            Assert.Equal(verdict, At("J", row)!.Text);
+            Assert.Equal(report.Rules.FindUnit(line.Indicator.Lead)!.Name.Vi, At("K", row)!.Text);
         }
 
         Assert.Equal(TestRules.Plan.Indicators.Count, report.Lines.Count());
@@ -86,41 +90,41 @@ public sealed class ProvinceWorkbookTests
     public void Baseline_district_and_province_targets_fill_their_columns()
     {
         var row = RowOf("G1.1a.district");
-        Assert.Equal((0.1538, 0.1538, 0.2317), (At("D", row)!.Number!.Value, At("E", row)!.Number!.Value, At("F", row)!.Number!.Value));
+        Assert.Equal((0.1538, 0.1538, 0.2317), (At("D", row)!.Number!.Value, At("E", row)!.Number!.Value, At("G", row)!.Number!.Value));
         Assert.Equal("%", At("C", row)!.Text);
         Assert.Equal("—", At("D", RowOf("G1.2"))!.Text);
-        Assert.Equal("Giảm 40%", At("F", RowOf("G5.1"))!.Text);
-        Assert.Equal(("Kiêm nhiệm", "Bố trí đủ cán bộ", "Bố trí đủ cán bộ"), (At("D", RowOf("G7.3"))!.Text, At("E", RowOf("G7.3"))!.Text, At("F", RowOf("G7.3"))!.Text));
+        Assert.Equal("Giảm 40%", At("G", RowOf("G5.1"))!.Text);
+        Assert.Equal(("Kiêm nhiệm", "Bố trí đủ cán bộ", "Bố trí đủ cán bộ"), (At("D", RowOf("G7.3"))!.Text, At("E", RowOf("G7.3"))!.Text, At("G", RowOf("G7.3"))!.Text));
         Assert.Equal("trẻ trai/100 trẻ gái", At("C", RowOf("G4.1"))!.Text);
     }
 
     [Fact]
     public void Not_applicable_category_and_missing_figures_are_written_as_officials_read_them()
     {
-        Assert.Equal(("0/0", "Không phát sinh"), (At("G", RowOf("G4.3b"))!.Text, At("I", RowOf("G4.3b"))!.Text));
-        Assert.Equal(("Kiêm nhiệm", false), (At("G", RowOf("G7.3"))!.Text, At("G", RowOf("G7.3"))!.IsNumberCell));
+        Assert.Equal(("0/0", "Không phát sinh"), (At("H", RowOf("G4.3b"))!.Text, At("J", RowOf("G4.3b"))!.Text));
+        Assert.Equal(("Kiêm nhiệm", false), (At("H", RowOf("G7.3"))!.Text, At("H", RowOf("G7.3"))!.IsNumberCell));
     }
 
     [Fact]
     public void The_source_says_reported_or_added_up_from_the_communes_with_coverage()
     {
-        Assert.Equal("Báo cáo", At("H", RowOf("G3.1"))!.Text);
+        Assert.Equal("Báo cáo", At("I", RowOf("G3.1"))!.Text);
 
         // G7.2 was not in the district's report: the communes' sum stands in, and says what it covers.
         var added = RowOf("G7.2");
-        Assert.Equal(1.0, At("G", added)!.Number!.Value, 6);
-        Assert.Equal("Tổng hợp từ các xã, thị trấn (2/9 xã, thị trấn; thiếu: thị trấn Đăk Tô, Đăk Rơ Nga, Đăk Trăm, Văn Lem, Ngọk Tụ, Kon Đào, Pô Kô)", At("H", added)!.Text);
+        Assert.Equal(1.0, At("H", added)!.Number!.Value, 6);
+        Assert.Equal("Tổng hợp từ các xã, thị trấn (2/9 xã, thị trấn; thiếu: thị trấn Đăk Tô, Đăk Rơ Nga, Đăk Trăm, Văn Lem, Ngọk Tụ, Kon Đào, Pô Kô)", At("I", added)!.Text);
 
         // G2.3 has both: the department's figure, and the communes' sum in the note.
         var both = RowOf("G2.3");
-        Assert.Equal(0.38, At("G", both)!.Number!.Value, 6);
-        Assert.Contains("Tổng hợp từ các xã, thị trấn: 40,5% (2/9 xã, thị trấn;", At("K", both)!.Text, StringComparison.Ordinal);
+        Assert.Equal(0.38, At("H", both)!.Number!.Value, 6);
+        Assert.Contains("Tổng hợp từ các xã, thị trấn: 40,5% (2/9 xã, thị trấn;", At("L", both)!.Text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_note_is_the_explanation_sentence()
     {
-        Assert.Equal("Kết quả 97,2% chưa đạt chỉ tiêu 98%; theo lộ trình đều từ 96,5% năm 2015 đến 98% năm 2020, kỳ này cần đạt 97,7%, mới thực hiện được 58% mức tăng cần đạt.", At("K", RowOf("G3.1"))!.Text);
+        Assert.Equal("Kết quả 97,2% chưa đạt chỉ tiêu 98%; theo lộ trình đều từ 96,5% năm 2015 đến 98% năm 2020, kỳ này cần đạt 97,7%, mới thực hiện được 58% mức tăng cần đạt.", At("L", RowOf("G3.1"))!.Text);
     }
 
     [Fact]
@@ -156,7 +160,7 @@ public sealed class ProvinceWorkbookTests
         Assert.Equal(0.97, sheet[column + tanCanh].Number!.Value, 6);
         Assert.Equal("[$-42A]0%", sheet[column + tanCanh].Format);
         Assert.Equal("Có nguy cơ không đạt", sheet[status + tanCanh].Text);
-        Assert.StartsWith("G3.1: ", sheet[column + "4"].Text, StringComparison.Ordinal);
+        Assert.Equal($"{TestRules.Plan.FindIndicator("G3.1")!.Name.Vi} (%)", sheet[column + "4"].Text);
         Assert.Equal("Chưa báo cáo", sheet[status + rows["Xã Pô Kô"]].Text);
     }
 
@@ -165,7 +169,7 @@ public sealed class ProvinceWorkbookTests
     {
         var sheet = Sheets[XlsxReportWriter.ReportingSheet];
         var owed = Core.Calendar.ReportingObligations.For(TestRules.Book, TestRules.Plan, ProvinceReportSample.Year);
-        var rows = sheet.Values.Where(cell => cell.Reference.StartsWith('B') && int.Parse(cell.Reference[1..], System.Globalization.CultureInfo.InvariantCulture) > 4 && !cell.Text.StartsWith("Tổng số", StringComparison.Ordinal))
+        var rows = sheet.Values.Where(cell => cell.Reference.StartsWith('B') && int.Parse(cell.Reference[1..], System.Globalization.CultureInfo.InvariantCulture) > 4 && !cell.Text.StartsWith("Tổng số", StringComparison.Ordinal) && !cell.Text.StartsWith("Số liệu tổng hợp", StringComparison.Ordinal))
             .ToDictionary(cell => cell.Text, cell => cell.Reference[1..]);
 
         Assert.Equal(owed.Select(item => TestRules.Book.FindUnit(item.Unit)!.Name.Vi), rows.Keys);
@@ -180,7 +184,7 @@ public sealed class ProvinceWorkbookTests
     }
 
     [Fact]
-    public void Every_sheet_prints_on_A4_landscape_repeats_its_header_and_names_the_rules_version_and_time()
+    public void Every_sheet_prints_on_A4_landscape_repeats_its_header_and_keeps_the_rules_version_off_the_printed_page()
     {
         using var stream = new MemoryStream(ProvinceReportSample.Workbook());
         using var document = SpreadsheetDocument.Open(stream, false);
@@ -194,11 +198,32 @@ public sealed class ProvinceWorkbookTests
             var setup = worksheet.GetFirstChild<PageSetup>()!;
             Assert.Equal((9u, OrientationValues.Landscape), (setup.PaperSize!.Value, setup.Orientation!.Value));
             Assert.Equal(PaneStateValues.Frozen, worksheet.Descendants<Pane>().Single().State!.Value);
-            var header = worksheet.GetFirstChild<HeaderFooter>()!.OddHeader!.Text;
-            Assert.Contains(TestRules.Plan.Version, header, StringComparison.Ordinal);
-            Assert.Contains("Lập lúc 08:30 ngày 30/11/2019 (giờ Việt Nam)", header, StringComparison.Ordinal);
+            var printed = worksheet.GetFirstChild<HeaderFooter>()!;
+            Assert.Null(printed.OddHeader);
+            Assert.Equal("&C&\"Times New Roman,Regular\"&10Trang &P/&N", printed.OddFooter!.Text);
             Assert.True(worksheet.Descendants<Column>().All(column => column.Width!.Value > 0));
         }
+
+        // Traceable all the same: in the file's properties and on the annex sheet, under the reports owed.
+        Assert.Equal(TestRules.Plan.Version, document.PackageProperties.Keywords);
+        Assert.Contains(
+            Sheets[XlsxReportWriter.ReportingSheet].Values,
+            cell => cell.Text == $"Số liệu tổng hợp lúc 08:30 ngày 30/11/2019 (giờ Việt Nam), đánh giá theo bộ quy tắc {TestRules.Plan.Version}.");
+        Assert.DoesNotContain(Sheets[XlsxReportWriter.IndicatorSheet].Values, cell => cell.Text.Contains(TestRules.Plan.Version, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_yearly_target_says_so_instead_of_standing_under_the_target_year_and_chi_tieu_are_numbered_as_the_plan_does()
+    {
+        Assert.Equal(("Chỉ tiêu của huyện", "Thời hạn"), (Indicators["E4"].Text, Indicators["F4"].Text));
+        Assert.Equal(("Hằng năm", 0.5), (At("F", RowOf("G2.1"))!.Text, At("E", RowOf("G2.1"))!.Number!.Value));
+        Assert.Equal("Năm 2020", At("F", RowOf("G2.2"))!.Text);
+
+        // Chỉ tiêu 1 of goal 1 is four measures: numbered once, on its first; goal 1's Chỉ tiêu 2 follows as 2.
+        Assert.Equal(1.0, At("A", RowOf("G1.1a.district"))!.Number);
+        Assert.All(["G1.1a.commune", "G1.1b.district", "G1.1b.commune"], code => Assert.Null(At("A", RowOf(code))?.Number));
+        Assert.Equal((2.0, 3.0), (At("A", RowOf("G1.2"))!.Number!.Value, At("A", RowOf("G1.3"))!.Number!.Value));
+        Assert.Equal(4.0, At("A", RowOf("G4.4"))!.Number);
     }
 
     private static double Serial(DateOnly date) => date.DayNumber - new DateOnly(1899, 12, 30).DayNumber;

@@ -1,0 +1,151 @@
+using GenderPlan.Core.Domain;
+
+namespace GenderPlan.Documents.ProvinceReports;
+
+/// <summary>
+/// How an official writes one indicator's result in running text: a rate "đạt 66,7%", a ratio "ở mức 108 trẻ
+/// trai/100 trẻ gái", a count of things that should not exist "không có sản phẩm ... mang định kiến giới", a staffing
+/// level "được bố trí kiêm nhiệm"; then how it stands against the plan's target, in words, never a bare status label.
+/// The scorecard's explanation (<c>ScoreExplainer</c>) speaks to the unit that reported; this speaks to the province.
+/// </summary>
+public static class IndicatorSentence
+{
+    /// <summary>How a result stands, as the report groups it: achieved, on track, behind, nothing to measure, no figure, or no target to reach.</summary>
+    public enum Standing
+    {
+        /// <summary>The target is reached.</summary>
+        Reached,
+
+        /// <summary>On the path to the target.</summary>
+        OnTrack,
+
+        /// <summary>Falling behind, off track or missed.</summary>
+        Behind,
+
+        /// <summary>No case arose in the period (0/0).</summary>
+        NothingArose,
+
+        /// <summary>No figure for the period.</summary>
+        NoFigure,
+
+        /// <summary>
+        /// The plan sets no rise to reach (an "at least 0" target, as the district's for women doctors): meeting it says
+        /// nothing, so it is neither listed as achieved nor as behind.
+        /// </summary>
+        NoTargetSet,
+    }
+
+    /// <summary>Where <paramref name="line"/> stands.</summary>
+    public static Standing StandingOf(IndicatorLine line)
+    {
+        var indicator = line.Indicator;
+        if (line.Figure is not { } figure)
+        {
+            return Standing.NoFigure;
+        }
+
+        if (figure.Status == Status.NotApplicable || figure.Value is null)
+        {
+            return Standing.NothingArose;
+        }
+
+        if (indicator.Direction == Direction.AtLeast && !indicator.Unit.IsCategory && indicator.Target <= 0)
+        {
+            return Standing.NoTargetSet;
+        }
+
+        return figure.Status switch
+        {
+            Status.Met => Standing.Reached,
+            Status.OnTrack => Standing.OnTrack,
+            _ => Standing.Behind,
+        };
+    }
+
+    /// <summary>
+    /// The full sentence, capitalised, without the final stop: "Tỷ lệ doanh nghiệp có nữ tham gia lãnh đạo, quản lý
+    /// đạt 12%, chậm tiến độ so với chỉ tiêu 20% đến năm 2020".
+    /// </summary>
+    public static string Write(IndicatorLine line)
+    {
+        var indicator = line.Indicator;
+        var figure = line.Figure;
+        var sentence = StandingOf(line) switch
+        {
+            Standing.NoFigure => $"{indicator.Name.Vi}: chưa có số liệu",
+            Standing.NothingArose => $"{indicator.Name.Vi}: trong kỳ không phát sinh trường hợp nào",
+            Standing.NoTargetSet => $"{Result(indicator, figure!.Value!.Value)}; kế hoạch của huyện không đặt mức phấn đấu cho chỉ tiêu này",
+            Standing.Reached => $"{Result(indicator, figure!.Value!.Value)}, {Reached(indicator)}",
+            Standing.OnTrack => $"{Result(indicator, figure!.Value!.Value)}, đúng tiến độ để đạt chỉ tiêu {Target(indicator)}",
+            _ when indicator.Unit.IsCategory => $"{Result(indicator, figure!.Value!.Value)}, chưa đạt mức kế hoạch đề ra ({Target(indicator)})",
+            _ => $"{Result(indicator, figure!.Value!.Value)}, {figure.Status.Vietnamese().ToLowerInvariant()} so với chỉ tiêu {Target(indicator)}",
+        };
+        return Capitalise(sentence);
+    }
+
+    /// <summary>
+    /// The result as a clause naming the indicator: "tỷ lệ ... đạt 66,7%", "tỷ số giới tính khi sinh ở mức 108 trẻ
+    /// trai/100 trẻ gái", "không có sản phẩm văn hóa, thông tin mang định kiến giới", "cán bộ làm công tác bình đẳng
+    /// giới được bố trí kiêm nhiệm".
+    /// </summary>
+    public static string Result(Indicator indicator, decimal value)
+    {
+        var name = indicator.Name.Vi;
+        if (indicator.Unit.IsCategory)
+        {
+            var level = indicator.CategoryAt(value)?.Name.Vi ?? ReportWording.ValueText(indicator, value);
+            // "Bố trí cán bộ ..." at "Kiêm nhiệm" reads "cán bộ ... được bố trí kiêm nhiệm"; "Chưa bố trí" reads "chưa được bố trí".
+            if (name.StartsWith("Bố trí ", StringComparison.Ordinal))
+            {
+                var what = name["Bố trí ".Length..];
+                return level.StartsWith("Chưa ", StringComparison.Ordinal)
+                    ? $"{what} chưa được bố trí"
+                    : $"{what} được bố trí {Lower(level.StartsWith("Bố trí ", StringComparison.Ordinal) ? level["Bố trí ".Length..] : level)}";
+            }
+
+            return $"{ReportWording.InSentence(name)}: {Lower(level)}";
+        }
+
+        var number = ReportWording.ValueText(indicator, value);
+        if (indicator.Unit == MeasureUnit.Count && name.StartsWith("Số ", StringComparison.Ordinal))
+        {
+            var things = name["Số ".Length..];
+            return value == 0 ? $"không có {things}" : $"có {Core.Text.VietnameseNumber.Format(value)} {things}";
+        }
+
+        return indicator.Unit == MeasureUnit.Percent || indicator.Unit == MeasureUnit.Count
+            ? $"{ReportWording.InSentence(name)} đạt {number}"
+            : $"{ReportWording.InSentence(name)} ở mức {number}";
+    }
+
+    /// <summary>The target as the plan states it: "20% đến năm 2020", "hằng năm 50%", "không quá 105 trẻ trai/100 trẻ gái đến năm 2020".</summary>
+    public static string Target(Indicator indicator)
+    {
+        var value = ReportWording.ValueText(indicator, indicator.Target);
+        var bound = indicator.Unit.IsCategory ? Lower(value)
+            : indicator.Direction == Direction.AtMost ? (indicator.Target == 0 ? "không có" : "không quá " + value)
+            : value;
+        return indicator.Definition.EveryYear ? $"hằng năm {bound}" : $"{bound} đến năm {indicator.Definition.TargetYear}";
+    }
+
+    /// <summary>The target as the table's cell writes it, the unit being in its own column: "20%", "Hằng năm: 50%", "105", "Không có", "Kiêm nhiệm".</summary>
+    public static string TargetCell(Indicator indicator)
+    {
+        var value = indicator.Direction == Direction.AtMost && indicator.Target == 0 && indicator.Unit == MeasureUnit.Count
+            ? "Không có"
+            : ReportWording.CellText(indicator, indicator.Target);
+        return indicator.Definition.EveryYear ? $"Hằng năm: {value}" : value;
+    }
+
+    private static string Reached(Indicator indicator) =>
+        indicator.Definition.EveryYear ? $"đạt chỉ tiêu hằng năm ({Target(indicator)["hằng năm ".Length..]})"
+        // "không có sản phẩm ..., đạt chỉ tiêu kế hoạch": the result already says what the target is.
+        : indicator.Direction == Direction.AtMost && indicator.Target == 0 ? "đạt chỉ tiêu kế hoạch"
+        : indicator.Unit.IsCategory ? $"đạt mức kế hoạch đề ra đến năm {indicator.Definition.TargetYear}"
+        : $"đạt chỉ tiêu kế hoạch ({Target(indicator)})";
+
+    private static string Lower(string text) => ReportWording.InSentence(text);
+
+    /// <summary>The sentence with its first letter upper case ("không có ..." starts a line as "Không có ...").</summary>
+    public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
