@@ -61,9 +61,9 @@ public sealed class SecondPlanTests(AzuriteFixture azurite) : AzuriteTest(azurit
         await pipeline.Get<IDashboardPublisher>().TryPublishDistrictsAsync(CancellationToken.None);
 
         var emails = pipeline.EmailFiles().Select(path => MimeMessage.Load(path)).ToList();
-        var konRay = Assert.Single(emails, email => email.Subject!.Contains("Huyện Kon Rẫy", StringComparison.Ordinal));
+        var konRay = Assert.Single(emails, email => email.TextBody!.Contains("tại huyện Kon Rẫy", StringComparison.Ordinal));
         Assert.Equal(["congan@example.org"], konRay.To.Mailboxes.Select(to => to.Address));
-        Assert.Single(emails, email => email.Subject!.Contains("Huyện Đăk Tô", StringComparison.Ordinal));
+        Assert.Single(emails, email => email.TextBody!.Contains("tại huyện Đăk Tô", StringComparison.Ordinal));
         var pages = await pipeline.Get<SiteStore>().ListPagesAsync(CancellationToken.None);
         Assert.Contains("kon-ray.html", pages);
         Assert.Contains("dak-to.html", pages);
