@@ -46,8 +46,11 @@ public sealed class EmailOptions
     /// <summary>The sender address.</summary>
     public string From { get; set; } = "genderplan@example.org";
 
-    /// <summary>The sender's display name.</summary>
-    public string FromName { get; set; } = "GenderPlan – Đăk Tô";
+    /// <summary>
+    /// The sender's display name for every email; empty (the default) for each letter's signing office, the plan's
+    /// coordinator as <c>units.json</c> names it, so the inbox shows who wrote the letter rather than a product's name.
+    /// </summary>
+    public string? FromName { get; set; }
 
     /// <summary>The SendGrid API key; when empty, emails are written to <see cref="PickupDirectory"/>.</summary>
     public string? SendGridApiKey { get; set; }

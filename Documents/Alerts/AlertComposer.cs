@@ -376,8 +376,9 @@ public sealed class AlertComposer
             cc.Add(new EmailAddress(extraCc));
         }
 
-        var (html, text) = EmailTemplates.Render(template, model with { Letter = LetterFor(toUnits, ccUnits) });
-        return new EmailMessage(id, to, cc, OneLine(model.Subject), html, text);
+        var letter = LetterFor(toUnits, ccUnits);
+        var (html, text) = EmailTemplates.Render(template, model with { Letter = letter });
+        return new EmailMessage(id, to, cc, OneLine(model.Subject), html, text) { SenderName = letter.Office };
     }
 
     /// <summary>
