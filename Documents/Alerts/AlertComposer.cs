@@ -206,7 +206,7 @@ public sealed class AlertComposer
             $"V/v đề nghị rà soát, thống nhất số liệu chỉ tiêu {Lower(OneLine(indicator.Name.Vi))} {period.Label.Vi}",
             $"Request to reconcile the figures of “{OneLine(indicator.Name.En)}”, {period.Label.En}");
         var model = new DiscrepancyEmail(
-            subject, indicator.Name, Places(place), period.Label, Both(reported), Both(communes), CoverageText.Describe(plan, coverage),
+            subject, new LocalizedText(Lower(OneLine(indicator.Name.Vi)), OneLine(indicator.Name.En)), Places(place), period.Label, Both(reported), Both(communes), CoverageText.Describe(plan, coverage),
             Both(indicator.ToleranceFor(reported)), UnitNames(indicator.Lead), UnitNames(_coordinator), ReplyBy());
         var figures = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reported}|{communes}");
         return Build(Id("discrepancy", plan.District.Id, period.ToString(), indicator.Code, figures), [indicator.Lead, _coordinator], [], "discrepancy", model);
@@ -478,7 +478,8 @@ public sealed class AlertComposer
     private static LocalizedText ReportKind(Period period) =>
         period.Kind == PeriodKind.FirstHalf ? new("báo cáo 6 tháng", "semi-annual report") : new("báo cáo năm", "annual report");
 
-    private static string Date(DateOnly date) => $"{date.Day:D2}/{date.Month:D2}/{date.Year}";
+    /// <summary>A date in a letter's body, as officials write it: "25/11/2019", "15/6/2020", "05/01/2020" (<see cref="OfficialDate"/>).</summary>
+    private static string Date(DateOnly date) => OfficialDate(date);
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 

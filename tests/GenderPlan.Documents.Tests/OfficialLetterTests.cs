@@ -75,6 +75,19 @@ public partial class OfficialLetterTests
         Assert.Contains("Nơi nhận:\n- Như trên;\n- Ủy ban nhân dân các xã, thị trấn;\n- Lưu: VT.", alert.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Office_leading_an_indicator_itself_asks_its_own_staff_rather_than_itself()
+    {
+        var composer = new AlertComposer(TestRules.Book, null, clock: new FixedClock(Now));
+
+        var alert = Assert.Single(composer.Alerts(Reference("ldtbxh"), Behind(("G2.3", 38m))));
+
+        Assert.Contains("Kính gửi: Phòng Lao động – Thương binh và Xã hội.", alert.Text, StringComparison.Ordinal);
+        Assert.Contains("Đề nghị bộ phận chuyên môn phụ trách rà soát, có giải pháp đẩy nhanh tiến độ và báo cáo kết quả trước ngày 19/12/2026.", alert.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("báo cáo kết quả về Phòng Lao động", alert.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lưu: VT", alert.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "G3.1" }, "chỉ tiêu tỷ lệ biết chữ độ tuổi 15-40 ở vùng sâu, vùng xa, vùng dân tộc thiểu số")]
     [InlineData(new[] { "G4.1", "G4.2" }, "chỉ tiêu tỷ số giới tính khi sinh và chỉ tiêu tỷ lệ tử vong bà mẹ liên quan đến thai sản")]
