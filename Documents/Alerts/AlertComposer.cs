@@ -12,7 +12,7 @@ namespace GenderPlan.Documents.Alerts;
 
 /// <summary>The report an alert is about, as the email names it.</summary>
 /// <param name="Key">The stored report's key; alert ids derive from it, so reprocessing finds the same alerts.</param>
-/// <param name="File">The file name the unit uploaded.</param>
+/// <param name="File">The file name the unit uploaded; never written in a letter, which names the report by unit, period and place.</param>
 /// <param name="Unit">The unit that sent it.</param>
 /// <param name="Period">The period.</param>
 /// <param name="Jurisdiction">The place's name.</param>
@@ -212,7 +212,10 @@ public sealed class AlertComposer
         return Build(Id("discrepancy", plan.District.Id, period.ToString(), indicator.Code, figures), [indicator.Lead, _coordinator], [], "discrepancy", model);
     }
 
-    /// <summary>A notice to the coordinator (and the sender) that a report file was rejected, listing every problem.</summary>
+    /// <summary>
+    /// A notice to the coordinator (and the sender) that a report file was rejected, listing every problem by row and
+    /// column; <paramref name="file"/> is not written in it (the sender knows what it sent, the error file names it).
+    /// </summary>
     public EmailMessage Rejected(string key, string file, string? unit, IReadOnlyList<Problem> problems) =>
         ProblemNotice(Id("rejected", key), "rejected", unit, null, problems, null,
             "V/v đề nghị chỉnh sửa, gửi lại báo cáo chưa được tiếp nhận", "Your report was not accepted: please correct it and send it again");
@@ -246,7 +249,7 @@ public sealed class AlertComposer
     /// <summary>A notice that a report could not be processed after repeated attempts.</summary>
     public EmailMessage ProcessingFailed(string key, string file, string? unit, string error) =>
         ProblemNotice(Id("failed", key), "processing-failed", unit, null, [Messages.ProcessingFailed.At(file, null, error)], null,
-            "V/v báo cáo chưa xử lý được do sự cố kỹ thuật", "A report could not be processed because of a technical fault");
+            "V/v báo cáo chưa xử lý được do sự cố kỹ thuật", "A report could not be processed because of a technical fault", namesFile: false);
 
     private List<string> DistrictCopies(IReadOnlyList<IndicatorScore> scores) =>
         scores.SelectMany(score => score.Indicator.Coordinating).Append(_coordinator).Distinct().ToList();
@@ -325,10 +328,11 @@ public sealed class AlertComposer
 
     private static int TargetYear(IReadOnlyList<IndicatorScore> scores) => scores.Count > 0 ? scores[0].Indicator.Definition.TargetYear : 0;
 
-    private EmailMessage ProblemNotice(string id, string template, string? unit, string? extraAddress, IReadOnlyList<Problem> problems, string? activeVersion, string subjectVi, string subjectEn)
+    private EmailMessage ProblemNotice(
+        string id, string template, string? unit, string? extraAddress, IReadOnlyList<Problem> problems, string? activeVersion, string subjectVi, string subjectEn, bool namesFile = true)
     {
         // A file with thousands of problems would make an email nobody reads; the error file beside it has them all.
-        var shown = problems.Take(MaxProblemsShown).Select(ProblemLine).ToList();
+        var shown = problems.Take(MaxProblemsShown).Select(problem => ProblemLine(problem, namesFile)).ToList();
         var known = unit is not null && unit != _coordinator && _rules.FindUnit(unit) is not null;
         var to = known ? new[] { _coordinator, unit! } : [_coordinator];
         var subject = Pick(LanguageOf(to), subjectVi, subjectEn);
@@ -337,10 +341,17 @@ public sealed class AlertComposer
 
     /// <summary>
     /// A problem as a letter lists it: where in the report and what is wrong, without the file's name (the letter is
-    /// about the report the unit sent) and with the indicator's name where the rules know its code.
+    /// about the report the unit sent) and with the indicator's name where the rules know its code. A problem with the
+    /// whole file (its name, its size) keeps the name where <paramref name="namesFile"/>: there it is the only way to
+    /// tell which upload was refused. A fault of the system's own names no file: the unit need not act on it.
     /// </summary>
-    private LocalizedText ProblemLine(Problem problem)
+    private LocalizedText ProblemLine(Problem problem, bool namesFile)
     {
+        if (problem.Location is null)
+        {
+            return namesFile ? new LocalizedText(problem.In(Language.Vietnamese), problem.In(Language.English)) : problem.Text;
+        }
+
         var location = problem.Location;
         var name = location?.Indicator is { } code ? _rules.Plans.Select(plan => plan.FindIndicator(code)).FirstOrDefault(found => found is not null)?.Name : null;
         var place = location is null ? null : name is null ? location : location.WithIndicator(null);
