@@ -34,6 +34,19 @@ key='Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 export GENDERPLAN_STORAGE="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 echo "Azurite (PID $azurite) is listening on 127.0.0.1:$blob (blob) and 127.0.0.1:$table (table)."
 
+# The address the local host serves on (7071, where the Functions host would listen, or a free port when 7071 is
+# taken). The emails link to it as the deployed ones link to the Function App: the scorecard page and each unit's
+# own upload page. With --no-watch nothing keeps serving, so the scorecard link points at the page written to
+# site/ instead, which opens without a server.
+http_port=7071
+(exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null && http_port=$(free_port)
+export GenderPlan__Uploads__PublicUrl="http://127.0.0.1:$http_port"
+if [ "$watch" = 1 ]; then
+  export GenderPlan__ScorecardUrl="http://127.0.0.1:$http_port/"
+else
+  export GenderPlan__ScorecardUrl="file://$root/site/index.html"
+fi
+
 rm -rf outbox site
 ./genderplan rules publish
 ./genderplan upload Rules/samples/dak-to-2019.csv --unit ldtbxh
@@ -49,15 +62,14 @@ echo "Scorecard page: $root/site/index.html (also published to the \$web contain
 ./genderplan report --period 2019 --date 2019-11-28 --format docx --out site/bao-cao/bao-cao-dak-to-2019.docx
 echo "The district's 2019 report to the province: $root/site/bao-cao/bao-cao-dak-to-2019.xlsx (workbook) and .docx (Word draft)"
 echo
-echo "Emails written to $root/outbox:"
+echo "Emails written to $root/outbox (open a .eml in a mail client or a browser):"
 ls -1 outbox/*.eml
+echo "Their links: the scorecard at $GenderPlan__ScorecardUrl; upload pages at $GenderPlan__Uploads__PublicUrl/upload?... (these work while ./local.sh serves, i.e. without --no-watch)."
 echo
 echo "Scorecard as JSON: ./genderplan scorecard --period 2019 --jurisdiction dak-to --json (with GENDERPLAN_STORAGE as above)"
 
 if [ "$watch" = 1 ]; then
-  # The HTTP endpoints listen where the Functions host would (7071), or on a free port when 7071 is taken.
-  http_port=7071
-  (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null && http_port=$(free_port)
+  # The HTTP endpoints listen where the emails' links point (http_port, chosen above).
   echo
   echo "Open in a browser while this runs:"
   echo "  Scorecard page:  http://127.0.0.1:$http_port/"

@@ -15,6 +15,13 @@ public sealed class WorkflowOptions
 
     /// <summary>The scorecard page's address, linked from alerts, or null.</summary>
     public string? ScorecardUrl { get; set; }
+
+    /// <summary>
+    /// Days a unit is given to report back on a letter's request (an alert, a late report, figures that disagree),
+    /// counted from the day the letter is written in Vietnam: the "trước ngày" of "Đề nghị ... báo cáo kết quả về
+    /// Phòng ... trước ngày ...". Fifteen by default, the time a department needs to check and reply.
+    /// </summary>
+    public int ResponseDays { get; set; } = Documents.Alerts.AlertComposer.DefaultResponseDays;
 }
 
 /// <summary>Settings of the province report, bound from <c>GenderPlan:ProvinceReport</c>.</summary>
@@ -39,8 +46,11 @@ public sealed class EmailOptions
     /// <summary>The sender address.</summary>
     public string From { get; set; } = "genderplan@example.org";
 
-    /// <summary>The sender's display name.</summary>
-    public string FromName { get; set; } = "GenderPlan – Đăk Tô";
+    /// <summary>
+    /// The sender's display name for every email; empty (the default) for each letter's signing office, the plan's
+    /// coordinator as <c>units.json</c> names it, so the inbox shows who wrote the letter rather than a product's name.
+    /// </summary>
+    public string? FromName { get; set; }
 
     /// <summary>The SendGrid API key; when empty, emails are written to <see cref="PickupDirectory"/>.</summary>
     public string? SendGridApiKey { get; set; }

@@ -17,8 +17,13 @@ namespace GenderPlan.Core.Domain;
 /// the plan names them together. A group is a list address: it is never expanded into its members' addresses (no
 /// flood), sends no report and owes none.
 /// </param>
+/// <param name="Language">
+/// The one language its emails are written in (<c>language</c> in <c>units.json</c>): Vietnamese unless the unit
+/// asks for English, so an official never reads a letter in two languages.
+/// </param>
 public sealed record ResponsibleUnit(
-    string Id, LocalizedText Name, IReadOnlyList<string> Emails, UnitLevel Level = UnitLevel.District, string? Jurisdiction = null, UnitLevel? Group = null)
+    string Id, LocalizedText Name, IReadOnlyList<string> Emails, UnitLevel Level = UnitLevel.District, string? Jurisdiction = null, UnitLevel? Group = null,
+    Language Language = Language.Vietnamese)
 {
     /// <summary>Whether the unit is a commune or town People's Committee that owes its own commune's report.</summary>
     public bool IsCommuneCommittee => Level == UnitLevel.Commune && Group is null && Jurisdiction is not null;

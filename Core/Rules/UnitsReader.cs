@@ -36,7 +36,8 @@ internal static class UnitsReader
                         id, new LocalizedText(name, unit.String("nameEn") ?? name), emails.Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
                         unit.String("level") == "commune" ? UnitLevel.Commune : UnitLevel.District,
                         unit.String("jurisdiction"),
-                        unit.String("group") == "commune" ? UnitLevel.Commune : null));
+                        unit.String("group") == "commune" ? UnitLevel.Commune : null,
+                        unit.String("language") == "en" ? Language.English : Language.Vietnamese));
                 }
             }
 

@@ -12,7 +12,7 @@ namespace GenderPlan.Documents.Alerts;
 
 /// <summary>The report an alert is about, as the email names it.</summary>
 /// <param name="Key">The stored report's key; alert ids derive from it, so reprocessing finds the same alerts.</param>
-/// <param name="File">The file name the unit uploaded.</param>
+/// <param name="File">The file name the unit uploaded; never written in a letter, which names the report by unit, period and place.</param>
 /// <param name="Unit">The unit that sent it.</param>
 /// <param name="Period">The period.</param>
 /// <param name="Jurisdiction">The place's name.</param>
@@ -21,13 +21,23 @@ namespace GenderPlan.Documents.Alerts;
 /// that committee, not to each lead department, and never to another commune. Null for the district's report.
 /// </param>
 /// <param name="Coordinator">The coordinator of the report's plan, copied on its alerts; null for the rules' (<see cref="RuleBook.Coordinator"/>).</param>
-public sealed record ReportReference(string Key, string File, string Unit, Period Period, string Jurisdiction, string? Committee = null, string? Coordinator = null);
+/// <param name="Resolution">
+/// Why an indicator of this card that passes now would pass: a new report's figures (the default), or the same
+/// figures scored by new rules (<see cref="ResolvedBecause.RulesChanged"/>), so a resolved notice never credits a
+/// unit with a target that was lowered.
+/// </param>
+public sealed record ReportReference(
+    string Key, string File, string Unit, Period Period, string Jurisdiction, string? Committee = null, string? Coordinator = null,
+    ResolvedBecause Resolution = ResolvedBecause.FigureImproved);
 
 /// <summary>
 /// Writes the product's emails: one alert per lead unit per report (To: the lead unit; Cc: the coordinating
 /// units and the plan's coordinator, each address once), resolved notices, reminders, overdue notices and
-/// notices of rejected files. Vietnamese first with correct diacritics, English below; HTML with a plain-text
-/// part; every piece of text that came from a file is HTML-escaped, and nothing from a file reaches a header.
+/// notices of rejected files. Each is an official letter (công văn) from the plan's coordinator office: a
+/// "V/v ..." subject, "Kính gửi:" the addressee, indicators by name (never a code or a file name), a request
+/// with a date, the office's signature and "Nơi nhận". One language per email: Vietnamese, or English for an
+/// addressee whose <c>units.json</c> entry asks for it. HTML with a plain-text part saying the same; every
+/// piece of text that came from a file is HTML-escaped, and nothing from a file reaches a header.
 /// </summary>
 /// <remarks>
 /// The composer decides who gets what: recipients, ids and the one-line subjects are made here, never by a
@@ -42,6 +52,15 @@ public sealed class AlertComposer
     private readonly string _coordinator;
     private readonly string? _scorecardUrl;
     private readonly bool _uploadLinks;
+    private readonly TimeProvider _clock;
+    private readonly int _responseDays;
+
+    /// <summary>
+    /// Days a unit is given to report back on a request (an alert, an overdue report, figures that disagree), counted
+    /// from the day the letter is written: about two weeks, the time a department needs to check its figures and
+    /// write back, and short enough to land before the next reporting deadline's reminders.
+    /// </summary>
+    public const int DefaultResponseDays = 15;
 
     /// <summary>Creates a composer.</summary>
     /// <param name="rules">The rules whose units directory gives names and addresses.</param>
@@ -50,13 +69,18 @@ public sealed class AlertComposer
     /// Whether reminders, overdue notices and alerts carry the recipient unit's own upload link (made when the
     /// message is sent, in place of <see cref="EmailMessage.UploadLinkSlot"/>); only when the app's address is known.
     /// </param>
-    public AlertComposer(RuleBook rules, string? scorecardUrl, bool uploadLinks = false)
+    /// <param name="clock">The clock a letter's reply-by date counts from (Vietnam's date); the system's when null.</param>
+    /// <param name="responseDays">Days given to report back (<see cref="DefaultResponseDays"/>).</param>
+    public AlertComposer(RuleBook rules, string? scorecardUrl, bool uploadLinks = false, TimeProvider? clock = null, int responseDays = DefaultResponseDays)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(responseDays);
         _rules = rules;
         // The plan's coordinator (Plan.coordinator), copied on every alert and told of every rejected file.
         _coordinator = rules.Coordinator;
         _scorecardUrl = scorecardUrl;
         _uploadLinks = uploadLinks;
+        _clock = clock ?? TimeProvider.System;
+        _responseDays = responseDays;
     }
 
     private AlertComposer(AlertComposer other, string coordinator)
@@ -65,6 +89,8 @@ public sealed class AlertComposer
         _coordinator = coordinator;
         _scorecardUrl = other._scorecardUrl;
         _uploadLinks = other._uploadLinks;
+        _clock = other._clock;
+        _responseDays = other._responseDays;
     }
 
     /// <summary>This composer for what concerns one plan: its own coordinator is copied, not the rules' default.</summary>
@@ -99,11 +125,16 @@ public sealed class AlertComposer
 
     private EmailMessage ReminderFor(string unit, Period period, DateOnly today)
     {
+        var language = LanguageOf([unit]);
         var calendar = CalendarOf(unit, period);
         var deadline = Date(calendar.Deadline(period));
+        var kind = ReportKind(period);
+        var subject = Pick(language,
+            $"V/v đề nghị gửi báo cáo {period.Label.Vi} kết quả thực hiện Kế hoạch hành động bình đẳng giới",
+            $"Request for the {kind.En} on the gender-equality action plan, {period.Label.En}");
         var model = new DeadlineEmail(
-            $"Nhắc hạn: báo cáo {period.Label.Vi} cần gửi trước ngày {deadline}",
-            UnitNames(unit), ReportKind(period), period.Label, deadline, calendar.LastDay(period).DayNumber - today.DayNumber, _scorecardUrl, LinkFor(unit, []));
+            subject, UnitNames(unit), kind, period.Label, PlanCitation(PlanOf(period)), UnitNames(_coordinator), deadline,
+            calendar.LastDay(period).DayNumber - today.DayNumber, ReplyBy(), _scorecardUrl, LinkFor(unit, []));
         return WithLink(Build(Id("reminder", unit, period.ToString(), today.ToString("O", null)), [unit], [], "reminder", model), unit, []);
     }
 
@@ -112,9 +143,13 @@ public sealed class AlertComposer
 
     private EmailMessage OverdueFor(string unit, Period period)
     {
+        var language = LanguageOf([unit]);
+        var subject = Pick(language,
+            $"V/v đề nghị gửi báo cáo {period.Label.Vi} kết quả thực hiện Kế hoạch hành động bình đẳng giới (đã quá hạn)",
+            $"Overdue: the {ReportKind(period).En} on the gender-equality action plan, {period.Label.En}");
         var model = new DeadlineEmail(
-            $"Quá hạn: báo cáo {period.Label.Vi} của {UnitName(unit)}",
-            UnitNames(unit), ReportKind(period), period.Label, Date(CalendarOf(unit, period).Deadline(period)), 0, _scorecardUrl, LinkFor(unit, [_coordinator]));
+            subject, UnitNames(unit), ReportKind(period), period.Label, PlanCitation(PlanOf(period)), UnitNames(_coordinator),
+            Date(CalendarOf(unit, period).Deadline(period)), 0, ReplyBy(), _scorecardUrl, LinkFor(unit, [_coordinator]));
         return WithLink(Build(Id("overdue", unit, period.ToString()), [unit], [_coordinator], "overdue", model), unit, [_coordinator]);
     }
 
@@ -129,13 +164,17 @@ public sealed class AlertComposer
     private EmailMessage ProvinceReportFor(ProvinceReports.ProvinceReport report, EmailAttachment workbook, EmailAttachment draft)
     {
         var lines = report.Lines.ToList();
+        var language = LanguageOf([_coordinator]);
+        var district = OneLine(report.District.Name);
+        var subject = Pick(language,
+            $"V/v dự thảo báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới {report.Period.Label.Vi} của {InSentence(district)}",
+            $"Draft report on the gender-equality action plan, {report.Period.Label.En}, {district}");
         var model = new ProvinceReportEmail(
-            $"Báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới {report.Period.Label.Vi} – {OneLine(report.District.Name)} (bản tổng hợp)",
+            subject,
             UnitNames(_coordinator),
-            report.District.Name,
+            district,
             report.Period.Label,
-            workbook.FileName,
-            draft.FileName,
+            report.Plan.ReportsTo ?? new LocalizedText("Sở Lao động - Thương binh và Xã hội", "the provincial Department of Labour, Invalids and Social Affairs"),
             lines.Count,
             lines.Count(line => line.Figure?.Status == Status.Met),
             lines.Count(line => line.Figure?.Status == Status.OnTrack),
@@ -159,20 +198,27 @@ public sealed class AlertComposer
 
     private EmailMessage DiscrepancyFor(Plan plan, Period period, Indicator indicator, decimal reported, decimal communes, Coverage coverage)
     {
-        var place = plan.District.Name;
+        var place = OneLine(plan.District.Name);
         string Format(decimal value, Language language) => ScoreExplainer.FormatValue(indicator, value, language);
         LocalizedText Both(decimal value) => new(Format(value, Language.Vietnamese), Format(value, Language.English));
+        var language = LanguageOf([indicator.Lead, _coordinator]);
+        var subject = Pick(language,
+            $"V/v đề nghị rà soát, thống nhất số liệu chỉ tiêu {Lower(OneLine(indicator.Name.Vi))} {period.Label.Vi}",
+            $"Request to reconcile the figures of “{OneLine(indicator.Name.En)}”, {period.Label.En}");
         var model = new DiscrepancyEmail(
-            $"Số liệu chưa khớp: {indicator.Code} – {OneLine(place)}, {period.Label.Vi}: huyện báo cáo {Format(reported, Language.Vietnamese)}, tổng hợp từ các xã {Format(communes, Language.Vietnamese)}",
-            indicator.Code, indicator.Name, place, period.Label, Both(reported), Both(communes), CoverageText.Describe(plan, coverage),
-            Both(indicator.ToleranceFor(reported)), UnitNames(indicator.Lead), UnitNames(_coordinator));
+            subject, new LocalizedText(Lower(OneLine(indicator.Name.Vi)), OneLine(indicator.Name.En)), Places(place), period.Label, Both(reported), Both(communes), CoverageText.Describe(plan, coverage),
+            Both(indicator.ToleranceFor(reported)), UnitNames(indicator.Lead), UnitNames(_coordinator), ReplyBy());
         var figures = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reported}|{communes}");
         return Build(Id("discrepancy", plan.District.Id, period.ToString(), indicator.Code, figures), [indicator.Lead, _coordinator], [], "discrepancy", model);
     }
 
-    /// <summary>A notice to the coordinator (and the sender) that a report file was rejected, listing every problem.</summary>
+    /// <summary>
+    /// A notice to the coordinator (and the sender) that a report file was rejected, listing every problem by row and
+    /// column; <paramref name="file"/> is not written in it (the sender knows what it sent, the error file names it).
+    /// </summary>
     public EmailMessage Rejected(string key, string file, string? unit, IReadOnlyList<Problem> problems) =>
-        ProblemNotice(Id("rejected", key), "rejected", unit, null, problems, $"Báo cáo bị từ chối: {OneLine(Path.GetFileName(file))}", file, null);
+        ProblemNotice(Id("rejected", key), "rejected", unit, null, problems, null,
+            "V/v đề nghị chỉnh sửa, gửi lại báo cáo chưa được tiếp nhận", "Your report was not accepted: please correct it and send it again");
 
     /// <summary>
     /// The coordinator's summary of a rules version made active: who did it, what the rules changed, and every
@@ -181,25 +227,29 @@ public sealed class AlertComposer
     public EmailMessage RulesChanged(string version, DateTimeOffset activatedAt, string? author, IReadOnlyList<string> diff, IReadOnlyList<StatusChange> changes)
     {
         var lines = changes.Take(MaxProblemsShown).Select(change => new VerdictLine(
-            change.Indicator,
+            IndicatorName(change.Indicator),
             _rules.Plans.FirstOrDefault(plan => plan.HasJurisdiction(change.Jurisdiction))?.NameOf(change.Jurisdiction) is { } place
                 ? change.AddedUp ? $"{place} (tổng hợp từ các xã, thị trấn)" : place
                 : change.Jurisdiction,
             change.Period.Label,
             StatusPresentation.Of(change.From),
             change.To is { } to ? StatusPresentation.Of(to) : null)).ToList();
-        var subject = $"Bộ quy tắc mới được áp dụng: {changes.Count} kết quả đánh giá thay đổi";
-        var model = new RulesChangedEmail(subject, version, author ?? "không rõ / unknown", diff, lines, changes.Count - lines.Count);
+        var subject = Pick(LanguageOf([_coordinator]),
+            $"V/v áp dụng bộ quy tắc đánh giá mới: {changes.Count} kết quả đánh giá thay đổi",
+            $"New evaluation rules in force: {changes.Count} verdict(s) change");
+        var model = new RulesChangedEmail(subject, version, author is null ? new("không rõ", "unknown") : new(author, author), diff, lines, changes.Count - lines.Count);
         return Build(Id("rules-changed", version, activatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)), [_coordinator], [], "rules-changed", model);
     }
 
     /// <summary>A notice that an uploaded rules file was refused and the active rules stay in force.</summary>
     public EmailMessage RulesRefused(string key, string file, string activeVersion, IReadOnlyList<Problem> problems, string? uploaderEmail) =>
-        ProblemNotice(Id("rules-refused", key), "rules-refused", null, uploaderEmail, problems, $"Quy tắc bị từ chối: {OneLine(Path.GetFileName(file))}", file, activeVersion);
+        ProblemNotice(Id("rules-refused", key), "rules-refused", null, uploaderEmail, problems, activeVersion,
+            "V/v bộ quy tắc đánh giá mới chưa được áp dụng", "The new evaluation rules were not applied");
 
     /// <summary>A notice that a report could not be processed after repeated attempts.</summary>
     public EmailMessage ProcessingFailed(string key, string file, string? unit, string error) =>
-        ProblemNotice(Id("failed", key), "processing-failed", unit, null, [Messages.ProcessingFailed.At(file, null, error)], $"Không xử lý được báo cáo: {OneLine(Path.GetFileName(file))}", file, null);
+        ProblemNotice(Id("failed", key), "processing-failed", unit, null, [Messages.ProcessingFailed.At(file, null, error)], null,
+            "V/v báo cáo chưa xử lý được do sự cố kỹ thuật", "A report could not be processed because of a technical fault", namesFile: false);
 
     private List<string> DistrictCopies(IReadOnlyList<IndicatorScore> scores) =>
         scores.SelectMany(score => score.Indicator.Coordinating).Append(_coordinator).Distinct().ToList();
@@ -218,10 +268,11 @@ public sealed class AlertComposer
         // A figure whose chance interval holds the target is not a failure yet: listed apart, to watch.
         var behind = scores.Where(score => !score.WithinNoise).ToList();
         var watch = scores.Where(score => score.WithinNoise).ToList();
-        var place = $"{OneLine(report.Jurisdiction)}, {report.Period.Label.Vi}";
+        var language = LanguageOf([lead]);
+        var named = Indicators(behind.Count > 0 ? behind : watch, language);
         var subject = behind.Count == 0
-            ? $"Cần theo dõi: {watch.Count} chỉ tiêu – {place}"
-            : $"Cảnh báo: {behind.Count} chỉ tiêu chưa đạt yêu cầu{(watch.Count > 0 ? $", {watch.Count} cần theo dõi" : "")} – {place}";
+            ? Pick(language, $"V/v đề nghị theo dõi tiến độ thực hiện {named}", $"Request to monitor progress on {named}")
+            : Pick(language, $"V/v đề nghị rà soát, đẩy nhanh tiến độ thực hiện {named}", $"Request to review and speed up progress on {named}");
         var email = About(report, lead, behind, subject, _scorecardUrl) with
         {
             Watch = [.. watch.Select(ScoreLine.Of)], Commune = report.Committee is not null, UploadLink = LinkFor(lead, copied),
@@ -231,12 +282,38 @@ public sealed class AlertComposer
 
     private EmailMessage Resolved(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, List<string> copied)
     {
-        var subject = $"Đã cải thiện: {string.Join(", ", scores.Select(score => score.Indicator.Code))} – {OneLine(report.Jurisdiction)}, {report.Period.Label.Vi}";
-        return Build(Id("resolved", report.Key, lead), [lead], copied, "resolved", About(report, lead, scores, subject, null));
+        var language = LanguageOf([lead]);
+        var named = Indicators(scores, language);
+        var subject = report.Resolution == ResolvedBecause.RulesChanged
+            ? Pick(language, $"V/v điều chỉnh kết quả đánh giá {named} do thay đổi mục tiêu, lộ trình", $"Revised assessment of {named} after a change of target")
+            : Pick(language, $"V/v kết quả thực hiện {named} đã đạt tiến độ", $"Progress restored on {named}");
+        var email = About(report, lead, scores, subject, null) with { Because = report.Resolution == ResolvedBecause.RulesChanged ? "rules" : "figure" };
+        return Build(Id("resolved", report.Key, lead), [lead], copied, "resolved", email);
     }
 
     private ReportEmail About(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, string subject, string? scorecardUrl) =>
-        new(subject, UnitNames(lead), report.File, report.Jurisdiction, report.Period.Label, TargetYear(scores), [.. scores.Select(ScoreLine.Of)], scorecardUrl);
+        new(subject, UnitNames(lead), Places(OneLine(report.Jurisdiction)), report.Period.Label, PlanCitation(PlanOf(report.Period)), TargetYear(scores),
+            [.. scores.Select(ScoreLine.Of)], scorecardUrl, UnitNames(_coordinator), ReplyBy());
+
+    /// <summary>
+    /// The indicators as a subject names them, in words: "chỉ tiêu tỷ số giới tính khi sinh", two joined, and for
+    /// more a count with their goal as the plan numbers it ("3 chỉ tiêu thuộc Mục tiêu 4"), since a subject naming
+    /// five indicators is read by nobody.
+    /// </summary>
+    private static string Indicators(IReadOnlyList<IndicatorScore> scores, Language language)
+    {
+        var names = scores.Select(score => OneLine(score.Indicator.Name.In(language))).Distinct().ToList();
+        var goals = scores.Select(score => score.Indicator.Goal).Distinct().ToList();
+        var vi = language == Language.Vietnamese;
+        return names.Count switch
+        {
+            0 => vi ? "các chỉ tiêu" : "the indicators",
+            1 => vi ? $"chỉ tiêu {Lower(names[0])}" : $"the indicator “{names[0]}”",
+            2 when names.Sum(name => name.Length) <= 120 => vi ? $"chỉ tiêu {Lower(names[0])} và chỉ tiêu {Lower(names[1])}" : $"the indicators “{names[0]}” and “{names[1]}”",
+            _ when goals.Count == 1 => vi ? $"{names.Count} chỉ tiêu thuộc Mục tiêu {goals[0]}" : $"{names.Count} indicators of goal {goals[0]}",
+            _ => vi ? $"{names.Count} chỉ tiêu của Kế hoạch hành động bình đẳng giới" : $"{names.Count} indicators of the gender-equality action plan",
+        };
+    }
 
     /// <summary>
     /// The slot for <paramref name="unit"/>'s upload link, or null. A link lets its holder send reports as the unit,
@@ -251,12 +328,51 @@ public sealed class AlertComposer
 
     private static int TargetYear(IReadOnlyList<IndicatorScore> scores) => scores.Count > 0 ? scores[0].Indicator.Definition.TargetYear : 0;
 
-    private EmailMessage ProblemNotice(string id, string template, string? unit, string? extraAddress, IReadOnlyList<Problem> problems, string subject, string file, string? activeVersion)
+    private EmailMessage ProblemNotice(
+        string id, string template, string? unit, string? extraAddress, IReadOnlyList<Problem> problems, string? activeVersion, string subjectVi, string subjectEn, bool namesFile = true)
     {
         // A file with thousands of problems would make an email nobody reads; the error file beside it has them all.
-        var shown = problems.Take(MaxProblemsShown).Select(problem => new LocalizedText(problem.In(Language.Vietnamese), problem.In(Language.English))).ToList();
-        var to = unit is not null && unit != _coordinator && _rules.FindUnit(unit) is not null ? new[] { _coordinator, unit } : [_coordinator];
-        return Build(id, to, [], template, new ProblemEmail(subject, file, activeVersion, problems.Count, shown, problems.Count - shown.Count), extraAddress);
+        var shown = problems.Take(MaxProblemsShown).Select(problem => ProblemLine(problem, namesFile)).ToList();
+        var known = unit is not null && unit != _coordinator && _rules.FindUnit(unit) is not null;
+        var to = known ? new[] { _coordinator, unit! } : [_coordinator];
+        var subject = Pick(LanguageOf(to), subjectVi, subjectEn);
+        return Build(id, to, [], template, new ProblemEmail(subject, known ? UnitNames(unit!) : null, activeVersion, problems.Count, shown, problems.Count - shown.Count), extraAddress);
+    }
+
+    /// <summary>
+    /// A problem as a letter lists it: where in the report and what is wrong, without the file's name (the letter is
+    /// about the report the unit sent) and with the indicator's name where the rules know its code. A problem with the
+    /// whole file (its name, its size) keeps the name where <paramref name="namesFile"/>: there it is the only way to
+    /// tell which upload was refused. A fault of the system's own names no file: the unit need not act on it.
+    /// </summary>
+    private LocalizedText ProblemLine(Problem problem, bool namesFile)
+    {
+        if (problem.Location is null)
+        {
+            return namesFile ? new LocalizedText(problem.In(Language.Vietnamese), problem.In(Language.English)) : problem.Text;
+        }
+
+        var location = problem.Location;
+        var name = location?.Indicator is { } code ? _rules.Plans.Select(plan => plan.FindIndicator(code)).FirstOrDefault(found => found is not null)?.Name : null;
+        var place = location is null ? null : name is null ? location : location.WithIndicator(null);
+        string In(Language language)
+        {
+            var parts = new List<string>(3);
+            if (place?.In(language) is { Length: > 0 } where)
+            {
+                parts.Add(where);
+            }
+
+            if (name is not null)
+            {
+                parts.Add(language == Language.Vietnamese ? $"chỉ tiêu “{OneLine(name.Vi)}”" : $"indicator “{OneLine(name.En)}”");
+            }
+
+            var text = problem.Text.In(language);
+            return parts.Count == 0 ? text : $"{string.Join(", ", parts)}: {text}";
+        }
+
+        return new LocalizedText(In(Language.Vietnamese), In(Language.English));
     }
 
     private const int MaxProblemsShown = 50;
@@ -271,9 +387,78 @@ public sealed class AlertComposer
             cc.Add(new EmailAddress(extraCc));
         }
 
-        var (html, text) = EmailTemplates.Render(template, model);
-        return new EmailMessage(id, to, cc, OneLine(model.Subject), html, text);
+        var letter = LetterFor(toUnits, ccUnits);
+        var (html, text) = EmailTemplates.Render(template, model with { Letter = letter });
+        return new EmailMessage(id, to, cc, OneLine(model.Subject), html, text) { SenderName = letter.Office };
     }
+
+    /// <summary>
+    /// The letter's frame: addressed to the units in To other than the coordinator (the coordinator itself when it is
+    /// the only one), in the first addressee's language, signed by the coordinator office under its People's Committee,
+    /// with every other unit that receives it in "Nơi nhận".
+    /// </summary>
+    private Letter LetterFor(IReadOnlyList<string> toUnits, IReadOnlyList<string> ccUnits)
+    {
+        var addressees = Addressees(toUnits);
+        var language = LanguageOf(toUnits);
+        var others = toUnits.Except(addressees).Concat(ccUnits).Distinct().Where(unit => !addressees.Contains(unit)).ToList();
+        // The office's own copy is its archive ("Lưu: VT."), not a recipient it writes to.
+        var copies = others.Where(unit => unit != _coordinator).Select(unit => OneLine(UnitNames(unit).In(language))).ToList();
+        var parent = _rules.Plans.Where(plan => plan.Coordinator == _coordinator).MaxBy(plan => plan.EndYear)?.AdoptedBy?.Issuer.In(language);
+        return new Letter(
+            Letter.Code(language),
+            string.Join("; ", addressees.Select(unit => OneLine(UnitNames(unit).In(language)))),
+            OneLine(UnitNames(_coordinator).In(language)),
+            parent is null ? null : OneLine(parent),
+            copies,
+            others.Contains(_coordinator),
+            addressees.Contains(_coordinator));
+    }
+
+    private List<string> Addressees(IReadOnlyList<string> toUnits) =>
+        toUnits.Where(unit => unit != _coordinator).DefaultIfEmpty(_coordinator).Distinct().ToList();
+
+    /// <summary>The one language of an email to <paramref name="toUnits"/>: its first addressee's (<c>language</c> in <c>units.json</c>).</summary>
+    private Language LanguageOf(IReadOnlyList<string> toUnits) =>
+        _rules.FindUnit(Addressees(toUnits)[0])?.Language ?? Language.Vietnamese;
+
+    private static string Pick(Language language, string vi, string en) => language == Language.English ? en : vi;
+
+    /// <summary>The date a unit is asked to report back by: <see cref="DefaultResponseDays"/> (or as set) after today in Vietnam.</summary>
+    private string ReplyBy() => Date(ReportingCalendar.VietnamDate(_clock.GetUtcNow()).AddDays(_responseDays));
+
+    private Plan? PlanOf(Period period) =>
+        _rules.PlansCovering(period).FirstOrDefault(plan => plan.Coordinator == _coordinator) ?? _rules.PlansCovering(period).FirstOrDefault();
+
+    /// <summary>The plan as a letter cites it: its name, and the document that adopted it where the plan file gives one.</summary>
+    private static LocalizedText PlanCitation(Plan? plan)
+    {
+        if (plan is null)
+        {
+            return new("Kế hoạch hành động bình đẳng giới", "the gender-equality action plan");
+        }
+
+        var name = new LocalizedText(OneLine(plan.Name.Vi), OneLine(plan.Name.En));
+        return plan.AdoptedBy is { } document
+            ? new($"{name.Vi} (Kế hoạch số {document.Number} ngày {OfficialDate(document.Date)} của {OneLine(document.Issuer.Vi)})", $"the {name.En} (plan {document.Number} of {document.Date:dd/MM/yyyy}, {OneLine(document.Issuer.En)})")
+            : new(name.Vi, "the " + name.En);
+    }
+
+    /// <summary>A date as an administrative document writes it: day and months 1-2 zero-padded ("01/7/2016", "05/01/2020").</summary>
+    private static string OfficialDate(DateOnly date) => $"{date.Day:D2}/{(date.Month < 3 ? date.Month.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) : date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture))}/{date.Year}";
+
+    private LocalizedText IndicatorName(string code) =>
+        _rules.Plans.Select(plan => plan.FindIndicator(code)).FirstOrDefault(found => found is not null)?.Name ?? new LocalizedText(code, code);
+
+    /// <summary>A place inside a Vietnamese sentence: "huyện Đăk Tô", "xã Tân Cảnh" (the level word is not a proper name).</summary>
+    private static LocalizedText Places(string place) => new(InSentence(place), place);
+
+    private static string InSentence(string place) =>
+        new[] { "Huyện ", "Xã ", "Thị trấn ", "Thành phố ", "Thị xã ", "Phường ", "Quận " }.Any(level => place.StartsWith(level, StringComparison.Ordinal)) ? Lower(place) : place;
+
+    /// <summary>A name after "chỉ tiêu": its first letter lower-case unless the first word is an abbreviation ("UBND").</summary>
+    private static string Lower(string name) =>
+        name.Length > 1 && char.IsUpper(name[0]) && !char.IsUpper(name[1]) ? char.ToLowerInvariant(name[0]) + name[1..] : name;
 
     private List<EmailAddress> Addresses(IEnumerable<string> units, IReadOnlySet<string> exclude)
     {
@@ -299,14 +484,13 @@ public sealed class AlertComposer
     /// <summary>The calendar of the plan <paramref name="unit"/> reports under for <paramref name="period"/>: its commune's plan for a committee.</summary>
     private ReportingCalendar CalendarOf(string unit, Period period) => _rules.CalendarFor(period.Year, _rules.FindUnit(unit)?.Jurisdiction);
 
-    private string UnitName(string id) => _rules.FindUnit(id)?.Name.Vi ?? id;
-
     private LocalizedText UnitNames(string id) => _rules.FindUnit(id)?.Name ?? new LocalizedText(id, id);
 
     private static LocalizedText ReportKind(Period period) =>
         period.Kind == PeriodKind.FirstHalf ? new("báo cáo 6 tháng", "semi-annual report") : new("báo cáo năm", "annual report");
 
-    private static string Date(DateOnly date) => $"{date.Day:D2}/{date.Month:D2}/{date.Year}";
+    /// <summary>A date in a letter's body, as officials write it: "25/11/2019", "15/6/2020", "05/01/2020" (<see cref="OfficialDate"/>).</summary>
+    private static string Date(DateOnly date) => OfficialDate(date);
 
     private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries)).Trim();
 

@@ -5,25 +5,78 @@ namespace GenderPlan.Documents.Alerts;
 
 /// <summary>
 /// What the email templates in <c>Templates/</c> read, one record per family of emails. The composer fills
-/// them with plain text (names, file names, formatted values); the templates escape it for HTML, and write it
-/// as it is in the plain-text part.
+/// them with plain text (names, formatted values); the templates escape it for HTML, and write it as it is in
+/// the plain-text part. Texts a template may need in either language stay <see cref="LocalizedText"/> and the
+/// template picks the letter's language (<c>x[lang]</c>); only one language is ever written.
 /// </summary>
-/// <param name="Subject">The subject, also the HTML part's title.</param>
-internal abstract record EmailModel(string Subject);
+/// <param name="Subject">The subject (the letter's "V/v ..." line), also the HTML part's title.</param>
+internal abstract record EmailModel(string Subject)
+{
+    /// <summary>The letter around the body: language, addressee, signing office and copies. Set by the composer.</summary>
+    public Letter Letter { get; init; } = Letter.None;
+}
+
+/// <summary>
+/// The frame of every email, as a district office writes a letter (công văn): who it is to ("Kính gửi:"), the
+/// office that signs it (the plan's coordinator, under its People's Committee) and who else receives it
+/// ("Nơi nhận"), all in the addressee's one language.
+/// </summary>
+/// <param name="Lang"><c>vi</c> or <c>en</c>: the language every part of this email is written in.</param>
+/// <param name="Recipient">The addressee's name, as "Kính gửi:" names it.</param>
+/// <param name="Office">The signing office: the plan's coordinator as <c>units.json</c> names it.</param>
+/// <param name="Parent">The body the office belongs to (the plan's adopting People's Committee), or null.</param>
+/// <param name="Copies">The units copied, by name, for the "Nơi nhận" list after "Như trên".</param>
+/// <param name="Archive">Whether the office keeps a copy ("Lưu: VT." closes "Nơi nhận", as on a paper letter).</param>
+/// <param name="Self">Whether the letter is addressed to the signing office itself (it leads the indicators concerned).</param>
+internal sealed record Letter(string Lang, string Recipient, string Office, string? Parent, IReadOnlyList<string> Copies, bool Archive = false, bool Self = false)
+{
+    /// <summary>An empty frame, replaced by the composer before any email is rendered.</summary>
+    public static readonly Letter None = new("vi", "", "", null, []);
+
+    /// <summary>The template code of <paramref name="language"/>.</summary>
+    public static string Code(Language language) => language == Language.English ? "en" : "vi";
+}
+
+/// <summary>Why indicators alerted before are no longer behind: the resolved notice says which, never credits a report for a lowered target.</summary>
+public enum ResolvedBecause
+{
+    /// <summary>A later report's figure meets the path: the unit's work improved it.</summary>
+    FigureImproved,
+
+    /// <summary>The same figures, scored by new rules (a changed target or path), now pass: nothing the unit did.</summary>
+    RulesChanged,
+}
 
 /// <summary>An alert or a resolved notice about one report (<c>alert</c>, <c>resolved</c>).</summary>
+/// <param name="Subject">The subject.</param>
+/// <param name="Unit">The unit asked to act (the lead department, or the commune's committee).</param>
+/// <param name="Place">The place, as written inside a sentence ("huyện Đăk Tô").</param>
+/// <param name="Period">The period.</param>
+/// <param name="Plan">The plan, cited as the letter cites it.</param>
+/// <param name="TargetYear">The indicators' target year, for the table's heading.</param>
+/// <param name="Scores">The indicators behind (or recovered).</param>
+/// <param name="ScorecardUrl">The scorecard page, or null.</param>
+/// <param name="Office">The coordinator office the unit reports back to.</param>
+/// <param name="ReplyBy">The date the unit is asked to report back by (dd/MM/yyyy).</param>
+/// <param name="Watch">Indicators within the margin of chance, to watch.</param>
+/// <param name="Commune">Whether the report is a commune's.</param>
+/// <param name="UploadLink">The slot of the unit's own upload link, or null.</param>
+/// <param name="Because">For a resolved notice: <c>figure</c> or <c>rules</c> (<see cref="ResolvedBecause"/>).</param>
 internal sealed record ReportEmail(
     string Subject,
     LocalizedText Unit,
-    string File,
-    string Place,
+    LocalizedText Place,
     LocalizedText Period,
+    LocalizedText Plan,
     int TargetYear,
     IReadOnlyList<ScoreLine> Scores,
     string? ScorecardUrl,
+    LocalizedText Office,
+    string ReplyBy,
     IReadOnlyList<ScoreLine>? Watch = null,
     bool Commune = false,
-    string? UploadLink = null) : EmailModel(Subject);
+    string? UploadLink = null,
+    string Because = "figure") : EmailModel(Subject);
 
 /// <summary>
 /// A notice that the district's reported figure and the communes' sum disagree (<c>discrepancy</c>): both figures,
@@ -31,16 +84,16 @@ internal sealed record ReportEmail(
 /// </summary>
 internal sealed record DiscrepancyEmail(
     string Subject,
-    string Code,
     LocalizedText Name,
-    string Place,
+    LocalizedText Place,
     LocalizedText Period,
     LocalizedText Reported,
     LocalizedText Communes,
     LocalizedText Coverage,
     LocalizedText Tolerance,
     LocalizedText Lead,
-    LocalizedText Coordinator) : EmailModel(Subject);
+    LocalizedText Office,
+    string ReplyBy) : EmailModel(Subject);
 
 /// <summary>The coordinator's summary of a new rules version (<c>rules-changed</c>).</summary>
 /// <param name="Subject">The subject.</param>
@@ -52,13 +105,13 @@ internal sealed record DiscrepancyEmail(
 internal sealed record RulesChangedEmail(
     string Subject,
     string Version,
-    string Author,
+    LocalizedText Author,
     IReadOnlyList<string> Diff,
     IReadOnlyList<VerdictLine> Changes,
     int More) : EmailModel(Subject);
 
-/// <summary>One verdict a rules version changed, as the summary lists it.</summary>
-internal sealed record VerdictLine(string Code, string Place, LocalizedText Period, StatusPresentation? From, StatusPresentation? To);
+/// <summary>One verdict a rules version changed, as the summary lists it: the indicator by name, never its code.</summary>
+internal sealed record VerdictLine(LocalizedText Name, string Place, LocalizedText Period, StatusPresentation? From, StatusPresentation? To);
 
 /// <summary>The province report of a period, sent to the coordinator with its files attached (<c>province-report</c>).</summary>
 internal sealed record ProvinceReportEmail(
@@ -66,8 +119,7 @@ internal sealed record ProvinceReportEmail(
     LocalizedText Coordinator,
     string District,
     LocalizedText Period,
-    string Workbook,
-    string Draft,
+    LocalizedText ReportsTo,
     int Indicators,
     int Met,
     int OnTrack,
@@ -84,33 +136,36 @@ internal sealed record DeadlineEmail(
     LocalizedText Unit,
     LocalizedText ReportKind,
     LocalizedText Period,
+    LocalizedText Plan,
+    LocalizedText Office,
     string Deadline,
     int DaysLeft,
+    string ReplyBy,
     string? ScorecardUrl = null,
     string? UploadLink = null) : EmailModel(Subject);
 
 /// <summary>A file that could not be used, with its problems (<c>rejected</c>, <c>rules-refused</c>, <c>processing-failed</c>).</summary>
 /// <param name="Subject">The subject.</param>
-/// <param name="File">The file's name as uploaded.</param>
+/// <param name="Unit">The unit that sent it, or null when unknown.</param>
 /// <param name="ActiveVersion">The rules version that stays in force, for a refused rules file.</param>
 /// <param name="Count">How many problems there are in all.</param>
-/// <param name="Problems">The problems shown.</param>
+/// <param name="Problems">The problems shown, each without the file's name.</param>
 /// <param name="More">How many more there are than shown.</param>
 internal sealed record ProblemEmail(
     string Subject,
-    string File,
+    LocalizedText? Unit,
     string? ActiveVersion,
     int Count,
     IReadOnlyList<LocalizedText> Problems,
     int More) : EmailModel(Subject);
 
-/// <summary>One indicator's row in an alert, in both languages.</summary>
+/// <summary>One indicator's row in an alert, in both languages; the template writes the letter's one.</summary>
 internal sealed record ScoreLine(
-    string Code,
     LocalizedText Name,
     LocalizedText Value,
     LocalizedText Target,
     LocalizedText Expected,
+    bool HasExpected,
     StatusPresentation Status,
     LocalizedText Explanation)
 {
@@ -121,12 +176,15 @@ internal sealed record ScoreLine(
         LocalizedText Format(decimal? value, string none) => value is { } known
             ? new(ScoreExplainer.FormatValue(indicator, known, Language.Vietnamese), ScoreExplainer.FormatValue(indicator, known, Language.English))
             : new(none, none);
+        // A ceiling reads "không quá 25 trên 100 trẻ đẻ sống", as the plan writes it, and so does what the period allows.
+        var ceiling = indicator.Direction == Direction.AtMost && !indicator.Unit.IsCategory;
+        LocalizedText Limit(LocalizedText text) => ceiling ? new("không quá " + text.Vi, "at most " + text.En) : text;
         return new ScoreLine(
-            indicator.Code,
             indicator.Name,
             Format(score.Value, "0/0"),
-            Format(indicator.Target, ""),
-            Format(score.Expected, "–"),
+            Limit(Format(indicator.Target, "")),
+            score.Expected is null ? Format(null, "–") : Limit(Format(score.Expected, "–")),
+            score.Expected is not null,
             StatusPresentation.Of(score.Status),
             ScoreExplainer.Explain(score));
     }

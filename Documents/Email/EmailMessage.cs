@@ -76,6 +76,22 @@ public sealed record EmailMessage
     /// </summary>
     public string? LinkUnit { get; init; }
 
+    /// <summary>
+    /// Who the letter is from, as its From line names it: the office that signs it (the plan's coordinator), so an
+    /// official sees the same sender in the inbox as under the letter; null for the configured sender's name.
+    /// </summary>
+    public string? SenderName
+    {
+        get => _senderName;
+        init
+        {
+            RejectLineBreaks(value ?? "", "sender's name");
+            _senderName = value;
+        }
+    }
+
+    private readonly string? _senderName;
+
     /// <summary>The files sent with the message, each named once; none for most emails.</summary>
     public IReadOnlyList<EmailAttachment> Attachments
     {
@@ -105,7 +121,7 @@ public sealed record EmailMessage
     public const string UploadLinkSlot = "genderplan-upload-link-slot";
 
     /// <summary>The same message with other bodies: the sender's copy, with the link in place.</summary>
-    public EmailMessage WithBodies(string html, string text) => new(Id, To, Cc, Subject, html, text) { LinkUnit = LinkUnit, Attachments = Attachments };
+    public EmailMessage WithBodies(string html, string text) => new(Id, To, Cc, Subject, html, text) { LinkUnit = LinkUnit, SenderName = SenderName, Attachments = Attachments };
 
     private static void RejectLineBreaks(string value, string what)
     {

@@ -35,7 +35,17 @@ public sealed partial class DistrictRollUp
     }
 
     /// <summary>Adds up the district's figures for <paramref name="period"/> again; returns the ids of the emails it queued.</summary>
-    public async Task<IReadOnlyList<string>> RecomputeAsync(RuleBook rules, Plan plan, Period period, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="rules">The rules in force.</param>
+    /// <param name="plan">The district's plan.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="now">When the sums are added up.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="resolution">
+    /// Why a sum that passes now would pass: new commune figures, or (when only a rules change set this off) the same
+    /// figures judged by new rules, which a resolved notice must not credit to the communes.
+    /// </param>
+    public async Task<IReadOnlyList<string>> RecomputeAsync(
+        RuleBook rules, Plan plan, Period period, DateTimeOffset now, CancellationToken cancellationToken, ResolvedBecause resolution = ResolvedBecause.FigureImproved)
     {
         // One partition per commune and the district's, read side by side: the roll-up waits for the slowest read,
         // not for ten in turn.
@@ -64,7 +74,7 @@ public sealed partial class DistrictRollUp
         var card = new Scorecard(FigureSourceText.Communes, period, district, plan.Id, plan.Version, [.. rolled.Select(item => item.Score)]);
         var reference = new ReportReference(
             $"communes~{district}~{period}~{Fingerprint(rolled)}", "tổng hợp từ báo cáo của các xã, thị trấn / the communes' reports added up",
-            FigureSourceText.Communes, period, $"{plan.District.Name} (tổng hợp từ các xã, thị trấn)", Coordinator: plan.Coordinator);
+            FigureSourceText.Communes, period, $"{plan.District.Name} (tổng hợp từ các xã, thị trấn)", Coordinator: plan.Coordinator, Resolution: resolution);
         var added = new List<string>();
         added.AddRange(await _recorder.RecordAsync(
             rules, new ScoredCard(card, reference, CommuneRollUp.AlertPlaceOf(district), new CommuneSums(rolled, stale, plan.Version, now, basis)), cancellationToken));

@@ -1,4 +1,5 @@
 using GenderPlan.Core.Domain;
+using GenderPlan.Documents.Alerts;
 using Microsoft.Extensions.Logging;
 
 namespace GenderPlan.Workflow.Application;
@@ -39,11 +40,14 @@ public sealed partial class ReportPipeline
 
         var periods = reports
             .GroupBy(report => (report.Plan, report.Scored.Card.Period))
-            .Select(group => (group.Key.Plan, group.Key.Period, AddUp: group.Any(report => !report.Plan.IsDistrict(report.Scored.Card.Jurisdiction) || report.Scored.Figures is ReportedFigures { RescoredBy: not null })));
-        foreach (var (plan, period, addUp) in periods)
+            .Select(group => (group.Key.Plan, group.Key.Period,
+                AddUp: group.Any(report => !report.Plan.IsDistrict(report.Scored.Card.Jurisdiction) || report.Scored.Figures is ReportedFigures { RescoredBy: not null }),
+                // Sums added up again only because new rules scored the same figures: what passes now passes by the rules.
+                Resolution: group.All(report => report.Scored.Report.Resolution == ResolvedBecause.RulesChanged) ? ResolvedBecause.RulesChanged : ResolvedBecause.FigureImproved));
+        foreach (var (plan, period, addUp, resolution) in periods)
         {
             queued.AddRange(addUp
-                ? await _rollUp.RecomputeAsync(rules, plan, period, now, cancellationToken)
+                ? await _rollUp.RecomputeAsync(rules, plan, period, now, cancellationToken, resolution)
                 : await _rollUp.QueueDiscrepanciesAsync(rules, plan, period, cancellationToken));
         }
 

@@ -76,7 +76,8 @@ public sealed partial class RulesRescoring : ISweepCatchUp
 
             var card = RulesPreview.Rescore(plan, period, key.Jurisdiction, rows.Select(RulesPreviewer.Standing), key.Report);
             var file = Path.GetFileName(log.FirstOrDefault(record => record.Key == key.Report)?.Blob ?? key.Report);
-            var reference = new ReportReference($"{key.Report}~rules~{activation}", file, key.Unit, period, plan.NameOf(key.Jurisdiction), rules.CommitteeOf(key.Jurisdiction)?.Id, plan.Coordinator);
+            var reference = new ReportReference($"{key.Report}~rules~{activation}", file, key.Unit, period, plan.NameOf(key.Jurisdiction), rules.CommitteeOf(key.Jurisdiction)?.Id, plan.Coordinator,
+                ResolvedBecause.RulesChanged);
             rescored.Add((plan, new ScoredCard(card, reference, key.Jurisdiction, new ReportedFigures(key.Report, key.Unit, key.ReceivedAt, key.Arrival, activation, Log: null))));
         }
 

@@ -356,6 +356,9 @@ public sealed class AlertRecordEntity : TableRow
     /// <summary>The unit whose upload link goes into the message when it is sent, or null.</summary>
     public string? LinkUnit { get; set; }
 
+    /// <summary>The office that signs the message, named in its From line, or null for the configured name.</summary>
+    public string? SenderName { get; set; }
+
     /// <summary>The attachments' names and types as JSON; their bytes are blobs of <see cref="StorageNames.OutgoingContainer"/>.</summary>
     public string? Attachments { get; set; }
 
@@ -409,6 +412,7 @@ public sealed class AlertRecordEntity : TableRow
         Html = message.Html,
         Text = message.Text,
         LinkUnit = message.LinkUnit,
+        SenderName = message.SenderName,
         Attachments = message.Attachments.Count == 0 ? null : JsonSerializer.Serialize(message.Attachments.Select(attachment => new StoredAttachment(attachment.FileName, attachment.ContentType)).ToList()),
         CreatedAt = now,
         Attempts = 0,
@@ -429,7 +433,7 @@ public sealed class AlertRecordEntity : TableRow
             body?.Cc ?? JsonSerializer.Deserialize<List<EmailAddress>>(Cc ?? "[]")!,
             body?.Subject ?? Subject ?? "",
             body?.Html ?? Html ?? "",
-            body?.Text ?? Text ?? "") { LinkUnit = LinkUnit },
+            body?.Text ?? Text ?? "") { LinkUnit = LinkUnit, SenderName = SenderName },
         Kind,
         Source ?? "",
         State,

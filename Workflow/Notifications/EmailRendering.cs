@@ -15,18 +15,23 @@ public sealed class EmailRendering
 {
     private readonly WorkflowOptions _options;
     private readonly EmailUploadLinks _links;
+    private readonly TimeProvider _clock;
 
     /// <summary>Creates the renderer.</summary>
-    public EmailRendering(IOptions<WorkflowOptions> options, EmailUploadLinks links)
+    /// <param name="options">The scorecard link and the days a unit is given to reply.</param>
+    /// <param name="links">Whether upload links can be made.</param>
+    /// <param name="clock">The clock a letter's reply-by date counts from.</param>
+    public EmailRendering(IOptions<WorkflowOptions> options, EmailUploadLinks links, TimeProvider clock)
     {
         _options = options.Value;
         _links = links;
+        _clock = clock;
     }
 
     /// <summary>The emails that say <paramref name="notice"/>, each with the outbox kind it is filed under.</summary>
     public IEnumerable<(EmailMessage Message, AlertKind Kind)> Render(RuleBook rules, Notice notice)
     {
-        var composer = new AlertComposer(rules, _options.ScorecardUrl, _links.Enabled);
+        var composer = new AlertComposer(rules, _options.ScorecardUrl, _links.Enabled, _clock, _options.ResponseDays);
         return notice switch
         {
             VerdictNotice verdicts => composer.Alerts(verdicts.Report, verdicts.Decided).Select(message => (message, AlertKind.Alert))

@@ -19,9 +19,31 @@ public class ScriptTests
         Assert.Equal(first.Out, second.Out);
     }
 
-    private static async Task<(int Exit, string Out, string Error)> RunScript(params string[] args)
+    [Fact]
+    public async Task Local_run_writes_letters_that_link_the_scorecard_page_it_wrote()
     {
-        var start = new ProcessStartInfo(Path.Combine(Cli.RepositoryRoot, "genderplan"))
+        var run = await Run("local.sh", "--no-watch");
+
+        Assert.True(run.Exit == 0, run.Out + run.Error);
+        var page = Path.Combine(Cli.RepositoryRoot, "site", "index.html");
+        Assert.True(File.Exists(page), run.Out);
+        var emails = Directory.GetFiles(Path.Combine(Cli.RepositoryRoot, "outbox"), "*.eml");
+        Assert.NotEmpty(emails);
+        foreach (var email in emails)
+        {
+            using var message = MimeKit.MimeMessage.Load(email);
+            Assert.Contains($"Kết quả đánh giá chi tiết được đăng tại: file://{page}.", message.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"<a href=\"file://{page}\">", message.HtmlBody, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("upload pages at http://127.0.0.1:", run.Out, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Out, string Error)> RunScript(params string[] args) => await Run("genderplan", args);
+
+    private static async Task<(int Exit, string Out, string Error)> Run(string script, params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(Cli.RepositoryRoot, script))
         {
             WorkingDirectory = Cli.RepositoryRoot,
             RedirectStandardOutput = true,

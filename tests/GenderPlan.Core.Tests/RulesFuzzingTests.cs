@@ -44,7 +44,7 @@ public class RulesFuzzingTests(ITestOutputHelper output)
     private static readonly string[] RuleProperties = ["target", "baseline", "baselineYear", "targetYear", "unit", "direction", "lead", "coordinating", "every", "levels", "tolerance", "name", "provinceTarget", "categories", "note"];
     private static readonly string[] RuleFields = ["RuleName", "Expression", "ErrorMessage", "Properties", "SuccessEvent", "Actions"];
     private static readonly string[] PlanFields = ["startYear", "endYear", "baselineYear", "district", "coordinator", "deadlines", "goals", "jurisdictions", "name", "adoptedBy", "reportsTo"];
-    private static readonly string[] UnitFields = ["id", "name", "nameEn", "emails", "level", "jurisdiction", "group"];
+    private static readonly string[] UnitFields = ["id", "name", "nameEn", "emails", "level", "jurisdiction", "group", "language"];
 
     [Fact]
     public void Fuzzing_starts_from_the_shipped_rules_which_load()

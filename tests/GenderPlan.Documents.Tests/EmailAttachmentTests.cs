@@ -34,7 +34,10 @@ public sealed class EmailAttachmentTests
         Assert.Equal(["ldtbxh@example.org"], message.To.Select(to => to.Address));
         Assert.Empty(message.Cc);
         Assert.Equal(["bao-cao-dak-to-2019.xlsx", "bao-cao-dak-to-2019.docx"], message.Attachments.Select(file => file.FileName));
-        Assert.Contains("Báo cáo của các đơn vị: 3/18 đã gửi (1 trễ hạn).", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Báo cáo của các đơn vị: đã nhận 3/18 (1 báo cáo trễ hạn).", message.Text, StringComparison.Ordinal);
+        Assert.StartsWith("V/v dự thảo báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới năm 2019 của huyện Đăk Tô", message.Subject, StringComparison.Ordinal);
+        Assert.DoesNotContain(".xlsx", message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("GenderPlan", message.Html + message.Text, StringComparison.Ordinal);
         Assert.Contains("Tổng số 28 chỉ tiêu: đã đạt", message.Text, StringComparison.Ordinal);
         Assert.StartsWith("province-report-", message.Id, StringComparison.Ordinal);
         Assert.Equal(message.Id, message.WithBodies("h", "t").Id);

@@ -25,9 +25,9 @@ public class EmailUploadLinkTests
         var overdue = composer.Overdue("yte", Year);
 
         Assert.Equal("ubnd-tan-canh", reminder.LinkUnit);
-        Assert.Contains($"<a href=\"{EmailMessage.UploadLinkSlot}\">Gửi báo cáo trên trang gửi báo cáo của đơn vị</a>", reminder.Html, StringComparison.Ordinal);
-        Assert.Contains($"your unit's own link: do not pass it on): {EmailMessage.UploadLinkSlot}", reminder.Text, StringComparison.Ordinal);
-        Assert.Contains("Xem bảng theo dõi: https://scorecard.example.org/", reminder.Text, StringComparison.Ordinal);
+        Assert.Contains($"trang gửi báo cáo của đơn vị: <a href=\"{EmailMessage.UploadLinkSlot}\">{EmailMessage.UploadLinkSlot}</a>", reminder.Html, StringComparison.Ordinal);
+        Assert.Contains($"trang gửi báo cáo của đơn vị: {EmailMessage.UploadLinkSlot} (đường liên kết riêng của đơn vị, đề nghị không chuyển cho đơn vị khác)", reminder.Text, StringComparison.Ordinal);
+        Assert.Contains("Kết quả đánh giá chi tiết được đăng tại: https://scorecard.example.org/", reminder.Text, StringComparison.Ordinal);
         Assert.Equal("yte", overdue.LinkUnit);
         Assert.Contains(EmailMessage.UploadLinkSlot, overdue.Html, StringComparison.Ordinal);
         Assert.Equal(["ldtbxh@example.org"], overdue.Cc.Select(cc => cc.Address));

@@ -27,11 +27,12 @@ public class WatchListAlertTests
 
         Assert.True(few.WithinNoise);
         Assert.False(low.WithinNoise);
-        Assert.StartsWith("Cảnh báo: 1 chỉ tiêu chưa đạt yêu cầu, 1 cần theo dõi", alert.Subject, StringComparison.Ordinal);
-        var watch = alert.Text.IndexOf("cần theo dõi. Kết quả chưa đạt", StringComparison.Ordinal);
+        Assert.StartsWith("V/v đề nghị rà soát, đẩy nhanh tiến độ thực hiện chỉ tiêu ", alert.Subject, StringComparison.Ordinal);
+        var watch = alert.Text.IndexOf("chỉ tiêu chưa đạt nhưng kết quả nằm trong khoảng sai số", StringComparison.Ordinal);
         Assert.True(watch > 0, alert.Text);
-        Assert.True(alert.Text.IndexOf("G4.3", StringComparison.Ordinal) < watch, "the failure comes before the list to watch");
-        Assert.True(alert.Text.IndexOf("G4.1", StringComparison.Ordinal) > watch, "the sex ratio is in the list to watch");
-        Assert.Contains("cần theo dõi</b>", alert.Html, StringComparison.Ordinal);
+        var failure = alert.Text.IndexOf(book.Plans[0].FindIndicator("G4.3")!.Name.Vi, StringComparison.Ordinal);
+        Assert.True(failure >= 0 && failure < watch, "the failure comes before the list to watch");
+        Assert.True(alert.Text.IndexOf(book.Plans[0].FindIndicator("G4.1")!.Name.Vi, StringComparison.Ordinal) > watch, "the sex ratio is in the list to watch");
+        Assert.Contains("Đề nghị Phòng Y tế rà soát, có giải pháp đẩy nhanh tiến độ", alert.Text, StringComparison.Ordinal);
     }
 }

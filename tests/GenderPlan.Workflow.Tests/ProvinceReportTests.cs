@@ -48,9 +48,9 @@ public sealed class ProvinceReportTests(AzuriteFixture azurite) : AzuriteTest(az
         var again = await pipeline.Get<IProvinceReportService>().RunAsync(CancellationToken.None);
 
         Assert.Equal(0, again);
-        var emails = pipeline.EmailFiles().Select(file => MimeMessage.Load(file)).Where(email => email.Subject!.StartsWith("Báo cáo kết quả thực hiện", StringComparison.Ordinal)).ToList();
+        var emails = pipeline.EmailFiles().Select(file => MimeMessage.Load(file)).Where(email => email.Subject!.StartsWith("V/v dự thảo báo cáo kết quả thực hiện", StringComparison.Ordinal)).ToList();
         var email = Assert.Single(emails);
-        Assert.Equal("Báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới năm 2019 – Huyện Đăk Tô (bản tổng hợp)", email.Subject);
+        Assert.Equal("V/v dự thảo báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới năm 2019 của huyện Đăk Tô", email.Subject);
         Assert.Equal(["ldtbxh@example.org"], email.To.Mailboxes.Select(to => to.Address));
         var attachments = email.Attachments.OfType<MimePart>().ToDictionary(part => part.FileName!, part => Content(part));
         Assert.Equal(["bao-cao-dak-to-2019.docx", "bao-cao-dak-to-2019.xlsx"], attachments.Keys.Order());

@@ -43,11 +43,14 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         var health = emails.Single(email => email.To.Mailboxes.Any(to => to.Address == "yte@example.org"));
         Assert.Equal(["yte@example.org"], health.To.Mailboxes.Select(to => to.Address));
         Assert.Equal(["hlhpn@example.org", "ubnd-xa@example.org", "ldtbxh@example.org"], health.Cc.Mailboxes.Select(cc => cc.Address));
-        Assert.Equal("Cảnh báo: 1 chỉ tiêu chưa đạt yêu cầu – Huyện Đăk Tô, năm 2019", health.Subject);
+        Assert.Equal("V/v đề nghị rà soát, đẩy nhanh tiến độ thực hiện chỉ tiêu tỷ số giới tính khi sinh", health.Subject);
         Assert.Contains("Tỷ số giới tính khi sinh", health.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("108 trẻ trai/100 trẻ gái", health.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Sex ratio at birth", health.TextBody, StringComparison.Ordinal);
-        Assert.DoesNotContain("G3.1", health.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi: Phòng Y tế.", health.TextBody, StringComparison.Ordinal);
+        Assert.Equal("Phòng Lao động – Thương binh và Xã hội", health.From.Mailboxes.Single().Name);
+        Assert.DoesNotContain("Sex ratio at birth", health.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("G4.1", health.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain(".csv", health.TextBody, StringComparison.Ordinal);
         var education = emails.Single(email => email.To.Mailboxes.Any(to => to.Address == "gddt@example.org"));
         Assert.Contains("Kết quả 97,2% chưa đạt chỉ tiêu 98%; theo lộ trình đều từ 96,5% năm 2015 đến 98% năm 2020, kỳ này cần đạt 97,7%", education.HtmlBody, StringComparison.Ordinal);
         Assert.Equal(0, await pipeline.Alerts.PendingCountAsync(CancellationToken.None));
@@ -93,7 +96,9 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         await pipeline.Reports.ProcessAsync("gddt/2019-final.csv", CancellationToken.None);
         alerts = await pipeline.Storage.AllAlertsAsync();
         Assert.Equal(AlertKind.Resolved, alerts[^1].Kind);
-        Assert.StartsWith("Đã cải thiện: G3.1", alerts[^1].Message.Subject, StringComparison.Ordinal);
+        // A later report's figure meets the path: the notice credits the figure, not a change of target.
+        Assert.StartsWith("V/v kết quả thực hiện chỉ tiêu tỷ lệ biết chữ", alerts[^1].Message.Subject, StringComparison.Ordinal);
+        Assert.Contains("đã được cải thiện, đạt tiến độ đề ra", alerts[^1].Message.Text, StringComparison.Ordinal);
         Assert.Equal(3, pipeline.EmailFiles().Length);
     }
 
@@ -136,8 +141,9 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         Assert.Contains("yte/sai.csv: row 4, column C (indicator): unknown indicator 'G9.9'", errors, StringComparison.Ordinal);
         var notice = MimeMessage.Load(Assert.Single(pipeline.EmailFiles()));
         Assert.Equal(["ldtbxh@example.org", "yte@example.org"], notice.To.Mailboxes.Select(to => to.Address));
-        Assert.StartsWith("Báo cáo bị từ chối: sai.csv", notice.Subject, StringComparison.Ordinal);
-        Assert.Contains("row 3, column D (value), G3.1", notice.TextBody, StringComparison.Ordinal);
+        Assert.Equal("V/v đề nghị chỉnh sửa, gửi lại báo cáo chưa được tiếp nhận", notice.Subject);
+        Assert.Contains("dòng 3, cột D (value), chỉ tiêu “Tỷ lệ biết chữ", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi: Phòng Y tế.", notice.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -182,7 +188,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         Assert.Equal((ReportOutcome.Failed, ReportOutcome.AlreadyProcessed), (third, fourth));
         var notice = MimeMessage.Load(Assert.Single(pipeline.EmailFiles()));
         Assert.Equal(["ldtbxh@example.org", "yte@example.org"], notice.To.Mailboxes.Select(to => to.Address));
-        Assert.StartsWith("Không xử lý được báo cáo", notice.Subject, StringComparison.Ordinal);
+        Assert.Equal("V/v báo cáo chưa xử lý được do sự cố kỹ thuật", notice.Subject);
         // People read what happened and what to do; the storage error itself (with its request id) is for the log.
         Assert.Contains("sau 3 lần thử", notice.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("RequestId", notice.TextBody, StringComparison.Ordinal);

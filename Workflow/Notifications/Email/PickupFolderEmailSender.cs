@@ -78,7 +78,7 @@ public sealed partial class PickupFolderEmailSender : IEmailSender
             MessageId = $"{message.Id}@genderplan.local",
             Body = body.ToMessageBody(),
         };
-        mime.From.Add(new MailboxAddress(_options.FromName, _options.From));
+        mime.From.Add(new MailboxAddress(string.IsNullOrEmpty(_options.FromName) ? message.SenderName ?? "" : _options.FromName, _options.From));
         mime.To.AddRange(message.To.Select(address => new MailboxAddress(address.Name ?? "", address.Address)));
         mime.Cc.AddRange(message.Cc.Select(address => new MailboxAddress(address.Name ?? "", address.Address)));
         return mime;

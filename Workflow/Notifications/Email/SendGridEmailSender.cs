@@ -66,7 +66,7 @@ public sealed partial class SendGridEmailSender : IEmailSender
     {
         var mail = new SendGridMessage
         {
-            From = new SendGrid.Helpers.Mail.EmailAddress(_options.From, _options.FromName),
+            From = new SendGrid.Helpers.Mail.EmailAddress(_options.From, string.IsNullOrEmpty(_options.FromName) ? message.SenderName : _options.FromName),
             Subject = message.Subject,
             PlainTextContent = message.Text,
             HtmlContent = message.Html,
