@@ -175,6 +175,7 @@ public sealed class AlertComposer
             district,
             report.Period.Label,
             report.Plan.ReportsTo ?? new LocalizedText("Sở Lao động - Thương binh và Xã hội", "the provincial Department of Labour, Invalids and Social Affairs"),
+            report.Goals.Sum(goal => report.TargetsOf(goal).Count),
             lines.Count,
             lines.Count(line => line.Figure?.Status == Status.Met),
             lines.Count(line => line.Figure?.Status == Status.OnTrack),

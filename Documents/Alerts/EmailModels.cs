@@ -120,6 +120,7 @@ internal sealed record ProvinceReportEmail(
     string District,
     LocalizedText Period,
     LocalizedText ReportsTo,
+    int Targets,
     int Indicators,
     int Met,
     int OnTrack,

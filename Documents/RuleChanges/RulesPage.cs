@@ -19,7 +19,7 @@ public sealed record UnitRowView(string Id, string Name, string Emails, bool Gro
 /// any other unit's link the same table, read only.
 /// </summary>
 public sealed record RulesPage(
-    LocalizedText UnitName, bool Editable, string Version, IReadOnlyList<RuleRow> Rules, IReadOnlyList<UnitRowView> Units,
+    LocalizedText UnitName, LocalizedText CoordinatorName, bool Editable, string Version, IReadOnlyList<RuleRow> Rules, IReadOnlyList<UnitRowView> Units,
     IReadOnlyList<StatusPresentation> Statuses, string Styles, string Script)
 {
     private static readonly LiquidTemplates Templates = new(
@@ -41,7 +41,8 @@ public sealed record RulesPage(
             string.Join(", ", indicator.Coordinating),
             indicator.Direction == Core.Domain.Direction.AtLeast ? "≥" : "≤")).ToList();
         var units = rules.Units.Select(each => new UnitRowView(each.Id, each.Name.Vi, string.Join(", ", each.Emails), each.Group is not null)).ToList();
-        var page = new RulesPage(unit.Name, editable, rules.Version, rows, units, StatusPresentation.All, PageStyles, PageScript);
+        var coordinator = rules.Units.FirstOrDefault(each => each.Id == rules.Coordinator)?.Name ?? new LocalizedText(rules.Coordinator, rules.Coordinator);
+        var page = new RulesPage(unit.Name, coordinator, editable, rules.Version, rows, units, StatusPresentation.All, PageStyles, PageScript);
         return Templates.Render("rules", page, LiquidTemplates.Html);
     }
 }

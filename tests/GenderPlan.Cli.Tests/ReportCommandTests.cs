@@ -137,7 +137,7 @@ public sealed class ReportCommandTests : IClassFixture<CliAzurite>
         var sheets = OfficeFiles.ReadWorkbook(File.ReadAllBytes(output));
         var row = sheets["Chỉ tiêu"].Values.Single(cell => cell.Text == "Tỷ số giới tính khi sinh").Reference[1..];
         Assert.Equal(108.0, sheets["Chỉ tiêu"]["H" + row].Number);
-        var coordinator = sheets["Tình hình báo cáo"].Values.Single(cell => cell.Text == "Phòng Lao động – Thương binh và Xã hội").Reference[1..];
+        var coordinator = sheets["Tình hình báo cáo"].Values.Single(cell => cell.Text == "Phòng Lao động - Thương binh và Xã hội").Reference[1..];
         Assert.Equal("Trễ hạn", sheets["Tình hình báo cáo"]["E" + coordinator].Text);
         Assert.Equal(ExitCodes.Invalid, commune.Exit);
         Assert.Contains("--jurisdiction: 'tan-canh' is not the district", commune.Error, StringComparison.Ordinal);

@@ -270,7 +270,7 @@ public class DakTo2016To2020PlanTests
 
         Assert.Equal(23, units.Count);
         Assert.All(units, unit => Assert.NotEmpty(unit.Emails));
-        Assert.Equal("Phòng Lao động – Thương binh và Xã hội", TestRules.Book.FindUnit("ldtbxh")!.Name.Vi);
+        Assert.Equal("Phòng Lao động - Thương binh và Xã hội", TestRules.Book.FindUnit("ldtbxh")!.Name.Vi);
     }
 
     [Fact]

@@ -164,11 +164,11 @@ internal sealed class SmallPlan
     private static JsonObject DefaultUnits() => new()
     {
         ["units"] = new JsonArray(
-            Unit("ldtbxh", "Phòng Lao động – Thương binh và Xã hội"),
+            Unit("ldtbxh", "Phòng Lao động - Thương binh và Xã hội"),
             Unit("noivu", "Phòng Nội vụ"),
             Unit("yte", "Phòng Y tế"),
             Unit("gddt", "Phòng Giáo dục và Đào tạo"),
-            Unit("vhtt", "Phòng Văn hóa – Thông tin"),
+            Unit("vhtt", "Phòng Văn hóa - Thông tin"),
             Unit("hlhpn", "Hội Liên hiệp Phụ nữ huyện"),
             Unit("ubnd-xa", "Ủy ban nhân dân các xã, thị trấn")),
     };

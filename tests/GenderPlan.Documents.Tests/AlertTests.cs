@@ -64,8 +64,8 @@ public class AlertTests
     }
 
     [Theory]
-    [InlineData("2020-H1", "2020-06-14", "V/v đề nghị gửi báo cáo 6 tháng đầu năm 2020 kết quả thực hiện Kế hoạch hành động bình đẳng giới", "trước ngày 15/6/2020. Đến nay, Phòng Lao động – Thương binh và Xã hội chưa nhận được báo cáo của Phòng Giáo dục và Đào tạo (hôm nay là ngày cuối cùng của thời hạn gửi báo cáo)")]
-    [InlineData("2019", "2019-11-20", "V/v đề nghị gửi báo cáo năm 2019 kết quả thực hiện Kế hoạch hành động bình đẳng giới", "trước ngày 25/11/2019. Đến nay, Phòng Lao động – Thương binh và Xã hội chưa nhận được báo cáo của Phòng Giáo dục và Đào tạo (còn 4 ngày)")]
+    [InlineData("2020-H1", "2020-06-14", "V/v đề nghị gửi báo cáo 6 tháng đầu năm 2020 kết quả thực hiện Kế hoạch hành động bình đẳng giới", "trước ngày 15/6/2020. Đến nay, Phòng Lao động - Thương binh và Xã hội chưa nhận được báo cáo của Phòng Giáo dục và Đào tạo (hôm nay là ngày cuối cùng của thời hạn gửi báo cáo)")]
+    [InlineData("2019", "2019-11-20", "V/v đề nghị gửi báo cáo năm 2019 kết quả thực hiện Kế hoạch hành động bình đẳng giới", "trước ngày 25/11/2019. Đến nay, Phòng Lao động - Thương binh và Xã hội chưa nhận được báo cáo của Phòng Giáo dục và Đào tạo (còn 4 ngày)")]
     public void Reminder_names_the_period_as_officials_write_it_and_says_when_it_is_the_last_day(string period, string today, string subject, string daysLeft)
     {
         var composer = new AlertComposer(Book.Value, null);

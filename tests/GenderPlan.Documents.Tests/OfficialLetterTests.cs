@@ -28,9 +28,9 @@ public partial class OfficialLetterTests
         {
             var all = email.Subject + "\n" + email.Html + "\n" + email.Text;
             Assert.StartsWith("V/v ", email.Subject, StringComparison.Ordinal);
-            Assert.StartsWith("UBND HUYỆN ĐĂK TÔ\nPHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI\nV/v ", email.Text, StringComparison.Ordinal);
+            Assert.StartsWith("UBND HUYỆN ĐĂK TÔ\nPHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nV/v ", email.Text, StringComparison.Ordinal);
             Assert.Matches("\nKính gửi: [^\n]+\\.\n", email.Text);
-            Assert.Contains("\nTrân trọng./.\n\nPHÒNG LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI", email.Text, StringComparison.Ordinal);
+            Assert.Contains("\nTrân trọng./.\n\nPHÒNG LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", email.Text, StringComparison.Ordinal);
             Assert.Contains("<html lang=\"vi\">", email.Html, StringComparison.Ordinal);
             Assert.Contains("Kính gửi: <b>", email.Html, StringComparison.Ordinal);
             Assert.DoesNotMatch(IndicatorCode(), all);
@@ -57,7 +57,7 @@ public partial class OfficialLetterTests
         Assert.Contains("Tỷ số giới tính khi sinh: kết quả thực hiện 108 trẻ trai/100 trẻ gái; kỳ này cần đạt không quá 105 trẻ trai/100 trẻ gái", alert.Text, StringComparison.Ordinal);
         Assert.Contains("kết quả năm 2019 tại huyện Đăk Tô", alert.Text, StringComparison.Ordinal);
         Assert.Contains(
-            $"Đề nghị Phòng Y tế rà soát, có giải pháp đẩy nhanh tiến độ và báo cáo kết quả về Phòng Lao động – Thương binh và Xã hội trước ngày {date}.",
+            $"Đề nghị Phòng Y tế rà soát, có giải pháp đẩy nhanh tiến độ và báo cáo kết quả về Phòng Lao động - Thương binh và Xã hội trước ngày {date}.",
             alert.Text, StringComparison.Ordinal);
         Assert.Contains($"trước ngày <b>{date}</b>", alert.Html, StringComparison.Ordinal);
     }
@@ -71,7 +71,7 @@ public partial class OfficialLetterTests
 
         Assert.Equal("V/v đề nghị rà soát, đẩy nhanh tiến độ thực hiện chỉ tiêu tỷ lệ nữ tham gia cấp ủy Đảng cấp xã", alert.Subject);
         Assert.Contains("Kính gửi: Ban Tổ chức Huyện ủy.", alert.Text, StringComparison.Ordinal);
-        Assert.Contains("Đề nghị Ban Tổ chức Huyện ủy rà soát, có giải pháp đẩy nhanh tiến độ và báo cáo kết quả về Phòng Lao động – Thương binh và Xã hội trước ngày 19/12/2026.", alert.Text, StringComparison.Ordinal);
+        Assert.Contains("Đề nghị Ban Tổ chức Huyện ủy rà soát, có giải pháp đẩy nhanh tiến độ và báo cáo kết quả về Phòng Lao động - Thương binh và Xã hội trước ngày 19/12/2026.", alert.Text, StringComparison.Ordinal);
         Assert.Contains("Nơi nhận:\n- Như trên;\n- Ủy ban nhân dân các xã, thị trấn;\n- Lưu: VT.", alert.Text, StringComparison.Ordinal);
     }
 
@@ -82,7 +82,7 @@ public partial class OfficialLetterTests
 
         var alert = Assert.Single(composer.Alerts(Reference("ldtbxh"), Behind(("G2.3", 38m))));
 
-        Assert.Contains("Kính gửi: Phòng Lao động – Thương binh và Xã hội.", alert.Text, StringComparison.Ordinal);
+        Assert.Contains("Kính gửi: Phòng Lao động - Thương binh và Xã hội.", alert.Text, StringComparison.Ordinal);
         Assert.Contains("Đề nghị bộ phận chuyên môn phụ trách rà soát, có giải pháp đẩy nhanh tiến độ và báo cáo kết quả trước ngày 19/12/2026.", alert.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("báo cáo kết quả về Phòng Lao động", alert.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Lưu: VT", alert.Text, StringComparison.Ordinal);

@@ -34,7 +34,7 @@ public sealed class EmailDeliveryTests(AzuriteFixture azurite) : AzuriteTest(azu
         Assert.Equal(["yte@example.org"], personalization.GetProperty("to").EnumerateArray().Select(to => to.GetProperty("email").GetString()));
         Assert.Equal(["hlhpn@example.org", "ubnd-xa@example.org", "ldtbxh@example.org"], personalization.GetProperty("cc").EnumerateArray().Select(cc => cc.GetProperty("email").GetString()));
         Assert.Equal("V/v đề nghị rà soát, đẩy nhanh tiến độ thực hiện chỉ tiêu tỷ số giới tính khi sinh", body.RootElement.GetProperty("subject").GetString());
-        Assert.Equal("Phòng Lao động – Thương binh và Xã hội", body.RootElement.GetProperty("from").GetProperty("name").GetString());
+        Assert.Equal("Phòng Lao động - Thương binh và Xã hội", body.RootElement.GetProperty("from").GetProperty("name").GetString());
         Assert.Equal(["text/plain", "text/html"], body.RootElement.GetProperty("content").EnumerateArray().Select(part => part.GetProperty("type").GetString()));
         Assert.Equal(0, await pipeline.Alerts.PendingCountAsync(CancellationToken.None));
     }

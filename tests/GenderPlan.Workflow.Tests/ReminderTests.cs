@@ -67,8 +67,8 @@ public sealed class ReminderTests(AzuriteFixture azurite) : AzuriteTest(azurite)
         Assert.Equal(18, queued);
         var health = pipeline.EmailFiles().Select(file => MimeMessage.Load(file)).Single(email => email.To.Mailboxes.Single().Address == "yte@example.org");
         Assert.Equal("V/v đề nghị gửi báo cáo năm 2020 kết quả thực hiện Kế hoạch hành động bình đẳng giới (đã quá hạn)", health.Subject);
-        Assert.Contains("Đến nay, Phòng Lao động – Thương binh và Xã hội chưa nhận được báo cáo của Phòng Y tế.", health.TextBody, StringComparison.Ordinal);
-        Assert.Contains("Đề nghị Phòng Y tế khẩn trương gửi báo cáo về Phòng Lao động – Thương binh và Xã hội trước ngày ", health.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Đến nay, Phòng Lao động - Thương binh và Xã hội chưa nhận được báo cáo của Phòng Y tế.", health.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Đề nghị Phòng Y tế khẩn trương gửi báo cáo về Phòng Lao động - Thương binh và Xã hội trước ngày ", health.TextBody, StringComparison.Ordinal);
         Assert.Equal(["ldtbxh@example.org"], health.Cc.Mailboxes.Select(cc => cc.Address));
         var coordinator = pipeline.EmailFiles().Select(file => MimeMessage.Load(file)).Single(email => email.To.Mailboxes.Single().Address == "ldtbxh@example.org");
         Assert.Empty(coordinator.Cc.Mailboxes);

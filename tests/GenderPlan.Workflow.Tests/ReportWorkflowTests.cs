@@ -47,7 +47,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         Assert.Contains("Tỷ số giới tính khi sinh", health.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("108 trẻ trai/100 trẻ gái", health.TextBody, StringComparison.Ordinal);
         Assert.Contains("Kính gửi: Phòng Y tế.", health.TextBody, StringComparison.Ordinal);
-        Assert.Equal("Phòng Lao động – Thương binh và Xã hội", health.From.Mailboxes.Single().Name);
+        Assert.Equal("Phòng Lao động - Thương binh và Xã hội", health.From.Mailboxes.Single().Name);
         Assert.DoesNotContain("Sex ratio at birth", health.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("G4.1", health.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(".csv", health.TextBody, StringComparison.Ordinal);

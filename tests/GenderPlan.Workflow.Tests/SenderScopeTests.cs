@@ -44,7 +44,7 @@ public sealed class SenderScopeTests(AzuriteFixture azurite) : AzuriteTest(azuri
     }
 
     [Theory]
-    [InlineData(null, "G4.1 do Phòng Y tế chủ trì báo cáo; Phòng Văn hóa – Thông tin không báo cáo chỉ tiêu này", "G3.1 do Phòng Giáo dục và Đào tạo chủ trì báo cáo")]
+    [InlineData(null, "G4.1 do Phòng Y tế chủ trì báo cáo; Phòng Văn hóa - Thông tin không báo cáo chỉ tiêu này", "G3.1 do Phòng Giáo dục và Đào tạo chủ trì báo cáo")]
     [InlineData("en", "G4.1 is reported by its lead, Health Division; Culture and Information Division does not report this indicator", "G3.1 is reported by its lead, Education and Training Division")]
     public async Task Department_sending_another_leads_figures_gets_422_naming_each_row_and_nothing_is_stored(string? language, string first, string second)
     {

@@ -47,7 +47,7 @@ public sealed class TriggerRejectionTests(AzuriteFixture azurite) : AzuriteTest(
     }
 
     [Theory]
-    [InlineData(null, "Chỉ Phòng Lao động – Thương binh và Xã hội được")]
+    [InlineData(null, "Chỉ Phòng Lao động - Thương binh và Xã hội được")]
     [InlineData("en-US,en;q=0.8", "Only Labour, Invalids and Social Affairs Division may")]
     public async Task Rules_api_refuses_another_units_change_in_the_callers_language(string? language, string words)
     {
