@@ -29,7 +29,27 @@ internal static class PlanFactsReader
         var calendar = ReadCalendar(plan);
         return coordinator is null || baselineYear is null || calendar is null
             ? null
-            : new PlanFacts(calendar, coordinator, baselineYear.Value, ReadDocument(plan, "adoptedBy"), ReadDocument(plan, "implements"), plan.Localized("reportsTo"));
+            : new PlanFacts(calendar, coordinator, baselineYear.Value, ReadDocument(plan, "adoptedBy"), ReadDocument(plan, "implements"), plan.Localized("reportsTo"),
+                ReadReportingSince(plan, startYear));
+    }
+
+    /// <summary>The first period reported through the product; the schema checks its form, this that it falls within the plan's years.</summary>
+    private static Period? ReadReportingSince(JsonFields plan, int? startYear)
+    {
+        var written = plan.String("reportingSince");
+        if (written is null || !Period.TryParse(written, out var period))
+        {
+            return null;
+        }
+
+        var endYear = plan.Int("endYear");
+        if (period.Year < startYear || period.Year > endYear)
+        {
+            plan.Report("reportingSince", $"{written} is not within the plan's years {startYear}-{endYear}");
+            return null;
+        }
+
+        return period;
     }
 
     private static ReportingCalendar? ReadCalendar(JsonFields plan)
