@@ -10,10 +10,13 @@ public static class CommandLine
     /// <summary>Parses <paramref name="args"/> and runs the command they name.</summary>
     public static int Run(string[] args, CliConsole console) => RunAsync(args, console).GetAwaiter().GetResult();
 
+    /// <summary>Parses <paramref name="args"/> and runs the command they name with <paramref name="clock"/> as today (tests).</summary>
+    public static int Run(string[] args, CliConsole console, TimeProvider clock) => RunAsync(args, console, clock).GetAwaiter().GetResult();
+
     /// <summary>Parses <paramref name="args"/> and runs the command they name.</summary>
-    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    public static async Task<int> RunAsync(string[] args, CliConsole console, TimeProvider? clock = null)
     {
-        var root = Build(console);
+        var root = Build(console, clock ?? TimeProvider.System);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
@@ -30,12 +33,12 @@ public static class CommandLine
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null });
     }
 
-    private static RootCommand Build(CliConsole console)
+    private static RootCommand Build(CliConsole console, TimeProvider clock)
     {
         var root = new RootCommand("GenderPlan: score gender-equality action plan reports against the plan's rules.");
         root.Add(Score(console));
         root.Add(Rules(console));
-        root.Add(Template(console));
+        root.Add(Template(console, clock));
         root.Add(Serve(console));
         root.Add(Upload(console));
         root.Add(Links(console));
@@ -206,12 +209,12 @@ public static class CommandLine
         return command;
     }
 
-    private static Command Template(CliConsole console)
+    private static Command Template(CliConsole console, TimeProvider clock)
     {
         var format = new Option<string>("--format") { Description = "csv or xlsx.", DefaultValueFactory = _ => "csv" };
         format.AcceptOnlyFromAmong("csv", "xlsx");
         var output = new Option<string?>("--out") { Description = "The file to write; default: print CSV." };
-        var period = new Option<string?>("--period") { Description = "Fill in the period (YYYY or YYYY-H1)." };
+        var period = new Option<string?>("--period") { Description = "Fill in the period (YYYY or YYYY-H1); default: the period due today." };
         var jurisdiction = new Option<string?>("--jurisdiction") { Description = "Fill in the jurisdiction id." };
         var plan = new Option<string?>("--plan") { Description = "The plan id; default: the plan of --period, or the latest." };
         var rules = RulesOption();
@@ -227,7 +230,8 @@ public static class CommandLine
                 result.GetValue(jurisdiction),
                 result.GetValue(rules),
                 result.GetValue(plan)),
-            console));
+            console,
+            clock));
         return command;
     }
 }

@@ -1,6 +1,7 @@
 using GenderPlan.Core.Calendar;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,8 @@ namespace GenderPlan.Cli.Commands;
 
 /// <summary>
 /// <c>genderplan dashboard [--storage CONN | REPORT... --rules PATH] --out DIR [--jurisdiction ID]</c>: the
-/// scorecard page as <c>DIR/index.html</c>, from the stored results or offline from report files.
+/// scorecard page as <c>DIR/index.html</c>, from the stored results or offline from report files. From storage
+/// without <c>--jurisdiction</c>, the whole site: every place's page, per period, and the files they link to.
 /// </summary>
 public static class DashboardCommand
 {
@@ -23,6 +25,11 @@ public static class DashboardCommand
     /// <summary>Runs the command.</summary>
     public static async Task<int> RunAsync(Options options, CliConsole console, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (options.Reports.Count == 0 && options.Jurisdiction is null)
+        {
+            return await WriteSiteAsync(options, console, cancellationToken);
+        }
+
         var (input, exit) = options.Reports.Count > 0
             ? Offline(options, console, clock)
             : (await FromStorageAsync(options, console, cancellationToken), ExitCodes.Success);
@@ -36,6 +43,43 @@ public static class DashboardCommand
         await File.WriteAllTextAsync(path, DashboardRenderer.Render(input), cancellationToken);
         console.Out.WriteLine($"Wrote {path}: {input.Plan.Id}, {input.Jurisdiction}, {input.Results.Count} result(s).");
         return exit;
+    }
+
+    /// <summary>
+    /// The whole site from storage: the district's page as <c>index.html</c>, every commune's page, each place's page per
+    /// period and the province report files the district's page links to, so every link in the folder opens a file.
+    /// </summary>
+    private static async Task<int> WriteSiteAsync(Options options, CliConsole console, CancellationToken cancellationToken)
+    {
+        using var host = LocalStack.Build(LocalStack.Storage(options.Storage), null, LogLevel.Warning);
+        if (await host.Services.GetRequiredService<ActiveRules>().GetAsync(cancellationToken) is not { } rules)
+        {
+            console.Error.WriteLine("No rules are active in that storage account: publish them first (genderplan rules publish).");
+            return ExitCodes.Invalid;
+        }
+
+        var pages = await host.Services.GetRequiredService<DashboardPublisher>().RenderSiteAsync(cancellationToken);
+        Directory.CreateDirectory(options.Out);
+        foreach (var page in pages)
+        {
+            await File.WriteAllTextAsync(Path.Combine(options.Out, page.Name), page.Html, cancellationToken);
+        }
+
+        var site = host.Services.GetRequiredService<SiteStore>();
+        var files = 0;
+        foreach (var district in rules.Districts())
+        {
+            foreach (var file in await site.ListProvinceReportsAsync(district, cancellationToken))
+            {
+                var path = Path.Combine(options.Out, file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllBytesAsync(path, await site.ReadFileAsync(file.Path, cancellationToken), cancellationToken);
+                files++;
+            }
+        }
+
+        console.Out.WriteLine($"Wrote {Path.Combine(options.Out, "index.html")} and {pages.Count - 1} more page(s){(files > 0 ? $" and {files} province report file(s)" : "")}.");
+        return ExitCodes.Success;
     }
 
     private static (DashboardInput? Input, int Exit) Offline(Options options, CliConsole console, TimeProvider clock)
@@ -63,7 +107,7 @@ public static class DashboardCommand
     private static async Task<DashboardInput?> FromStorageAsync(Options options, CliConsole console, CancellationToken cancellationToken)
     {
         using var host = LocalStack.Build(LocalStack.Storage(options.Storage), null, LogLevel.Warning);
-        var rules = await host.Services.GetRequiredService<GenderPlan.Workflow.Storage.ActiveRules>().GetAsync(cancellationToken);
+        var rules = await host.Services.GetRequiredService<ActiveRules>().GetAsync(cancellationToken);
         if (rules is null)
         {
             console.Error.WriteLine("No rules are active in that storage account: publish them first (genderplan rules publish).");

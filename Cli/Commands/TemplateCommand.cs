@@ -1,3 +1,4 @@
+using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Reports;
 using GenderPlan.Documents.Reports;
@@ -6,7 +7,7 @@ namespace GenderPlan.Cli.Commands;
 
 /// <summary>
 /// <c>genderplan template [--format csv|xlsx] [--out FILE] [--period P] [--jurisdiction J]</c>: a blank
-/// report listing every indicator code with its Vietnamese name.
+/// report listing every indicator code with its Vietnamese name, the period due today filled in unless another is given.
 /// </summary>
 public static class TemplateCommand
 {
@@ -19,8 +20,11 @@ public static class TemplateCommand
     /// <param name="Plan">The plan id, or null for the plan of the period (or the latest plan).</param>
     public sealed record Options(string Format, string? Out, string? Period, string? Jurisdiction, string? Rules, string? Plan);
 
-    /// <summary>Runs the command.</summary>
-    public static int Run(Options options, CliConsole console)
+    /// <summary>Runs the command: the period is the one given, else the one due today by the plan's calendar.</summary>
+    /// <param name="options">The options.</param>
+    /// <param name="console">Where to write.</param>
+    /// <param name="clock">Today, for the period due when <c>--period</c> is not given.</param>
+    public static int Run(Options options, CliConsole console, TimeProvider clock)
     {
         Period? period = null;
         if (options.Period is not null)
@@ -40,6 +44,7 @@ public static class TemplateCommand
             return ExitCodes.Invalid;
         }
 
+        period ??= DuePeriod.On(rules, ReportingCalendar.VietnamDate(clock.GetUtcNow()), options.Jurisdiction);
         var plan = options.Plan is not null
             ? rules.Plans.FirstOrDefault(candidate => candidate.Id == options.Plan)
             : period is { } known ? rules.PlansCovering(known).FirstOrDefault() : rules.Plans[^1];
@@ -76,7 +81,7 @@ public static class TemplateCommand
         {
             if (options.Format == "xlsx")
             {
-                ReportTemplateWorkbook.Write(rows, file);
+                ReportTemplateWorkbook.Write(plan, period, options.Jurisdiction, file);
             }
             else
             {
@@ -84,7 +89,7 @@ public static class TemplateCommand
             }
         }
 
-        console.Error.WriteLine($"Wrote {options.Out}: plan {plan.Id}, {plan.Indicators.Count} indicators.");
+        console.Error.WriteLine($"Wrote {options.Out}: plan {plan.Id}, {rows.Count - 1} indicators, period {(period is { } written ? written.ToString() : "left blank")}.");
         return ExitCodes.Success;
     }
 }

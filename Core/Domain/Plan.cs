@@ -63,6 +63,9 @@ public sealed class Plan
     /// </summary>
     public ProgressPath Path => Facts.Path;
 
+    /// <summary>The first period reported through the product (<c>Plan.reportingSince</c>), where the file names it; earlier reports went on paper.</summary>
+    public Period? ReportingSince => Facts.ReportingSince;
+
     /// <summary>The plan id, the workflow's <c>WorkflowName</c> (<c>dak-to-2016-2020</c>).</summary>
     public string Id { get; }
 

@@ -20,6 +20,10 @@ public sealed record PlanDocument(string Number, DateOnly Date, LocalizedText Is
 /// <param name="Implements">The higher plan it carries out, where the file names it.</param>
 /// <param name="ReportsTo">The body that receives the plan's report, where the file names it.</param>
 /// <param name="Path">The path from baseline to target that reports are measured against (<c>Plan.path</c>): the straight line unless the plan says compound.</param>
+/// <param name="ReportingSince">
+/// The first period reported through the product (<c>reportingSince</c>), where the file names it: reports before it
+/// went on paper, so the pages do not mark them missing.
+/// </param>
 public sealed record PlanFacts(
     Calendar.ReportingCalendar Calendar, string Coordinator, int BaselineYear, PlanDocument? AdoptedBy = null, PlanDocument? Implements = null, LocalizedText? ReportsTo = null,
-    ProgressPath Path = ProgressPath.Linear);
+    ProgressPath Path = ProgressPath.Linear, Period? ReportingSince = null);

@@ -29,6 +29,9 @@ public static class ReportColumns
     /// <summary>The indicator's name, written by the template for people and ignored when reading.</summary>
     public const string Name = "name";
 
+    /// <summary>The unit a value is written in ("Đơn vị tính"), written by the Excel template for people and ignored when reading.</summary>
+    public const string Measure = "measure";
+
     /// <summary>The columns every report must have.</summary>
     public static readonly IReadOnlyList<string> Required = [Period, Jurisdiction, Indicator, Value];
 
@@ -50,6 +53,7 @@ public static class ReportColumns
         ["tu so"] = Numerator,
         ["mau so"] = Denominator,
         ["ghi chu"] = Note,
+        ["don vi tinh"] = Measure,
     };
 
     /// <summary>The canonical column a header names, or null when it names none.</summary>

@@ -30,7 +30,8 @@ internal static class PlanFactsReader
         return coordinator is null || baselineYear is null || calendar is null
             ? null
             : new PlanFacts(calendar, coordinator, baselineYear.Value, ReadDocument(plan, "adoptedBy"), ReadDocument(plan, "implements"), plan.Localized("reportsTo"),
-                ReadPath(plan));
+                ReadPath(plan),
+                ReadReportingSince(plan, startYear));
     }
 
     /// <summary>
@@ -52,6 +53,25 @@ internal static class PlanFactsReader
 
         plan.Report("path", $"'{written}' is not a path; use \"linear\" (the straight line) or \"compound\" (the UN SDG compound growth)");
         return ProgressPath.Linear;
+    }
+
+    /// <summary>The first period reported through the product; the schema checks its form, this that it falls within the plan's years.</summary>
+    private static Period? ReadReportingSince(JsonFields plan, int? startYear)
+    {
+        var written = plan.String("reportingSince");
+        if (written is null || !Period.TryParse(written, out var period))
+        {
+            return null;
+        }
+
+        var endYear = plan.Int("endYear");
+        if (period.Year < startYear || period.Year > endYear)
+        {
+            plan.Report("reportingSince", $"{written} is not within the plan's years {startYear}-{endYear}");
+            return null;
+        }
+
+        return period;
     }
 
     private static ReportingCalendar? ReadCalendar(JsonFields plan)

@@ -17,14 +17,14 @@ public static partial class Messages
     public static readonly MessageTemplate ColumnUnknown = new("report.column-unknown", "không có cột '{0}'; các cột là {1}", "unknown column '{0}'; the columns are {1}");
     public static readonly MessageTemplate ColumnTwice = new("report.column-twice", "cột '{0}' xuất hiện hai lần", "the column '{0}' appears twice");
     public static readonly MessageTemplate ColumnMissing = new("report.column-missing", "thiếu cột '{0}'", "the column '{0}' is missing");
-    public static readonly MessageTemplate NotAPeriod = new("report.not-a-period", "'{0}' không phải là kỳ báo cáo; ghi YYYY cho báo cáo năm hoặc YYYY-H1 cho báo cáo 6 tháng đầu năm", "'{0}' is not a period; write YYYY for the annual report or YYYY-H1 for the semi-annual one");
+    public static readonly MessageTemplate NotAPeriod = new("report.not-a-period", "'{0}' không phải là kỳ báo cáo; ghi YYYY cho báo cáo năm hoặc YYYY-H1 cho báo cáo 6 tháng đầu năm. Ví dụ: 2019 hoặc 2020-H1", "'{0}' is not a period; write YYYY for the annual report or YYYY-H1 for the semi-annual one, e.g. 2019 or 2020-H1");
 
     /// <summary>Arguments: the first period, its row in English, its row in Vietnamese, the other period.</summary>
     public static readonly MessageTemplate TwoPeriods = new("report.two-periods", "tệp có hai kỳ báo cáo khác nhau: '{0}' ({2}) và '{3}'; mỗi tệp chỉ gửi cho một kỳ báo cáo", "the file has two periods: '{0}' ({1}) and '{3}'; send one file per period");
 
     /// <summary>Arguments: the first place, its row in English, its row in Vietnamese, the other place.</summary>
     public static readonly MessageTemplate TwoJurisdictions = new("report.two-jurisdictions", "tệp có hai địa bàn khác nhau: '{0}' ({2}) và '{3}'; mỗi tệp chỉ gửi cho một địa bàn", "the file has two jurisdictions: '{0}' ({1}) and '{3}'; send one file per jurisdiction");
-    public static readonly MessageTemplate PeriodMissing = new("report.period-missing", "thiếu kỳ báo cáo: không dòng nào ghi", "the period is missing: no row gives it");
+    public static readonly MessageTemplate PeriodMissing = new("report.period-missing", "thiếu kỳ báo cáo: không dòng nào ghi; ghi kỳ vào cột Kỳ báo cáo (period). Ví dụ: 2019 hoặc 2020-H1", "the period is missing: no row gives it; write it in the period column, e.g. 2019 or 2020-H1");
     public static readonly MessageTemplate JurisdictionMissing = new("report.jurisdiction-missing", "thiếu địa bàn: không dòng nào ghi", "the jurisdiction is missing: no row gives it");
 
     /// <summary>Arguments: the period, its Vietnamese label, the plans' spans.</summary>
@@ -32,6 +32,12 @@ public static partial class Messages
     public static readonly MessageTemplate NotAJurisdiction = new("report.not-a-jurisdiction", "'{0}' không phải là địa bàn của kế hoạch; ghi một trong các mã {1}", "'{0}' is not a jurisdiction of the plan; use one of {1}");
     public static readonly MessageTemplate IndicatorMissing = new("report.indicator-missing", "thiếu mã chỉ tiêu", "the indicator code is missing");
     public static readonly MessageTemplate IndicatorUnknown = new("report.indicator-unknown", "không có chỉ tiêu '{0}'; kế hoạch {1} gồm {2}", "unknown indicator '{0}'; plan {1} has {2}");
+
+    /// <summary>Arguments: the code, the sending unit's Vietnamese name, its English name, the codes it may report.</summary>
+    public static readonly MessageTemplate IndicatorUnknownForUnit = new("report.indicator-unknown-for-unit", "không có chỉ tiêu '{0}'; {1} báo cáo các chỉ tiêu: {3}", "unknown indicator '{0}'; {2} reports {3}");
+
+    /// <summary>Arguments: the code, the sending unit's Vietnamese name, its English name.</summary>
+    public static readonly MessageTemplate IndicatorUnknownNoneForUnit = new("report.indicator-unknown-none-for-unit", "không có chỉ tiêu '{0}'; {1} không báo cáo chỉ tiêu nào theo kế hoạch", "unknown indicator '{0}'; {2} reports no indicator under the plan");
 
     /// <summary>Arguments: the indicator, the first row in English, the first row in Vietnamese.</summary>
     public static readonly MessageTemplate IndicatorTwice = new("report.indicator-twice", "{0} được báo cáo hai lần (cả ở {2})", "{0} is reported twice (also {1})");

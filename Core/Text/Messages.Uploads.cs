@@ -36,6 +36,8 @@ public static partial class Messages
     public static readonly MessageTemplate EditTooLarge = new("web.edit-too-large", "Đề nghị gửi các thay đổi dưới dạng JSON, tối đa 256 KB, khi đã có bộ quy tắc được áp dụng.", "send the changes as JSON of at most 256 KB, once rules are active");
     public static readonly MessageTemplate EditUnreadable = new("web.edit-unreadable", "Các thay đổi không phải là JSON đọc được: {0}", "the changes are not readable JSON: {0}");
     public static readonly MessageTemplate NotAPeriodQuery = new("web.not-a-period", "'{0}' không phải là kỳ báo cáo; ghi YYYY hoặc YYYY-H1", "'{0}' is not a period; write YYYY or YYYY-H1");
+    /// <summary>Arguments: the period's Vietnamese label, its English label, the plan's first and last years.</summary>
+    public static readonly MessageTemplate PeriodNotInPlan = new("web.period-not-in-plan", "Kế hoạch đang áp dụng không có {0}: kế hoạch thực hiện từ năm {2} đến năm {3}", "the plan in force has no {1}: it runs from {2} to {3}");
     public static readonly MessageTemplate NoPlanIncludes = new("web.no-plan-includes", "Không kế hoạch nào đang áp dụng có địa bàn '{0}'", "no active plan includes '{0}'");
 #pragma warning restore CS1591
 }

@@ -33,18 +33,18 @@ internal sealed record CommuneComparison(LocalizedText Period, IReadOnlyList<Com
             return new ComparisonRow(commune.Id, commune.Name, links.GetValueOrDefault(commune.Id), [.. indicators.Select(indicator =>
             {
                 var result = results.LastOrDefault(candidate => candidate.Period == shown && string.Equals(candidate.Indicator, indicator.Code, StringComparison.OrdinalIgnoreCase));
-                return new ComparisonCell(indicator.Code, result is null ? null : StatusPresentation.Of(result.Status));
+                return new ComparisonCell(indicator.Code, result is null ? null : StatusPresentation.Of(result.Status), result?.Value is { } value ? ValueText.Of(indicator, value) : null);
             })]);
         }).ToList();
         return new CommuneComparison(shown.Label, [.. indicators.Select(indicator => new ComparisonColumn(indicator.Code, indicator.Name))], rows);
     }
 }
 
-/// <summary>An indicator's column: its code as the heading, its name for the heading's title.</summary>
+/// <summary>An indicator's column: its name as the heading (people read names, not codes), its code to find it by.</summary>
 internal sealed record ComparisonColumn(string Code, LocalizedText Name);
 
 /// <summary>A commune's row, with the link to its own page where there is one.</summary>
 internal sealed record ComparisonRow(string Id, string Name, string? Link, IReadOnlyList<ComparisonCell> Cells);
 
-/// <summary>A commune's status on one indicator; no status means not reported for the period.</summary>
-internal sealed record ComparisonCell(string Code, StatusPresentation? Status);
+/// <summary>A commune's status on one indicator and its value as officials write it; no status means not reported for the period.</summary>
+internal sealed record ComparisonCell(string Code, StatusPresentation? Status, LocalizedText? Value = null);

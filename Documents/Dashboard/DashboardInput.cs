@@ -45,6 +45,8 @@ public sealed record DashboardReport(Period Period, string? Unit, string File, D
 /// Whether the page may name the report files: only on the coordinator's own page made from files
 /// (<c>genderplan dashboard</c>). Published pages are public, and a file's name can be a person's name and phone number.
 /// </param>
+/// <param name="Period">The period asked for (<c>?period=2019</c>, a per-period file); null for the default (<see cref="PagePeriods.Default"/>).</param>
+/// <param name="PeriodLinks">Where the page's period choice leads; null for a page without the choice (one file made from report files).</param>
 public sealed record DashboardInput(
     RuleBook Rules,
     Plan Plan,
@@ -56,7 +58,9 @@ public sealed record DashboardInput(
     IReadOnlyList<(string Jurisdiction, string File)> OtherPages,
     IReadOnlyDictionary<string, IReadOnlyList<DashboardResult>>? CommuneResults = null,
     IReadOnlyList<PublishedReportFile>? ProvinceReports = null,
-    bool ShowsFileNames = false);
+    bool ShowsFileNames = false,
+    Period? Period = null,
+    PeriodLinks? PeriodLinks = null);
 
 /// <summary>A file of the province report published with the site.</summary>
 /// <param name="Period">The period it reports.</param>

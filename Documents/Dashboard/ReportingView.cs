@@ -4,7 +4,8 @@ using GenderPlan.Core.Domain;
 namespace GenderPlan.Documents.Dashboard;
 
 /// <summary>
-/// The page's reporting table: for every period whose deadline has passed (or that has a report), whether
+/// The page's reporting table: for every period since reporting through the product began (the plan's
+/// <c>reportingSince</c>, else the first report) whose deadline has passed (or that has a report), whether
 /// each unit sent its report on time, late, not at all, or is not due yet; and the files of unknown senders.
 /// Who owes what is <see cref="ReportingObligations"/>: on the district's page, the lead departments (the
 /// district's report) and every commune committee (its commune's report); on a commune's page, its committee.
@@ -16,10 +17,12 @@ internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IRead
     public static ReportingView? From(DashboardInput input)
     {
         var plan = input.Plan;
-        var periods = Enumerable.Range(plan.StartYear, plan.EndYear - plan.StartYear + 1)
+        var all = Enumerable.Range(plan.StartYear, plan.EndYear - plan.StartYear + 1)
             .SelectMany(year => new[] { Period.FirstHalf(year), Period.Annual(year) })
             .Where(period => plan.Calendar.Deadline(period) <= input.Today || input.Reports.Any(report => report.Period == period))
             .ToList();
+        var since = Since(input) ?? all.LastOrDefault();
+        var periods = all.Where(period => period.CompareTo(since) >= 0).ToList();
         if (periods.Count == 0)
         {
             return null;
@@ -44,6 +47,15 @@ internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IRead
             .ToList();
         return new ReportingView([.. periods.Select(period => period.Label)], units, files);
     }
+
+    /// <summary>
+    /// The first period of the grid: the plan's <c>reportingSince</c>, else the earliest period any report here was
+    /// received for. Periods before reporting through the product began went on paper; marking them "missing" fills
+    /// the grid with red columns that say nothing about who is late now. Null when neither is known: the grid then
+    /// shows the period due last, as reporting through the product begins with it.
+    /// </summary>
+    private static Period? Since(DashboardInput input) =>
+        input.Plan.ReportingSince ?? input.Reports.Select(report => (Period?)report.Period).Min();
 
     private static ReportingCell Cell(DashboardInput input, string unit, string? place, Period period)
     {

@@ -13,6 +13,7 @@ internal sealed record ScorecardPage(
     string Place,
     LocalizedText PlanName,
     LocalizedText? Period,
+    IReadOnlyList<PeriodOption> Periods,
     string RulesVersion,
     IReadOnlyList<PlaceLink> OtherPages,
     IReadOnlyList<StatusPresentation> Statuses,
@@ -34,22 +35,25 @@ internal sealed record ScorecardPage(
     public static ScorecardPage From(DashboardInput input, string styles, string script)
     {
         var plan = input.Plan;
+        // A commune reports only the commune-level indicators: counting the others would show each commune as
+        // owing figures nobody asks of it.
+        var shownIndicators = plan.IsDistrict(input.Jurisdiction) ? plan.Indicators : [.. plan.IndicatorsAt(UnitLevel.Commune)];
         var added = input.Results.Where(result => result.Source == FigureSource.Communes).ToList();
         var history = input.Results
             .Where(result => result.Source == FigureSource.Reported)
             .GroupBy(result => result.Indicator, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(group => group.Key, group => group.GroupBy(result => result.Period).Select(period => period.Last()).OrderBy(result => result.Period).ToList(), StringComparer.OrdinalIgnoreCase);
-        Period? current = input.Results.Count == 0 ? null : input.Results.Max(result => result.Period);
-        var addedNow = plan.Indicators.ToDictionary(
+        var current = PagePeriods.Shown(input);
+        var addedNow = shownIndicators.ToDictionary(
             indicator => indicator.Code,
             indicator => current is { } now ? added.LastOrDefault(result => result.Period == now && string.Equals(result.Indicator, indicator.Code, StringComparison.OrdinalIgnoreCase)) : null);
         // A district figure nobody reported directly is the communes' sum, where there is one.
-        var latest = plan.Indicators.ToDictionary(
+        var latest = shownIndicators.ToDictionary(
             indicator => indicator.Code,
             indicator => (current is { } now ? history.GetValueOrDefault(indicator.Code)?.LastOrDefault(result => result.Period == now) : null) ?? addedNow[indicator.Code]);
-        var goals = GoalsWithIndicators(plan).Select(goal =>
+        var goals = GoalsWithIndicators(plan, shownIndicators).Select(goal =>
         {
-            var indicators = plan.Indicators.Where(indicator => indicator.Goal == goal.Number).ToList();
+            var indicators = shownIndicators.Where(indicator => indicator.Goal == goal.Number).ToList();
             return new GoalView(
                 goal.Number,
                 goal.Name,
@@ -63,6 +67,7 @@ internal sealed record ScorecardPage(
             PlaceName(plan, input.Jurisdiction),
             plan.Name,
             current?.Label,
+            PeriodOption.For(input, current),
             plan.Version,
             [.. input.OtherPages.Select(page => new PlaceLink(PlaceName(plan, page.Jurisdiction), page.File))],
             StatusPresentation.All,
@@ -101,16 +106,15 @@ internal sealed record ScorecardPage(
             communes);
     }
 
-    private static LocalizedText Both(Indicator indicator, decimal value) =>
-        new(ScoreExplainer.FormatValue(indicator, value, Language.Vietnamese), ScoreExplainer.FormatValue(indicator, value, Language.English));
+    private static LocalizedText Both(Indicator indicator, decimal value) => ValueText.Of(indicator, value);
 
     private static string PlaceName(Plan plan, string jurisdiction) =>
         plan.Jurisdictions.FirstOrDefault(candidate => candidate.Id == jurisdiction)?.Name ?? jurisdiction;
 
-    private static IEnumerable<Goal> GoalsWithIndicators(Plan plan) =>
+    private static IEnumerable<Goal> GoalsWithIndicators(Plan plan, IReadOnlyList<Indicator> indicators) =>
         plan.Goals.Count > 0
-            ? plan.Goals.Where(goal => plan.Indicators.Any(indicator => indicator.Goal == goal.Number))
-            : plan.Indicators.Select(indicator => indicator.Goal).Distinct().Select(number => new Goal(number, new LocalizedText($"Mục tiêu {number}", $"Goal {number}")));
+            ? plan.Goals.Where(goal => indicators.Any(indicator => indicator.Goal == goal.Number))
+            : indicators.Select(indicator => indicator.Goal).Distinct().Select(number => new Goal(number, new LocalizedText($"Mục tiêu {number}", $"Goal {number}")));
 }
 
 /// <summary>A link to another place's page.</summary>
@@ -145,3 +149,26 @@ internal sealed record AddedUpFigure(LocalizedText? Value, StatusPresentation St
 
 /// <summary>A link to a published province report file: its period, path and what it is.</summary>
 internal sealed record ReportDownload(LocalizedText Period, string File, LocalizedText Kind);
+
+/// <summary>A period the page can show: its label, its link and whether it is the one shown.</summary>
+internal sealed record PeriodOption(string Period, LocalizedText Label, string Link, bool Selected)
+{
+    /// <summary>The choice of periods with results, newest first; empty when the page has no links to give or nothing to choose between.</summary>
+    public static IReadOnlyList<PeriodOption> For(DashboardInput input, Period? shown)
+    {
+        if (input.PeriodLinks is not { } links)
+        {
+            return [];
+        }
+
+        var periods = PagePeriods.WithResults(input).ToList();
+        if (shown is { } current && !periods.Contains(current))
+        {
+            periods.Add(current);
+        }
+
+        return periods.Count < 2
+            ? []
+            : [.. periods.OrderDescending().Select(period => new PeriodOption(period.ToString(), period.Label, links.For(period), period == shown))];
+    }
+}

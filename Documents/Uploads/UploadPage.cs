@@ -2,6 +2,7 @@ using System.Globalization;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Documents.Dashboard;
+using GenderPlan.Documents.Reports;
 using GenderPlan.Documents.Text;
 
 namespace GenderPlan.Documents.Uploads;
@@ -45,17 +46,17 @@ public sealed record UploadPage(
 
     private static UploadPage From(UploadPageInput input)
     {
-        var due = input.Rules.CalendarFor(input.Today.Year, input.Unit.Jurisdiction).NextDue(input.Today);
-        var plan = input.Rules.PlansCovering(due).FirstOrDefault();
+        var due = DuePeriod.On(input.Rules, input.Today, input.Unit.Jurisdiction);
+        var plan = due is { } covered ? input.Rules.PlansCovering(covered).FirstOrDefault() : null;
         var shown = plan ?? input.Rules.Plans[^1];
-        var deadline = shown.Calendar.Deadline(due);
+        var deadline = due is { } known ? shown.Calendar.Deadline(known) : default;
         var units = input.ForAnyUnit
             ? input.Rules.Units.Where(unit => unit.Group is null).Select(unit => new UnitChoice(unit.Id, NameOf(unit))).ToList()
             : [];
         return new UploadPage(
             input.Unit.Id, NameOf(input.Unit), shown.Name, input.ForAnyUnit, units,
             input.Unit.Jurisdiction is { } commune && shown.HasJurisdiction(commune) ? commune : shown.District.Id,
-            plan is null ? null : due.ToString(), plan is null ? null : due.Label,
+            due?.ToString(), due?.Label,
             plan is null ? null : new LocalizedText(
                 string.Create(CultureInfo.InvariantCulture, $"hạn gửi trước ngày {deadline:dd/MM/yyyy}"),
                 string.Create(CultureInfo.InvariantCulture, $"due before {deadline:d MMMM yyyy}")),

@@ -46,6 +46,42 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     }
 
     /// <summary>
+    /// Every page of the site of the active rules' district(s), as files that link only to each other: each place's
+    /// page under its <see cref="PageName"/> and one page per period with results beside it. For
+    /// <c>genderplan dashboard --out</c>, whose folder must open without the storage account behind it.
+    /// </summary>
+    public async Task<IReadOnlyList<SitePage>> RenderSiteAsync(CancellationToken cancellationToken)
+    {
+        var rules = await _activeRules.GetAsync(cancellationToken);
+        var pages = new List<SitePage>();
+        var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
+        foreach (var district in Districts(rules))
+        {
+            if (CurrentPlan(rules!, district, today) is not { } plan)
+            {
+                continue;
+            }
+
+            foreach (var place in plan.Jurisdictions)
+            {
+                pages.AddRange(Render(await BuildAsync(rules!, plan, place.Id, PageLinks.Site, cancellationToken)));
+            }
+        }
+
+        return pages;
+    }
+
+    /// <summary>The page of <paramref name="input"/> under its name and one per period with results under <see cref="PeriodLinks.FileName"/>.</summary>
+    private static IEnumerable<SitePage> Render(DashboardInput input)
+    {
+        yield return new SitePage(PageName(input.Rules, input.Jurisdiction), DashboardRenderer.Render(input));
+        foreach (var period in PagePeriods.WithResults(input))
+        {
+            yield return new SitePage(PeriodLinks.FileName(input.Jurisdiction, period), DashboardRenderer.Render(input with { Period = period }));
+        }
+    }
+
+    /// <summary>
     /// The page's input for <paramref name="jurisdiction"/> under <paramref name="plan"/> of <paramref name="rules"/>:
     /// the province report reads the plan of its period, which need not be the plan the page shows today.
     /// </summary>
@@ -75,7 +111,9 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         }
 
         IReadOnlyList<PublishedReportFile>? provinceReports = plan.IsDistrict(jurisdiction) ? await _site.ListProvinceReportsAsync(jurisdiction, cancellationToken) : null;
-        return new DashboardInput(rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList(), communeResults, provinceReports);
+        return new DashboardInput(
+            rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList(), communeResults, provinceReports,
+            PeriodLinks: links == PageLinks.Live ? PeriodLinks.Query : PeriodLinks.Files(jurisdiction));
     }
 
     /// <summary>The stored results of a place within the plan's years: reported figures and, for a district, the communes' sums.</summary>
@@ -99,8 +137,15 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             return null;
         }
 
-        var name = PageName(input.Rules, jurisdiction);
-        await _site.PublishPageAsync(name, DashboardRenderer.Render(input), cancellationToken);
+        // The period pages first: the place's page links to them, so it is published only once they are there.
+        var pages = Render(input).ToList();
+        foreach (var page in pages.Skip(1))
+        {
+            await _site.PublishPageAsync(page.Name, page.Html, cancellationToken);
+        }
+
+        var name = pages[0].Name;
+        await _site.PublishPageAsync(name, pages[0].Html, cancellationToken);
         LogPublished(name, input.Results.Count);
         return name;
     }
@@ -157,4 +202,12 @@ public enum PageLinks
 
     /// <summary>To the same host's live pages (<c>/api/page/tan-canh</c>), relative to the page itself.</summary>
     Live,
+
+    /// <summary>To the files of every place, all written together into one folder (<see cref="DashboardPublisher.RenderSiteAsync"/>).</summary>
+    Site,
 }
+
+/// <summary>One page of the site: its file name and its HTML.</summary>
+/// <param name="Name">The file name (<c>index.html</c>, <c>tan-canh.html</c>, <c>dak-to-2019.html</c>).</param>
+/// <param name="Html">The page.</param>
+public sealed record SitePage(string Name, string Html);

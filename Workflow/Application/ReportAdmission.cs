@@ -25,8 +25,34 @@ public static class ReportAdmission
             return new ReportReadResult(null, wrongSender);
         }
 
-        return read;
+        return read.Report is null && rules.FindUnit(unit) is { } known
+            ? read with { Problems = [.. read.Problems.Select(problem => ForSender(rules, known, problem))] }
+            : read;
     }
+
+    /// <summary>
+    /// An unknown code answered with the codes this unit may send rather than all 28 of the plan: a department finds
+    /// the two it leads, a commune its fifteen. Other problems are kept as they are.
+    /// </summary>
+    private static Problem ForSender(RuleBook rules, ResponsibleUnit sender, Problem problem)
+    {
+        if (problem.Code != Messages.IndicatorUnknown.Code || problem.Args.Count < 2 || rules.Plans.FirstOrDefault(plan => plan.Id == problem.Args[1]) is not { } plan)
+        {
+            return problem;
+        }
+
+        var codes = MayReport(plan, sender).Select(indicator => indicator.Code).ToList();
+        return codes.Count == 0
+            ? Messages.IndicatorUnknownNoneForUnit.At(problem.File, problem.Location, problem.Args[0], sender.Name.Vi, sender.Name.En)
+            : Messages.IndicatorUnknownForUnit.At(problem.File, problem.Location, problem.Args[0], sender.Name.Vi, sender.Name.En, string.Join(", ", codes));
+    }
+
+    /// <summary>The indicators <paramref name="sender"/> may report under <paramref name="plan"/>, by the rules of <see cref="SenderProblems"/>.</summary>
+    private static IEnumerable<Indicator> MayReport(Plan plan, ResponsibleUnit sender) =>
+        sender.Group is not null ? []
+        : plan.Coordinator == sender.Id ? plan.Indicators
+        : sender.Level == UnitLevel.Commune ? plan.IndicatorsAt(UnitLevel.Commune)
+        : plan.IndicatorsAt(UnitLevel.District).Where(indicator => indicator.Lead == sender.Id);
 
     /// <summary>
     /// Who may send what: a unit reports only the figures the plan makes it answer for, so no link can replace

@@ -65,6 +65,10 @@ public sealed class SiteStore
         return files;
     }
 
+    /// <summary>A published file's bytes (a province report the district's page links to), to copy the site elsewhere.</summary>
+    public async Task<byte[]> ReadFileAsync(string name, CancellationToken cancellationToken) =>
+        (await Web.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
+
     /// <summary>Publishes an HTML page that browsers must not cache (it changes with every report).</summary>
     public async Task PublishPageAsync(string name, string html, CancellationToken cancellationToken)
     {

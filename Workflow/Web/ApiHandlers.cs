@@ -1,3 +1,4 @@
+using GenderPlan.Core.Domain;
 using GenderPlan.Core.Text;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Application;
@@ -51,9 +52,36 @@ public sealed class ApiHandlers
             statusCode: report.Status == HealthStatus.Healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 
-    /// <summary><c>GET /api/page/{jurisdiction}</c>: the scorecard page of a place, rendered from the stored results now.</summary>
-    public async Task<IResult> PageAsync(string jurisdiction, HttpRequest request, CancellationToken cancellationToken) =>
-        await _pages.BuildAsync(jurisdiction, PageLinks.Live, cancellationToken) is { } input
-            ? Results.Content(DashboardRenderer.Render(input), "text/html; charset=utf-8")
-            : UploadHandlers.Error(StatusCodes.Status404NotFound, Messages.NoPlanIncludes.Format(UploadRequests.LanguageOf(request), jurisdiction));
+    /// <summary>
+    /// <c>GET /api/page/{jurisdiction}[?period=2019]</c>: the scorecard page of a place, rendered from the stored results
+    /// now, for the period asked for or else the latest with the place's own figures; 400 for a malformed period or one
+    /// outside the plan's years, said in the caller's language.
+    /// </summary>
+    public async Task<IResult> PageAsync(string jurisdiction, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var language = UploadRequests.LanguageOf(request);
+        string? asked = request.Query["period"];
+        Period? period = null;
+        if (!string.IsNullOrEmpty(asked))
+        {
+            if (!Period.TryParse(asked, out var parsed))
+            {
+                return UploadHandlers.Error(StatusCodes.Status400BadRequest, Messages.NotAPeriodQuery.Format(language, asked));
+            }
+
+            period = parsed;
+        }
+
+        if (await _pages.BuildAsync(jurisdiction, PageLinks.Live, cancellationToken) is not { } input)
+        {
+            return UploadHandlers.Error(StatusCodes.Status404NotFound, Messages.NoPlanIncludes.Format(language, jurisdiction));
+        }
+
+        if (period is { } shown && !input.Plan.Covers(shown))
+        {
+            return UploadHandlers.Error(StatusCodes.Status400BadRequest, Messages.PeriodNotInPlan.Format(language, shown.Label.Vi, shown.Label.En, input.Plan.StartYear, input.Plan.EndYear));
+        }
+
+        return Results.Content(DashboardRenderer.Render(input with { Period = period }), "text/html; charset=utf-8");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Storage;
 
 namespace GenderPlan.Workflow.Web;
@@ -30,11 +31,13 @@ public sealed record ScorecardResponse(
 /// <param name="ReceivedAt">When that report arrived (for a figure added up from the communes: when it was added up).</param>
 /// <param name="Source"><c>reported</c> (a unit's own figure) or <c>communes</c> (added up from the communes' current reports).</param>
 /// <param name="Coverage">For <c>communes</c>: how many communes the sum covers, of how many, and which are missing; left out otherwise.</param>
+/// <param name="Display">The value as officials write it ("66,7%", "Kiêm nhiệm", "108 trẻ trai/100 trẻ gái"), where the plan knows the indicator; left out otherwise.</param>
 public sealed record ResultResponse(
     string Indicator, Status Status, decimal? Value, decimal Target, decimal? Baseline, double? ProgressRatio, decimal? Expected,
     string Lead, IReadOnlyList<string> Coordinating, LocalizedText Explanation, string Unit, DateTimeOffset ReceivedAt,
     FigureSource Source = FigureSource.Reported,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Coverage? Coverage = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Coverage? Coverage = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LocalizedText? Display = null);
 
 /// <summary>How the API writes stored results: each as a <see cref="ResultResponse"/>, in the order of the plan's indicators.</summary>
 public static class ResultResponses
@@ -52,7 +55,8 @@ public static class ResultResponses
             .ThenBy(result => result.Source)
             .Select(result => new ResultResponse(
                 result.Indicator, result.Status, result.Value, result.Target, result.Baseline, result.ProgressRatio, result.Expected,
-                result.Lead, result.Coordinating, result.Explanation, result.Unit, result.ReceivedAt, result.Source, result.Coverage))
+                result.Lead, result.Coordinating, result.Explanation, result.Unit, result.ReceivedAt, result.Source, result.Coverage,
+                result.Value is { } value && plan?.FindIndicator(result.Indicator) is { } indicator ? ValueText.Of(indicator, value) : null))
             .ToList();
     }
 }

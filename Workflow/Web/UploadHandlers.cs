@@ -158,7 +158,10 @@ public sealed partial class UploadHandlers
         };
     }
 
-    /// <summary><c>GET /api/template?format=xlsx|csv[&amp;period=P][&amp;jurisdiction=J]</c>: the blank report, from the active rules; no link needed.</summary>
+    /// <summary>
+    /// <c>GET /api/template?format=xlsx|csv[&amp;period=P][&amp;jurisdiction=J]</c>: the blank report, from the active rules, with
+    /// the period asked for or else the one due today; no link needed.
+    /// </summary>
     public async Task<IResult> TemplateAsync(string? format, string? period, string? jurisdiction, HttpRequest request, CancellationToken cancellationToken)
     {
         var language = UploadRequests.LanguageOf(request);
@@ -174,6 +177,8 @@ public sealed partial class UploadHandlers
             return Error(StatusCodes.Status400BadRequest, Messages.TemplateQuery.Format(language));
         }
 
+        // Without a period, the one due today: the template then needs nothing but the values.
+        parsed ??= period is null ? DuePeriod.On(rules, ReportingCalendar.VietnamDate(_clock.GetUtcNow()), jurisdiction) : null;
         var plan = parsed is { } known ? rules.PlansCovering(known).FirstOrDefault() ?? rules.Plans[^1] : rules.Plans[^1];
         var place = jurisdiction is not null && plan.HasJurisdiction(jurisdiction) ? jurisdiction : null;
         var rows = ReportTemplate.Rows(plan, parsed, place);
@@ -181,7 +186,7 @@ public sealed partial class UploadHandlers
         var xlsx = format != "csv";
         if (xlsx)
         {
-            ReportTemplateWorkbook.Write(rows, buffer);
+            ReportTemplateWorkbook.Write(plan, parsed, place, buffer);
         }
         else
         {

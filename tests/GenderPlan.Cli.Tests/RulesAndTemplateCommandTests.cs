@@ -54,6 +54,39 @@ public class RulesAndTemplateCommandTests
     }
 
     [Theory]
+    [InlineData("2019-05-01T00:00:00+07:00", "2019-H1")]
+    [InlineData("2019-06-15T00:00:00+07:00", "2019")]
+    [InlineData("2019-11-25T00:00:00+07:00", "2020-H1")]
+    [InlineData("2026-12-04T00:00:00+07:00", "")]
+    public void Template_fills_in_the_period_due_today_by_the_plans_calendar(string today, string period)
+    {
+        var (exit, output, _) = Cli.RunOn(new Cli.FixedClock(DateTimeOffset.Parse(today, System.Globalization.CultureInfo.InvariantCulture)), "template");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        var rows = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(28, rows.Count);
+        Assert.All(rows, row => Assert.StartsWith(period + ",", row, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Excel_template_has_the_period_due_and_Vietnamese_headers_and_a_given_period_wins()
+    {
+        var directory = Directory.CreateTempSubdirectory("genderplan-template-").FullName;
+        var due = Path.Combine(directory, "due.xlsx");
+        var given = Path.Combine(directory, "given.xlsx");
+        var clock = new Cli.FixedClock(new DateTimeOffset(2019, 7, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+
+        var first = Cli.RunOn(clock, "template", "--format", "xlsx", "--out", due, "--jurisdiction", "tan-canh");
+        Cli.RunOn(clock, "template", "--format", "xlsx", "--out", given, "--period", "2018");
+
+        Assert.Equal(ExitCodes.Success, first.Exit);
+        Assert.Contains("period 2019", first.Error, StringComparison.Ordinal);
+        var sheet = GenderPlan.Testing.OfficeFiles.ReadWorkbook(File.ReadAllBytes(due))["Báo cáo"];
+        Assert.Equal(("Kỳ báo cáo", "2019", "tan-canh"), (sheet["A1"].Text, sheet["A2"].Text, sheet["B2"].Text));
+        Assert.Equal("2018", GenderPlan.Testing.OfficeFiles.ReadWorkbook(File.ReadAllBytes(given))["Báo cáo"]["A2"].Text);
+    }
+
+    [Theory]
     [InlineData("--period", "2019-H3")]
     [InlineData("--period", "2030")]
     [InlineData("--jurisdiction", "ha-noi")]

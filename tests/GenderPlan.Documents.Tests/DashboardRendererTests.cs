@@ -130,7 +130,7 @@ public partial class DashboardRendererTests
 
         var table = Regex.Match(html, "<table class=\"communes\" id=\"commune-comparison\">(.*?)</table>", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("<caption><span lang=\"vi\">Đánh giá từng chỉ tiêu cấp xã theo báo cáo của UBND các xã, thị trấn, năm 2019</span>", table, StringComparison.Ordinal);
-        Assert.Equal(16, Regex.Matches(table, "<th scope=\"col\">").Count);   // the communes' column and 15 commune-level indicators
+        Assert.Equal(16, Regex.Matches(table, "<th scope=\"col\"").Count);   // the communes' column and 15 commune-level indicators
         Assert.Equal(9, Regex.Matches(table, "<th scope=\"row\">").Count);
         Assert.Contains("<th scope=\"row\"><a href=\"tan-canh.html\">Xã Tân Cảnh</a></th>", table, StringComparison.Ordinal);
         Assert.Contains("<td data-indicator=\"G4.3a\" data-status=\"met\" class=\"status s-met\"><span class=\"icon\" aria-hidden=\"true\">✔</span> <span lang=\"vi\">Đã đạt</span>", table, StringComparison.Ordinal);

@@ -66,7 +66,8 @@
       var status = statuses[result.status] || { symbol: '', vi: result.status, en: result.status };
       var td = cell(row, both(status.symbol + ' ' + status.vi, status.symbol + ' ' + status.en));
       td.className = 'status s-' + result.status;
-      cell(row, number(result.value));
+      // The value as officials write it ("66,7%", "Kiêm nhiệm"), as the server worded it; a bare number only if it did not.
+      cell(row, result.display ? both(result.display.vi, result.display.en) : number(result.value));
       cell(row, both(result.explanation ? result.explanation.vi : '', result.explanation ? result.explanation.en : ''));
       body.appendChild(row);
     });
