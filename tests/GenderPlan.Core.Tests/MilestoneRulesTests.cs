@@ -8,16 +8,7 @@ namespace GenderPlan.Core.Tests;
 /// <summary>How a rule writes its milestones: either form is read into one list, and a list that cannot be read one way only is refused with the field named.</summary>
 public class MilestoneRulesTests
 {
-    private static SmallPlan Valid()
-    {
-        var plan = SmallPlan.With(
-            SmallPlan.WithMilestones(SmallPlan.Rule("G4.1", "<=", baseline: 115m, target: 111m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls", lead: "yte"), 2020, (2025, 111m), (2030, 109m)),
-            SmallPlan.WithMilestones(SmallPlan.Rule("G1.2", ">=", baseline: 40m, target: 60m, lead: "noivu"), 2020, (2025, 60m), (2030, 75m)),
-            SmallPlan.Rule("G3.1", ">=", baseline: 96.5m, target: 98m, targetYear: 2030))
-            .ForYears(2021, 2030);
-        plan.Properties("G3.1")["baselineYear"] = 2020;
-        return plan;
-    }
+    private static SmallPlan Valid() => StrategyPlan.With(StrategyPlan.SexRatio(), StrategyPlan.WomenLeaders(), StrategyPlan.Literacy());
 
     [Fact]
     public void Both_forms_load_into_one_ascending_list()

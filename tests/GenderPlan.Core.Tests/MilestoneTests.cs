@@ -14,19 +14,13 @@ namespace GenderPlan.Core.Tests;
 public class MilestoneTests
 {
     // Sex ratio at birth: 115 in 2020, at most 111 in 2025 and 109 in 2030 (NQ 28/NQ-CP); a share: 40% → 60% → 75%.
-    private static SmallPlan Strategy()
-    {
-        var plan = SmallPlan.With(
-        SmallPlan.WithMilestones(SmallPlan.Rule("G4.1", "<=", baseline: 115m, target: 111m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls", lead: "yte"), 2020, (2025, 111m), (2030, 109m)),
-        SmallPlan.WithMilestones(SmallPlan.Rule("G1.2", ">=", baseline: 40m, target: 60m, lead: "noivu"), 2020, (2025, 60m), (2030, 75m)),
+    // Sex ratio at birth 115 → 111 (2025) → 109 (2030), a share 40% → 60% → 75%, every-year and elected shares, one plain target.
+    private static SmallPlan Strategy() => StrategyPlan.With(
+        StrategyPlan.SexRatio(),
+        StrategyPlan.WomenLeaders(),
         SmallPlan.WithMilestones(SmallPlan.EveryYear(SmallPlan.Rule("G2.1", ">=", baseline: 45m, target: 50m, lead: "ldtbxh")), 2020, (2025, 50m), (2030, 60m)),
         SmallPlan.WithMilestones(SmallPlan.Elected(SmallPlan.Rule("G1.1b.district", ">=", baseline: 28m, target: 30m, lead: "noivu"), 2021, 2026), 2020, (2025, 30m), (2030, 35m)),
-        // the same figures as one target, to compare with a one-milestone list
-        SmallPlan.Rule("G3.1", ">=", baseline: 96.5m, target: 98m, targetYear: 2030))
-        .ForYears(2021, 2030);
-        plan.Properties("G3.1")["baselineYear"] = 2020;
-        return plan;
-    }
+        StrategyPlan.Literacy());
 
     private static readonly Lazy<Plan> Plan = new(() => Strategy().Plan());
 

@@ -52,8 +52,7 @@ public class RulesEngineConformanceTests
     [InlineData("value <= target + 1")]
     public async Task RulesEngine_given_the_milestone_in_force_as_target_agrees_with_the_score(string expression)
     {
-        var plan = SmallPlan.With(SmallPlan.WithMilestones(SmallPlan.Rule("G4.1", "<=", baseline: 115m, target: 111m, unit: "per-100", lead: "yte"), 2020, (2025, 111m), (2030, 109m)))
-            .ForYears(2021, 2030);
+        var plan = StrategyPlan.With(StrategyPlan.SexRatio());
         plan.Rule("G4.1")["Expression"] = expression;
         var indicator = plan.Indicator("G4.1");
         var workflow = JsonSerializer.Deserialize<Workflow>(plan.Workflow.ToJsonString())!;

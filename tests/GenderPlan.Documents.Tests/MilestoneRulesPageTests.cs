@@ -9,10 +9,9 @@ public class MilestoneRulesPageTests
     [Fact]
     public void Rules_page_lists_every_milestone_beside_the_final_target_it_edits()
     {
-        var book = SmallPlan.With(
-                SmallPlan.WithMilestones(SmallPlan.Rule("G4.1", "<=", baseline: 115m, target: 111m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls", lead: "yte"), 2020, (2025, 111m), (2030, 109.5m)),
-                SmallPlan.Rule("G3.1", ">=", baseline: 96.5m, target: 98m, targetYear: 2030))
-            .ForYears(2021, 2030).Book();
+        var plan = StrategyPlan.With(StrategyPlan.SexRatio(), StrategyPlan.Literacy());
+        plan.Properties("G4.1")["milestones"]![1]!["target"] = 109.5m;
+        var book = plan.Book();
 
         var html = RulesPage.Render(book, book.FindUnit("ldtbxh")!, editable: true);
 
