@@ -1,21 +1,14 @@
 using System.Text.Json.Nodes;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.RuleChanges;
+using GenderPlan.Core.Rules;
 
 namespace GenderPlan.Core.Tests;
 
 /// <summary>How a rule writes its milestones: either form is read into one list, and a list that cannot be read one way only is refused with the field named.</summary>
 public class MilestoneRulesTests
 {
-    private static SmallPlan Valid()
-    {
-        var plan = SmallPlan.With(
-            SmallPlan.WithMilestones(SmallPlan.Rule("G4.1", "<=", baseline: 115m, target: 111m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls", lead: "yte"), 2020, (2025, 111m), (2030, 109m)),
-            SmallPlan.WithMilestones(SmallPlan.Rule("G1.2", ">=", baseline: 40m, target: 60m, lead: "noivu"), 2020, (2025, 60m), (2030, 75m)),
-            SmallPlan.Rule("G3.1", ">=", baseline: 96.5m, target: 98m, targetYear: 2030))
-            .ForYears(2021, 2030);
-        plan.Properties("G3.1")["baselineYear"] = 2020;
-        return plan;
-    }
+    private static SmallPlan Valid() => StrategyPlan.With(StrategyPlan.SexRatio(), StrategyPlan.WomenLeaders(), StrategyPlan.Literacy());
 
     [Fact]
     public void Both_forms_load_into_one_ascending_list()
@@ -69,5 +62,39 @@ public class MilestoneRulesTests
 
         Assert.Null(result.RuleBook);
         Assert.Contains(result.Problems, problem => problem.Location?.ToString() == location && problem.Text.En.Contains(words, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Diff_lists_each_changed_added_or_dropped_milestone_and_a_single_target_as_before()
+    {
+        var before = Valid().Book();
+        var edited = Valid();
+        edited.Properties("G4.1")["milestones"]![0]!["target"] = 110;
+        edited.Properties("G1.2")["milestones"] = JsonNode.Parse("""[{ "year": 2027, "target": 70 }, { "year": 2030, "target": 75 }]""");
+        edited.Properties("G3.1")["target"] = 97.5m;
+
+        var lines = RulesDiff.Between(before, edited.Book());
+
+        Assert.Equal(
+            [
+                "G4.1: mốc năm 2025: 111 trẻ trai/100 trẻ gái → 110 trẻ trai/100 trẻ gái",
+                "G1.2: bỏ mốc năm 2025 (60%)",
+                "G1.2: thêm mốc năm 2027: 70%",
+                "G3.1: chỉ tiêu 98% → 97,5%",
+            ],
+            lines);
+    }
+
+    [Fact]
+    public void Rules_page_target_edits_the_final_milestone_of_a_rule_with_milestones()
+    {
+        var plan = Valid();
+
+        var edited = RuleEdits.Apply(plan.Sources(), new RulesEdit([new IndicatorEdit("G4.1", null, "108,5", null, null, null)], null));
+
+        Assert.Empty(edited.Problems);
+        var book = RuleBookLoader.Load(edited.Sources).RuleBook!;
+        Assert.Equal([new Milestone(2025, 111m), new Milestone(2030, 108.5m)], book.Plans[0].FindIndicator("G4.1")!.Milestones);
+        Assert.Equal(["G4.1: mốc năm 2030: 109 trẻ trai/100 trẻ gái → 108,5 trẻ trai/100 trẻ gái"], RulesDiff.Between(plan.Book(), book));
     }
 }

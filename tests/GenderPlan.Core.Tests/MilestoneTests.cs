@@ -14,19 +14,13 @@ namespace GenderPlan.Core.Tests;
 public class MilestoneTests
 {
     // Sex ratio at birth: 115 in 2020, at most 111 in 2025 and 109 in 2030 (NQ 28/NQ-CP); a share: 40% → 60% → 75%.
-    private static SmallPlan Strategy()
-    {
-        var plan = SmallPlan.With(
-        SmallPlan.WithMilestones(SmallPlan.Rule("G4.1", "<=", baseline: 115m, target: 111m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls", lead: "yte"), 2020, (2025, 111m), (2030, 109m)),
-        SmallPlan.WithMilestones(SmallPlan.Rule("G1.2", ">=", baseline: 40m, target: 60m, lead: "noivu"), 2020, (2025, 60m), (2030, 75m)),
+    // Sex ratio at birth 115 → 111 (2025) → 109 (2030), a share 40% → 60% → 75%, every-year and elected shares, one plain target.
+    private static SmallPlan Strategy() => StrategyPlan.With(
+        StrategyPlan.SexRatio(),
+        StrategyPlan.WomenLeaders(),
         SmallPlan.WithMilestones(SmallPlan.EveryYear(SmallPlan.Rule("G2.1", ">=", baseline: 45m, target: 50m, lead: "ldtbxh")), 2020, (2025, 50m), (2030, 60m)),
         SmallPlan.WithMilestones(SmallPlan.Elected(SmallPlan.Rule("G1.1b.district", ">=", baseline: 28m, target: 30m, lead: "noivu"), 2021, 2026), 2020, (2025, 30m), (2030, 35m)),
-        // the same figures as one target, to compare with a one-milestone list
-        SmallPlan.Rule("G3.1", ">=", baseline: 96.5m, target: 98m, targetYear: 2030))
-        .ForYears(2021, 2030);
-        plan.Properties("G3.1")["baselineYear"] = 2020;
-        return plan;
-    }
+        StrategyPlan.Literacy());
 
     private static readonly Lazy<Plan> Plan = new(() => Strategy().Plan());
 
@@ -121,15 +115,42 @@ public class MilestoneTests
         Assert.Equal(Status.OnTrack, score.Status);
     }
 
+    // The README's worked example ("Milestones"), sentence for sentence.
+    public static TheoryData<string, string, string> Sentences => new()
+    {
+        {
+            "2023", "113.8",
+            "Kết quả 113,8 trẻ trai/100 trẻ gái chưa đạt chỉ tiêu; mốc năm 2025: không quá 111 trẻ trai/100 trẻ gái; theo lộ trình đều từ 115 trẻ trai/100 trẻ gái "
+            + "năm 2020 đến mốc năm 2025 (111 trẻ trai/100 trẻ gái), kỳ này cần đạt 112,6 trẻ trai/100 trẻ gái, mới thực hiện được 50% mức giảm cần đạt."
+        },
+        {
+            "2025", "112",
+            "Kết quả 112 trẻ trai/100 trẻ gái không đạt chỉ tiêu mốc năm 2025 (không quá 111 trẻ trai/100 trẻ gái). Lộ trình đến mốc năm 2030 tính từ chỉ tiêu "
+            + "111 trẻ trai/100 trẻ gái của mốc này, không từ kết quả đạt được."
+        },
+        {
+            "2026", "110.8",
+            "Kết quả 110,8 trẻ trai/100 trẻ gái chưa đạt chỉ tiêu; mốc năm 2030: không quá 109 trẻ trai/100 trẻ gái; theo lộ trình đều từ "
+            + "mốc năm 2025 (111 trẻ trai/100 trẻ gái) đến mốc năm 2030 (109 trẻ trai/100 trẻ gái), kỳ này cần đạt 110,6 trẻ trai/100 trẻ gái, "
+            + "mới thực hiện được 50% mức giảm cần đạt."
+        },
+        { "2027", "109", "Kết quả 109 trẻ trai/100 trẻ gái đạt chỉ tiêu mốc năm 2030 (không quá 109 trẻ trai/100 trẻ gái)." },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void Explanation_names_the_milestone_in_force_and_the_stretch(string period, string value, string sentence)
+    {
+        Assert.Equal(sentence, ScoreExplainer.Explain(Score("G4.1", period, Parse(value))).Vi);
+    }
+
     [Fact]
-    public void Explanation_names_the_milestone_in_force_and_the_stretch_in_both_languages()
+    public void English_explanation_names_the_milestone_and_the_stretch_too()
     {
         var text = ScoreExplainer.Explain(Score("G4.1", "2026", 110.8m));
 
-        Assert.Equal("Kết quả 110,8 trẻ trai/100 trẻ gái chưa đạt chỉ tiêu; mốc năm 2030: không quá 109 trẻ trai/100 trẻ gái; theo lộ trình đều từ "
-            + "mốc năm 2025 (111 trẻ trai/100 trẻ gái) đến mốc năm 2030 (109 trẻ trai/100 trẻ gái), kỳ này cần đạt 110,6 trẻ trai/100 trẻ gái, "
-            + "mới thực hiện được 50% mức giảm cần đạt.", text.Vi);
-        Assert.Contains("from the 2025 milestone (111 boys per 100 girls) to the 2030 milestone (109 boys per 100 girls): 110.6", text.En, StringComparison.Ordinal);
+        Assert.Equal("110.8 boys per 100 girls > 109 boys per 100 girls: falling behind, only 50% of the fall due by now (expected now on the straight line "
+            + "from the 2025 milestone (111 boys per 100 girls) to the 2030 milestone (109 boys per 100 girls): 110.6 boys per 100 girls).", text.En);
     }
 
     [Fact]

@@ -12,9 +12,7 @@ namespace GenderPlan.Documents.Tests;
 public partial class MilestoneChartTests
 {
     // Sex ratio at birth 115 (2020) → at most 111 (2025) → at most 109 (2030).
-    private static readonly Lazy<Indicator> SexRatio = new(() => SmallPlan.With(
-            SmallPlan.WithMilestones(SmallPlan.Rule("G4.1", "<=", baseline: 115m, target: 111m, unit: "per-100", unitVi: "trẻ trai/100 trẻ gái", unitEn: "boys per 100 girls", lead: "yte"), 2020, (2025, 111m), (2030, 109m)))
-        .ForYears(2021, 2030).Indicator("G4.1"));
+    private static readonly Lazy<Indicator> SexRatio = new(() => StrategyPlan.With(StrategyPlan.SexRatio()).Indicator("G4.1"));
 
     public static TheoryData<double, double> PathPoints => new()
     {
