@@ -45,6 +45,7 @@ public static class CommandLine
         root.Add(Scorecard(console));
         root.Add(Dashboard(console));
         root.Add(Report(console));
+        root.Add(Plan(console));
         return root;
     }
 
@@ -207,6 +208,25 @@ public static class CommandLine
             TimeProvider.System,
             token));
         return command;
+    }
+
+    private static Command Plan(CliConsole console)
+    {
+        var from = new Option<string>("--from") { Description = "The strategy's workflow file, e.g. Rules/strategy/nq-28-2021-2030.workflow.json; offices.json beside it names who coordinates at each level.", Required = true };
+        var place = new Option<string>("--place") { Description = "The id or code of the province or commune the plan is for (a row of --places).", Required = true };
+        var name = new Option<string?>("--name") { Description = "The plan's title; default: made from the strategy's and the place's names." };
+        var places = new Option<string?>("--places") { Description = "A CSV of places with the columns code, name, level, parent (and optionally id), as the statistics office's code list; the plan covers the place and the places whose parent it is." };
+        var level = new Option<string>("--level") { Description = "Without --places: the place's level, commune or province.", DefaultValueFactory = _ => "commune" };
+        level.AcceptOnlyFromAmong("commune", "province");
+        var output = new Option<string>("--out") { Description = "The folder to write the plan's workflow file and units.json to (created; must not hold rules already).", Required = true };
+        var create = new Command("new", "Start a province's or commune's plan from the national strategy: its years, deadlines, indicators and milestones, its places, and the office that coordinates it. The files pass 'rules check'.")
+        {
+            from, place, name, places, level, output,
+        };
+        create.SetAction(result => PlanNewCommand.Run(
+            new PlanNewCommand.Options(result.GetValue(from)!, result.GetValue(place)!, result.GetValue(name), result.GetValue(places), result.GetValue(level) ?? "commune", result.GetValue(output)!),
+            console));
+        return new Command("plan", "Start a plan.") { create };
     }
 
     private static Command Template(CliConsole console, TimeProvider clock)

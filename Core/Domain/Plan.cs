@@ -66,6 +66,18 @@ public sealed class Plan
     /// <summary>The first period reported through the product (<c>Plan.reportingSince</c>), where the file names it; earlier reports went on paper.</summary>
     public Period? ReportingSince => Facts.ReportingSince;
 
+    /// <summary>Whether the plan file marks the plan archived (<c>Plan.archived</c>): replaced before its end, say by a reform.</summary>
+    public bool Archived => Facts.Archived;
+
+    /// <summary>
+    /// Whether the plan is archived on <paramref name="today"/>: marked so, or past the day after its last report's deadline
+    /// (the annual report of its last year; the overdue notice of that report is the last letter it owes). An archived plan's
+    /// reports are still read, scored, shown and reported to the province; only reminders and overdue notices, which chase
+    /// reports that are coming, skip it. Deriving it from the calendar too means a plan nobody remembered to mark never
+    /// chases units after its end; the flag covers the plan replaced before its end.
+    /// </summary>
+    public bool IsArchivedOn(DateOnly today) => Archived || today > Calendar.Deadline(Period.Annual(EndYear)).AddDays(1);
+
     /// <summary>The plan id, the workflow's <c>WorkflowName</c> (<c>dak-to-2016-2020</c>).</summary>
     public string Id { get; }
 

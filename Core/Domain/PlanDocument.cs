@@ -24,6 +24,10 @@ public sealed record PlanDocument(string Number, DateOnly Date, LocalizedText Is
 /// The first period reported through the product (<c>reportingSince</c>), where the file names it: reports before it
 /// went on paper, so the pages do not mark them missing.
 /// </param>
+/// <param name="Archived">
+/// Whether the plan is archived (<c>archived</c>): over or replaced, so its reports are still scored, shown and reported, but
+/// nobody is reminded of them. A plan past its end year is treated so anyway (<see cref="Plan.IsArchivedOn"/>).
+/// </param>
 public sealed record PlanFacts(
     Calendar.ReportingCalendar Calendar, string Coordinator, int BaselineYear, PlanDocument? AdoptedBy = null, PlanDocument? Implements = null, LocalizedText? ReportsTo = null,
-    ProgressPath Path = ProgressPath.Linear, Period? ReportingSince = null);
+    ProgressPath Path = ProgressPath.Linear, Period? ReportingSince = null, bool Archived = false);

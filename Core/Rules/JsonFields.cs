@@ -29,6 +29,8 @@ internal sealed class JsonFields(JsonElement element, string file, string locati
     /// <summary>A text or a number as written (<c>provinceTarget</c> is either).</summary>
     public string? Text(string property) => Get(property) is { ValueKind: JsonValueKind.Number } value ? value.GetRawText() : String(property);
 
+    public bool? Bool(string property) => Get(property) is { ValueKind: JsonValueKind.True or JsonValueKind.False } value ? value.GetBoolean() : null;
+
     public int? Int(string property) => Get(property) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
 
     public decimal? Decimal(string property) => Get(property) is { } value ? AsDecimal(value) : null;

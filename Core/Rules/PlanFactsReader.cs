@@ -31,7 +31,8 @@ internal static class PlanFactsReader
             ? null
             : new PlanFacts(calendar, coordinator, baselineYear.Value, ReadDocument(plan, "adoptedBy"), ReadDocument(plan, "implements"), plan.Localized("reportsTo"),
                 ReadPath(plan),
-                ReadReportingSince(plan, startYear));
+                ReadReportingSince(plan, startYear),
+                plan.Bool("archived") ?? false);
     }
 
     /// <summary>

@@ -24,8 +24,26 @@ public static class ReportText
         };
     }
 
-    /// <summary>A document as officials cite it: "Kế hoạch số 37/KH-UBND ngày 01/7/2016 của UBND huyện Đăk Tô".</summary>
-    public static string Cite(PlanDocument document) => $"Kế hoạch số {document.Number} ngày {CitedDate(document.Date)} của {document.Issuer.Vi}";
+    /// <summary>
+    /// A document as officials cite it: "Kế hoạch số 37/KH-UBND ngày 01/7/2016 của UBND huyện Đăk Tô", "Nghị quyết số
+    /// 28/NQ-CP ngày 03/3/2021 của Chính phủ" (a plan started from the national strategy carries out a resolution).
+    /// </summary>
+    public static string Cite(PlanDocument document) => $"{Kind(document.Number)} số {document.Number} ngày {CitedDate(document.Date)} của {document.Issuer.Vi}";
+
+    /// <summary>
+    /// The kind of document its symbol names (the letters after the number: <c>28/NQ-CP</c> is a Nghị quyết, as
+    /// Nghị định 30/2020/NĐ-CP abbreviates kinds); a plan (Kế hoạch) when the symbol names none of these.
+    /// </summary>
+    private static string Kind(string number) =>
+        (number.Split('/') is [_, var symbol, ..] ? symbol.Split('-')[0] : "") switch
+        {
+            "NQ" => "Nghị quyết",
+            "QĐ" => "Quyết định",
+            "CT" => "Chỉ thị",
+            "NĐ" => "Nghị định",
+            "TT" => "Thông tư",
+            _ => "Kế hoạch",
+        };
 
     /// <summary>A cited date: day zero-padded, months 1 and 2 zero-padded ("01/7/2016", "05/01/2020"), as Nghị định 30/2020 writes dates.</summary>
     public static string CitedDate(DateOnly date) => string.Create(CultureInfo.InvariantCulture, $"{date.Day:00}/{Month(date.Month)}/{date.Year}");

@@ -48,8 +48,9 @@ public sealed partial class ReminderService : IReminderService
         var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
         var notices = new List<Notice>();
 
-        // Each plan keeps its own calendar: two districts' plans may set different days.
-        foreach (var plan in rules.Plans)
+        // Each plan keeps its own calendar: two districts' plans may set different days. An archived plan (over, or
+        // replaced by a reform) chases nobody: its reports are still scored when they come.
+        foreach (var plan in rules.Plans.Where(plan => !plan.IsArchivedOn(today)))
         {
             var next = plan.Calendar.NextDue(today);
             if (_options.ReminderDaysAhead.Contains(plan.Calendar.Deadline(next).DayNumber - today.DayNumber))

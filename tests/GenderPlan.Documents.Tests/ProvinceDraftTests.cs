@@ -65,6 +65,17 @@ public sealed class ProvinceDraftTests
     }
 
     [Theory]
+    [InlineData("28/NQ-CP", "Chính phủ", "Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ")]
+    [InlineData("2282/QĐ-TTg", "Thủ tướng Chính phủ", "Quyết định số 2282/QĐ-TTg ngày 03/3/2021 của Thủ tướng Chính phủ")]
+    [InlineData("37/KH-UBND", "UBND huyện Đăk Tô", "Kế hoạch số 37/KH-UBND ngày 03/3/2021 của UBND huyện Đăk Tô")]
+    public void A_cited_document_is_named_by_the_kind_its_symbol_gives(string number, string issuer, string cited)
+    {
+        var document = new PlanDocument(number, new DateOnly(2021, 3, 3), new LocalizedText(issuer, issuer));
+
+        Assert.Equal(cited, ReportText.Cite(document));
+    }
+
+    [Theory]
     [InlineData(1, 3)]
     [InlineData(2, 4)]
     [InlineData(3, 2)]
