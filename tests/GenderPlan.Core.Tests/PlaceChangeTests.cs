@@ -123,6 +123,21 @@ public class PlaceChangeTests
         Assert.False(created.ExistsOn(new DateOnly(2025, 6, 30)));
     }
 
+    [Theory]
+    [InlineData("2019-H1", true)]
+    [InlineData("2019", false)]
+    public void Commune_and_committee_that_ended_owe_reports_only_for_periods_ending_by_their_last_day(string period, bool owes)
+    {
+        var plan = CommuneLevelTests.TwoCommunes();
+        plan.Workflow["Plan"]!["jurisdictions"]!.AsArray().Single(place => (string?)place!["id"] == "po-ko")!["until"] = "2019-06-30";
+        plan.Units["units"]!.AsArray().Single(unit => (string?)unit!["id"] == "ubnd-po-ko")!["until"] = "2019-06-30";
+
+        var owed = Calendar.ReportingObligations.For(plan.Book(), Period.Parse(period));
+
+        Assert.Equal(owes, owed.Any(item => item.Unit == "ubnd-po-ko"));
+        Assert.Contains(owed, item => item.Unit == "ubnd-tan-canh");
+    }
+
     [Fact]
     public void Places_file_whose_new_place_begins_before_its_predecessors_end_is_refused_naming_the_field()
     {
