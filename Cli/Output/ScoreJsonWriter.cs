@@ -80,7 +80,23 @@ public sealed class ScoreJsonWriter : IDisposable
         }
 
         _writer.WriteString("unit", indicator.Unit.Id);
-        WriteNumber("target", indicator.Target);
+        // The target the period is judged against: the milestone in force (the rule's only target when it has one).
+        var milestone = score.Milestone;
+        WriteNumber("target", milestone.Target);
+        _writer.WriteStartObject("milestone");
+        _writer.WriteNumber("year", milestone.Year);
+        _writer.WriteNumber("target", milestone.Target);
+        _writer.WriteEndObject();
+        _writer.WriteStartArray("milestones");
+        foreach (var each in indicator.Milestones)
+        {
+            _writer.WriteStartObject();
+            _writer.WriteNumber("year", each.Year);
+            _writer.WriteNumber("target", each.Target);
+            _writer.WriteEndObject();
+        }
+
+        _writer.WriteEndArray();
         WriteNumber("baseline", indicator.Baseline);
         if (score.ProgressRatio is { } ratio)
         {

@@ -63,7 +63,7 @@ public sealed class ScoreTableWriter
                 score.Indicator.Code,
                 vi ? score.Status.Vietnamese() : score.Status.English(),
                 score.Value is { } value ? ScoreExplainer.FormatValue(score.Indicator, value, _language) : "0/0",
-                ScoreExplainer.FormatValue(score.Indicator, score.Indicator.Target, _language),
+                ScoreExplainer.FormatValue(score.Indicator, score.Milestone.Target, _language),
                 score.ProgressRatio is { } ratio ? Number((decimal)Math.Round(ratio, 2)) : "",
                 UnitName(score.Indicator.Lead, vi),
             ]);
@@ -91,18 +91,21 @@ public sealed class ScoreTableWriter
         _output.WriteLine();
     }
 
-    /// <summary>"Chỉ tiêu 2020" when every indicator shares its target year, as the plan's own tables head the column.</summary>
+    /// <summary>
+    /// "Chỉ tiêu 2020" when every indicator's target in force (its milestone for the period) has the same year, as the
+    /// plan's own tables head the column.
+    /// </summary>
     private static string TargetHeading(Scorecard card)
     {
         int? year = null;
         foreach (var score in card.Scores)
         {
-            if (year is not null && year != score.Indicator.Definition.TargetYear)
+            if (year is not null && year != score.Milestone.Year)
             {
                 return "Chỉ tiêu cần đạt";
             }
 
-            year = score.Indicator.Definition.TargetYear;
+            year = score.Milestone.Year;
         }
 
         return year is null ? "Chỉ tiêu cần đạt" : $"Chỉ tiêu {year}";

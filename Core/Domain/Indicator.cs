@@ -36,8 +36,52 @@ public sealed class Indicator
     /// <summary>Up or down.</summary>
     public Direction Direction => Definition.Direction;
 
-    /// <summary>The district target; the only place the number lives (the expression refers to it).</summary>
+    /// <summary>
+    /// The final target (the last milestone's), for callers that show one target per indicator; a report is judged
+    /// against <see cref="MilestoneFor"/>, which is this target only in the last stretch.
+    /// </summary>
     public decimal Target => Definition.Target;
+
+    /// <summary>Every target with its year, ascending; one for a rule with a single <c>target</c>/<c>targetYear</c>.</summary>
+    public IReadOnlyList<Milestone> Milestones => Definition.Milestones;
+
+    /// <summary>
+    /// The milestone a report for <paramref name="period"/> is judged against: the first whose year is not before the
+    /// period's year (2025-H1 and 2025 answer to the 2025 milestone, 2026-H1 to the next), or the last once every
+    /// milestone has passed.
+    /// </summary>
+    public Milestone MilestoneFor(Period period)
+    {
+        var milestones = Definition.Milestones;
+        foreach (var milestone in milestones)
+        {
+            if (milestone.Year >= period.Year)
+            {
+                return milestone;
+            }
+        }
+
+        return milestones[^1];
+    }
+
+    /// <summary>
+    /// The stretch of the path <paramref name="period"/> is judged on: from the milestone before the one in force (its
+    /// target, not the figure reported then), or from the baseline, to the milestone in force.
+    /// </summary>
+    public Stretch StretchFor(Period period)
+    {
+        var milestone = MilestoneFor(period);
+        var milestones = Definition.Milestones;
+        for (var index = 1; index < milestones.Count; index++)
+        {
+            if (milestones[index] == milestone)
+            {
+                return new Stretch(milestones[index - 1].Year, milestones[index - 1].Target, milestone, FromMilestone: true);
+            }
+        }
+
+        return new Stretch(Definition.Baseline is null ? null : Definition.BaselineYear, Definition.Baseline, milestone, FromMilestone: false);
+    }
 
     /// <summary>The baseline value, or null where the plan had none.</summary>
     public decimal? Baseline => Definition.Baseline;
@@ -92,8 +136,15 @@ public sealed class Indicator
     /// <summary>The first listed election after <paramref name="year"/>: when the figure can next change; null when none is listed.</summary>
     public int? ElectionAfter(int year) => Definition.ElectionYears?.Where(election => election > year).Select(election => (int?)election).Min();
 
-    /// <summary>Evaluates the rule's expression: does <paramref name="value"/> meet the target?</summary>
+    /// <summary>Evaluates the rule's expression against the final target: does <paramref name="value"/> meet it?</summary>
     public bool MeetsTarget(decimal value) => _threshold(value, Definition.Target);
+
+    /// <summary>
+    /// Evaluates the rule's expression with <c>target</c> bound to <paramref name="milestone"/>'s target: does
+    /// <paramref name="value"/> meet that milestone? Scoring binds the milestone in force, so an expression written
+    /// once (<c>value &lt;= target</c>) serves every milestone.
+    /// </summary>
+    public bool Meets(decimal value, Milestone milestone) => _threshold(value, milestone.Target);
 
     /// <summary>The category of <paramref name="level"/>, for category indicators.</summary>
     public Category? CategoryAt(decimal level) => Definition.Categories.FirstOrDefault(category => category.Level == level);
@@ -111,8 +162,10 @@ public sealed class Indicator
 /// <param name="Direction">Up or down.</param>
 /// <param name="Baseline">The baseline value, or null.</param>
 /// <param name="BaselineYear">The year of the baseline, or null.</param>
-/// <param name="Target">The district target.</param>
-/// <param name="TargetYear">The year the target must be met.</param>
+/// <param name="Milestones">
+/// Every target with its year, ascending and after the baseline year (<c>"milestones"</c>, or the single
+/// <c>target</c>/<c>targetYear</c> as one milestone): the loader normalises both forms to this list.
+/// </param>
 /// <param name="ProvinceTarget">The province's target, for reference only.</param>
 /// <param name="Lead">The lead unit id.</param>
 /// <param name="Coordinating">The coordinating unit ids.</param>
@@ -121,7 +174,7 @@ public sealed class Indicator
 /// <param name="Note">An official's note on how the indicator is read.</param>
 /// <param name="Levels">Where the indicator is reported (<c>"levels"</c>): the district's report, the communes', or both; null means the district's only.</param>
 /// <param name="Tolerance">The rule's <c>tolerance</c>: how far the district's figure may differ from the communes' sum, or null for the default.</param>
-/// <param name="EveryYear">Whether the target must hold in every year ("Hàng năm", <c>"every": "year"</c>) rather than be reached by <paramref name="TargetYear"/>.</param>
+/// <param name="EveryYear">Whether the target must hold in every year ("Hàng năm", <c>"every": "year"</c>) (each milestone for the years up to it) rather than be reached by a year.</param>
 /// <param name="Path">The plan's path from baseline to target (<c>Plan.path</c>), carried by each indicator so that one indicator can be scored or drawn without its plan.</param>
 /// <param name="ElectionYears">
 /// For a figure that changes only when a body is elected (<c>"changesAt": "election"</c>: women in the People's Councils), the
@@ -141,8 +194,7 @@ public sealed record IndicatorDefinition(
     Direction Direction,
     decimal? Baseline,
     int? BaselineYear,
-    decimal Target,
-    int TargetYear,
+    IReadOnlyList<Milestone> Milestones,
     string? ProvinceTarget,
     string Lead,
     IReadOnlyList<string> Coordinating,
@@ -154,4 +206,14 @@ public sealed record IndicatorDefinition(
     decimal? Tolerance = null,
     ProgressPath Path = ProgressPath.Linear,
     IReadOnlyList<int>? ElectionYears = null,
-    IReadOnlyList<string>? LevelWords = null);
+    IReadOnlyList<string>? LevelWords = null)
+{
+    /// <summary>The final target: the last milestone's, the one the plan ends on.</summary>
+    public decimal Target => Milestones[^1].Target;
+
+    /// <summary>The year of the final target: the last milestone's.</summary>
+    public int TargetYear => Milestones[^1].Year;
+
+    /// <summary>Whether the rule sets targets for several years (<c>"milestones"</c> with more than one).</summary>
+    public bool HasMilestones => Milestones.Count > 1;
+}

@@ -11,8 +11,8 @@ namespace GenderPlan.Core.RuleChanges;
 /// <summary>What the rules page lets the coordinator change of one indicator; null leaves a field as it is.</summary>
 /// <param name="Code">The indicator's code (its rule's name).</param>
 /// <param name="Baseline">The baseline as typed ("96,5"), or empty for none.</param>
-/// <param name="Target">The target as typed.</param>
-/// <param name="TargetYear">The year the target is for.</param>
+/// <param name="Target">The target as typed (the final milestone's, for a rule with milestones).</param>
+/// <param name="TargetYear">The year the target is for (the final milestone's year, for a rule with milestones).</param>
 /// <param name="Lead">The lead unit's id.</param>
 /// <param name="Coordinating">The coordinating units' ids.</param>
 public sealed record IndicatorEdit(string Code, string? Baseline, string? Target, int? TargetYear, string? Lead, IReadOnlyList<string>? Coordinating);
@@ -73,10 +73,12 @@ public static class RuleEdits
             }
 
             SetNumber(properties, "baseline", change.Baseline, change.Code, allowEmpty: true, problems);
-            SetNumber(properties, "target", change.Target, change.Code, allowEmpty: false, problems);
+            // A rule with milestones shows its final milestone in the target and year fields, so that is what they edit.
+            var final = properties["milestones"] is JsonArray { Count: > 0 } milestones && milestones[^1] is JsonObject last ? last : null;
+            SetNumber(final ?? properties, "target", change.Target, change.Code, allowEmpty: false, problems);
             if (change.TargetYear is { } year)
             {
-                properties["targetYear"] = year;
+                (final ?? properties)[final is null ? "targetYear" : "year"] = year;
             }
 
             if (change.Lead is { } lead)

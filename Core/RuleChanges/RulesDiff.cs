@@ -5,8 +5,8 @@ namespace GenderPlan.Core.RuleChanges;
 
 /// <summary>
 /// What changed from one rules version to the next, one readable Vietnamese line per change, as the
-/// coordinator reads a version history: "G3.1: chỉ tiêu 98% → 97%", "G4.1: đơn vị chủ trì yte → ldtbxh",
-/// "yte: thêm địa chỉ a@b". Only what officials decide is compared (targets, baselines, years, direction,
+/// coordinator reads a version history: "G3.1: chỉ tiêu 98% → 97%", "G4.1: mốc năm 2025: 111 → 110", "G4.1: đơn vị chủ trì yte → ldtbxh",
+/// "yte: thêm địa chỉ a@b". Only what officials decide is compared (targets and milestones, baselines, years, direction,
 /// units, addresses, levels, elections, the plan's path); an expression that follows from them says nothing of its own.
 /// </summary>
 public static class RulesDiff
@@ -56,14 +56,9 @@ public static class RulesDiff
 
     private static IEnumerable<string> IndicatorChanges(IndicatorDefinition was, IndicatorDefinition now)
     {
-        if (was.Target != now.Target)
+        foreach (var change in MilestoneChanges(was, now))
         {
-            yield return $"chỉ tiêu {Amount(was.Target, was)} → {Amount(now.Target, now)}";
-        }
-
-        if (was.TargetYear != now.TargetYear)
-        {
-            yield return $"năm đạt chỉ tiêu {was.TargetYear} → {now.TargetYear}";
+            yield return change;
         }
 
         if (was.Baseline != now.Baseline)
@@ -120,6 +115,45 @@ public static class RulesDiff
         if (wasElections != nowElections)
         {
             yield return nowElections.Length == 0 ? "không còn đánh giá theo kết quả bầu cử" : $"chỉ thay đổi khi bầu cử (năm {nowElections})";
+        }
+    }
+
+    /// <summary>
+    /// A rule with one target reads as today ("chỉ tiêu 98% → 97%", "năm đạt chỉ tiêu 2020 → 2021"); with several, each
+    /// milestone is compared by its year: "mốc năm 2025: 111 → 110", "thêm mốc năm 2027: 110", "bỏ mốc năm 2027 (110)".
+    /// </summary>
+    private static IEnumerable<string> MilestoneChanges(IndicatorDefinition was, IndicatorDefinition now)
+    {
+        if (!was.HasMilestones && !now.HasMilestones)
+        {
+            if (was.Target != now.Target)
+            {
+                yield return $"chỉ tiêu {Amount(was.Target, was)} → {Amount(now.Target, now)}";
+            }
+
+            if (was.TargetYear != now.TargetYear)
+            {
+                yield return $"năm đạt chỉ tiêu {was.TargetYear} → {now.TargetYear}";
+            }
+
+            yield break;
+        }
+
+        foreach (var year in was.Milestones.Concat(now.Milestones).Select(milestone => milestone.Year).Distinct().Order())
+        {
+            var before = was.Milestones.Where(milestone => milestone.Year == year).Select(milestone => (decimal?)milestone.Target).FirstOrDefault();
+            var after = now.Milestones.Where(milestone => milestone.Year == year).Select(milestone => (decimal?)milestone.Target).FirstOrDefault();
+            var line = (before, after) switch
+            {
+                (null, { } added) => $"thêm mốc năm {year}: {Amount(added, now)}",
+                ({ } removed, null) => $"bỏ mốc năm {year} ({Amount(removed, was)})",
+                ({ } old, { } changed) when old != changed => $"mốc năm {year}: {Amount(old, was)} → {Amount(changed, now)}",
+                _ => null,
+            };
+            if (line is not null)
+            {
+                yield return line;
+            }
         }
     }
 

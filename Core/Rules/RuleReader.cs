@@ -35,30 +35,33 @@ internal static class RuleReader
         var unit = MeasureUnit.FromId(properties.String("unit"));
         var directionKnown = DirectionText.TryParse(properties.String("direction"), out var direction);
         var categories = unit == MeasureUnit.Category ? ReadCategories(properties) : [];
-        var target = ReadAmount(properties, "target", unit, categories);
         var baseline = ReadAmount(properties, "baseline", unit, categories);
-        var targetYear = properties.Int("targetYear");
         var baselineYear = properties.Int("baselineYear");
-        CheckYears(properties, header, baselineYear, targetYear);
+        CheckYears(properties, header, baselineYear);
+        var milestones = MilestoneReader.Read(properties, header, baselineYear, (fields, property) => ReadAmount(fields, property, unit, categories));
         var lead = properties.String("lead");
         var coordinating = properties.StringList("coordinating") ?? [];
         CheckUnits(properties, unitIds, lead, coordinating);
         var elections = ReadElections(properties);
         var threshold = Compile(rule, expression);
-        if (threshold is not null && target is not null && directionKnown && unit is not null)
+        if (threshold is not null && milestones is not null && directionKnown && unit is not null)
         {
-            CheckAgreesWithDirection(rule, threshold, direction, target.Value, unit);
+            // "target" in the expression is bound to the milestone in force, so it must agree with the direction at every one.
+            foreach (var target in milestones.Select(milestone => milestone.Target).Distinct())
+            {
+                CheckAgreesWithDirection(rule, threshold, direction, target, unit);
+            }
         }
 
         if (code is null || goal is null || properties.Localized("name") is not { } name || properties.Localized("unitName") is not { } unitName
-            || unit is null || !directionKnown || target is null || targetYear is null || lead is null || threshold is null || expression is null)
+            || unit is null || !directionKnown || milestones is null || lead is null || threshold is null || expression is null)
         {
             return null;
         }
 
         var definition = new IndicatorDefinition(
             code, goal.Value, name, unit, unitName, direction, baseline, baseline is null ? null : baselineYear,
-            target.Value, targetYear.Value, properties.Text("provinceTarget"), lead,
+            milestones, properties.Text("provinceTarget"), lead,
             coordinating.Where(id => id != lead).Distinct().ToList(), categories, expression, properties.String("note"),
             EveryYear: properties.String("every") == "year", Levels: ReadLevels(properties, header), Tolerance: properties.Decimal("tolerance"),
             Path: header?.Facts.Path ?? ProgressPath.Linear, ElectionYears: elections, LevelWords: ReadLevelWords(properties, header));
@@ -140,7 +143,7 @@ internal static class RuleReader
         return years.Count == 0 ? null : years.Distinct().Order().ToList();
     }
 
-    private static decimal? ReadAmount(JsonFields properties, string property, MeasureUnit? unit, IReadOnlyList<Category> categories)
+    internal static decimal? ReadAmount(JsonFields properties, string property, MeasureUnit? unit, IReadOnlyList<Category> categories)
     {
         if (unit == MeasureUnit.Category && properties.String(property) is { } words)
         {
@@ -173,16 +176,11 @@ internal static class RuleReader
         return categories.OrderBy(category => category.Level).ToList();
     }
 
-    private static void CheckYears(JsonFields properties, WorkflowReader.PlanHeader? header, int? baselineYear, int? targetYear)
+    private static void CheckYears(JsonFields properties, WorkflowReader.PlanHeader? header, int? baselineYear)
     {
         if (baselineYear is not null && header is not null && baselineYear >= header.StartYear)
         {
             properties.Report("baselineYear", $"{baselineYear} is not before the plan's first year {header.StartYear}");
-        }
-
-        if (targetYear is not null && header is not null && (targetYear < header.StartYear || targetYear > header.EndYear))
-        {
-            properties.Report("targetYear", $"{targetYear} is outside the plan's years {header.StartYear}-{header.EndYear}");
         }
     }
 

@@ -69,15 +69,24 @@ public sealed record IndicatorScore(
     /// <summary>The reported value, or null when not applicable.</summary>
     public decimal? Value => Measurement.Kind == MeasurementKind.Number ? Measurement.Value : null;
 
+    /// <summary>
+    /// The milestone the period was judged against (the first whose year is not before the period's): the target the
+    /// status, the expected value and the sentence speak of. The indicator's only one for a rule with a single target.
+    /// </summary>
+    public Milestone Milestone => Indicator.MilestoneFor(Period);
+
+    /// <summary>The stretch of the plan's path the period was judged on: from the baseline or the previous milestone's target to <see cref="Milestone"/>.</summary>
+    public Stretch Stretch => Indicator.StretchFor(Period);
+
     /// <summary>Where the rate could lie by chance (95%), when the report gave its numerator and denominator.</summary>
     public ChanceInterval? Interval =>
         Measurement is { Kind: MeasurementKind.Number, Counts: { } counts } ? ChanceInterval.For(Indicator.Unit, counts) : null;
 
     /// <summary>
-    /// Whether the target lies inside <see cref="Interval"/>: the figure cannot be told apart from the target,
+    /// Whether the target in force (<see cref="Milestone"/>) lies inside <see cref="Interval"/>: the figure cannot be told apart from the target,
     /// so an alert lists it as one to watch (cần theo dõi) rather than as a failure. The status is unchanged.
     /// </summary>
-    public bool WithinNoise => Interval is { } interval && !Indicator.Unit.IsCategory && interval.Contains(Indicator.Target);
+    public bool WithinNoise => Interval is { } interval && !Indicator.Unit.IsCategory && interval.Contains(Milestone.Target);
 }
 
 /// <summary>Every score of one report, with the rules version that produced them.</summary>

@@ -17,6 +17,8 @@ namespace GenderPlan.Core.Scoring;
 /// </list>
 /// The compound path rises slowly at first and steeply at the end, so it forgives an early lag the straight line shows:
 /// G2.2 (2,1% in 2015 → 20% in 2020) at 12% in 2019 is on track against 12,74% but falling behind against 16,42%.
+/// For an indicator with several milestones, b and t0 are the start of the stretch in force (the previous milestone's
+/// target and year, or the baseline for the first) and x* and T the milestone in force (<see cref="Stretch"/>).
 /// </summary>
 public static class ProgressMath
 {

@@ -32,7 +32,10 @@ public static class Scorer
         }
 
         var value = measurement.Value;
-        if (indicator.MeetsTarget(value))
+        // "target" is bound to the milestone in force: the first whose year is not before the period's.
+        var stretch = indicator.StretchFor(period);
+        var milestone = stretch.Milestone;
+        if (indicator.Meets(value, milestone))
         {
             return new IndicatorScore(indicator, measurement, period, Status.Met, StatusReason.TargetMet, null, null);
         }
@@ -40,20 +43,21 @@ public static class Scorer
         var definition = indicator.Definition;
         if (indicator.ChangesOnlyAtElections)
         {
-            return Elected(indicator, measurement, period);
+            return Elected(indicator, measurement, period, milestone);
         }
 
         if (definition.EveryYear)
         {
             // A target for every year: a year's report that misses it is final; half a year leaves time to catch up.
             return period.Kind == PeriodKind.Annual
-                ? new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.YearNotMet, null, definition.Target)
-                : new IndicatorScore(indicator, measurement, period, Status.FallingBehind, StatusReason.YearNotMetYet, null, definition.Target);
+                ? new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.YearNotMet, null, milestone.Target)
+                : new IndicatorScore(indicator, measurement, period, Status.FallingBehind, StatusReason.YearNotMetYet, null, milestone.Target);
         }
 
-        if (period.TimePoint >= definition.TargetYear)
+        // At a milestone's year (or after the last) the verdict on that milestone is final.
+        if (period.TimePoint >= milestone.Year)
         {
-            return new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.TargetYearReached, null, definition.Target);
+            return new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.TargetYearReached, null, milestone.Target);
         }
 
         if (indicator.Unit.IsCategory)
@@ -61,17 +65,18 @@ public static class Scorer
             return OffTrack(StatusReason.CategoryBelowTarget, null);
         }
 
-        if (definition.Baseline is not { } baseline || definition.BaselineYear is not { } baselineYear)
+        // The stretch starts at the baseline, or at the previous milestone's target (the plan's commitment, not the figure reached).
+        if (stretch.Start is not { } start || stretch.StartYear is not { } startYear)
         {
             return OffTrack(StatusReason.NoBaseline, null);
         }
 
-        if (indicator.MeetsTarget(baseline))
+        if (indicator.Meets(start, milestone))
         {
-            return OffTrack(StatusReason.SlippedFromBaseline, definition.Target);
+            return OffTrack(StatusReason.SlippedFromBaseline, milestone.Target);
         }
 
-        var (ratio, expected) = ProgressMath.Measure(definition.Path, value, period.TimePoint, baseline, baselineYear, definition.Target, definition.TargetYear);
+        var (ratio, expected) = ProgressMath.Measure(definition.Path, value, period.TimePoint, start, startYear, milestone.Target, milestone.Year);
         var status = ratio >= ProgressMath.OnTrackRatio ? Status.OnTrack
             : ratio >= ProgressMath.FallingBehindRatio ? Status.FallingBehind
             : Status.OffTrack;
@@ -85,18 +90,18 @@ public static class Scorer
     /// An elected figure below its target. After an election the report carries that election's result, fixed for the
     /// term: missed, final, with no path to be on or off (a straight line between elections would call a council
     /// "falling behind" for four years over a figure nobody can change). Before the first listed election it is still the
-    /// previous term's figure: off track, since only the coming election can reach the target, unless the target year
-    /// has come.
+    /// previous term's figure: off track, since only the coming election can reach the target, unless the milestone's
+    /// year has come. The target is the milestone in force, as for any figure.
     /// </summary>
-    private static IndicatorScore Elected(Indicator indicator, Measurement measurement, Period period)
+    private static IndicatorScore Elected(Indicator indicator, Measurement measurement, Period period, Milestone milestone)
     {
         if (indicator.ElectionBy(period.Year) is not null)
         {
             return new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.ElectionResultBelowTarget, null, null);
         }
 
-        return period.TimePoint >= indicator.Definition.TargetYear
-            ? new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.TargetYearReached, null, indicator.Target)
+        return period.TimePoint >= milestone.Year
+            ? new IndicatorScore(indicator, measurement, period, Status.Missed, StatusReason.TargetYearReached, null, milestone.Target)
             : new IndicatorScore(indicator, measurement, period, Status.OffTrack, StatusReason.ElectionAhead, null, null);
     }
 }

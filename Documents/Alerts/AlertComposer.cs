@@ -274,9 +274,10 @@ public sealed class AlertComposer
         var subject = behind.Count == 0
             ? Pick(language, $"V/v đề nghị theo dõi tiến độ thực hiện {named}", $"Request to monitor progress on {named}")
             : Pick(language, $"V/v đề nghị rà soát, đẩy nhanh tiến độ thực hiện {named}", $"Request to review and speed up progress on {named}");
-        var email = About(report, lead, behind, subject, _scorecardUrl) with
+        var year = TargetYear(scores);
+        var email = About(report, lead, behind, subject, _scorecardUrl, year) with
         {
-            Watch = [.. watch.Select(ScoreLine.Of)], Commune = report.Committee is not null, UploadLink = LinkFor(lead, copied),
+            Watch = [.. watch.Select(score => ScoreLine.Of(score, year == 0))], Commune = report.Committee is not null, UploadLink = LinkFor(lead, copied),
         };
         return WithLink(Build(Id("alert", report.Key, lead), [lead], copied, "alert", email), lead, copied);
     }
@@ -292,9 +293,12 @@ public sealed class AlertComposer
         return Build(Id("resolved", report.Key, lead), [lead], copied, "resolved", email);
     }
 
-    private ReportEmail About(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, string subject, string? scorecardUrl) =>
-        new(subject, UnitNames(lead), Places(OneLine(report.Jurisdiction)), report.Period.Label, PlanCitation(PlanOf(report.Period)), TargetYear(scores),
-            [.. scores.Select(ScoreLine.Of)], scorecardUrl, UnitNames(_coordinator), ReplyBy());
+    private ReportEmail About(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, string subject, string? scorecardUrl, int? targetYear = null)
+    {
+        var year = targetYear ?? TargetYear(scores);
+        return new(subject, UnitNames(lead), Places(OneLine(report.Jurisdiction)), report.Period.Label, PlanCitation(PlanOf(report.Period)), year,
+            [.. scores.Select(score => ScoreLine.Of(score, year == 0))], scorecardUrl, UnitNames(_coordinator), ReplyBy());
+    }
 
     /// <summary>
     /// The indicators as a subject names them, in words: "chỉ tiêu tỷ số giới tính khi sinh", two joined, and for
@@ -327,7 +331,10 @@ public sealed class AlertComposer
     private EmailMessage WithLink(EmailMessage message, string unit, IReadOnlyList<string> copied) =>
         LinkFor(unit, copied) is null ? message : message with { LinkUnit = unit };
 
-    private static int TargetYear(IReadOnlyList<IndicatorScore> scores) => scores.Count > 0 ? scores[0].Indicator.Definition.TargetYear : 0;
+    // The year of the milestone in force, for the table's heading ("Mục tiêu đến năm 2025"); 0 when the letter's indicators
+    // are judged against milestones of different years, and each target then names its own year.
+    private static int TargetYear(IReadOnlyList<IndicatorScore> scores) =>
+        scores.Select(score => score.Milestone.Year).Distinct().Count() == 1 ? scores[0].Milestone.Year : 0;
 
     private EmailMessage ProblemNotice(
         string id, string template, string? unit, string? extraAddress, IReadOnlyList<Problem> problems, string? activeVersion, string subjectVi, string subjectEn, bool namesFile = true)

@@ -170,8 +170,12 @@ internal sealed record ScoreLine(
     StatusPresentation Status,
     LocalizedText Explanation)
 {
-    /// <summary>The row of <paramref name="score"/>: a 0/0 has no value, a met or unmeasurable indicator no expected value.</summary>
-    public static ScoreLine Of(IndicatorScore score)
+    /// <summary>
+    /// The row of <paramref name="score"/>: a 0/0 has no value, a met or unmeasurable indicator no expected value; the target
+    /// is the milestone in force for the period, with its year when <paramref name="withYear"/> (the letter's indicators have
+    /// milestones of different years, so the table's heading cannot name one).
+    /// </summary>
+    public static ScoreLine Of(IndicatorScore score, bool withYear = false)
     {
         var indicator = score.Indicator;
         LocalizedText Format(decimal? value, string none) => value is { } known
@@ -183,10 +187,13 @@ internal sealed record ScoreLine(
         return new ScoreLine(
             indicator.Name,
             Format(score.Value, "0/0"),
-            Limit(Format(indicator.Target, "")),
+            WithYear(Limit(Format(score.Milestone.Target, "")), withYear ? score.Milestone.Year : null),
             score.Expected is null ? Format(null, "–") : Limit(Format(score.Expected, "–")),
             score.Expected is not null,
             StatusPresentation.Of(score.Status),
             ScoreExplainer.Explain(score));
     }
+
+    private static LocalizedText WithYear(LocalizedText target, int? year) =>
+        year is { } known ? new($"{target.Vi} (năm {known})", $"{target.En} (by {known})") : target;
 }

@@ -10,7 +10,7 @@ namespace GenderPlan.Documents.Dashboard;
 /// A small SVG chart of one indicator: every reported value by period (one point each, coloured and titled
 /// with its status), against the required path from the baseline to the target (the plan's path, the one the
 /// scores measure against: a straight line by default, the compound-growth curve when the plan says so) and the
-/// target line. Drawn by the product: no script, no external library. The geometry is worked out here;
+/// target line, with a mark at each milestone's target when the rule sets several. Drawn by the product: no script, no external library. The geometry is worked out here;
 /// <c>Templates/progress-chart.liquid</c> writes the SVG. Labels are written as officials write numbers ("96,5").
 /// No chart is drawn for a category (a level such as "Kiêm nhiệm" has no scale to plot) or for fewer than two
 /// reported values (one dot says no more than the value beside it).
@@ -57,7 +57,8 @@ public static class ProgressChart
         var start = (double)(definition.BaselineYear ?? Math.Min(definition.TargetYear - 5, points.Count > 0 ? (int)Math.Floor(points.Min(point => (double)point.Period.TimePoint)) : definition.TargetYear - 5));
         var end = (double)definition.TargetYear;
         var path = RequiredPath(indicator, start, end);
-        var values = points.Select(point => (double)point.Value!.Value).Append((double)definition.Target).Concat(path.Select(point => point.Value)).ToList();
+        var values = points.Select(point => (double)point.Value!.Value).Concat(indicator.Milestones.Select(milestone => (double)milestone.Target))
+            .Concat(path.Select(point => point.Value)).ToList();
         if (definition.Baseline is { } baseline)
         {
             values.Add((double)baseline);
@@ -78,6 +79,10 @@ public static class ProgressChart
             new ChartText(Format(Y((double)definition.Target)), $"Chỉ tiêu {Short((double)definition.Target)} / target {ShortEnglish((double)definition.Target)}"),
             path.Count > 1 ? string.Join(' ', path.Select(point => Point(point.Time, point.Value))) : null,
             points.Count > 1 ? string.Join(' ', points.Select(point => Point((double)point.Period.TimePoint, (double)point.Value!.Value))) : null,
+            [.. Marks(indicator).Select(milestone => new ChartMilestone(
+                Diamond(X(milestone.Year), Y((double)milestone.Target)),
+                milestone.Year.ToString(CultureInfo.InvariantCulture),
+                $"Mốc năm {milestone.Year}: {ScoreExplainer.FormatValue(indicator, milestone.Target, Language.Vietnamese)} / {milestone.Year} milestone: {ScoreExplainer.FormatValue(indicator, milestone.Target, Language.English)}"))],
             [.. points.Select(point => new ChartPoint(
                 StatusPresentation.Of(point.Status),
                 point.Period.ToString(),
@@ -87,28 +92,49 @@ public static class ProgressChart
     }
 
     /// <summary>
-    /// The required path on the plan's <see cref="ProgressPath"/>, sampled every half year (so the straight line is
-    /// straight and the compound curve bends where the scores say), or empty where the method has none: no baseline,
-    /// a target to maintain, a target for every year (the target line alone shows those), or a figure that changes
-    /// only at elections (no expected value between elections).
+    /// The required path on the plan's <see cref="ProgressPath"/> through every milestone, stretch by stretch (from the
+    /// baseline to the first milestone, then from each milestone's target to the next, as the scores measure), sampled
+    /// every half year (so the straight line is straight and the compound curve bends where the scores say), or empty
+    /// where the method has none: no baseline and a single target, a target to maintain, a target for every year (the
+    /// target line and marks alone show those), or a figure that changes only at elections (no expected value between
+    /// elections). Without a baseline, the path starts at the first milestone.
     /// </summary>
     internal static List<(double Time, double Value)> RequiredPath(Indicator indicator, double start, double end)
     {
         var definition = indicator.Definition;
-        if (definition.EveryYear || indicator.ChangesOnlyAtElections || definition.Baseline is not { } baseline || definition.BaselineYear is not { } baselineYear
-            || indicator.Unit.IsCategory || indicator.MeetsTarget(baseline))
+        var path = new List<(double, double)>();
+        if (definition.EveryYear || indicator.ChangesOnlyAtElections || indicator.Unit.IsCategory)
         {
-            return [];
+            return path;
         }
 
-        var path = new List<(double, double)>();
-        for (var time = start; time <= end + 1e-9; time += 0.5)
+        var from = definition.Baseline is { } baseline && definition.BaselineYear is { } baselineYear ? (Year: baselineYear, Value: baseline) : ((int Year, decimal Value)?)null;
+        foreach (var milestone in indicator.Milestones)
         {
-            path.Add((time, ProgressMath.ExpectedValue(definition.Path, time, (double)baseline, baselineYear, (double)definition.Target, definition.TargetYear)));
+            // A first stretch whose baseline already meets its milestone is a target to maintain: no path, as the scores measure none.
+            if (from is { } stretch && !(path.Count == 0 && stretch.Year == definition.BaselineYear && indicator.Meets(stretch.Value, milestone)))
+            {
+                for (var time = Math.Max(start, stretch.Year); time <= Math.Min(end, milestone.Year) + 1e-9; time += 0.5)
+                {
+                    if (path.Count == 0 || time > path[^1].Item1 + 1e-9)
+                    {
+                        path.Add((time, ProgressMath.ExpectedValue(definition.Path, time, (double)stretch.Value, stretch.Year, (double)milestone.Target, milestone.Year)));
+                    }
+                }
+            }
+
+            from = (milestone.Year, milestone.Target);
         }
 
         return path;
     }
+
+    /// <summary>The milestones marked on the chart: every one of a rule with several; none for one target, which the target line marks.</summary>
+    internal static IReadOnlyList<Milestone> Marks(Indicator indicator) => indicator.Definition.HasMilestones ? indicator.Milestones : [];
+
+    // A small diamond around (x, y): a milestone's target, told apart from the round reported values by its shape.
+    private static string Diamond(double x, double y) =>
+        $"{Format(x - 4)},{Format(y)} {Format(x)},{Format(y - 4)} {Format(x + 4)},{Format(y)} {Format(x)},{Format(y + 4)}";
 
     private static (double Low, double High) Range(List<double> values)
     {
@@ -148,11 +174,15 @@ internal sealed record ChartView(
     ChartText Target,
     string? RequiredPath,
     string? ReportedPath,
+    IReadOnlyList<ChartMilestone> Milestones,
     IReadOnlyList<ChartPoint> Points)
 {
     /// <summary>No chart: a category, or fewer than two reported values; the page shows the value alone.</summary>
-    public static ChartView None(ChartFrame frame, string id) => new(false, frame, id, "", [], [], new ChartText("", ""), null, null, []);
+    public static ChartView None(ChartFrame frame, string id) => new(false, frame, id, "", [], [], new ChartText("", ""), null, null, [], []);
 }
+
+/// <summary>One milestone's target mark: a diamond's corners, its year and its title ("Mốc năm 2025: 111 ...").</summary>
+internal sealed record ChartMilestone(string Diamond, string Year, string Title);
 
 /// <summary>A year's grid line and label.</summary>
 internal sealed record ChartTick(string X, string Year);

@@ -59,7 +59,7 @@ internal sealed record ScorecardPage(
                 goal.Name,
                 [.. Summarised.Select(status => new StatusCount(status.Word, indicators.Count(indicator => latest[indicator.Code]?.Status == status.Status)))],
                 indicators.Count(indicator => latest[indicator.Code] is null),
-                [.. indicators.Select(indicator => Card(input, indicator, history.GetValueOrDefault(indicator.Code) ?? [], latest[indicator.Code], addedNow[indicator.Code]))]);
+                [.. indicators.Select(indicator => Card(input, indicator, current, history.GetValueOrDefault(indicator.Code) ?? [], latest[indicator.Code], addedNow[indicator.Code]))]);
         }).ToList();
         var updated = input.GeneratedAt.ToOffset(ReportingCalendar.VietnamOffset);
 
@@ -84,7 +84,10 @@ internal sealed record ScorecardPage(
             script);
     }
 
-    private static IndicatorCard Card(DashboardInput input, Indicator indicator, List<DashboardResult> history, DashboardResult? result, DashboardResult? addedUp)
+    private static Milestone MilestoneShown(Indicator indicator, Period? shown) =>
+        shown is { } period ? indicator.MilestoneFor(period) : indicator.Milestones[^1];
+
+    private static IndicatorCard Card(DashboardInput input, Indicator indicator, Period? shown, List<DashboardResult> history, DashboardResult? result, DashboardResult? addedUp)
     {
         var lead = input.Rules.FindUnit(indicator.Lead);
         var communes = addedUp is null ? null : new AddedUpFigure(
@@ -97,8 +100,9 @@ internal sealed record ScorecardPage(
             indicator.Name,
             result is not null,
             result?.Value is { } value ? Both(indicator, value) : null,
-            Both(indicator, indicator.Target),
-            indicator.Definition.TargetYear,
+            // The target in force for the period shown: with milestones, the next one not yet passed.
+            Both(indicator, MilestoneShown(indicator, shown).Target),
+            MilestoneShown(indicator, shown).Year,
             result is null ? null : StatusPresentation.Of(result.Status),
             lead?.Name ?? new LocalizedText(indicator.Lead, indicator.Lead),
             result?.Explanation,

@@ -49,7 +49,7 @@ public static class IndicatorSentence
             return Standing.NothingArose;
         }
 
-        if (indicator.Direction == Direction.AtLeast && !indicator.Unit.IsCategory && indicator.Target <= 0)
+        if (indicator.Direction == Direction.AtLeast && !indicator.Unit.IsCategory && line.Milestone.Target <= 0)
         {
             return Standing.NoTargetSet;
         }
@@ -69,16 +69,17 @@ public static class IndicatorSentence
     public static string Write(IndicatorLine line)
     {
         var indicator = line.Indicator;
+        var milestone = line.Milestone;
         var figure = line.Figure;
         var sentence = StandingOf(line) switch
         {
             Standing.NoFigure => $"{indicator.Name.Vi}: chưa có số liệu",
             Standing.NothingArose => $"{indicator.Name.Vi}: trong kỳ không phát sinh trường hợp nào",
             Standing.NoTargetSet => $"{Result(indicator, figure!.Value!.Value)}; kế hoạch của huyện không đặt mức phấn đấu cho chỉ tiêu này",
-            Standing.Reached => $"{Result(indicator, figure!.Value!.Value)}, {Reached(indicator)}",
-            Standing.OnTrack => $"{Result(indicator, figure!.Value!.Value)}, đúng tiến độ để đạt chỉ tiêu {Target(indicator)}",
-            _ when indicator.Unit.IsCategory => $"{Result(indicator, figure!.Value!.Value)}, chưa đạt mức kế hoạch đề ra ({Target(indicator)})",
-            _ => $"{Result(indicator, figure!.Value!.Value)}, {figure.Status.Vietnamese().ToLowerInvariant()} so với chỉ tiêu {Target(indicator)}",
+            Standing.Reached => $"{Result(indicator, figure!.Value!.Value)}, {Reached(indicator, milestone)}",
+            Standing.OnTrack => $"{Result(indicator, figure!.Value!.Value)}, đúng tiến độ để đạt chỉ tiêu {Target(indicator, milestone)}",
+            _ when indicator.Unit.IsCategory => $"{Result(indicator, figure!.Value!.Value)}, chưa đạt mức kế hoạch đề ra ({Target(indicator, milestone)})",
+            _ => $"{Result(indicator, figure!.Value!.Value)}, {figure.Status.Vietnamese().ToLowerInvariant()} so với chỉ tiêu {Target(indicator, milestone)}",
         };
         return Capitalise(sentence);
     }
@@ -118,31 +119,41 @@ public static class IndicatorSentence
             : $"{ReportWording.InSentence(name)} ở mức {number}";
     }
 
-    /// <summary>The target as the plan states it: "20% đến năm 2020", "hằng năm 50%", "không quá 105 trẻ trai/100 trẻ gái đến năm 2020".</summary>
-    public static string Target(Indicator indicator)
+    /// <summary>
+    /// The target as the plan states it: "20% đến năm 2020", "hằng năm 50%", "không quá 105 trẻ trai/100 trẻ gái đến năm 2020";
+    /// with milestones, the <paramref name="milestone"/> in force ("không quá 111 ... đến năm 2025"), else the plan's target.
+    /// </summary>
+    public static string Target(Indicator indicator, Milestone? milestone = null)
     {
-        var value = ReportWording.ValueText(indicator, indicator.Target);
+        var (year, target) = milestone ?? indicator.Milestones[^1];
+        var value = ReportWording.ValueText(indicator, target);
         var bound = indicator.Unit.IsCategory ? Lower(value)
-            : indicator.Direction == Direction.AtMost ? (indicator.Target == 0 ? "không có" : "không quá " + value)
+            : indicator.Direction == Direction.AtMost ? (target == 0 ? "không có" : "không quá " + value)
             : value;
-        return indicator.Definition.EveryYear ? $"hằng năm {bound}" : $"{bound} đến năm {indicator.Definition.TargetYear}";
+        return indicator.Definition.EveryYear ? $"hằng năm {bound}" : $"{bound} đến năm {year}";
     }
 
-    /// <summary>The target as the table's cell writes it, the unit being in its own column: "20%", "Hằng năm: 50%", "105", "Không có", "Kiêm nhiệm".</summary>
+    /// <summary>
+    /// The target as the table's cell writes it, the unit being in its own column: "20%", "Hằng năm: 50%", "105", "Không có",
+    /// "Kiêm nhiệm"; every milestone with its year where there are several ("2025: 111; 2030: 109").
+    /// </summary>
     public static string TargetCell(Indicator indicator)
     {
-        var value = indicator.Direction == Direction.AtMost && indicator.Target == 0 && indicator.Unit == MeasureUnit.Count
+        string Cell(decimal target) => indicator.Direction == Direction.AtMost && target == 0 && indicator.Unit == MeasureUnit.Count
             ? "Không có"
-            : ReportWording.CellText(indicator, indicator.Target);
+            : ReportWording.CellText(indicator, target);
+        var value = indicator.Milestones.Count > 1
+            ? string.Join("; ", indicator.Milestones.Select(milestone => $"{milestone.Year}: {Cell(milestone.Target)}"))
+            : Cell(indicator.Target);
         return indicator.Definition.EveryYear ? $"Hằng năm: {value}" : value;
     }
 
-    private static string Reached(Indicator indicator) =>
-        indicator.Definition.EveryYear ? $"đạt chỉ tiêu hằng năm ({Target(indicator)["hằng năm ".Length..]})"
+    private static string Reached(Indicator indicator, Milestone milestone) =>
+        indicator.Definition.EveryYear ? $"đạt chỉ tiêu hằng năm ({Target(indicator, milestone)["hằng năm ".Length..]})"
         // "không có sản phẩm ..., đạt chỉ tiêu kế hoạch": the result already says what the target is.
-        : indicator.Direction == Direction.AtMost && indicator.Target == 0 ? "đạt chỉ tiêu kế hoạch"
-        : indicator.Unit.IsCategory ? $"đạt mức kế hoạch đề ra đến năm {indicator.Definition.TargetYear}"
-        : $"đạt chỉ tiêu kế hoạch ({Target(indicator)})";
+        : indicator.Direction == Direction.AtMost && milestone.Target == 0 ? "đạt chỉ tiêu kế hoạch"
+        : indicator.Unit.IsCategory ? $"đạt mức kế hoạch đề ra đến năm {milestone.Year}"
+        : $"đạt chỉ tiêu kế hoạch ({Target(indicator, milestone)})";
 
     private static string Lower(string text) => ReportWording.InSentence(text);
 

@@ -67,8 +67,13 @@ public sealed record GoalSection(Goal Goal, IReadOnlyList<IndicatorLine> Lines);
 /// </param>
 /// <param name="CommunesFigure">The communes' sum when the department's own figure is shown, so both can be read side by side.</param>
 /// <param name="History">For a review, each year's figure of the span in order (null where none); empty otherwise.</param>
-public sealed record IndicatorLine(Indicator Indicator, ReportFigure? Figure, ReportFigure? CommunesFigure, IReadOnlyList<ReportFigure?>? History = null)
+/// <param name="InForce">The milestone the report's period (a review's last year) is judged against; null reads as the plan's final target.</param>
+public sealed record IndicatorLine(
+    Indicator Indicator, ReportFigure? Figure, ReportFigure? CommunesFigure, IReadOnlyList<ReportFigure?>? History = null, Milestone? InForce = null)
 {
+    /// <summary>The target the report's period is judged against: with milestones, the next one not yet passed; else the plan's target.</summary>
+    public Milestone Milestone => InForce ?? Indicator.Milestones[^1];
+
     /// <summary>Each year's figure of a review, or nothing.</summary>
     public IReadOnlyList<ReportFigure?> Years => History ?? [];
 }

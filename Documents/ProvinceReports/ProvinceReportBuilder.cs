@@ -62,13 +62,13 @@ public static class ProvinceReportBuilder
         if (!scope.IsSpan)
         {
             var (figure, communes) = Figures(indicator, [.. results.Where(result => result.Period == scope.Period)]);
-            return new IndicatorLine(indicator, figure, communes);
+            return new IndicatorLine(indicator, figure, communes, InForce: indicator.MilestoneFor(scope.Period));
         }
 
         var years = scope.Years.Select(year => Figures(indicator, [.. results.Where(result => result.Period == Period.Annual(year))])).ToList();
         // The final value is the latest year's that has one: a year nobody reported does not erase the one before.
         var latest = years.LastOrDefault(year => year.Figure is not null);
-        return new IndicatorLine(indicator, latest.Figure, latest.Communes, [.. years.Select(year => year.Figure)]);
+        return new IndicatorLine(indicator, latest.Figure, latest.Communes, [.. years.Select(year => year.Figure)], indicator.MilestoneFor(Period.Annual(scope.Years.Last())));
     }
 
     private static (ReportFigure? Figure, ReportFigure? Communes) Figures(Indicator indicator, IReadOnlyList<DashboardResult> results)

@@ -67,7 +67,7 @@ public static class ReportText
         var text = new List<string>();
         if (behind.Count > 0)
         {
-            text.Add($"- Một số chỉ tiêu chưa đạt tiến độ đề ra: {string.Join("; ", behind.Select(line => $"{IndicatorSentence.Result(line.Indicator, line.Figure!.Value!.Value)} (chỉ tiêu {IndicatorSentence.Target(line.Indicator)})"))}.");
+            text.Add($"- Một số chỉ tiêu chưa đạt tiến độ đề ra: {string.Join("; ", behind.Select(line => $"{IndicatorSentence.Result(line.Indicator, line.Figure!.Value!.Value)} (chỉ tiêu {IndicatorSentence.Target(line.Indicator, line.Milestone)})"))}.");
         }
 
         if (missing.Count > 0)

@@ -123,8 +123,9 @@ public static class XlsxReportWriter
         sheet.Text(row, 1, indicator.Name.Vi, XlsxStyle.Text);
         sheet.Text(row, 2, ReportWording.UnitText(indicator), XlsxStyle.Centered);
         Value(sheet, row, 3, indicator, definition.Baseline, "—");
-        Value(sheet, row, 4, indicator, definition.Target, "");
-        sheet.Text(row, 5, definition.EveryYear ? "Hằng năm" : $"Năm {definition.TargetYear}", XlsxStyle.Centered);
+        // The target the period is judged against: with milestones, the one in force, its year beside it.
+        Value(sheet, row, 4, indicator, line.Milestone.Target, "");
+        sheet.Text(row, 5, definition.EveryYear ? "Hằng năm" : $"Năm {line.Milestone.Year}", XlsxStyle.Centered);
         ProvinceTarget(sheet, row, 6, indicator);
         var column = 7;
         foreach (var year in line.Years)

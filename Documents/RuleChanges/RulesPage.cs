@@ -6,9 +6,14 @@ using GenderPlan.Documents.Text;
 
 namespace GenderPlan.Documents.RuleChanges;
 
-/// <summary>One indicator's row on the rules page, its numbers written the Vietnamese way.</summary>
+/// <summary>
+/// One indicator's row on the rules page, its numbers written the Vietnamese way. <c>Target</c> and <c>TargetYear</c> are
+/// the final milestone's (what the fields edit); <c>Milestones</c> lists every milestone ("2025: 111 · 2030: 109") for a
+/// rule with several, and is empty for a rule with one target.
+/// </summary>
 public sealed record RuleRow(
-    string Code, LocalizedText Name, string Unit, string Baseline, string Target, int TargetYear, string Lead, string Coordinating, string Direction);
+    string Code, LocalizedText Name, string Unit, string Baseline, string Target, int TargetYear, string Lead, string Coordinating, string Direction,
+    string Milestones = "");
 
 /// <summary>A unit's row on the rules page.</summary>
 public sealed record UnitRowView(string Id, string Name, string Emails, bool Group);
@@ -39,10 +44,16 @@ public sealed record RulesPage(
             indicator.Definition.TargetYear,
             indicator.Lead,
             string.Join(", ", indicator.Coordinating),
-            indicator.Direction == Core.Domain.Direction.AtLeast ? "≥" : "≤")).ToList();
+            indicator.Direction == Core.Domain.Direction.AtLeast ? "≥" : "≤",
+            MilestoneList(indicator))).ToList();
         var units = rules.Units.Select(each => new UnitRowView(each.Id, each.Name.Vi, string.Join(", ", each.Emails), each.Group is not null)).ToList();
         var coordinator = rules.Units.FirstOrDefault(each => each.Id == rules.Coordinator)?.Name ?? new LocalizedText(rules.Coordinator, rules.Coordinator);
         var page = new RulesPage(unit.Name, coordinator, editable, rules.Version, rows, units, StatusPresentation.All, PageStyles, PageScript);
         return Templates.Render("rules", page, LiquidTemplates.Html);
     }
+
+    /// <summary>"2025: 111 · 2030: 109" for a rule with several milestones; empty for one target, which its fields already show.</summary>
+    internal static string MilestoneList(Indicator indicator) => indicator.Definition.HasMilestones
+        ? string.Join(" · ", indicator.Milestones.Select(milestone => $"{milestone.Year.ToString(CultureInfo.InvariantCulture)}: {VietnameseNumber.Format(milestone.Target)}"))
+        : "";
 }

@@ -29,7 +29,7 @@ public sealed class ResultEntity : TableRow
     /// <summary>The value as invariant text.</summary>
     public string? Value { get; set; }
 
-    /// <summary>The target as invariant text.</summary>
+    /// <summary>The target the status was judged against (the milestone in force for the period), as invariant text.</summary>
     public string? Target { get; set; }
 
     /// <summary>The baseline as invariant text.</summary>
@@ -105,7 +105,8 @@ public sealed class ResultEntity : TableRow
             Jurisdiction = card.Jurisdiction,
             Status = score.Status.Word(),
             Value = Text(score.Value),
-            Target = Text(indicator.Target),
+            // The target the status was judged against: the milestone in force for the period.
+            Target = Text(score.Milestone.Target),
             Baseline = Text(indicator.Baseline),
             ProgressRatio = score.ProgressRatio,
             Expected = Text(score.Expected),

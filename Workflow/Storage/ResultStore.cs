@@ -12,7 +12,7 @@ namespace GenderPlan.Workflow.Storage;
 /// <param name="Jurisdiction">The place.</param>
 /// <param name="Status">The status.</param>
 /// <param name="Value">The value, or null when not applicable.</param>
-/// <param name="Target">The target.</param>
+/// <param name="Target">The target the status was judged against: the milestone in force for the period.</param>
 /// <param name="Baseline">The baseline, or null.</param>
 /// <param name="ProgressRatio">CR, where computed.</param>
 /// <param name="Expected">Where the indicator should stand now.</param>

@@ -20,7 +20,7 @@ public sealed record ScorecardResponse(
 /// <param name="Indicator">The code.</param>
 /// <param name="Status">The status, serialised as the same words as <c>score --json</c> (<c>on-track</c>, ...).</param>
 /// <param name="Value">The value, or null when not applicable.</param>
-/// <param name="Target">The target.</param>
+/// <param name="Target">The target the result was judged against: the milestone in force for its period (the rule's only target when it has one).</param>
 /// <param name="Baseline">The baseline, or null.</param>
 /// <param name="ProgressRatio">CR, where computed.</param>
 /// <param name="Expected">Where the indicator should stand now.</param>
@@ -32,12 +32,16 @@ public sealed record ScorecardResponse(
 /// <param name="Source"><c>reported</c> (a unit's own figure) or <c>communes</c> (added up from the communes' current reports).</param>
 /// <param name="Coverage">For <c>communes</c>: how many communes the sum covers, of how many, and which are missing; left out otherwise.</param>
 /// <param name="Display">The value as officials write it ("66,7%", "Kiêm nhiệm", "108 trẻ trai/100 trẻ gái"), where the plan knows the indicator; left out otherwise.</param>
+/// <param name="Milestone">The milestone in force for the period (<c>{"year", "target"}</c>), where the active rules know the indicator.</param>
+/// <param name="Milestones">Every milestone of the indicator in the active rules, ascending; one for a rule with a single target.</param>
 public sealed record ResultResponse(
     string Indicator, Status Status, decimal? Value, decimal Target, decimal? Baseline, double? ProgressRatio, decimal? Expected,
     string Lead, IReadOnlyList<string> Coordinating, LocalizedText Explanation, string Unit, DateTimeOffset ReceivedAt,
     FigureSource Source = FigureSource.Reported,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Coverage? Coverage = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LocalizedText? Display = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LocalizedText? Display = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Milestone? Milestone = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Milestone>? Milestones = null);
 
 /// <summary>How the API writes stored results: each as a <see cref="ResultResponse"/>, in the order of the plan's indicators.</summary>
 public static class ResultResponses
@@ -56,9 +60,13 @@ public static class ResultResponses
             .Select(result => new ResultResponse(
                 result.Indicator, result.Status, result.Value, result.Target, result.Baseline, result.ProgressRatio, result.Expected,
                 result.Lead, result.Coordinating, result.Explanation, result.Unit, result.ReceivedAt, result.Source, result.Coverage,
-                result.Value is { } value && plan?.FindIndicator(result.Indicator) is { } indicator ? ValueText.Of(indicator, value) : null))
+                result.Value is { } value && plan?.FindIndicator(result.Indicator) is { } indicator ? ValueText.Of(indicator, value) : null,
+                MilestoneOf(plan, result), plan?.FindIndicator(result.Indicator)?.Milestones))
             .ToList();
     }
+
+    private static Milestone? MilestoneOf(Plan? plan, StoredResult result) =>
+        plan?.FindIndicator(result.Indicator) is { } indicator && Period.TryParse(result.Period, out var period) ? indicator.MilestoneFor(period) : null;
 }
 
 /// <summary>One report that arrived.</summary>

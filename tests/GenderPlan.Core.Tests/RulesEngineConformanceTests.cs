@@ -48,6 +48,30 @@ public class RulesEngineConformanceTests
     }
 
     [Theory]
+    [InlineData("value <= target")]
+    [InlineData("value <= target + 1")]
+    public async Task RulesEngine_given_the_milestone_in_force_as_target_agrees_with_the_score(string expression)
+    {
+        var plan = StrategyPlan.With(StrategyPlan.SexRatio());
+        plan.Rule("G4.1")["Expression"] = expression;
+        var indicator = plan.Indicator("G4.1");
+        var workflow = JsonSerializer.Deserialize<Workflow>(plan.Workflow.ToJsonString())!;
+        var engine = new RulesEngine.RulesEngine([workflow], new ReSettings());
+
+        foreach (var period in new[] { "2024", "2025", "2026", "2030" })
+        {
+            var milestone = indicator.MilestoneFor(Domain.Period.Parse(period));
+            foreach (var value in new[] { 108m, 109m, 110m, 110.5m, 111m, 112m })
+            {
+                var results = await engine.ExecuteAllRulesAsync(SmallPlan.Id, new RuleParameter("value", value), new RuleParameter("target", milestone.Target));
+                var score = Scoring.Scorer.ScoreOne(indicator, Reports.Measurement.Of(value), Domain.Period.Parse(period));
+
+                Assert.Equal(Assert.Single(results).IsSuccess, score.Status == Domain.Status.Met);
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("value >= target")]
     [InlineData("value <= target")]
     [InlineData(" value<=target")]

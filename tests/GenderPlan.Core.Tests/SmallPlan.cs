@@ -125,6 +125,32 @@ internal sealed class SmallPlan
         return rule;
     }
 
+    /// <summary>
+    /// <paramref name="rule"/> with several targets (<c>"milestones"</c>) in place of its <c>target</c> and <c>targetYear</c>,
+    /// and its baseline (if any) of <paramref name="baselineYear"/>, as a strategy's plan writes it (2020 → 2025 → 2030).
+    /// </summary>
+    public static JsonObject WithMilestones(JsonObject rule, int baselineYear, params (int Year, decimal Target)[] milestones)
+    {
+        var properties = rule["Properties"]!.AsObject();
+        properties.Remove("target");
+        properties.Remove("targetYear");
+        if (properties.ContainsKey("baselineYear"))
+        {
+            properties["baselineYear"] = baselineYear;
+        }
+
+        properties["milestones"] = new JsonArray([.. milestones.Select(milestone => (JsonNode)new JsonObject { ["year"] = milestone.Year, ["target"] = milestone.Target })]);
+        return rule;
+    }
+
+    /// <summary>This plan for the years <paramref name="startYear"/>-<paramref name="endYear"/> (a strategy's 2021-2030).</summary>
+    public SmallPlan ForYears(int startYear, int endYear)
+    {
+        Workflow["Plan"]!["startYear"] = startYear;
+        Workflow["Plan"]!["endYear"] = endYear;
+        return this;
+    }
+
     /// <summary>The rule of <paramref name="code"/>, to edit before loading.</summary>
     public JsonObject Rule(string code) =>
         Rules.Select(rule => rule!.AsObject()).Single(rule => (string?)rule["RuleName"] == code);

@@ -38,7 +38,7 @@ public sealed class EmailAttachmentTests
         Assert.StartsWith("V/v dự thảo báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới năm 2019 của huyện Đăk Tô", message.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain(".xlsx", message.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("GenderPlan", message.Html + message.Text, StringComparison.Ordinal);
-        Assert.Contains("Tổng số 28 chỉ tiêu: đã đạt", message.Text, StringComparison.Ordinal);
+        Assert.Contains("Kế hoạch có 22 chỉ tiêu, đánh giá qua 28 nội dung: đã đạt", message.Text, StringComparison.Ordinal);
         Assert.StartsWith("province-report-", message.Id, StringComparison.Ordinal);
         Assert.Equal(message.Id, message.WithBodies("h", "t").Id);
         Assert.Equal(2, message.WithBodies("h", "t").Attachments.Count);

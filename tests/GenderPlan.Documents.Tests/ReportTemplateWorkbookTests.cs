@@ -34,7 +34,7 @@ public sealed class ReportTemplateWorkbookTests
         Assert.All(rows.Values, row => Assert.Equal(("2019", "dak-to"), (report[$"A{row}"].Text, report[$"B{row}"].Text)));
         Assert.Equal("%", report[$"E{rows["G3.1"]}"].Text);
         Assert.Equal("trẻ trai/100 trẻ gái", report[$"E{rows["G4.1"]}"].Text);
-        Assert.Equal("ghi một trong: Chưa bố trí; Kiêm nhiệm; Chuyên trách", report[$"E{rows["G7.3"]}"].Text);
+        Assert.Equal("ghi một trong: Chưa bố trí; Kiêm nhiệm; Bố trí đủ cán bộ", report[$"E{rows["G7.3"]}"].Text);
         var help = string.Join("\n", sheets["Hướng dẫn"].Values.Select(cell => cell.Text));
         Assert.Contains("2020-H1", help, StringComparison.Ordinal);
         Assert.Contains("dấu phẩy, ví dụ 96,5", help, StringComparison.Ordinal);
@@ -56,7 +56,8 @@ public sealed class ReportTemplateWorkbookTests
 
     [Theory]
     [InlineData("dak-to", "G3.1", "97,2", Status.FallingBehind)]
-    [InlineData("dak-to", "G7.3", "Kiêm nhiệm", Status.Met)]
+    [InlineData("dak-to", "G7.3", "Bố trí đủ cán bộ", Status.Met)]
+    [InlineData("dak-to", "G7.3", "Kiêm nhiệm", Status.OffTrack)]
     [InlineData("tan-canh", "G4.1", "112/100", Status.OffTrack)]
     public void Filled_template_reads_back_and_scores(string place, string code, string value, Status expected)
     {
