@@ -95,7 +95,10 @@ public static class RuleBookLoader
 
     /// <summary>
     /// Each commune committee answers for a commune of some plan or places file, never for a district as a whole, and no
-    /// two committees claim the same commune: reminders, alerts and the roll-up rely on one committee per commune.
+    /// two committees claim the same commune: reminders, alerts and the roll-up rely on one committee per commune. A
+    /// committee created by a reform (<c>from</c>) may be listed before any plan lists its place, and owes nothing until
+    /// one does; its place is checked against the places files when the rules have any, and accepted unchecked when a
+    /// set has none (a units file tried with one plan alone).
     /// </summary>
     private static void CheckCommunes(IReadOnlyList<ResponsibleUnit> units, IReadOnlyList<Plan> plans, PlaceTree history, List<Problem> problems)
     {
@@ -106,7 +109,7 @@ public static class RuleBookLoader
             {
                 problems.Add(Messages.RulesInvalid.At(RuleSource.UnitsFileName, ProblemLocation.At($"unit {unit.Id}.jurisdiction"), $"'{place}' is a district; a commune People's Committee answers for a commune or town"));
             }
-            else if (!plans.Any(plan => plan.HasJurisdiction(place)) && history.Find(place) is not { Parent: not null })
+            else if (!plans.Any(plan => plan.HasJurisdiction(place)) && history.Find(place) is not { Parent: not null } && !(unit.From is not null && history.Places.Count == 0))
             {
                 var known = string.Join(", ", plans.SelectMany(plan => plan.Jurisdictions).Concat(history.Places.Where(candidate => candidate.Parent is not null))
                     .Where(candidate => !plans.Any(plan => plan.IsDistrict(candidate.Id))).Select(candidate => candidate.Id).Distinct());

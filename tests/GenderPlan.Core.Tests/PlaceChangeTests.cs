@@ -138,6 +138,20 @@ public class PlaceChangeTests
         Assert.Contains(owed, item => item.Unit == "ubnd-tan-canh");
     }
 
+    [Theory]
+    [InlineData("ubnd-xa-dak-to", "xa-dak-to", true)]
+    [InlineData("ubnd-xa-dak-to", "xa-dak-toi", false)]
+    public void Committee_of_a_new_commune_must_answer_for_a_place_of_the_places_file(string unit, string place, bool valid)
+    {
+        var units = TestRules.UnitsJson();
+        units["units"]!.AsArray().Single(item => (string?)item!["id"] == unit)!["jurisdiction"] = place;
+
+        var result = TestRules.Load(TestRules.WorkflowJson(), units);
+
+        Assert.Equal(valid, result.IsValid);
+        Assert.Equal(valid, !result.Problems.Any(problem => problem.Location?.ToString() == $"unit {unit}.jurisdiction"));
+    }
+
     [Fact]
     public void Places_file_whose_new_place_begins_before_its_predecessors_end_is_refused_naming_the_field()
     {
