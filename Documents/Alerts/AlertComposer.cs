@@ -214,6 +214,29 @@ public sealed class AlertComposer
     }
 
     /// <summary>
+    /// A line of the rules' diff as a letter writes it: the rules page lists changes by indicator code and unit id, which
+    /// the coordinator edits by; a letter names the indicator, the plan and the units ("Tỷ số giới tính khi sinh: chỉ
+    /// tiêu ...", "đơn vị chủ trì Phòng Y tế → Phòng Nội vụ").
+    /// </summary>
+    private string InWords(string line)
+    {
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        if (colon > 0)
+        {
+            var head = line[..colon];
+            var name = _rules.Plans.Select(plan => plan.FindIndicator(head)?.Name.Vi ?? (plan.Id == head ? plan.Name.Vi : null)).FirstOrDefault(found => found is not null);
+            if (name is not null)
+            {
+                line = $"{name}: {line[(colon + 2)..]}";
+            }
+        }
+
+        return line.Contains("đơn vị", StringComparison.Ordinal)
+            ? System.Text.RegularExpressions.Regex.Replace(line, "[a-z][a-z0-9-]*", match => _rules.FindUnit(match.Value)?.Name.Vi ?? match.Value)
+            : line;
+    }
+
+    /// <summary>
     /// A notice to the coordinator (and the sender) that a report file was rejected, listing every problem by row and
     /// column; <paramref name="file"/> is not written in it (the sender knows what it sent, the error file names it).
     /// </summary>
@@ -238,7 +261,7 @@ public sealed class AlertComposer
         var subject = Pick(LanguageOf([_coordinator]),
             $"V/v áp dụng bộ quy tắc đánh giá mới: {changes.Count} kết quả đánh giá thay đổi",
             $"New evaluation rules in force: {changes.Count} verdict(s) change");
-        var model = new RulesChangedEmail(subject, version, author is null ? new("không rõ", "unknown") : new(author, author), diff, lines, changes.Count - lines.Count);
+        var model = new RulesChangedEmail(subject, version, author is null ? new("không rõ", "unknown") : new(author, author), [.. diff.Select(InWords)], lines, changes.Count - lines.Count);
         return Build(Id("rules-changed", version, activatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)), [_coordinator], [], "rules-changed", model);
     }
 

@@ -215,4 +215,18 @@ public partial class OfficialLetterTests
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+    [Fact]
+    public void Rules_summary_names_indicators_plans_and_units_where_the_rules_page_gives_codes()
+    {
+        var composer = new AlertComposer(TestRules.Book, null, clock: new FixedClock(Now));
+        string[] diff = ["G3.1: chỉ tiêu 98% → 99,5%", "G4.1: đơn vị chủ trì yte → noivu", $"{TestRules.Plan.Id}: lộ trình đánh giá tiến độ đường thẳng → tăng trưởng kép"];
+
+        var letter = composer.RulesChanged("v2", Now, "ldtbxh", diff, []);
+
+        Assert.Contains("- Tỷ lệ biết chữ độ tuổi 15-40 ở vùng sâu, vùng xa, vùng dân tộc thiểu số: chỉ tiêu 98% → 99,5%", letter.Text, StringComparison.Ordinal);
+        Assert.Contains("- Tỷ số giới tính khi sinh: đơn vị chủ trì Phòng Y tế → Phòng Nội vụ", letter.Text, StringComparison.Ordinal);
+        Assert.Contains($"- {TestRules.Plan.Name.Vi}: lộ trình", letter.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("G3.1", letter.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("yte", letter.Text, StringComparison.Ordinal);
+    }
 }

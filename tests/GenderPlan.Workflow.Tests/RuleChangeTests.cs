@@ -96,7 +96,8 @@ public sealed class RuleChangeTests(AzuriteFixture azurite) : AzuriteTest(azurit
         var summary = Assert.Single(alerts, alert => alert.Kind == AlertKind.RulesChanged);
         Assert.Equal("V/v áp dụng bộ quy tắc đánh giá mới: 2 kết quả đánh giá thay đổi", summary.Message.Subject);
         Assert.Equal(["ldtbxh@example.org"], summary.Message.To.Select(to => to.Address));
-        Assert.Contains("G3.1: chỉ tiêu 98% → 99,5%", summary.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("Tỷ lệ biết chữ độ tuổi 15-40 ở vùng sâu, vùng xa, vùng dân tộc thiểu số: chỉ tiêu 98% → 99,5%", summary.Message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("G3.1", summary.Message.Text, StringComparison.Ordinal);
         var literacy = Assert.Single(alerts, alert => alert.Kind == AlertKind.Alert && alert.Message.Text.Contains("Tỷ lệ biết chữ", StringComparison.Ordinal));
         Assert.Equal(["ldtbxh@example.org"], literacy.Message.To.Select(to => to.Address));
         Assert.Equal(emailsBefore + 3, pipeline.EmailFiles().Length);
