@@ -17,8 +17,9 @@ public sealed record Obligation(string Unit, Plan Plan, string Jurisdiction, Per
 /// <summary>
 /// Who owes what for a period, in one place, so reminders, overdue notices, the page's timeliness grid and the
 /// province's compilation agree: each lead department owes the district's report with the district-level
-/// indicators it leads; each commune or town People's Committee owes its own commune's report with the plan's
-/// commune-level indicators (when the plan has any). A group unit (<c>ubnd-xa</c>) owes nothing: its members do.
+/// indicators it leads; each committee of a place below it (a commune or town, or in a deeper tree a district) owes
+/// its own place's report with the indicators of that place's level (when the plan has any), while both exist. A
+/// group unit (<c>ubnd-xa</c>) owes nothing: its members do.
 /// </summary>
 public static class ReportingObligations
 {
@@ -33,15 +34,15 @@ public static class ReportingObligations
             .GroupBy(indicator => indicator.Lead, StringComparer.Ordinal)
             .Select(lead => new Obligation(lead.Key, plan, plan.District.Id, period, [.. lead]))
             .ToList();
-        var communeIndicators = plan.IndicatorsAt(UnitLevel.Commune).ToList();
-        if (communeIndicators.Count > 0)
+        // Below the plan's own place, what a place owes comes from its level: a commune the commune-level indicators, a
+        // district of a province's plan the district-level ones. Only places and committees existing at the period's end owe.
+        var day = PlaceLevels.EndOf(period);
+        foreach (var place in plan.Places.Places.Where(place => place.Id != plan.District.Id && place.ExistsIn(period)))
         {
-            foreach (var commune in plan.Communes)
+            var indicators = plan.Indicators.Where(indicator => indicator.IsReportedAtLevel(place.Level)).ToList();
+            if (indicators.Count > 0 && rules.CommitteeOf(place.Id) is { } committee && committee.ExistsOn(day))
             {
-                if (rules.CommitteeOf(commune.Id) is { } committee)
-                {
-                    owed.Add(new Obligation(committee.Id, plan, commune.Id, period, communeIndicators));
-                }
+                owed.Add(new Obligation(committee.Id, plan, place.Id, period, indicators));
             }
         }
 

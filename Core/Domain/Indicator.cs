@@ -99,6 +99,14 @@ public sealed class Indicator
     public bool IsReportedAt(UnitLevel level) => Definition.Levels is not { } levels ? level == UnitLevel.District : levels.Contains(level);
 
     /// <summary>
+    /// Whether places at level <paramref name="level"/> (a level word such as <c>province</c> or <c>commune</c>) report the
+    /// indicator: in a tree of any depth a place's obligations come from its level.
+    /// </summary>
+    public bool IsReportedAtLevel(string level) =>
+        (Definition.LevelWords ?? Definition.Levels?.Select(known => known == UnitLevel.Commune ? PlaceLevels.Commune : PlaceLevels.District) ?? [PlaceLevels.District])
+            .Contains(level, StringComparer.Ordinal);
+
+    /// <summary>
     /// Whether the district's value can be added up from the communes' reports: a commune-level indicator that is a
     /// rate (numerator over denominator) or a count. Categories (staffing) are levels, not amounts: never added.
     /// </summary>
@@ -172,6 +180,11 @@ public sealed class Indicator
 /// For a figure that changes only when a body is elected (<c>"changesAt": "election"</c>: women in the People's Councils), the
 /// years of the elections (<c>"electionYears"</c>), ascending; null for a figure that can move in any period.
 /// </param>
+/// <param name="LevelWords">
+/// The level words of <c>"levels"</c> as written (<c>province</c>, <c>district</c>, <c>commune</c>; the plan's own level when
+/// absent): places at these levels report the indicator, and a place above them adds it up from them. Null only for an
+/// indicator built without a plan, read as the district's.
+/// </param>
 public sealed record IndicatorDefinition(
     string Code,
     int Goal,
@@ -192,7 +205,8 @@ public sealed record IndicatorDefinition(
     IReadOnlyList<UnitLevel>? Levels = null,
     decimal? Tolerance = null,
     ProgressPath Path = ProgressPath.Linear,
-    IReadOnlyList<int>? ElectionYears = null)
+    IReadOnlyList<int>? ElectionYears = null,
+    IReadOnlyList<string>? LevelWords = null)
 {
     /// <summary>The final target: the last milestone's, the one the plan ends on.</summary>
     public decimal Target => Milestones[^1].Target;

@@ -29,6 +29,7 @@ public sealed class Plan
         Goals = goals;
         Jurisdictions = jurisdictions;
         Indicators = indicators;
+        Places = new PlaceTree(jurisdictions);
         Version = version;
         _byCode = indicators.ToDictionary(indicator => indicator.Code, StringComparer.OrdinalIgnoreCase);
     }
@@ -103,11 +104,28 @@ public sealed class Plan
     /// <summary>The level a report for <paramref name="jurisdiction"/> is made at: the district's, or a commune's.</summary>
     public UnitLevel LevelOf(string jurisdiction) => IsDistrict(jurisdiction) ? UnitLevel.District : UnitLevel.Commune;
 
+    /// <summary>
+    /// The plan's places as a tree of any depth (<c>parent</c>, <c>level</c>, <c>from</c>/<c>until</c> in the file): what
+    /// each place adds up from, and which places exist in a period. <see cref="District"/> is its root.
+    /// </summary>
+    public PlaceTree Places { get; }
+
+    /// <summary>The level word of <paramref name="jurisdiction"/> (<c>district</c>, <c>commune</c>, <c>province</c>), or null when the plan does not list it.</summary>
+    public string? LevelWordOf(string jurisdiction) => Places.Find(jurisdiction)?.Level;
+
     /// <summary>The communes and the town: every jurisdiction of the plan but its district, in the plan's order.</summary>
     public IEnumerable<Jurisdiction> Communes => Jurisdictions.Where(place => !IsDistrict(place.Id));
 
     /// <summary>The indicators reported at <paramref name="level"/>, in the plan's order.</summary>
     public IEnumerable<Indicator> IndicatorsAt(UnitLevel level) => Indicators.Where(indicator => indicator.IsReportedAt(level));
+
+    /// <summary>
+    /// The indicators a report for <paramref name="jurisdiction"/> gives, in the plan's order: those reported at its
+    /// place's level (<c>"levels"</c> against the place's <c>"level"</c>), so in a tree of any depth what a place owes
+    /// follows from its level. A place the plan does not list is read as a commune, as before places had levels.
+    /// </summary>
+    public IEnumerable<Indicator> IndicatorsFor(string jurisdiction) =>
+        Places.Find(jurisdiction) is { } place ? Indicators.Where(indicator => indicator.IsReportedAtLevel(place.Level)) : IndicatorsAt(LevelOf(jurisdiction));
 
     /// <summary>The name of <paramref name="jurisdiction"/>, or its id when the plan does not list it.</summary>
     public string NameOf(string jurisdiction) => Jurisdictions.FirstOrDefault(place => place.Id == jurisdiction)?.Name ?? jurisdiction;

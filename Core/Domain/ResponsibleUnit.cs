@@ -25,6 +25,18 @@ public sealed record ResponsibleUnit(
     string Id, LocalizedText Name, IReadOnlyList<string> Emails, UnitLevel Level = UnitLevel.District, string? Jurisdiction = null, UnitLevel? Group = null,
     Language Language = Language.Vietnamese)
 {
+    /// <summary>The first day the unit exists (<c>from</c> in <c>units.json</c>), for the committee of a place a reform created.</summary>
+    public DateOnly? From { get; init; }
+
+    /// <summary>
+    /// The last day the unit exists (<c>until</c>), for the committee of a place merged away: the reports it sent stay its
+    /// own, and after this day it owes none.
+    /// </summary>
+    public DateOnly? Until { get; init; }
+
+    /// <summary>Whether the unit exists on <paramref name="day"/>, and so owes reports and gets reminders then.</summary>
+    public bool ExistsOn(DateOnly day) => (From is not { } from || from <= day) && (Until is not { } until || day <= until);
+
     /// <summary>Whether the unit is a commune or town People's Committee that owes its own commune's report.</summary>
     public bool IsCommuneCommittee => Level == UnitLevel.Commune && Group is null && Jurisdiction is not null;
 }
@@ -38,11 +50,6 @@ public enum UnitLevel
     /// <summary>A commune or town People's Committee: it reports for communes only.</summary>
     Commune,
 }
-
-/// <summary>A place a report can cover: the district as a whole, or one commune or town.</summary>
-/// <param name="Id">The id report files use (<c>dak-to</c>, <c>tan-canh</c>).</param>
-/// <param name="Name">The Vietnamese name.</param>
-public sealed record Jurisdiction(string Id, string Name);
 
 /// <summary>One of a plan's goals (Mục tiêu).</summary>
 /// <param name="Number">1 to 7 in the 2016-2020 plan.</param>

@@ -8,8 +8,9 @@ public sealed class RuleBook
 {
     private readonly Dictionary<string, ResponsibleUnit> _units;
 
-    internal RuleBook(IReadOnlyList<Plan> plans, IReadOnlyList<ResponsibleUnit> units, string version)
+    internal RuleBook(IReadOnlyList<Plan> plans, IReadOnlyList<ResponsibleUnit> units, string version, PlaceTree? placeHistory = null)
     {
+        PlaceHistory = placeHistory ?? new PlaceTree([]);
         Plans = plans;
         Units = units;
         Version = version;
@@ -18,6 +19,13 @@ public sealed class RuleBook
 
     /// <summary>The plans, ordered by their first year.</summary>
     public IReadOnlyList<Plan> Plans { get; }
+
+    /// <summary>
+    /// The places of the places files (<c>*.places.json</c>) over time: which existed when, and what each new one was
+    /// formed from, so that a figure of a merged commune can be compared with its predecessors' (<see cref="Scoring.SuccessionSum"/>).
+    /// Empty when the rules have no places file.
+    /// </summary>
+    public PlaceTree PlaceHistory { get; }
 
     /// <summary>The units directory.</summary>
     public IReadOnlyList<ResponsibleUnit> Units { get; }

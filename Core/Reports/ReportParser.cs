@@ -34,7 +34,7 @@ public static class ReportParser
             problems.Add(Messages.NoRows.At(table.File, null));
         }
 
-        var values = plan is null || jurisdiction is null ? [] : ReadValues(table, rows, columns, plan, plan.LevelOf(jurisdiction), problems);
+        var values = plan is null || jurisdiction is null ? [] : ReadValues(table, rows, columns, plan, jurisdiction, problems);
         if (plan is not null && rows.Count > 0 && problems.Count == 0 && values.Count == 0)
         {
             problems.Add(Messages.NoValues.At(table.File, table.LocateColumn(columns[ReportColumns.Value])));
@@ -173,8 +173,9 @@ public static class ReportParser
         return code.Length > 0 && code.Length <= 40 && Rules.RuleNames.GoalOf(code) is not null ? location.WithIndicator(code) : location;
     }
 
-    private static List<ReportedValue> ReadValues(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, Plan plan, UnitLevel level, List<Problem> problems)
+    private static List<ReportedValue> ReadValues(RawTable table, List<RawRow> rows, Dictionary<string, int> columns, Plan plan, string jurisdiction, List<Problem> problems)
     {
+        var owed = plan.IndicatorsFor(jurisdiction).ToList();
         var values = new List<ReportedValue>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var indicatorColumn = columns[ReportColumns.Indicator];
@@ -202,9 +203,9 @@ public static class ReportParser
             }
 
             seen[indicator.Code] = row.Number;
-            if (!indicator.IsReportedAt(level))
+            if (!owed.Contains(indicator))
             {
-                problems.Add(WrongLevel(table, table.Locate(row.Number, indicatorColumn), indicator, plan, level));
+                problems.Add(WrongLevel(table, table.Locate(row.Number, indicatorColumn), indicator, owed, plan.LevelOf(jurisdiction)));
                 continue;
             }
 
@@ -245,9 +246,9 @@ public static class ReportParser
     /// A district-only figure in a commune's report (or the reverse) would be scored against a baseline and target
     /// set for another level: refused like any bad cell, naming the indicators the level does report.
     /// </summary>
-    private static Problem WrongLevel(RawTable table, ProblemLocation location, Indicator indicator, Plan plan, UnitLevel level)
+    private static Problem WrongLevel(RawTable table, ProblemLocation location, Indicator indicator, IReadOnlyList<Indicator> owed, UnitLevel level)
     {
-        var allowed = string.Join(", ", plan.IndicatorsAt(level).Select(known => known.Code));
+        var allowed = string.Join(", ", owed.Select(known => known.Code));
         return level == UnitLevel.Commune
             ? Messages.DistrictOnly.At(table.File, location, indicator.Code, allowed)
             : Messages.CommuneOnly.At(table.File, location, indicator.Code, allowed);

@@ -16,7 +16,7 @@ public static class ReportTemplate
     public static IReadOnlyList<IReadOnlyList<string>> Rows(Plan plan, Period? period, string? jurisdiction)
     {
         var rows = new List<IReadOnlyList<string>> { ReportColumns.All };
-        foreach (var indicator in plan.IndicatorsAt(jurisdiction is null ? UnitLevel.District : plan.LevelOf(jurisdiction)))
+        foreach (var indicator in jurisdiction is null ? plan.IndicatorsAt(UnitLevel.District) : plan.IndicatorsFor(jurisdiction))
         {
             rows.Add(ReportColumns.All.Select(column => column switch
             {

@@ -45,6 +45,21 @@ public static class RuleBookLoader
             problems.Add(Messages.RulesInvalid.At("rules", null, $"no plan: add a file ending in {RuleSource.WorkflowSuffix}"));
         }
 
+        var places = new List<Jurisdiction>();
+        foreach (var source in sources.Where(source => source.IsPlaces).OrderBy(source => source.Name, StringComparer.Ordinal))
+        {
+            foreach (var place in PlacesFileReader.Read(source, problems) ?? [])
+            {
+                if (places.Any(existing => existing.Id == place.Id))
+                {
+                    problems.Add(Messages.RulesInvalid.At(source.Name, ProblemLocation.At($"place {place.Id}.id"), $"'{place.Id}' is listed by another places file too"));
+                }
+
+                places.Add(place);
+            }
+        }
+
+        var history = new PlaceTree(places);
         var units = unitsSources.Count == 1 ? UnitsReader.Read(unitsSources[0], problems) : null;
         var unitIds = units?.Select(unit => unit.Id).ToHashSet(StringComparer.Ordinal);
         var plans = new List<Plan>();
@@ -65,7 +80,7 @@ public static class RuleBookLoader
 
         if (units is not null && plans.Count > 0)
         {
-            CheckCommunes(units, plans, problems);
+            CheckCommunes(units, plans, history, problems);
         }
 
         if (problems.Count > 0 || units is null)
@@ -73,15 +88,19 @@ public static class RuleBookLoader
             return new RulesLoadResult(null, problems);
         }
 
-        var book = new RuleBook(plans.OrderBy(plan => plan.StartYear).ToList(), units, Hash([.. unitsSources, .. workflowSources]));
+        var placesSources = sources.Where(source => source.IsPlaces);
+        var book = new RuleBook(plans.OrderBy(plan => plan.StartYear).ToList(), units, Hash([.. unitsSources, .. workflowSources, .. placesSources]), history);
         return new RulesLoadResult(book, []);
     }
 
     /// <summary>
-    /// Each commune committee answers for a commune of some plan, never for a district as a whole, and no two
-    /// committees claim the same commune: reminders, alerts and the roll-up rely on one committee per commune.
+    /// Each commune committee answers for a commune of some plan or places file, never for a district as a whole, and no
+    /// two committees claim the same commune: reminders, alerts and the roll-up rely on one committee per commune. A
+    /// committee created by a reform (<c>from</c>) may be listed before any plan lists its place, and owes nothing until
+    /// one does; its place is checked against the places files when the rules have any, and accepted unchecked when a
+    /// set has none (a units file tried with one plan alone).
     /// </summary>
-    private static void CheckCommunes(IReadOnlyList<ResponsibleUnit> units, IReadOnlyList<Plan> plans, List<Problem> problems)
+    private static void CheckCommunes(IReadOnlyList<ResponsibleUnit> units, IReadOnlyList<Plan> plans, PlaceTree history, List<Problem> problems)
     {
         foreach (var unit in units.Where(unit => unit.Jurisdiction is not null))
         {
@@ -90,9 +109,10 @@ public static class RuleBookLoader
             {
                 problems.Add(Messages.RulesInvalid.At(RuleSource.UnitsFileName, ProblemLocation.At($"unit {unit.Id}.jurisdiction"), $"'{place}' is a district; a commune People's Committee answers for a commune or town"));
             }
-            else if (!plans.Any(plan => plan.HasJurisdiction(place)))
+            else if (!plans.Any(plan => plan.HasJurisdiction(place)) && history.Find(place) is not { Parent: not null } && !(unit.From is not null && history.Places.Count == 0))
             {
-                var known = string.Join(", ", plans.SelectMany(plan => plan.Jurisdictions).Where(candidate => !plans.Any(plan => plan.IsDistrict(candidate.Id))).Select(candidate => candidate.Id).Distinct());
+                var known = string.Join(", ", plans.SelectMany(plan => plan.Jurisdictions).Concat(history.Places.Where(candidate => candidate.Parent is not null))
+                    .Where(candidate => !plans.Any(plan => plan.IsDistrict(candidate.Id))).Select(candidate => candidate.Id).Distinct());
                 problems.Add(Messages.RulesInvalid.At(RuleSource.UnitsFileName, ProblemLocation.At($"unit {unit.Id}.jurisdiction"), $"'{place}' is not a commune or town of any plan; use one of {known}"));
             }
             else if (units.FirstOrDefault(other => other.Jurisdiction == place) is { } first && first.Id != unit.Id)

@@ -63,8 +63,8 @@ internal static class RuleReader
             code, goal.Value, name, unit, unitName, direction, baseline, baseline is null ? null : baselineYear,
             milestones, properties.Text("provinceTarget"), lead,
             coordinating.Where(id => id != lead).Distinct().ToList(), categories, expression, properties.String("note"),
-            EveryYear: properties.String("every") == "year", Levels: ReadLevels(properties), Tolerance: properties.Decimal("tolerance"),
-            Path: header?.Facts.Path ?? ProgressPath.Linear, ElectionYears: elections);
+            EveryYear: properties.String("every") == "year", Levels: ReadLevels(properties, header), Tolerance: properties.Decimal("tolerance"),
+            Path: header?.Facts.Path ?? ProgressPath.Linear, ElectionYears: elections, LevelWords: ReadLevelWords(properties, header));
         return new Indicator(definition, position, threshold);
     }
 
@@ -85,11 +85,37 @@ internal static class RuleReader
     }
 
     /// <summary>
-    /// Reads <c>"levels"</c>: where the indicator is reported. Absent means the district's report only, so a plan
-    /// written before communes reported still reads the same. The schema allows only the two words, once each.
+    /// Reads <c>"levels"</c> as the district/commune pair the pages and obligations of a two-level plan use: the plan's own
+    /// (root) level is the district's, any level below it a commune's. Absent means the district's report only, so a plan
+    /// written before communes reported still reads the same.
     /// </summary>
-    private static IReadOnlyList<UnitLevel>? ReadLevels(JsonFields properties) =>
-        properties.StringList("levels")?.Select(word => word == "commune" ? UnitLevel.Commune : UnitLevel.District).ToList();
+    private static IReadOnlyList<UnitLevel>? ReadLevels(JsonFields properties, WorkflowReader.PlanHeader? header) =>
+        properties.StringList("levels")?.Select(word => word == (header?.District.Level ?? PlaceLevels.District) ? UnitLevel.District : UnitLevel.Commune).Distinct().ToList();
+
+    /// <summary>
+    /// Reads <c>"levels"</c> as level words (<c>province</c>, <c>district</c>, <c>commune</c>): which places report the
+    /// indicator and so what it adds up from. Absent means the plan's own place only. A word no place of the plan has
+    /// would make an indicator nobody owes, so it is refused, naming the words the places use.
+    /// </summary>
+    private static IReadOnlyList<string> ReadLevelWords(JsonFields properties, WorkflowReader.PlanHeader? header)
+    {
+        var words = properties.StringList("levels");
+        if (header is null)
+        {
+            return words ?? [PlaceLevels.District];
+        }
+
+        var known = header.Jurisdictions.Select(place => place.Level).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var word in words ?? [])
+        {
+            if (!known.Contains(word, StringComparer.Ordinal))
+            {
+                properties.Report("levels", $"'{word}' is a level no place of the plan has; the places' levels are {string.Join(", ", known)}");
+            }
+        }
+
+        return words ?? [header.District.Level];
+    }
 
     /// <summary>
     /// Reads <c>"changesAt": "election"</c> and its <c>"electionYears"</c>, ascending. The schema refuses one without the

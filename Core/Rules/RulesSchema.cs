@@ -21,6 +21,9 @@ internal sealed class RulesSchema
     /// <summary>The units file.</summary>
     public static readonly RulesSchema Units = new("units.schema.json", new LocationNames("units file", "units", "id", "unit"));
 
+    /// <summary>A places file (<c>*.places.json</c>): places over time and what each was formed from.</summary>
+    public static readonly RulesSchema Places = new("places.schema.json", new LocationNames("places file", "places", "id", "place"));
+
     // A hostile file could break every field of thousands of items; past this many the list stops helping.
     private const int MaxProblems = 200;
 

@@ -37,11 +37,33 @@ internal static class UnitsReader
                         unit.String("level") == "commune" ? UnitLevel.Commune : UnitLevel.District,
                         unit.String("jurisdiction"),
                         unit.String("group") == "commune" ? UnitLevel.Commune : null,
-                        unit.String("language") == "en" ? Language.English : Language.Vietnamese));
+                        unit.String("language") == "en" ? Language.English : Language.Vietnamese)
+                    {
+                        From = Day(unit, "from"),
+                        Until = Day(unit, "until"),
+                    });
                 }
             }
 
             return problems.Count > before ? null : units;
         }
+    }
+
+    /// <summary>The day of <paramref name="property"/>; the schema checks the form, this the calendar (no 2025-02-30).</summary>
+    private static DateOnly? Day(JsonFields unit, string property)
+    {
+        var written = unit.String(property);
+        if (written is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(written, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        unit.Report(property, $"'{written}' is not a day of the calendar (YYYY-MM-DD)");
+        return null;
     }
 }

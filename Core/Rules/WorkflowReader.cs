@@ -67,21 +67,27 @@ internal static class WorkflowReader
             }
         }
 
-        var jurisdictions = new List<Jurisdiction>();
-        foreach (var place in plan.Items("jurisdictions"))
+        var districtId = plan.String("district");
+        var items = plan.Items("jurisdictions").ToList();
+        var flatWithoutRoot = districtId is null && items.Count > 1 && items.All(item => !item.Has("parent"));
+        if (flatWithoutRoot)
         {
-            if (place.String("id") is { } placeId && place.String("name") is { } placeName)
-            {
-                ReportRepeat(place, "id", jurisdictions.Any(existing => existing.Id == placeId), $"'{placeId}' is listed twice");
-                jurisdictions.Add(new Jurisdiction(placeId, placeName));
-            }
+            plan.Report("district", "is required when no place gives a \"parent\": name the plan's own place, the others are its communes and town");
         }
 
-        var districtId = plan.String("district");
-        var district = jurisdictions.FirstOrDefault(jurisdiction => jurisdiction.Id == districtId);
+        var jurisdictions = flatWithoutRoot ? [] : PlaceListReader.Read(items, districtId) ?? [];
+        var district = districtId is null ? jurisdictions.LastOrDefault(place => place.Parent is null) : jurisdictions.FirstOrDefault(jurisdiction => jurisdiction.Id == districtId);
         if (districtId is not null && district is null && jurisdictions.Count > 0)
         {
             plan.Report("district", $"'{districtId}' is not one of the plan's jurisdictions ({string.Join(", ", jurisdictions.Select(jurisdiction => jurisdiction.Id))})");
+        }
+        else if (district is { Parent: { } above })
+        {
+            plan.Report("district", $"'{districtId}' is added up into '{above}'; the plan's own place is the root of its places (the one without a \"parent\")");
+        }
+        else if (districtId is null && plan.Has("jurisdictions") && jurisdictions.Count > 0 && jurisdictions.All(place => place.Parent is not null))
+        {
+            plan.Report("jurisdictions", "no place is the root: give the plan's own place no \"parent\", or name it in \"district\"");
         }
 
         var facts = PlanFactsReader.Read(plan, start, unitIds);

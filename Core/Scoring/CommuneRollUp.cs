@@ -39,31 +39,11 @@ public static class CommuneRollUp
 
     /// <summary>
     /// The added-up value of every indicator of <paramref name="plan"/> that adds up and that at least one commune
-    /// covers, for <paramref name="period"/>, from <paramref name="figures"/> (the communes' current results).
+    /// covers, for <paramref name="period"/>, from <paramref name="figures"/> (the communes' current results): the plan's
+    /// own place summed through every level of its tree (<see cref="PlaceRollUp"/>).
     /// </summary>
-    public static IReadOnlyList<RolledUp> Compute(Plan plan, Period period, IReadOnlyList<CommuneFigure> figures)
-    {
-        var communes = plan.Communes.Select(place => place.Id).ToList();
-        var rolled = new List<RolledUp>();
-        foreach (var indicator in plan.Indicators.Where(indicator => indicator.AddsUp))
-        {
-            var usable = figures
-                .Where(figure => string.Equals(figure.Indicator, indicator.Code, StringComparison.OrdinalIgnoreCase) && communes.Contains(figure.Jurisdiction) && CanAdd(indicator, figure))
-                .GroupBy(figure => figure.Jurisdiction, StringComparer.Ordinal)
-                .Select(group => group.Last())
-                .ToList();
-            if (usable.Count == 0)
-            {
-                continue;
-            }
-
-            var covered = usable.Select(figure => figure.Jurisdiction).ToHashSet(StringComparer.Ordinal);
-            var coverage = new Coverage(covered.Count, communes.Count, [.. communes.Where(commune => !covered.Contains(commune))]);
-            rolled.Add(new RolledUp(Scorer.ScoreOne(indicator, Sum(indicator, usable), period), coverage));
-        }
-
-        return rolled;
-    }
+    public static IReadOnlyList<RolledUp> Compute(Plan plan, Period period, IReadOnlyList<CommuneFigure> figures) =>
+        PlaceRollUp.ComputeAt(plan, plan.District.Id, period, figures);
 
     /// <summary>The sum of <paramref name="figures"/>: counts add; rates add their parts and divide once.</summary>
     public static Measurement Sum(Indicator indicator, IReadOnlyList<CommuneFigure> figures)
@@ -79,7 +59,4 @@ public static class CommuneRollUp
             ? Measurement.NotApplicable
             : Measurement.Of(numerator / denominator * scale) with { Counts = new Counts(numerator, denominator) };
     }
-
-    private static bool CanAdd(Indicator indicator, CommuneFigure figure) =>
-        indicator.Unit.RatioScale is null ? figure.Value is not null : figure.Counts is not null || figure.Value is null;
 }

@@ -39,7 +39,7 @@ public sealed record ReportTemplateSheet(IReadOnlyList<TemplateColumn> Columns, 
     public static ReportTemplateSheet For(Plan plan, Period? period, string? jurisdiction)
     {
         var place = jurisdiction ?? plan.District.Id;
-        var rows = plan.IndicatorsAt(plan.LevelOf(place))
+        var rows = plan.IndicatorsFor(place)
             .Select(indicator => (IReadOnlyList<string>)[period?.ToString() ?? "", place, indicator.Code, indicator.Name.Vi, UnitOf(indicator), "", "", "", ""])
             .ToList();
         return new ReportTemplateSheet(All, rows);

@@ -94,10 +94,10 @@ public sealed class RuleSetStore
         return sources;
     }
 
-    /// <summary>Whether a name is a rules file (<c>units.json</c> or <c>*.workflow.json</c>), judged by its name alone.</summary>
+    /// <summary>Whether a name is a rules file (<c>units.json</c>, <c>*.workflow.json</c> or <c>*.places.json</c>), judged by its name alone.</summary>
     public static bool IsRulesFile(string name)
     {
         var probe = new RuleSource(name, ReadOnlyMemory<byte>.Empty);
-        return probe.IsUnits || probe.IsWorkflow;
+        return probe.IsUnits || probe.IsWorkflow || probe.IsPlaces;
     }
 }

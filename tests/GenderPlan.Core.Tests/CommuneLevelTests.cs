@@ -61,7 +61,7 @@ public class CommuneLevelTests
     }
 
     [Theory]
-    [InlineData("province", "\"province\" is not a level")]
+    [InlineData("Tỉnh", "is not a level word")]
     [InlineData("district,district", "\"district\" is listed twice")]
     [InlineData("", "lists at least one level")]
     public void Unknown_repeated_or_missing_levels_are_refused_by_the_loader_and_the_schema(string levels, string words)

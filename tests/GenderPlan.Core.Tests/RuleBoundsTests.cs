@@ -151,7 +151,7 @@ public class RuleBoundsTests
     public void Rules_file_that_is_not_utf8_is_refused_naming_the_file()
     {
         var sources = RuleSource.FromDirectory(TestRules.RulesDirectory).ToList();
-        var workflow = sources.FindIndex(source => !source.IsUnits);
+        var workflow = sources.FindIndex(source => source.IsWorkflow);
         var bytes = sources[workflow].Content.ToArray();
         bytes[Array.IndexOf(bytes, (byte)'G')] = 0xE7;
         sources[workflow] = sources[workflow] with { Content = bytes };

@@ -35,11 +35,12 @@ internal static class TestRules
     public static JsonObject Rule(JsonObject workflow, string code) =>
         workflow["Rules"]!.AsArray().Select(rule => rule!.AsObject()).Single(rule => (string?)rule["RuleName"] == code);
 
-    /// <summary>Loads an edited copy of the shipped workflow (and units file).</summary>
+    /// <summary>Loads an edited copy of the shipped workflow (and units file), with the shipped places files the units name places of.</summary>
     public static RulesLoadResult Load(JsonObject workflow, JsonObject? units = null) =>
         RuleBookLoader.Load(
         [
             new RuleSource("dak-to-2016-2020.workflow.json", Encoding.UTF8.GetBytes(workflow.ToJsonString())),
             new RuleSource("units.json", Encoding.UTF8.GetBytes((units ?? UnitsJson()).ToJsonString())),
+            .. RuleSource.FromDirectory(RulesDirectory).Where(source => source.IsPlaces),
         ]);
 }

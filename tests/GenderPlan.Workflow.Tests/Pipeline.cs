@@ -1,3 +1,4 @@
+using GenderPlan.Core.Rules;
 using System.Text;
 using Azure.Storage.Blobs.Models;
 using GenderPlan.Workflow.Application;
@@ -76,6 +77,12 @@ internal sealed class Pipeline : IAsyncDisposable
     public async Task PublishRulesAsync(string? workflowJson = null, string? unitsJson = null)
     {
         var rules = Path.Combine(AzuriteFixture.RepositoryRoot, "Rules");
+        // The places files first: units.json names the committees of the places they list.
+        foreach (var places in Directory.EnumerateFiles(rules, "*" + RuleSource.PlacesSuffix))
+        {
+            await UploadAsync(StorageNames.RulesContainer, Path.GetFileName(places), await File.ReadAllTextAsync(places), new() { ["uploader"] = "ldtbxh@example.org" });
+        }
+
         await UploadAsync(StorageNames.RulesContainer, "units.json", unitsJson ?? await File.ReadAllTextAsync(Path.Combine(rules, "units.json")), new() { ["uploader"] = "ldtbxh@example.org" });
         await UploadAsync(StorageNames.RulesContainer, "dak-to-2016-2020.workflow.json", workflowJson ?? await File.ReadAllTextAsync(Path.Combine(rules, "dak-to-2016-2020.workflow.json")), new() { ["uploader"] = "ldtbxh@example.org" });
         await Rules.ProcessAsync("units.json", CancellationToken.None);

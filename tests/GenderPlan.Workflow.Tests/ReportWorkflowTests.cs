@@ -200,6 +200,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
     {
         await using var pipeline = Pipeline.Create(Azurite);
         var rules = Path.Combine(AzuriteFixture.RepositoryRoot, "Rules");
+        await pipeline.UploadAsync(StorageNames.RulesContainer, "dak-to-2025.places.json", await File.ReadAllTextAsync(Path.Combine(rules, "dak-to-2025.places.json")), []);
         await pipeline.UploadAsync(StorageNames.RulesContainer, "units.json", await File.ReadAllTextAsync(Path.Combine(rules, "units.json")), []);
         await pipeline.UploadAsync(StorageNames.RulesContainer, "dak-to-2016-2020.workflow.json", Pipeline.WorkflowJson(), []);
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,104/100,,,"));

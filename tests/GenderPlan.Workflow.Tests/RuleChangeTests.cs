@@ -53,7 +53,7 @@ public sealed class RuleChangeTests(AzuriteFixture azurite) : AzuriteTest(azurit
     }
 
     private static RuleBook Book(string workflowJson) =>
-        RuleBookLoader.Load([RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")).Single(source => source.IsUnits), new RuleSource("dak-to-2016-2020.workflow.json", System.Text.Encoding.UTF8.GetBytes(workflowJson))]).RuleBook!;
+        RuleBookLoader.Load([.. RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")).Where(source => !source.IsWorkflow), new RuleSource("dak-to-2016-2020.workflow.json", System.Text.Encoding.UTF8.GetBytes(workflowJson))]).RuleBook!;
 
     private static async Task<Dictionary<string, string>> StatusesAsync(Pipeline pipeline) =>
         (await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None)).ToDictionary(result => result.Indicator, result => result.Status.Word());

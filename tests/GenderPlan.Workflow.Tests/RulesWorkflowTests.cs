@@ -18,7 +18,7 @@ public sealed class RulesWorkflowTests(AzuriteFixture azurite) : AzuriteTest(azu
         var active = await pipeline.Get<ActiveRules>().GetActiveInfoAsync(CancellationToken.None);
         Assert.NotNull(active);
         Assert.Equal("ldtbxh@example.org", active.Uploader);
-        Assert.Equal(["dak-to-2016-2020.workflow.json", "units.json"], active.Files.Order());
+        Assert.Equal(["dak-to-2016-2020.workflow.json", "dak-to-2025.places.json", "units.json"], active.Files.Order());
         Assert.Single(await pipeline.Storage.RulesHistoryAsync());
     }
 
