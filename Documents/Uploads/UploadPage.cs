@@ -30,7 +30,7 @@ public sealed record IndicatorName(string Code, LocalizedText Name);
 /// </summary>
 public sealed record UploadPage(
     string UnitId, LocalizedText UnitName, LocalizedText PlanName, bool ForAnyUnit, IReadOnlyList<UnitChoice> Units,
-    string Jurisdiction, string? Period, LocalizedText? PeriodLabel, LocalizedText? Deadline, string? ScorecardPath,
+    string Jurisdiction, string? Period, LocalizedText? PeriodLabel, LocalizedText? Deadline, LocalizedText Deadlines, string? ScorecardPath,
     IReadOnlyList<StatusPresentation> Statuses, IReadOnlyList<IndicatorName> Indicators, string Styles, string Script)
 {
     private static readonly LiquidTemplates Templates = new(
@@ -60,6 +60,7 @@ public sealed record UploadPage(
             plan is null ? null : new LocalizedText(
                 string.Create(CultureInfo.InvariantCulture, $"hạn gửi trước ngày {deadline:dd/MM/yyyy}"),
                 string.Create(CultureInfo.InvariantCulture, $"due before {deadline:d MMMM yyyy}")),
+            DeadlinesOf(shown.Calendar),
             $"/api/page/{Uri.EscapeDataString(shown.District.Id)}",
             StatusPresentation.All,
             input.Rules.Plans.SelectMany(each => each.Indicators).DistinctBy(indicator => indicator.Code).Select(indicator => new IndicatorName(indicator.Code, indicator.Name)).ToList(),
@@ -67,4 +68,13 @@ public sealed record UploadPage(
     }
 
     private static LocalizedText NameOf(ResponsibleUnit unit) => unit.Name;
+
+    // When no report is due (the plan's years are over), the page still says when reports fall due, from the plan's calendar.
+    private static LocalizedText DeadlinesOf(ReportingCalendar calendar)
+    {
+        static string English(AnnualDate date) => new DateOnly(2000, date.Month, date.Day).ToString("d MMMM", CultureInfo.InvariantCulture);
+        return new LocalizedText(
+            $"Gửi báo cáo 6 tháng trước ngày {calendar.FirstHalf.Day}/{calendar.FirstHalf.Month} và báo cáo năm trước ngày {calendar.Annual.Day}/{calendar.Annual.Month}.",
+            $"Semi-annual reports are due before {English(calendar.FirstHalf)}, annual reports before {English(calendar.Annual)}.");
+    }
 }
