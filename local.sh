@@ -51,16 +51,25 @@ rm -rf outbox site
 ./genderplan rules publish
 ./genderplan upload Rules/samples/dak-to-2019.csv --unit ldtbxh
 ./genderplan upload Rules/samples/tan-canh-2020-H1.csv --unit ubnd-tan-canh
+# The four communes that formed Xã Đăk Tô on 1 July 2025 report 2020: the new commune's baselines are added up from them.
+for commune in tt-dak-to tan-canh po-ko dien-binh; do
+  ./genderplan upload "Rules/samples/$commune-2020.csv" --unit "ubnd-$commune"
+done
+./genderplan serve --once --outbox outbox
+# Xã Đăk Tô's 2025 report under the 2021-2030 plan, scored once its former communes' 2020 figures are stored.
+./genderplan upload Rules/samples/xa-dak-to-2025.csv --unit vh-xh-xa-dak-to
 ./genderplan serve --once --outbox outbox
 echo
 ./genderplan scorecard --period 2019 --jurisdiction dak-to
 echo
 ./genderplan dashboard --out site > /dev/null
-echo "Scorecard page: $root/site/index.html (also published to the \$web container as index.html)"
+echo "Scorecard pages: $root/site/index.html lists the plans (2016-2020 and 2021-2030) and links each place's page (also published to the \$web container)"
 # Dated as the office would have signed it, a few days after the deadline, rather than today.
 ./genderplan report --period 2019 --date 2019-11-28 --format xlsx --out site/bao-cao/bao-cao-dak-to-2019.xlsx
 ./genderplan report --period 2019 --date 2019-11-28 --format docx --out site/bao-cao/bao-cao-dak-to-2019.docx
 echo "The district's 2019 report to the province: $root/site/bao-cao/bao-cao-dak-to-2019.xlsx (workbook) and .docx (Word draft)"
+./genderplan report --period 2025 --jurisdiction xa-dak-to --date 2025-11-28 --format docx --out site/bao-cao/bao-cao-xa-dak-to-2025.docx
+echo "Xã Đăk Tô's 2025 report under the 2021-2030 plan: $root/site/bao-cao/bao-cao-xa-dak-to-2025.docx"
 echo
 echo "Emails written to $root/outbox (open a .eml in a mail client or a browser):"
 ls -1 outbox/*.eml

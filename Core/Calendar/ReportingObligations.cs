@@ -30,7 +30,8 @@ public static class ReportingObligations
     /// <summary>The reports owed for <paramref name="period"/> under <paramref name="plan"/>: the district's first, then each commune's in the plan's order.</summary>
     public static IReadOnlyList<Obligation> For(RuleBook rules, Plan plan, Period period)
     {
-        var owed = plan.IndicatorsAt(UnitLevel.District)
+        // The plan's own place owes nothing for periods before it was formed (a commune of the 2025 reform, in a 2021-2030 plan).
+        var owed = !plan.District.ExistsIn(period) ? [] : plan.IndicatorsAt(UnitLevel.District)
             .GroupBy(indicator => indicator.Lead, StringComparer.Ordinal)
             .Select(lead => new Obligation(lead.Key, plan, plan.District.Id, period, [.. lead]))
             .ToList();

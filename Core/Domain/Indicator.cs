@@ -185,6 +185,11 @@ public sealed class Indicator
 /// absent): places at these levels report the indicator, and a place above them adds it up from them. Null only for an
 /// indicator built without a plan, read as the district's.
 /// </param>
+/// <param name="CarriedFrom">
+/// The code under which the plans before a merger reported the same figure (<c>"carriedFrom"</c>): a merged place with no
+/// baseline of its own takes the sum of its former places' figures of that code in the baseline year. Null: never carried,
+/// as a code may mean something else in an older plan.
+/// </param>
 public sealed record IndicatorDefinition(
     string Code,
     int Goal,
@@ -206,7 +211,8 @@ public sealed record IndicatorDefinition(
     decimal? Tolerance = null,
     ProgressPath Path = ProgressPath.Linear,
     IReadOnlyList<int>? ElectionYears = null,
-    IReadOnlyList<string>? LevelWords = null)
+    IReadOnlyList<string>? LevelWords = null,
+    string? CarriedFrom = null)
 {
     /// <summary>The final target: the last milestone's, the one the plan ends on.</summary>
     public decimal Target => Milestones[^1].Target;

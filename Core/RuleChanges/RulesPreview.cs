@@ -51,11 +51,12 @@ public static class RulesPreview
         var changes = new List<StatusChange>();
         var alerts = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var resolved = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var group in figures.GroupBy(figure => (figure.Jurisdiction, figure.Period, figure.AddedUp)).OrderBy(group => group.Key.Jurisdiction, StringComparer.Ordinal).ThenBy(group => group.Key.Period))
+        var standing = figures.ToList();
+        foreach (var group in standing.GroupBy(figure => (figure.Jurisdiction, figure.Period, figure.AddedUp)).OrderBy(group => group.Key.Jurisdiction, StringComparer.Ordinal).ThenBy(group => group.Key.Period))
         {
             var (jurisdiction, period, addedUp) = group.Key;
             var plan = proposed.FindPlan(period, jurisdiction);
-            var card = plan is null ? null : Rescore(plan, period, jurisdiction, group);
+            var card = plan is null ? null : Rescore(plan, period, jurisdiction, group, carried: addedUp ? null : Carried(proposed, plan, jurisdiction, standing));
             foreach (var figure in group)
             {
                 var now = card?.Scores.FirstOrDefault(score => score.Indicator.Code == figure.Indicator)?.Status;
@@ -87,13 +88,35 @@ public static class RulesPreview
     /// again: the one way the preview and the re-scoring of a new rules version score what stands. Figures of
     /// indicators the plan no longer has are left out.
     /// </summary>
-    public static Scorecard Rescore(Plan plan, Period period, string jurisdiction, IEnumerable<StandingFigure> figures, string file = "")
+    /// <param name="plan">The plan that scores them.</param>
+    /// <param name="period">Their period.</param>
+    /// <param name="jurisdiction">Their place.</param>
+    /// <param name="figures">The figures that stand.</param>
+    /// <param name="file">The report they came from.</param>
+    /// <param name="carried">A merged place's baselines added up from its former places (<see cref="CarriedBaselines"/>), if any.</param>
+    public static Scorecard Rescore(Plan plan, Period period, string jurisdiction, IEnumerable<StandingFigure> figures, string file = "", IReadOnlyDictionary<string, CarriedOver>? carried = null)
     {
         var values = figures
             .Select(figure => plan.FindIndicator(figure.Indicator) is { } indicator ? new ReportedValue(indicator, figure.Measurement, 0, null) : null)
             .OfType<ReportedValue>()
             .ToList();
-        return Scorer.Score(new Report(file, period, jurisdiction, plan, values));
+        return Scorer.Score(new Report(file, period, jurisdiction, plan, values), carried);
+    }
+
+    // A merged place is judged from its former places' baseline figures, which stand among the others.
+    private static IReadOnlyDictionary<string, CarriedOver>? Carried(RuleBook rules, Plan plan, string place, IReadOnlyList<StandingFigure> standing)
+    {
+        if (CarriedBaselines.SourceFor(rules, plan, place) is not { } source)
+        {
+            return null;
+        }
+
+        var former = source.FormerPlaces.Select(found => found.Id).ToHashSet(StringComparer.Ordinal);
+        var figures = standing
+            .Where(figure => !figure.AddedUp && figure.Period == source.Period && former.Contains(figure.Jurisdiction))
+            .Select(figure => new CommuneFigure(figure.Jurisdiction, figure.Indicator, figure.Measurement.Kind == MeasurementKind.Number ? figure.Measurement.Value : null, figure.Measurement.Counts))
+            .ToList();
+        return CarriedBaselines.Compute(rules, plan, place, figures);
     }
 
     // A commune's alerts go to its committee; the district's to each indicator's lead, as the workflow addresses them.

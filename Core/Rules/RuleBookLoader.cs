@@ -94,7 +94,8 @@ public static class RuleBookLoader
     }
 
     /// <summary>
-    /// Each commune committee answers for a commune of some plan or places file, never for a district as a whole, and no
+    /// Each commune committee answers for a commune of some plan or places file (a commune's own plan included), never for a
+    /// district as a whole, and no
     /// two committees claim the same commune: reminders, alerts and the roll-up rely on one committee per commune. A
     /// committee created by a reform (<c>from</c>) may be listed before any plan lists its place, and owes nothing until
     /// one does; its place is checked against the places files when the rules have any, and accepted unchecked when a
@@ -105,7 +106,8 @@ public static class RuleBookLoader
         foreach (var unit in units.Where(unit => unit.Jurisdiction is not null))
         {
             var place = unit.Jurisdiction!;
-            if (plans.Any(plan => plan.IsDistrict(place)))
+            // A commune's own plan (after 2025, the commune is the plan's place) is answered for by the commune's committee.
+            if (plans.Any(plan => plan.IsDistrict(place) && plan.District.Level != PlaceLevels.Commune))
             {
                 problems.Add(Messages.RulesInvalid.At(RuleSource.UnitsFileName, ProblemLocation.At($"unit {unit.Id}.jurisdiction"), $"'{place}' is a district; a commune People's Committee answers for a commune or town"));
             }

@@ -64,7 +64,8 @@ internal static class RuleReader
             milestones, properties.Text("provinceTarget"), lead,
             coordinating.Where(id => id != lead).Distinct().ToList(), categories, expression, properties.String("note"),
             EveryYear: properties.String("every") == "year", Levels: ReadLevels(properties, header), Tolerance: properties.Decimal("tolerance"),
-            Path: header?.Facts.Path ?? ProgressPath.Linear, ElectionYears: elections, LevelWords: ReadLevelWords(properties, header));
+            Path: header?.Facts.Path ?? ProgressPath.Linear, ElectionYears: elections, LevelWords: ReadLevelWords(properties, header),
+            CarriedFrom: properties.String("carriedFrom"));
         return new Indicator(definition, position, threshold);
     }
 

@@ -75,8 +75,29 @@ public sealed record IndicatorScore(
     /// </summary>
     public Milestone Milestone => Indicator.MilestoneFor(Period);
 
-    /// <summary>The stretch of the plan's path the period was judged on: from the baseline or the previous milestone's target to <see cref="Milestone"/>.</summary>
-    public Stretch Stretch => Indicator.StretchFor(Period);
+    /// <summary>
+    /// The baseline of a place formed by a merger, added up from its former places' figures of the baseline year, where the
+    /// rule gives none (<see cref="IndicatorDefinition.CarriedFrom"/>); null otherwise.
+    /// </summary>
+    public CarriedOver? CarriedBaseline { get; init; }
+
+    /// <summary>
+    /// The stretch of the plan's path the period was judged on: from the baseline (the rule's, else <see cref="CarriedBaseline"/>)
+    /// or the previous milestone's target to <see cref="Milestone"/>.
+    /// </summary>
+    public Stretch Stretch => StretchOf(Indicator, Period, CarriedBaseline);
+
+    /// <summary>The stretch <paramref name="period"/> is judged on, starting from <paramref name="carried"/> where the rule has no baseline.</summary>
+    internal static Stretch StretchOf(Indicator indicator, Period period, CarriedOver? carried)
+    {
+        var stretch = indicator.StretchFor(period);
+        return stretch is { FromMilestone: false, Start: null } && carried is { Score.Value: { } value }
+            ? stretch with { Start = value, StartYear = carried.Score.Period.Year }
+            : stretch;
+    }
+
+    /// <summary>The baseline the period was measured from: the rule's, else the one carried over from the former places.</summary>
+    public decimal? Baseline => Indicator.Baseline ?? CarriedBaseline?.Score.Value;
 
     /// <summary>Where the rate could lie by chance (95%), when the report gave its numerator and denominator.</summary>
     public ChanceInterval? Interval =>

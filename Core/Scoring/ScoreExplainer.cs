@@ -17,7 +17,25 @@ public static class ScoreExplainer
 {
     /// <summary>The explanation of <paramref name="score"/> in both languages, with the margin of chance where the counts give one.</summary>
     public static LocalizedText Explain(IndicatorScore score) =>
-        new(Sentence(score, Language.Vietnamese) + Margin(score, Language.Vietnamese), Sentence(score, Language.English) + Margin(score, Language.English));
+        new(Sentence(score, Language.Vietnamese) + Compared(score, Language.Vietnamese) + Margin(score, Language.Vietnamese),
+            Sentence(score, Language.English) + Compared(score, Language.English) + Margin(score, Language.English));
+
+    // A merged place's figure is compared with its former places' added up, when the sentence has not measured from it
+    // already: "So với năm 2020 (gộp từ 4 đơn vị cũ: ...): 110,5 trẻ trai/100 trẻ gái."
+    private static string Compared(IndicatorScore score, Language language)
+    {
+        if (score.CarriedBaseline is not { Score.Value: { } value } carried
+            || score.Stretch is { FromMilestone: false } && score.Reason is StatusReason.PaceMeasured or StatusReason.SlippedFromBaseline)
+        {
+            return "";
+        }
+
+        var figure = FormatValue(score.Indicator, value, language);
+        var year = carried.Score.Period.Year;
+        return language == Language.Vietnamese
+            ? $" So với năm {year} ({carried.Explanation.Vi}): {figure}."
+            : $" In {year} ({carried.Explanation.En}): {figure}.";
+    }
 
     // "với 950 trường hợp, sai số khoảng ±7": small numbers move by chance, and officials should know how much.
     private static string Margin(IndicatorScore score, Language language)
@@ -69,7 +87,10 @@ public static class ScoreExplainer
         // With several targets the sentence names the one in force: "...; mốc năm 2030: không quá 109 trẻ trai/100 trẻ gái".
         var notMet = milestones ? $"Kết quả {result} chưa đạt chỉ tiêu; mốc năm {milestone.Year}: {goal}" : $"Kết quả {result} chưa đạt chỉ tiêu {goal}";
         var start = stretch.Start is { } s ? FormatValue(indicator, s, language) : "";
-        var baseline = definition.Baseline is { } b ? FormatValue(indicator, b, language) : "";
+        // A merged place's baseline added up from its former places says so: "108 năm 2020 (gộp từ 4 đơn vị cũ: ...)".
+        var carried = score.CarriedBaseline is { } former ? $" ({former.Explanation.In(language)})" : "";
+        var baseline = score.Baseline is { } b ? FormatValue(indicator, b, language) + carried : "";
+        var baselineYear = score.CarriedBaseline?.Score.Period.Year ?? definition.BaselineYear;
         var expected = score.Expected is { } e ? FormatValue(indicator, e, language) : "";
         // Clamped: a value far from a near-zero baseline gives a ratio no decimal can hold, and "a billion per cent" says enough.
         var pace = score.ProgressRatio is { } ratio && double.IsFinite(ratio) ? Number((decimal)Math.Round(Math.Clamp(ratio * 100, -1e12, 1e12)), language) + "%" : "";
@@ -80,8 +101,8 @@ public static class ScoreExplainer
         // On the straight line the ratio is the share of the change due by now that was made: a rise or a fall.
         var change = stretch.Start is { } from && milestone.Target < from ? (vi ? "mức giảm" : "fall") : (vi ? "mức tăng" : "rise");
         // The stretch: from the baseline or the previous milestone's target, to the milestone in force.
-        var startVi = stretch.FromMilestone ? $"mốc năm {stretch.StartYear} ({start})" : $"{start} năm {stretch.StartYear}";
-        var startEn = stretch.FromMilestone ? $"the {stretch.StartYear} milestone ({start})" : $"{start} in {stretch.StartYear}";
+        var startVi = stretch.FromMilestone ? $"mốc năm {stretch.StartYear} ({start})" : $"{start} năm {stretch.StartYear}{carried}";
+        var startEn = stretch.FromMilestone ? $"the {stretch.StartYear} milestone ({start})" : $"{start} in {stretch.StartYear}{carried}";
         var endVi = milestones ? $"mốc năm {milestone.Year} ({target})" : $"{target} năm {milestone.Year}";
         var endEn = milestones ? $"the {milestone.Year} milestone ({target})" : $"{target} in {milestone.Year}";
         var line = $"theo lộ trình đều từ {startVi} đến {endVi}, kỳ này cần đạt {expected}";
@@ -114,8 +135,8 @@ public static class ScoreExplainer
             (StatusReason.NoBaseline, _, false) => $"{comparison}: {milestoneEn}not met, and there is no baseline to measure progress from.",
             (StatusReason.SlippedFromBaseline, _, true) when stretch.FromMilestone => $"{notMet}. Không duy trì được mức của mốc năm {stretch.StartYear} ({start}).",
             (StatusReason.SlippedFromBaseline, _, false) when stretch.FromMilestone => $"{comparison}: the level of the {stretch.StartYear} milestone ({start}) must be maintained, and it no longer is.",
-            (StatusReason.SlippedFromBaseline, _, true) => $"{notMet}. Không duy trì được mức năm {definition.BaselineYear} ({baseline}).",
-            (StatusReason.SlippedFromBaseline, _, false) => $"{comparison}: {milestoneEn}the level met in {definition.BaselineYear} ({baseline}) must be maintained, and it no longer is.",
+            (StatusReason.SlippedFromBaseline, _, true) => $"{notMet}. Không duy trì được mức năm {baselineYear} ({baseline}).",
+            (StatusReason.SlippedFromBaseline, _, false) => $"{comparison}: {milestoneEn}the level met in {baselineYear} ({baseline}) must be maintained, and it no longer is.",
             (StatusReason.TargetYearReached, _, true) when milestones => $"Kết quả {result} không đạt chỉ tiêu mốc năm {milestone.Year} ({goal}).{onwards}",
             (StatusReason.TargetYearReached, _, false) when milestones => $"{comparison}: the {milestone.Year} milestone has come and its target is not met.{onwards}",
             (StatusReason.TargetYearReached, _, true) => $"Kết quả {result} không đạt chỉ tiêu {goal} của năm {milestone.Year}.",
@@ -126,8 +147,8 @@ public static class ScoreExplainer
             (StatusReason.YearNotMetYet, _, false) => $"{comparison}: the target holds for every year, and half of {year} is left to meet it.",
             (_, _, true) when score.ProgressRatio < 0 && stretch.FromMilestone => $"{notMet}; kết quả diễn biến ngược chiều chỉ tiêu so với mốc năm {stretch.StartYear} ({start}).",
             (_, _, false) when score.ProgressRatio < 0 && stretch.FromMilestone => $"{comparison}: off track, moving away from {milestoneEn}{target} since the {stretch.StartYear} milestone ({start}).",
-            (_, _, true) when score.ProgressRatio < 0 => $"{notMet}; kết quả diễn biến ngược chiều chỉ tiêu so với năm {definition.BaselineYear} ({baseline}).",
-            (_, _, false) when score.ProgressRatio < 0 => $"{comparison}: off track, moving away from the target since {definition.BaselineYear} ({baseline}).",
+            (_, _, true) when score.ProgressRatio < 0 => $"{notMet}; kết quả diễn biến ngược chiều chỉ tiêu so với năm {baselineYear} ({baseline}).",
+            (_, _, false) when score.ProgressRatio < 0 => $"{comparison}: off track, moving away from the target since {baselineYear} ({baseline}).",
             (_, Status.OnTrack, true) when linear => $"{notMet}; {line}, đã thực hiện được {pace} {change} cần đạt.",
             (_, Status.OnTrack, false) when linear => $"{comparison}: on track, {pace} of the {change} due by now ({lineEn}).",
             (_, _, true) when linear => $"{notMet}; {line}, mới thực hiện được {pace} {change} cần đạt.",

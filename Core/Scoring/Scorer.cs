@@ -10,13 +10,20 @@ namespace GenderPlan.Core.Scoring;
 public static class Scorer
 {
     /// <summary>Scores every reported value of <paramref name="report"/>, in the plan's order.</summary>
-    public static Scorecard Score(Report report)
+    /// <param name="report">The report.</param>
+    /// <param name="carried">
+    /// Baselines of a merged place added up from its former places, by indicator code (<see cref="CarriedBaselines"/>), used
+    /// where the rule has no baseline; none by default.
+    /// </param>
+    public static Scorecard Score(Report report, IReadOnlyDictionary<string, CarriedOver>? carried = null)
     {
         var scores = new IndicatorScore[report.Values.Count];
         for (var index = 0; index < scores.Length; index++)
         {
             var reported = report.Values[index];
-            scores[index] = ScoreOne(reported.Indicator, reported.Measurement, report.Period);
+            scores[index] = carried is not null && carried.TryGetValue(reported.Indicator.Code, out var from)
+                ? ScoreOne(reported.Indicator, reported.Measurement, report.Period, from)
+                : ScoreOne(reported.Indicator, reported.Measurement, report.Period);
         }
 
         Array.Sort(scores, (left, right) => left.Indicator.Position.CompareTo(right.Indicator.Position));
@@ -24,7 +31,19 @@ public static class Scorer
     }
 
     /// <summary>Scores one value of <paramref name="indicator"/> reported for <paramref name="period"/>.</summary>
-    public static IndicatorScore ScoreOne(Indicator indicator, Measurement measurement, Period period)
+    public static IndicatorScore ScoreOne(Indicator indicator, Measurement measurement, Period period) => ScoreOne(indicator, measurement, period, null);
+
+    /// <summary>
+    /// Scores one value of a merged place, measured from <paramref name="carried"/> (its former places' baseline figure added
+    /// up) where the rule has no baseline; the score keeps it, so its explanation says where the baseline came from.
+    /// </summary>
+    public static IndicatorScore ScoreOne(Indicator indicator, Measurement measurement, Period period, CarriedOver? carried)
+    {
+        var score = Judge(indicator, measurement, period, carried);
+        return carried is null || indicator.Baseline is not null ? score : score with { CarriedBaseline = carried };
+    }
+
+    private static IndicatorScore Judge(Indicator indicator, Measurement measurement, Period period, CarriedOver? carried)
     {
         if (measurement.Kind == MeasurementKind.NotApplicable)
         {
@@ -33,7 +52,8 @@ public static class Scorer
 
         var value = measurement.Value;
         // "target" is bound to the milestone in force: the first whose year is not before the period's.
-        var stretch = indicator.StretchFor(period);
+        var stretch = IndicatorScore.StretchOf(indicator, period, carried);
+
         var milestone = stretch.Milestone;
         if (indicator.Meets(value, milestone))
         {

@@ -23,7 +23,8 @@ public static class DashboardRenderer
         typeof(ScorecardPage), typeof(PlaceLink), typeof(StatusPresentation), typeof(LocalizedText), typeof(StatusCount), typeof(GoalView),
         typeof(IndicatorCard), typeof(AddedUpFigure), typeof(CommuneComparison), typeof(ComparisonColumn), typeof(ComparisonRow), typeof(ComparisonCell),
         typeof(CommuneDuties), typeof(SentReport), typeof(ReportingView), typeof(UnitRow), typeof(ReportingCell), typeof(ReportFile), typeof(ReportDownload),
-        typeof(PeriodOption), typeof(ChartView), typeof(ChartFrame), typeof(ChartTick), typeof(ChartText), typeof(ChartPoint), typeof(ChartMilestone), typeof(StandaloneChart));
+        typeof(PeriodOption), typeof(ChartView), typeof(ChartFrame), typeof(ChartTick), typeof(ChartText), typeof(ChartPoint), typeof(ChartMilestone), typeof(StandaloneChart),
+        typeof(PlansPageModel), typeof(PlanEntry));
 
     private static readonly string Styles = Templates.File("scorecard.css");
 

@@ -68,6 +68,11 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             }
         }
 
+        if (HomeListsPlans(rules))
+        {
+            pages.Insert(0, new SitePage(HomePage, PlansPage.Render(rules!, today, place => PageName(rules, place))));
+        }
+
         return pages;
     }
 
@@ -171,7 +176,29 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         {
             await TryPublishAsync(district, cancellationToken);
         }
+
+        if (HomeListsPlans(rules))
+        {
+            try
+            {
+                await _site.PublishPageAsync(HomePage, RenderHome(rules!, PageLinks.Published), cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogPublishFailed(exception, HomePage);
+            }
+        }
     }
+
+    /// <summary>
+    /// Whether the home page lists the plans rather than being one place's page: when the rules follow plans of several
+    /// places (the old district's and a new commune's, after a reform).
+    /// </summary>
+    public static bool HomeListsPlans(RuleBook? rules) => Districts(rules).Count > 1;
+
+    /// <summary>The home page listing the plans of <paramref name="rules"/>, its links to published files or to live pages.</summary>
+    public string RenderHome(RuleBook rules, PageLinks links) =>
+        PlansPage.Render(rules, ReportingCalendar.VietnamDate(_clock.GetUtcNow()), place => links == PageLinks.Live ? $"api/page/{Uri.EscapeDataString(place)}" : PageName(rules, place));
 
     /// <summary>
     /// The page of a place: the site's home page for the district when the rules hold one district (the

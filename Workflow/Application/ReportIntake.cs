@@ -26,6 +26,7 @@ public sealed partial class ReportIntake : IReportIntake
     private readonly RulesIntake _rules;
     private readonly UploadLog _uploads;
     private readonly ReportPipeline _pipeline;
+    private readonly FormerPlacesBaselines _baselines;
     private readonly Notifier _notifier;
     private readonly IDashboardPublisher _dashboard;
     private readonly WorkflowOptions _options;
@@ -33,13 +34,14 @@ public sealed partial class ReportIntake : IReportIntake
 
     /// <summary>Creates the handler.</summary>
     public ReportIntake(
-        ReportStore files, RulesIntake rules, UploadLog uploads, ReportPipeline pipeline, Notifier notifier, IDashboardPublisher dashboard,
+        ReportStore files, RulesIntake rules, UploadLog uploads, ReportPipeline pipeline, FormerPlacesBaselines baselines, Notifier notifier, IDashboardPublisher dashboard,
         IOptions<WorkflowOptions> options, ILogger<ReportIntake> logger)
     {
         _files = files;
         _rules = rules;
         _uploads = uploads;
         _pipeline = pipeline;
+        _baselines = baselines;
         _notifier = notifier;
         _dashboard = dashboard;
         _options = options.Value;
@@ -124,7 +126,7 @@ public sealed partial class ReportIntake : IReportIntake
             return await RejectAsync(blob, key, unit, rules, read.Problems, cancellationToken);
         }
 
-        var card = Scorer.Score(report);
+        var card = Scorer.Score(report, await _baselines.ForAsync(rules, report.Plan, report.Jurisdiction, cancellationToken));
         var record = new ReportRecord(
             ReportLog.KeyOf(report.Jurisdiction, unit, arrival, key), report.Period.ToString(), report.Jurisdiction, unit, blob.Name,
             Convert.ToHexStringLower(SHA256.HashData(content)), blob.LastModified, arrival, card.RulesVersion,

@@ -22,19 +22,21 @@ public sealed partial class RulesRescoring : ISweepCatchUp
     private readonly ResultStore _results;
     private readonly ReportLog _reports;
     private readonly ReportPipeline _pipeline;
+    private readonly FormerPlacesBaselines _baselines;
     private readonly Notifier _notifier;
     private readonly TimeProvider _clock;
     private readonly ILogger<RulesRescoring> _logger;
 
     /// <summary>Creates the job.</summary>
     public RulesRescoring(
-        ActiveRules activeRules, ResultStore results, ReportLog reports, ReportPipeline pipeline, Notifier notifier,
+        ActiveRules activeRules, ResultStore results, ReportLog reports, ReportPipeline pipeline, FormerPlacesBaselines baselines, Notifier notifier,
         TimeProvider clock, ILogger<RulesRescoring> logger)
     {
         _activeRules = activeRules;
         _results = results;
         _reports = reports;
         _pipeline = pipeline;
+        _baselines = baselines;
         _notifier = notifier;
         _clock = clock;
         _logger = logger;
@@ -74,7 +76,8 @@ public sealed partial class RulesRescoring : ISweepCatchUp
                 files[key.Period] = log = await _reports.ForPeriodAsync(period, cancellationToken);
             }
 
-            var card = RulesPreview.Rescore(plan, period, key.Jurisdiction, rows.Select(RulesPreviewer.Standing), key.Report);
+            var carried = await _baselines.ForAsync(rules, plan, key.Jurisdiction, cancellationToken);
+            var card = RulesPreview.Rescore(plan, period, key.Jurisdiction, rows.Select(RulesPreviewer.Standing), key.Report, carried);
             var file = Path.GetFileName(log.FirstOrDefault(record => record.Key == key.Report)?.Blob ?? key.Report);
             var reference = new ReportReference($"{key.Report}~rules~{activation}", file, key.Unit, period, plan.NameOf(key.Jurisdiction), rules.CommitteeOf(key.Jurisdiction)?.Id, plan.Coordinator,
                 ResolvedBecause.RulesChanged);

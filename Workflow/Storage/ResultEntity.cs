@@ -107,7 +107,7 @@ public sealed class ResultEntity : TableRow
             Value = Text(score.Value),
             // The target the status was judged against: the milestone in force for the period.
             Target = Text(score.Milestone.Target),
-            Baseline = Text(indicator.Baseline),
+            Baseline = Text(score.Baseline),
             ProgressRatio = score.ProgressRatio,
             Expected = Text(score.Expected),
             Lead = indicator.Lead,

@@ -55,8 +55,7 @@ public static class ApiEndpoints
         endpoints.MapGet(RulesPageRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(request, cancellationToken));
         endpoints.MapPost(RulesPreviewRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.PreviewAsync(request, cancellationToken)).DisableAntiforgery();
         endpoints.MapPost(RulesApplyRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.ApplyAsync(request, cancellationToken)).DisableAntiforgery();
-        endpoints.MapGet("/", async (ApiHandlers handlers, CancellationToken cancellationToken) =>
-            await handlers.HomeAsync(cancellationToken) is { } district ? Results.Redirect($"/api/page/{Uri.EscapeDataString(district)}") : Results.NotFound());
+        endpoints.MapGet("/", (ApiHandlers handlers, CancellationToken cancellationToken) => handlers.HomeAsync(cancellationToken));
         return endpoints;
     }
 }

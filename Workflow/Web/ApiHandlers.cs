@@ -28,11 +28,20 @@ public sealed class ApiHandlers
         _activeRules = activeRules;
     }
 
-    /// <summary>The district whose page is the home page: the only district of the active rules, else null.</summary>
-    public async Task<string?> HomeAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>GET /</c>: the page of the only plan's place, or, when the rules follow plans of several places, the list of plans
+    /// linking to each place's live page; 404 without active rules.
+    /// </summary>
+    public async Task<IResult> HomeAsync(CancellationToken cancellationToken)
     {
-        var districts = (await _activeRules.GetAsync(cancellationToken))?.Districts() ?? [];
-        return districts.Count == 1 ? districts[0] : null;
+        var rules = await _activeRules.GetAsync(cancellationToken);
+        var districts = rules?.Districts() ?? [];
+        return districts.Count switch
+        {
+            1 => Results.Redirect($"/api/page/{Uri.EscapeDataString(districts[0])}"),
+            > 1 => Results.Content(_pages.RenderHome(rules!, PageLinks.Live), "text/html; charset=utf-8"),
+            _ => Results.NotFound(),
+        };
     }
 
     /// <summary><c>GET /api/scorecard/{period}/{jurisdiction}</c>: the stored scorecard as JSON; 400 for a malformed period, said in the caller's language.</summary>
