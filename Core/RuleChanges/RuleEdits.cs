@@ -15,7 +15,11 @@ namespace GenderPlan.Core.RuleChanges;
 /// <param name="TargetYear">The year the target is for (the final milestone's year, for a rule with milestones).</param>
 /// <param name="Lead">The lead unit's id.</param>
 /// <param name="Coordinating">The coordinating units' ids.</param>
-public sealed record IndicatorEdit(string Code, string? Baseline, string? Target, int? TargetYear, string? Lead, IReadOnlyList<string>? Coordinating);
+/// <param name="Plan">
+/// The plan whose rule is edited (its <c>WorkflowName</c>): needed once two plans share a code, as the district's 2016-2020
+/// plan and a commune's 2021-2030 plan both have G4.1; null where only one plan has the code.
+/// </param>
+public sealed record IndicatorEdit(string Code, string? Baseline, string? Target, int? TargetYear, string? Lead, IReadOnlyList<string>? Coordinating, string? Plan = null);
 
 /// <summary>A unit's addresses as the page edits them.</summary>
 /// <param name="Id">The unit's id.</param>
@@ -60,19 +64,29 @@ public static class RuleEdits
 
         var documents = current.ToDictionary(source => source.Name, source => JsonNode.Parse(source.Content.Span)!, StringComparer.Ordinal);
         var rules = documents.Where(pair => new RuleSource(pair.Key, ReadOnlyMemory<byte>.Empty).IsWorkflow)
-            .SelectMany(pair => pair.Value["Rules"]?.AsArray() ?? [])
-            .OfType<JsonNode>()
-            .ToLookup(rule => rule["RuleName"]?.GetValue<string>() ?? "", StringComparer.Ordinal);
+            .SelectMany(pair => (pair.Value["Rules"]?.AsArray() ?? []).OfType<JsonNode>().Select(rule => (Plan: pair.Value["WorkflowName"]?.GetValue<string>() ?? "", Rule: rule, Header: pair.Value["Plan"])))
+            .ToLookup(entry => entry.Rule["RuleName"]?.GetValue<string>() ?? "", StringComparer.Ordinal);
         foreach (var change in indicators)
         {
-            var rule = rules[change.Code].FirstOrDefault();
-            if (rule?["Properties"] is not JsonObject properties)
+            var candidates = rules[change.Code].Where(entry => change.Plan is null || entry.Plan == change.Plan).ToList();
+            if (candidates.Count > 1)
+            {
+                problems.Add(Messages.RulesIndicatorInSeveralPlans.At("rules page", ProblemLocation.At(change.Code), change.Code, string.Join(", ", candidates.Select(entry => entry.Plan))));
+                continue;
+            }
+
+            if (candidates.FirstOrDefault() is not { Rule: { } rule } found || rule["Properties"] is not JsonObject properties)
             {
                 problems.Add(Messages.RulesNoIndicator.At("rules page", ProblemLocation.At(change.Code), change.Code));
                 continue;
             }
 
             SetNumber(properties, "baseline", change.Baseline, change.Code, allowEmpty: true, problems);
+            // A baseline typed into a rule that had none (a plan started from the strategy) is the plan's baseline year's.
+            if (properties["baseline"] is not null && properties["baselineYear"] is null && BaselineYearOf(found.Header) is { } baselineYear)
+            {
+                properties["baselineYear"] = baselineYear;
+            }
             // A rule with milestones shows its final milestone in the target and year fields, so that is what they edit.
             var final = properties["milestones"] is JsonArray { Count: > 0 } milestones && milestones[^1] is JsonObject last ? last : null;
             SetNumber(final ?? properties, "target", change.Target, change.Code, allowEmpty: false, problems);
@@ -110,6 +124,12 @@ public static class RuleEdits
         var sources = documents.Select(pair => new RuleSource(pair.Key, Encoding.UTF8.GetBytes(pair.Value.ToJsonString(Written)))).ToList();
         return new EditedRules(problems.Count == 0 ? sources : [], problems);
     }
+
+    // The plan's "baselineYear", else the year before its first, as the loader reads it.
+    private static int? BaselineYearOf(JsonNode? header) =>
+        header?["baselineYear"] is JsonValue year && year.TryGetValue<int>(out var written) ? written
+        : header?["startYear"] is JsonValue start && start.TryGetValue<int>(out var first) ? first - 1
+        : null;
 
     private static void SetNumber(JsonObject properties, string name, string? typed, string code, bool allowEmpty, List<Problem> problems)
     {

@@ -96,6 +96,10 @@ public sealed class AlertComposer
     /// <summary>This composer for what concerns one plan: its own coordinator is copied, not the rules' default.</summary>
     private AlertComposer For(string? coordinator) => coordinator is null || coordinator == _coordinator ? this : new AlertComposer(this, coordinator);
 
+    // A report named without its plan's coordinator is signed by the coordinator of a plan of its period, never by a later
+    // plan's office (the commune office of 2026 does not write about the district's 2019).
+    private string? CoordinatorIn(Period period) => _rules.PlansCovering(period).FirstOrDefault()?.Coordinator;
+
     private AlertComposer For(string unit, Period period) =>
         For(_rules.FindPlan(period, _rules.FindUnit(unit)?.Jurisdiction ?? "") is { } plan ? plan.Coordinator : _rules.PlansCovering(period).FirstOrDefault()?.Coordinator);
 
@@ -105,7 +109,7 @@ public sealed class AlertComposer
     /// own list address, never expanded); for a commune, one To the commune's committee, Cc the lead of each
     /// indicator concerned and the coordinator.
     /// </summary>
-    public IReadOnlyList<EmailMessage> Alerts(ReportReference report, AlertPlan plan) => For(report.Coordinator).AlertsFor(report, plan);
+    public IReadOnlyList<EmailMessage> Alerts(ReportReference report, AlertPlan plan) => For(report.Coordinator ?? CoordinatorIn(report.Period)).AlertsFor(report, plan);
 
     private IReadOnlyList<EmailMessage> AlertsFor(ReportReference report, AlertPlan plan) =>
         plan.Behind.Count == 0 ? []
@@ -113,7 +117,7 @@ public sealed class AlertComposer
         : plan.Behind.GroupBy(score => score.Indicator.Lead).Select(group => Alert(report, group.Key, group.ToList(), DistrictCopies(group.ToList()))).ToList();
 
     /// <summary>The resolved notices for the indicators that recovered, addressed as <see cref="Alerts"/> addresses alerts, copied to the coordinator.</summary>
-    public IReadOnlyList<EmailMessage> ResolvedNotices(ReportReference report, AlertPlan plan) => For(report.Coordinator).ResolvedFor(report, plan);
+    public IReadOnlyList<EmailMessage> ResolvedNotices(ReportReference report, AlertPlan plan) => For(report.Coordinator ?? CoordinatorIn(report.Period)).ResolvedFor(report, plan);
 
     private IReadOnlyList<EmailMessage> ResolvedFor(ReportReference report, AlertPlan plan) =>
         plan.Recovered.Count == 0 ? []

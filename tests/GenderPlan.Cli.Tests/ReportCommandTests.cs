@@ -45,7 +45,7 @@ public sealed class ReportCommandTests : IClassFixture<CliAzurite>
     [InlineData("2019-H2", null, "--period: '2019-H2' is not a period; write YYYY, YYYY-H1, or a span of years YYYY-YYYY for a review.")]
     [InlineData("2017-2019", null, "--period: '2017-2019': a review starts in the plan's first year (2016); for another span add --ad-hoc.")]
     [InlineData("2016-2030", null, "--period: '2016-2030': no plan covers the years 2016-2030.")]
-    [InlineData("2030", null, "--period: no plan covers 2030.")]
+    [InlineData("2031", null, "--period: no plan covers 2031.")]
     [InlineData("2019", "tan-canh", "--jurisdiction: the report is a district's; for 2019 name one of: dak-to.")]
     public void Invalid_input_exits_2_with_a_clear_message_and_writes_nothing(string period, string? jurisdiction, string message)
     {

@@ -28,15 +28,15 @@ public class RulesAndTemplateCommandTests
     }
 
     [Fact]
-    public void Template_lists_every_code_with_its_Vietnamese_name()
+    public void Template_lists_every_code_of_the_plan_of_the_period_with_its_Vietnamese_name()
     {
-        var (exit, output, _) = Cli.Run("template");
+        var (exit, output, _) = Cli.Run("template", "--period", "2019");
 
         Assert.Equal(ExitCodes.Success, exit);
         var lines = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("period,jurisdiction,indicator,name,value,numerator,denominator,note", lines[0]);
         Assert.Equal(29, lines.Length);
-        Assert.Contains(",,G4.1,Tỷ số giới tính khi sinh,,,,", lines);
+        Assert.Contains("2019,,G4.1,Tỷ số giới tính khi sinh,,,,", lines);
     }
 
     [Fact]
@@ -54,17 +54,19 @@ public class RulesAndTemplateCommandTests
     }
 
     [Theory]
-    [InlineData("2019-05-01T00:00:00+07:00", "2019-H1")]
-    [InlineData("2019-06-15T00:00:00+07:00", "2019")]
-    [InlineData("2019-11-25T00:00:00+07:00", "2020-H1")]
-    [InlineData("2026-12-04T00:00:00+07:00", "")]
-    public void Template_fills_in_the_period_due_today_by_the_plans_calendar(string today, string period)
+    [InlineData("2019-05-01T00:00:00+07:00", "2019-H1", 28)]
+    [InlineData("2019-06-15T00:00:00+07:00", "2019", 28)]
+    [InlineData("2019-11-25T00:00:00+07:00", "2020-H1", 28)]
+    // After 25 November 2026 the next report due is the first half of 2027, under the plan in force then: the commune's
+    // 2021-2030 plan, with 12 indicators (the district's plan ended in 2020).
+    [InlineData("2026-12-04T00:00:00+07:00", "2027-H1", 12)]
+    public void Template_fills_in_the_period_due_today_by_the_plans_calendar(string today, string period, int indicators)
     {
         var (exit, output, _) = Cli.RunOn(new Cli.FixedClock(DateTimeOffset.Parse(today, System.Globalization.CultureInfo.InvariantCulture)), "template");
 
         Assert.Equal(ExitCodes.Success, exit);
         var rows = output.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
-        Assert.Equal(28, rows.Count);
+        Assert.Equal(indicators, rows.Count);
         Assert.All(rows, row => Assert.StartsWith(period + ",", row, StringComparison.Ordinal));
     }
 
@@ -88,7 +90,7 @@ public class RulesAndTemplateCommandTests
 
     [Theory]
     [InlineData("--period", "2019-H3")]
-    [InlineData("--period", "2030")]
+    [InlineData("--period", "2031")]
     [InlineData("--jurisdiction", "ha-noi")]
     [InlineData("--format", "xlsx")]
     public void Template_with_a_wrong_option_exits_2(string option, string value)

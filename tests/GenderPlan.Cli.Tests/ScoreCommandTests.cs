@@ -149,7 +149,7 @@ public class ScoreCommandTests
 
         Assert.Equal(ExitCodes.NeedsAttention, exit);
         Assert.Equal(
-            ["dak-to-2019.csv", "tan-canh-2020-H1.csv"],
+            ["dak-to-2019.csv", "dien-binh-2020.csv", "po-ko-2020.csv", "tan-canh-2020-H1.csv", "tan-canh-2020.csv", "tt-dak-to-2020.csv", "xa-dak-to-2025.csv"],
             JsonDocument.Parse(output).RootElement.GetProperty("reports").EnumerateArray().Select(report => Path.GetFileName(report.GetProperty("file").GetString())));
     }
 

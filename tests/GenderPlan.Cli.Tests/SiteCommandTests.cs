@@ -29,9 +29,14 @@ public sealed class SiteCommandTests : IClassFixture<CliAzurite>
         Assert.Contains("index.html", pages);
         Assert.Contains("tan-canh.html", pages);
         Assert.Contains("dak-to-2019.html", pages);
+        Assert.Contains("xa-dak-to.html", pages);
+        // The shipped rules follow the district's plan and Xã Đăk Tô's: the home page lists both, each links its place's page.
         var index = File.ReadAllText(Path.Combine(site, "index.html"));
-        Assert.Contains("href=\"tan-canh.html\"", index, StringComparison.Ordinal);
-        Assert.Contains("Số liệu năm 2019", index, StringComparison.Ordinal);
+        Assert.Contains("href=\"dak-to.html\"", index, StringComparison.Ordinal);
+        Assert.Contains("href=\"xa-dak-to.html\"", index, StringComparison.Ordinal);
+        var district = File.ReadAllText(Path.Combine(site, "dak-to.html"));
+        Assert.Contains("href=\"tan-canh.html\"", district, StringComparison.Ordinal);
+        Assert.Contains("Số liệu năm 2019", district, StringComparison.Ordinal);
         var broken = pages
             .SelectMany(page => LocalLinks(File.ReadAllText(Path.Combine(site, page!))).Select(link => (Page: page, Link: link)))
             .Where(link => !File.Exists(Path.Combine(site, link.Link)))

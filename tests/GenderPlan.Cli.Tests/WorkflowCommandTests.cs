@@ -55,7 +55,7 @@ public sealed class WorkflowCommandTests : IClassFixture<CliAzurite>
         Assert.All(results, result => Assert.Equal("reported", result.GetProperty("source").GetString()));
 
         Assert.Equal(ExitCodes.Success, page.Exit);
-        Assert.Contains("data-indicator=\"G3.1\" data-status=\"falling-behind\"", File.ReadAllText(Path.Combine(site, "index.html")), StringComparison.Ordinal);
+        Assert.Contains("data-indicator=\"G3.1\" data-status=\"falling-behind\"", File.ReadAllText(Path.Combine(site, "dak-to.html")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace GenderPlan.Core.Tests;
 /// </summary>
 public class CarriedBaselineTests
 {
-    private static RuleBook Rules => TestRules.Book;
+    private static RuleBook Rules => TestRules.Shipped;
 
     private static Plan CommunePlan => Rules.Plans.Single(plan => plan.Id == "xa-dak-to-2021-2030");
 

@@ -112,8 +112,9 @@ public class DakTo2016To2020PlanTests
         var result = RuleBookLoader.LoadDirectory(TestRules.RulesDirectory);
 
         Assert.Empty(result.Problems);
-        var plan = Assert.Single(result.RuleBook!.Plans);
-        Assert.Equal("dak-to-2016-2020", plan.Id);
+        // The district's plan first; the commune's 2021-2030 plan that followed the 2025 reform beside it.
+        Assert.Equal(["dak-to-2016-2020", "xa-dak-to-2021-2030"], result.RuleBook!.Plans.Select(each => each.Id));
+        var plan = result.RuleBook.Plans[0];
         Assert.Equal((2016, 2020), (plan.StartYear, plan.EndYear));
         Assert.Equal(PlanCodes, plan.Indicators.Select(indicator => indicator.Code));
         Assert.Equal(7, plan.Goals.Count);
@@ -268,8 +269,9 @@ public class DakTo2016To2020PlanTests
     {
         var units = TestRules.Book.Units;
 
-        // 13 departments, the communes' group, nine committees that ended on 30 June 2025 and the three that began on 1 July.
-        Assert.Equal(26, units.Count);
+        // 13 departments, the communes' group, nine committees that ended on 30 June 2025, the three that began on 1 July
+        // and Xã Đăk Tô's Phòng Văn hóa - Xã hội, which coordinates the commune's 2021-2030 plan.
+        Assert.Equal(27, units.Count);
         Assert.All(units, unit => Assert.NotEmpty(unit.Emails));
         Assert.Equal("Phòng Lao động - Thương binh và Xã hội", TestRules.Book.FindUnit("ldtbxh")!.Name.Vi);
     }

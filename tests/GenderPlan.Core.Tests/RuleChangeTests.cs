@@ -7,7 +7,7 @@ namespace GenderPlan.Core.Tests;
 /// <summary>The rules page's edits written into the rules files, and the readable diff between two versions.</summary>
 public class RuleChangeTests
 {
-    private static IReadOnlyList<RuleSource> Shipped() => RuleSource.FromDirectory(TestRules.RulesDirectory);
+    private static IReadOnlyList<RuleSource> Shipped() => TestRules.DistrictSources();
 
     private static Domain.RuleBook Load(IReadOnlyList<RuleSource> sources) => RuleBookLoader.Load(sources).RuleBook ?? throw new InvalidOperationException(string.Join("; ", RuleBookLoader.Load(sources).Problems));
 

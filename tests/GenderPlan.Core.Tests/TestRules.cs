@@ -12,7 +12,13 @@ namespace GenderPlan.Core.Tests;
 /// </summary>
 internal static class TestRules
 {
+    // The district's plan with the shipped units and places files: what the tests of the 2016-2020 plan read. The
+    // commune's 2021-2030 plan beside it changes what "the newest plan" is, which those tests are not about.
     private static readonly Lazy<RuleBook> Repository = new(() =>
+        RuleBookLoader.Load(DistrictSources()).RuleBook
+        ?? throw new InvalidOperationException("the repository's rules are invalid"));
+
+    private static readonly Lazy<RuleBook> Everything = new(() =>
         RuleBookLoader.LoadDirectory(RulesDirectory).RuleBook ?? throw new InvalidOperationException("the repository's rules are invalid"));
 
     public static string RepositoryRoot => GenderPlan.Testing.RepositoryRoot.Path;
@@ -21,7 +27,15 @@ internal static class TestRules
 
     public static string WorkflowPath => Path.Combine(RulesDirectory, "dak-to-2016-2020.workflow.json");
 
+    /// <summary>The 2016-2020 plan with the shipped units and places.</summary>
     public static RuleBook Book => Repository.Value;
+
+    /// <summary>The files <see cref="Book"/> is loaded from: every rules file but the later plans.</summary>
+    public static IReadOnlyList<RuleSource> DistrictSources() =>
+        [.. RuleSource.FromDirectory(RulesDirectory).Where(source => !source.IsWorkflow || source.Name == Path.GetFileName(WorkflowPath))];
+
+    /// <summary>Everything <c>Rules/</c> holds: both plans, the units and the places.</summary>
+    public static RuleBook Shipped => Everything.Value;
 
     public static Plan Plan => Book.Plans[0];
 

@@ -24,7 +24,7 @@ public class MilestoneRulesPageTests
 
     private static string Row(string html, string code)
     {
-        var start = html.IndexOf($"<tr data-code=\"{code}\">", StringComparison.Ordinal);
+        var start = html.IndexOf($"<tr data-code=\"{code}\"", StringComparison.Ordinal);
         return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 }

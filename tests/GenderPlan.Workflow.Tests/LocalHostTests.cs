@@ -67,7 +67,15 @@ public sealed class LocalHostTests(AzuriteFixture azurite) : AzuriteTest(azurite
             }
         };
 
+        // The shipped rules follow two plans (the district's 2016-2020, Xã Đăk Tô's 2021-2030): the home page lists them,
+        // newest first, and each opens its place's live page.
         await page.GotoAsync($"http://{address}/");
+        Assert.Equal("Các kế hoạch", await page.Locator("h1 [lang='vi']").InnerTextAsync());
+        var plans = page.Locator(".plan-entry h2 a [lang='vi']");
+        Assert.Equal(
+            ["Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030 của xã Đăk Tô", "Kế hoạch hành động bình đẳng giới huyện Đăk Tô giai đoạn 2016-2020"],
+            await plans.AllInnerTextsAsync());
+        await plans.Nth(1).ClickAsync();
         Assert.EndsWith("/api/page/dak-to", page.Url, StringComparison.Ordinal);
         Assert.Contains("Huyện Đăk Tô", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("[data-indicator='G3.1'][data-status='falling-behind']").CountAsync());

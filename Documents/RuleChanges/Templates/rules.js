@@ -22,7 +22,7 @@
   function edits() {
     var indicators = [], units = [];
     Array.prototype.forEach.call(document.querySelectorAll('#indicators tr[data-code]'), function (row) {
-      var edit = { code: row.getAttribute('data-code') }, any = false;
+      var edit = { code: row.getAttribute('data-code'), plan: row.getAttribute('data-plan') }, any = false;
       Array.prototype.forEach.call(row.querySelectorAll('input'), function (input) {
         if (!changed(input)) { return; }
         any = true;
