@@ -3,6 +3,7 @@ using System.Text;
 using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Plans;
 using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Core.Text;
@@ -171,7 +172,7 @@ public sealed class AlertComposer
         var language = LanguageOf([_coordinator]);
         var district = OneLine(report.District.Name);
         var subject = Pick(language,
-            $"V/v dự thảo báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới {report.Period.Label.Vi} của {InSentence(district)}",
+            $"V/v dự thảo báo cáo kết quả thực hiện Kế hoạch hành động bình đẳng giới {report.Period.Label.Vi} của {PlaceWords.InSentence(district)}",
             $"Draft report on the gender-equality action plan, {report.Period.Label.En}, {district}");
         var model = new ProvinceReportEmail(
             subject,
@@ -179,6 +180,7 @@ public sealed class AlertComposer
             district,
             report.Period.Label,
             report.Plan.ReportsTo ?? new LocalizedText("Sở Lao động - Thương binh và Xã hội", "the provincial Department of Labour, Invalids and Social Affairs"),
+            report.PlaceWords.Committee,
             report.Goals.Sum(goal => report.TargetsOf(goal).Count),
             lines.Count,
             lines.Count(line => line.Figure?.Status == Status.Met),
@@ -204,6 +206,8 @@ public sealed class AlertComposer
     private EmailMessage DiscrepancyFor(Plan plan, Period period, Indicator indicator, decimal reported, decimal communes, Coverage coverage)
     {
         var place = OneLine(plan.District.Name);
+        // The figure compared is the plan's own place's; the sum is of the places its reports add up from.
+        var below = PlaceRollUp.Contributors(plan.Places, plan.District.Id, indicator, period).Select(plan.Places.Find).OfType<Jurisdiction>();
         string Format(decimal value, Language language) => ScoreExplainer.FormatValue(indicator, value, language);
         LocalizedText Both(decimal value) => new(Format(value, Language.Vietnamese), Format(value, Language.English));
         var language = LanguageOf([indicator.Lead, _coordinator]);
@@ -211,7 +215,8 @@ public sealed class AlertComposer
             $"V/v đề nghị rà soát, thống nhất số liệu chỉ tiêu {Lower(OneLine(indicator.Name.Vi))} {period.Label.Vi}",
             $"Request to reconcile the figures of “{OneLine(indicator.Name.En)}”, {period.Label.En}");
         var model = new DiscrepancyEmail(
-            subject, new LocalizedText(Lower(OneLine(indicator.Name.Vi)), OneLine(indicator.Name.En)), Places(place), period.Label, Both(reported), Both(communes), CoverageText.Describe(plan, coverage),
+            subject, new LocalizedText(Lower(OneLine(indicator.Name.Vi)), OneLine(indicator.Name.En)), Places(place), PlaceWords.Of(plan.District).Kind,
+            PlaceWords.Members(below) ?? PlacesBelowUnknown, period.Label, Both(reported), Both(communes), CoverageText.Describe(plan, coverage),
             Both(indicator.ToleranceFor(reported)), UnitNames(indicator.Lead), UnitNames(_coordinator), ReplyBy());
         var figures = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reported}|{communes}");
         return Build(Id("discrepancy", plan.District.Id, period.ToString(), indicator.Code, figures), [indicator.Lead, _coordinator], [], "discrepancy", model);
@@ -486,10 +491,10 @@ public sealed class AlertComposer
         _rules.Plans.Select(plan => plan.FindIndicator(code)).FirstOrDefault(found => found is not null)?.Name ?? new LocalizedText(code, code);
 
     /// <summary>A place inside a Vietnamese sentence: "huyện Đăk Tô", "xã Tân Cảnh" (the level word is not a proper name).</summary>
-    private static LocalizedText Places(string place) => new(InSentence(place), place);
+    private static LocalizedText Places(string place) => new(PlaceWords.InSentence(place), place);
 
-    private static string InSentence(string place) =>
-        new[] { "Huyện ", "Xã ", "Thị trấn ", "Thành phố ", "Thị xã ", "Phường ", "Quận " }.Any(level => place.StartsWith(level, StringComparison.Ordinal)) ? Lower(place) : place;
+    /// <summary>The places a sum was made of, should the plan list none of them in the period any more.</summary>
+    private static readonly LocalizedText PlacesBelowUnknown = new("các địa phương cấp dưới", "the places below");
 
     /// <summary>A name after "chỉ tiêu": its first letter lower-case unless the first word is an abbreviation ("UBND").</summary>
     private static string Lower(string name) =>

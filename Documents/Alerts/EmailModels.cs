@@ -82,10 +82,25 @@ internal sealed record ReportEmail(
 /// A notice that the district's reported figure and the communes' sum disagree (<c>discrepancy</c>): both figures,
 /// how much of the district the sum covers, and the tolerance they exceed.
 /// </summary>
+/// <param name="Subject">The subject.</param>
+/// <param name="Name">The indicator's name.</param>
+/// <param name="Place">The place whose own figure was reported, inside a sentence ("huyện Đăk Tô").</param>
+/// <param name="Level">That place's kind, whose figure the letter calls it ("số liệu huyện báo cáo", "số liệu xã báo cáo").</param>
+/// <param name="Below">The places the sum is made of, by their kinds ("các xã, thị trấn", "các xã, phường").</param>
+/// <param name="Period">The period.</param>
+/// <param name="Reported">The place's own figure.</param>
+/// <param name="Communes">The sum of the places below.</param>
+/// <param name="Coverage">How many of the places below the sum covers.</param>
+/// <param name="Tolerance">The difference allowed.</param>
+/// <param name="Lead">The lead department asked to reconcile the figures.</param>
+/// <param name="Office">The coordinator office it reports back to.</param>
+/// <param name="ReplyBy">The date it is asked to report back by.</param>
 internal sealed record DiscrepancyEmail(
     string Subject,
     LocalizedText Name,
     LocalizedText Place,
+    LocalizedText Level,
+    LocalizedText Below,
     LocalizedText Period,
     LocalizedText Reported,
     LocalizedText Communes,
@@ -114,12 +129,17 @@ internal sealed record RulesChangedEmail(
 internal sealed record VerdictLine(LocalizedText Name, string Place, LocalizedText Period, StatusPresentation? From, StatusPresentation? To);
 
 /// <summary>The province report of a period, sent to the coordinator with its files attached (<c>province-report</c>).</summary>
+/// <remarks>
+/// <c>Committee</c> is the People's Committee of the plan's own place, which the report goes to beside the body above
+/// (<c>ReportsTo</c>): "UBND huyện" for a district's plan, "UBND xã" for a commune's, "UBND tỉnh" for a province's.
+/// </remarks>
 internal sealed record ProvinceReportEmail(
     string Subject,
     LocalizedText Coordinator,
     string District,
     LocalizedText Period,
     LocalizedText ReportsTo,
+    LocalizedText Committee,
     int Targets,
     int Indicators,
     int Met,

@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Plans;
 using static GenderPlan.Documents.ProvinceReports.DocxBlocks;
 
 namespace GenderPlan.Documents.ProvinceReports;
@@ -99,7 +100,7 @@ public static class DocxReportWriter
         var headers = (Default: main.GetIdOfPart(pageNumbers), First: main.GetIdOfPart(firstPage));
         Properties(document, report);
 
-        var issuer = IssuingBody(report) + " huyện";
+        var issuer = Issuer(report);
         var body = new Body();
         body.Append(Letterhead(report));
         body.Append(
@@ -117,7 +118,7 @@ public static class DocxReportWriter
             body.Append(Body(GoalSummary.Write(goal)));
             foreach (var target in report.TargetsOf(goal))
             {
-                body.Append(GoalSummary.Lines(target, report.Scope).Select(line => Body(line)));
+                body.Append(GoalSummary.Lines(target, report.Scope, report.PlaceWords).Select(line => Body(line)));
             }
         }
 
@@ -139,12 +140,14 @@ public static class DocxReportWriter
         main.Document.Save();
     }
 
-    /// <summary>"Đăk Tô" from "Huyện Đăk Tô": how the place is written in the date line and running text.</summary>
-    public static string PlaceName(ProvinceReport report)
-    {
-        var name = report.District.Name;
-        return name.StartsWith("Huyện ", StringComparison.Ordinal) ? name[6..] : name;
-    }
+    /// <summary>"Đăk Tô" from "Huyện Đăk Tô", "Xã Đăk Tô" or "Tỉnh Quảng Ngãi": how the place is written in the date line and running text.</summary>
+    public static string PlaceName(ProvinceReport report) => report.PlaceWords.Name;
+
+    /// <summary>
+    /// The issuing body as the running text names it, the office followed by its place's kind: "Phòng Lao động -
+    /// Thương binh và Xã hội huyện", "Phòng Văn hóa - Xã hội xã", "Sở Nội vụ tỉnh".
+    /// </summary>
+    public static string Issuer(ProvinceReport report) => report.PlaceWords.Office(IssuingBody(report));
 
     /// <summary>
     /// The coordinator's name as documents write it: "Phòng Lao động - Thương binh và Xã hội", with the hyphen of
@@ -152,11 +155,15 @@ public static class DocxReportWriter
     /// </summary>
     public static string IssuingBody(ProvinceReport report) => report.Coordinator.Name.Vi.Replace('–', '-');
 
-    /// <summary>The document symbol of the issuing body: "LĐTBXH" for "Phòng Lao động – Thương binh và Xã hội".</summary>
+    /// <summary>
+    /// The document symbol of the issuing body: "LĐTBXH" for "Phòng Lao động – Thương binh và Xã hội", "VHXH" for "Phòng
+    /// Văn hóa - Xã hội", "SNV" for "Sở Nội vụ". A place's kind the name may end with ("Phòng Nội vụ huyện") is not part
+    /// of the symbol.
+    /// </summary>
     public static string Symbol(ResponsibleUnit unit)
     {
-        var words = unit.Name.Vi.Split([' ', '–', '-'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(word => word is not ("Phòng" or "và" or "huyện"))
+        var words = PlaceWords.WithoutKind(unit.Name.Vi).Split([' ', '–', '-'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(word => word is not ("Phòng" or "và"))
             .Select(word => char.ToUpperInvariant(word[0]));
         return string.Concat(words);
     }
@@ -171,7 +178,7 @@ public static class DocxReportWriter
         var issuer = TextWidth.Wrap(IssuingBody(report).ToUpperInvariant(), SmallSize, leftWidth);
         var issuerWidth = issuer.Max(line => TextWidth.Twips(line, SmallSize));
         var left = Cell(leftWidth, [
-            Para($"UBND {report.District.Name.ToUpperInvariant()}", size: SmallSize, align: JustificationValues.Center, after: 0),
+            Para(report.PlaceWords.CommitteeOfPlace.ToUpperInvariant(), size: SmallSize, align: JustificationValues.Center, after: 0),
             Lines(issuer, SmallSize, bold: true, after: 0),
             // 2/5 of the name's longest line: within the decree's 1/3 to 1/2.
             Rule(issuerWidth * 2 / 5, leftWidth),
@@ -197,7 +204,7 @@ public static class DocxReportWriter
             recipients.Add($"- {above.Vi} (b/c);");
         }
 
-        recipients.Add("- UBND huyện (b/c);");
+        recipients.Add($"- {report.PlaceWords.Committee.Vi} (b/c);");
         recipients.Add($"- Lưu: VT, {Symbol(report.Coordinator)}.");
         var left = Cell(4500, [
             Para("", size: 12, after: 0),
@@ -218,7 +225,7 @@ public static class DocxReportWriter
     {
         yield return Para("Phụ lục", bold: true, align: JustificationValues.Center, after: 0);
         yield return Para($"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH HÀNH ĐỘNG BÌNH ĐẲNG GIỚI {report.Scope.Label.ToUpperInvariant()}", bold: true, align: JustificationValues.Center, after: 0);
-        yield return Para($"(Kèm theo Báo cáo số       /BC-{Symbol(report.Coordinator)} ngày {ReportText.CitedDate(report.Date)} của {IssuingBody(report)} huyện {PlaceName(report)})", italic: true, align: JustificationValues.Center, after: 12);
+        yield return Para($"(Kèm theo Báo cáo số       /BC-{Symbol(report.Coordinator)} ngày {ReportText.CitedDate(report.Date)} của {Issuer(report)} {PlaceName(report)})", italic: true, align: JustificationValues.Center, after: 12);
         yield return IndicatorTable(report);
     }
 

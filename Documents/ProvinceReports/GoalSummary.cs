@@ -1,3 +1,5 @@
+using GenderPlan.Core.Plans;
+
 namespace GenderPlan.Documents.ProvinceReports;
 
 /// <summary>
@@ -20,9 +22,12 @@ public static class GoalSummary
     /// each part ending ";" and the last ".".
     /// </summary>
     /// <remarks>In a review (<paramref name="scope"/> a span of years) each figure says which year it is from: the latest reported, which need not be the last.</remarks>
-    public static IReadOnlyList<string> Lines(PlanTarget target, ReportScope? scope = null)
+    /// <param name="target">The chỉ tiêu.</param>
+    /// <param name="scope">The report's scope; null for a regular report.</param>
+    /// <param name="place">The plan's own place, which a sentence may name (<see cref="IndicatorSentence.Write"/>).</param>
+    public static IReadOnlyList<string> Lines(PlanTarget target, ReportScope? scope = null, PlaceWords? place = null)
     {
-        string Sentence(IndicatorLine line) => IndicatorSentence.Write(line) + YearOf(line, scope);
+        string Sentence(IndicatorLine line) => IndicatorSentence.Write(line, place) + YearOf(line, scope);
         if (target.Lines.Count == 1)
         {
             return [$"- {target.Heading}: {Sentence(target.Lines[0])}."];

@@ -1,4 +1,5 @@
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Plans;
 
 namespace GenderPlan.Documents.ProvinceReports;
 
@@ -66,7 +67,12 @@ public static class IndicatorSentence
     /// The full sentence, capitalised, without the final stop: "Tỷ lệ doanh nghiệp có nữ tham gia lãnh đạo, quản lý
     /// đạt 12%, chậm tiến độ so với chỉ tiêu 20% đến năm 2020".
     /// </summary>
-    public static string Write(IndicatorLine line)
+    /// <param name="line">The indicator's line.</param>
+    /// <param name="place">
+    /// The plan's own place, whose plan a sentence may name ("kế hoạch của huyện", "kế hoạch của xã"); without it the
+    /// sentence says "kế hoạch" alone rather than guess the place's kind.
+    /// </param>
+    public static string Write(IndicatorLine line, PlaceWords? place = null)
     {
         var indicator = line.Indicator;
         var milestone = line.Milestone;
@@ -75,7 +81,7 @@ public static class IndicatorSentence
         {
             Standing.NoFigure => $"{indicator.Name.Vi}: chưa có số liệu",
             Standing.NothingArose => $"{indicator.Name.Vi}: trong kỳ không phát sinh trường hợp nào",
-            Standing.NoTargetSet => $"{Result(indicator, figure!.Value!.Value)}; kế hoạch của huyện không đặt mức phấn đấu cho chỉ tiêu này",
+            Standing.NoTargetSet => $"{Result(indicator, figure!.Value!.Value)}; {PlanOf(place)} không đặt mức phấn đấu cho chỉ tiêu này",
             Standing.Reached => $"{Result(indicator, figure!.Value!.Value)}, {Reached(indicator, milestone)}",
             Standing.OnTrack => $"{Result(indicator, figure!.Value!.Value)}, đúng tiến độ để đạt chỉ tiêu {Target(indicator, milestone)}",
             _ when indicator.Unit.IsCategory => $"{Result(indicator, figure!.Value!.Value)}, chưa đạt mức kế hoạch đề ra ({Target(indicator, milestone)})",
@@ -83,6 +89,8 @@ public static class IndicatorSentence
         };
         return Capitalise(sentence);
     }
+
+    private static string PlanOf(PlaceWords? place) => place is null ? "kế hoạch" : $"kế hoạch của {place.Kind.Vi}";
 
     /// <summary>
     /// The result as a clause naming the indicator: "tỷ lệ ... đạt 66,7%", "tỷ số giới tính khi sinh ở mức 108 trẻ

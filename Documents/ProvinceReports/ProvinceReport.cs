@@ -1,4 +1,5 @@
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Plans;
 using GenderPlan.Core.Scoring;
 
 namespace GenderPlan.Documents.ProvinceReports;
@@ -49,6 +50,18 @@ public sealed record ProvinceReport(
 
     /// <summary>The district the report covers.</summary>
     public Jurisdiction District => Plan.District;
+
+    /// <summary>
+    /// How the documents name the plan's own place and its government ("huyện", "UBND huyện"; "xã", "UBND xã"): from
+    /// the place, so a commune's or a province's report never speaks of a district.
+    /// </summary>
+    public PlaceWords PlaceWords => PlaceWords.Of(District);
+
+    /// <summary>
+    /// The places directly below the plan's own place in the report's period, as a sentence names them all ("các xã,
+    /// thị trấn"); null for a plan of one place, whose report cites no reports from below.
+    /// </summary>
+    public LocalizedText? PlacesBelow => PlaceWords.Members(Plan.Places.ChildrenOf(District.Id, Period));
 
     /// <summary>Every indicator line, goal by goal.</summary>
     public IEnumerable<IndicatorLine> Lines => Goals.SelectMany(goal => goal.Lines);

@@ -73,7 +73,7 @@ public static class ReportText
             _ => $"kết quả thực hiện {scope.Label}",
         };
         var request = scope.Kind == ReportKind.AdHoc ? $"Thực hiện {scope.Request ?? "[văn bản yêu cầu báo cáo: số, ngày, cơ quan ban hành, trích yếu]"}; căn cứ " : "Thực hiện ";
-        return $"{request}{basis}; trên cơ sở báo cáo của các cơ quan, đơn vị và UBND các xã, thị trấn, {issuer} báo cáo {what} như sau:";
+        return $"{request}{basis}; trên cơ sở báo cáo của các cơ quan, đơn vị{Committees(report, " và ")}, {issuer} báo cáo {what} như sau:";
     }
 
     /// <summary>Section II: the indicators behind and the figures missing, as sentences, then the causes for the office to write.</summary>
@@ -112,12 +112,13 @@ public static class ReportText
         var text = new List<string>();
         if (report.Scope.Kind == ReportKind.FinalReview)
         {
-            text.Add("- Duy trì, phát huy các kết quả đã đạt được; tiếp tục lồng ghép các mục tiêu bình đẳng giới vào kế hoạch phát triển kinh tế - xã hội của huyện và của từng cơ quan, đơn vị, địa phương.");
-            text.Add("- Rút kinh nghiệm từ các chỉ tiêu chưa đạt để xây dựng mục tiêu, chỉ tiêu của giai đoạn tiếp theo sát với thực tế của huyện.");
+            var place = report.PlaceWords.Kind.Vi;
+            text.Add($"- Duy trì, phát huy các kết quả đã đạt được; tiếp tục lồng ghép các mục tiêu bình đẳng giới vào kế hoạch phát triển kinh tế - xã hội của {place} và của từng cơ quan, đơn vị, địa phương.");
+            text.Add($"- Rút kinh nghiệm từ các chỉ tiêu chưa đạt để xây dựng mục tiêu, chỉ tiêu của giai đoạn tiếp theo sát với thực tế của {place}.");
         }
         else
         {
-            text.Add($"- Tiếp tục triển khai thực hiện {basis}; lồng ghép các mục tiêu bình đẳng giới vào kế hoạch công tác của các cơ quan, đơn vị và UBND các xã, thị trấn.");
+            text.Add($"- Tiếp tục triển khai thực hiện {basis}; lồng ghép các mục tiêu bình đẳng giới vào kế hoạch công tác của các cơ quan, đơn vị{Committees(report, " và ")}.");
             if (behind.Count > 0)
             {
                 text.Add($"- Tập trung chỉ đạo thực hiện các chỉ tiêu chưa đạt tiến độ: {string.Join("; ", behind.Select(line => ReportWording.InSentence(line.Indicator.Name.Vi)))}.");
@@ -127,7 +128,7 @@ public static class ReportText
             var send = plan.Covers(next)
                 ? $" và gửi báo cáo {next.Label.Vi} về {issuer} {Before(plan.Calendar.Deadline(next))}"
                 : "";
-            text.Add($"- Đề nghị các cơ quan, đơn vị, UBND các xã, thị trấn thu thập, tổng hợp đầy đủ số liệu các chỉ tiêu{send}.");
+            text.Add($"- Đề nghị các cơ quan, đơn vị{Committees(report, ", ")} thu thập, tổng hợp đầy đủ số liệu các chỉ tiêu{send}.");
         }
 
         text.Add("- [Bổ sung nhiệm vụ, giải pháp trọng tâm của cơ quan trong thời gian tới].");
@@ -141,14 +142,14 @@ public static class ReportText
         var behind = report.Lines.Any(line => IndicatorSentence.StandingOf(line) == IndicatorSentence.Standing.Behind);
         if (behind && report.Plan.ReportsTo is { } above)
         {
-            text.Add($"- Đề nghị {above.Vi} quan tâm hướng dẫn chuyên môn, tập huấn nghiệp vụ về bình đẳng giới, hỗ trợ huyện thực hiện các chỉ tiêu chưa đạt tiến độ.");
+            text.Add($"- Đề nghị {above.Vi} quan tâm hướng dẫn chuyên môn, tập huấn nghiệp vụ về bình đẳng giới, hỗ trợ {report.PlaceWords.Kind.Vi} thực hiện các chỉ tiêu chưa đạt tiến độ.");
         }
 
         text.Add("- [Nêu đề xuất, kiến nghị cụ thể về cơ chế, chính sách, kinh phí, bố trí cán bộ].");
         return text;
     }
 
-    /// <summary>The closing line: "Trên đây là báo cáo ... của Phòng ... huyện Đăk Tô./.".</summary>
+    /// <summary>The closing line: "Trên đây là báo cáo ... của Phòng ... huyện./.".</summary>
     public static string Closing(ProvinceReport report, string issuer)
     {
         var scope = report.Scope;
@@ -160,6 +161,13 @@ public static class ReportText
         };
         return $"Trên đây là báo cáo {what} của {issuer}./.";
     }
+
+    /// <summary>
+    /// The People's Committees of the places below, after <paramref name="separator"/>, as the plan asks them to report
+    /// ("UBND các xã, thị trấn"; "UBND các xã, phường" under a province since 2025); nothing for a plan of one place.
+    /// </summary>
+    private static string Committees(ProvinceReport report, string separator) =>
+        report.PlacesBelow is { } below ? $"{separator}UBND {below.Vi}" : "";
 
     private static Period Next(Period period) => period.Kind == PeriodKind.Annual ? Period.FirstHalf(period.Year + 1) : Period.Annual(period.Year);
 

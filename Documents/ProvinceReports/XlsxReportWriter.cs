@@ -2,6 +2,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Plans;
 
 namespace GenderPlan.Documents.ProvinceReports;
 
@@ -26,15 +27,16 @@ public static class XlsxReportWriter
 
     /// <summary>
     /// The header row of <see cref="IndicatorSheet"/>, in column order; the baseline year is the plan's
-    /// (<c>Plan.baselineYear</c>). The district's target is a number and "Thời hạn" says when it applies ("Năm 2020"
-    /// or "Hằng năm"), so a yearly target never stands under a year's heading. A review adds each year's result.
+    /// (<c>Plan.baselineYear</c>). The plan's own target is a number, headed by its place's kind ("Chỉ tiêu của huyện",
+    /// "Chỉ tiêu của xã"), and "Thời hạn" says when it applies ("Năm 2020" or "Hằng năm"), so a yearly target never
+    /// stands under a year's heading. A review adds each year's result.
     /// </summary>
     public static IReadOnlyList<string> IndicatorColumns(Plan plan) => IndicatorColumns(plan, []);
 
     /// <summary>The header row for a report showing <paramref name="years"/> side by side (a review), in column order.</summary>
     public static IReadOnlyList<string> IndicatorColumns(Plan plan, IReadOnlyList<int> years) =>
     [
-        "STT", "Chỉ tiêu", "Đơn vị tính", $"Năm {plan.BaselineYear}", "Chỉ tiêu của huyện", "Thời hạn", "Chỉ tiêu tỉnh",
+        "STT", "Chỉ tiêu", "Đơn vị tính", $"Năm {plan.BaselineYear}", $"Chỉ tiêu của {PlaceWords.Of(plan.District).Kind.Vi}", "Thời hạn", "Chỉ tiêu tỉnh",
         .. years.Select(year => $"Năm {year}"),
         years.Count > 0 ? "Kết quả cuối kỳ" : "Kết quả thực hiện", "Nguồn số liệu", "Đánh giá", "Đơn vị chủ trì", "Ghi chú",
     ];
