@@ -112,7 +112,7 @@ public class PlanNewCommandTests
     }
 
     [Fact]
-    public void A_province_plan_over_districts_and_communes_writes_the_whole_tree_and_passes_rules_check()
+    public void A_province_plan_over_districts_and_communes_writes_the_whole_tree_and_rules_check_shows_it()
     {
         var output = NewFolder();
 
@@ -123,8 +123,12 @@ public class PlanNewCommandTests
         Assert.Equal(
             ["kon-tum  province", "dak-to kon-tum district", "tt-dak-to dak-to commune", "tan-canh dak-to commune", "ngoc-hoi kon-tum district", "plei-kan ngoc-hoi commune"],
             places.Select(place => $"{place!["id"]} {place["parent"]} {place["level"]}"));
-        var (checkExit, _, checkError) = Cli.Run("rules", "check", output);
+        var (checkExit, check, checkError) = Cli.Run("rules", "check", output);
         Assert.True(checkExit == ExitCodes.Success, checkError);
+        Assert.Contains(
+            "    Tỉnh Kon Tum (kon-tum): province, mã 62\n      Huyện Đăk Tô (dak-to): district, mã 612\n        Thị trấn Đăk Tô (tt-dak-to): commune, mã 23473\n        Xã Tân Cảnh (tan-canh): commune, mã 23476\n      Huyện Ngọc Hồi (ngoc-hoi): district, mã 611\n",
+            check.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
 
         // The communes report and have committees; the districts between only add them up.
         Assert.Equal(["tt-dak-to", "tan-canh", "plei-kan"], RuleBookLoader.LoadDirectory(output).RuleBook!.Units.Where(unit => unit.IsCommuneCommittee).Select(unit => unit.Jurisdiction!));

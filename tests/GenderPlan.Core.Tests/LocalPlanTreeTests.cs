@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Plans;
+using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Rules;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Testing;
@@ -100,6 +101,18 @@ public class LocalPlanTreeTests
 
         Assert.Null(read.Places);
         Assert.Equal("places.csv: row 3, column D (parent): the parents go round in a cycle (612 → 23476 → 612); a place cannot be below itself", Assert.Single(read.Problems).ToString());
+    }
+
+    [Fact]
+    public void Rules_history_names_the_levels_of_a_province_plan_by_its_places()
+    {
+        var (before, files) = Build(TwoLevels, "51");
+        var workflow = JsonNode.Parse(files.Single(file => file.IsWorkflow).Content.Span)!.AsObject();
+        TestRules.Rule(workflow, "G4.1")["Properties"]!["levels"] = new JsonArray("province");
+
+        var after = RuleBookLoader.Load([new RuleSource("51-2021-2030.workflow.json", Encoding.UTF8.GetBytes(workflow.ToJsonString())), files.Single(file => file.IsUnits)]).RuleBook!;
+
+        Assert.Equal(["G4.1: cấp báo cáo tỉnh, xã → tỉnh"], RulesDiff.Between(before, after));
     }
 
     private static (RuleBook Book, IReadOnlyList<RuleSource> Files) Build(string places, string place)
