@@ -53,6 +53,23 @@ public sealed class PlaceTree
         return found;
     }
 
+    /// <summary>
+    /// Every place with its depth (0 for a root), each root followed by the places below it, parents before children,
+    /// whenever they existed: the tree as an official reads it in <c>rules check</c>, the old districts and the new
+    /// province side by side when a reform replaced one root with another.
+    /// </summary>
+    public IReadOnlyList<(Jurisdiction Place, int Depth)> Outline()
+    {
+        var lines = new List<(Jurisdiction, int)>();
+        foreach (var root in Places.Where(place => place.Parent is null))
+        {
+            lines.Add((root, 0));
+            lines.AddRange(DescendantsOf(root.Id).Select(place => (place, AncestorsOf(place.Id).Count())));
+        }
+
+        return lines;
+    }
+
     /// <summary>The places <paramref name="id"/> was formed from, as the tree knows them (ids it does not know are left out).</summary>
     public IReadOnlyList<Jurisdiction> PredecessorsOf(string id) =>
         Find(id) is { } place ? [.. place.FormedFrom.Select(Find).OfType<Jurisdiction>()] : [];

@@ -10,7 +10,7 @@ namespace GenderPlan.Core.Plans;
 /// <summary>What a local plan is made from.</summary>
 /// <param name="Strategy">The strategy's workflow file (<c>Rules/strategy/nq-28-2021-2030.workflow.json</c>).</param>
 /// <param name="Offices">Who coordinates at each level, and whom the report goes to (<see cref="StrategyOffices"/>).</param>
-/// <param name="Places">The places list; the plan's place and the places whose parent it is are taken from it.</param>
+/// <param name="Places">The places list; the plan's place and every place below it, at any depth, are taken from it.</param>
 /// <param name="Place">The id or code of the place the plan is for.</param>
 /// <param name="Name">The plan's title, when the officials give one; otherwise it is made from the strategy's and the place's names.</param>
 /// <param name="PlacesFile">The places list's file name, for messages.</param>
@@ -23,10 +23,10 @@ public sealed record LocalPlanResult(IReadOnlyList<RuleSource>? Files, IReadOnly
 
 /// <summary>
 /// Starts a province's or commune's plan from the national strategy: the strategy's years, baseline year, deadlines,
-/// path, goals and indicators (with their milestones and notes), the place and the places below it, and the office
-/// that coordinates at the place's level. Every indicator is led by that office until the officials assign it through
-/// the rules page; baselines stay empty for them to fill in. The result is loaded with <see cref="RuleBookLoader"/>
-/// before it is returned, so a plan that would fail <c>rules check</c> is never written.
+/// path, goals and indicators (with their milestones and notes), the place and the whole tree of places below it
+/// (<see cref="LocalPlanPlaces"/>), and the office that coordinates at the place's level. Every indicator is led by that
+/// office until the officials assign it through the rules page; baselines stay empty for them to fill in. The result is
+/// loaded with <see cref="RuleBookLoader"/> before it is returned, so a plan that would fail <c>rules check</c> is never written.
 /// </summary>
 public static class LocalPlanBuilder
 {
@@ -50,20 +50,20 @@ public static class LocalPlanBuilder
             problems.Add(Messages.PlacesNoOffice.At(StrategyOffices.FileName, null, place.Level.Word(), StrategyOffices.FileName));
         }
 
-        var below = place is null ? [] : request.Places.Where(entry => entry.Parent == place.Code).ToList();
-        if (place is not null && below.Count + 1 > PlaceLimits.MaxPlacesInPlan)
+        var tree = place is null ? null : PlaceSubtree.Of(place, request.Places);
+        if (tree is not null && tree.Below.Count + 1 > PlaceLimits.MaxPlacesInPlan)
         {
-            problems.Add(Messages.PlacesTooManyChildren.At(request.PlacesFile, ProblemLocation.SheetRow(place.Row), place.Name, below.Count, PlaceLimits.MaxPlacesInPlan - 1));
+            problems.Add(Messages.PlacesTooManyChildren.At(request.PlacesFile, ProblemLocation.SheetRow(tree.Root.Row), tree.Root.Name, tree.Below.Count, PlaceLimits.MaxPlacesInPlan - 1));
         }
 
-        if (problems.Count > 0 || strategy is null || place is null || office is null)
+        if (problems.Count > 0 || strategy is null || tree is null || office is null)
         {
             return new LocalPlanResult(null, problems);
         }
 
-        var parent = request.Places.FirstOrDefault(entry => entry.Code == place.Parent);
-        var plan = Workflow(strategy, request, place, below, office, parent);
-        var units = Units(office, below);
+        var parent = request.Places.FirstOrDefault(entry => entry.Code == tree.Root.Parent);
+        var plan = Workflow(strategy, request, tree, office, parent);
+        var units = Units(office, tree);
         var files = new List<RuleSource>
         {
             new($"{plan["WorkflowName"]!.GetValue<string>()}{RuleSource.WorkflowSuffix}", Bytes(plan)),
@@ -93,8 +93,9 @@ public static class LocalPlanBuilder
         return null;
     }
 
-    private static JsonObject Workflow(JsonObject strategy, LocalPlanRequest request, PlaceEntry place, IReadOnlyList<PlaceEntry> below, LevelOffice office, PlaceEntry? parent)
+    private static JsonObject Workflow(JsonObject strategy, LocalPlanRequest request, PlaceSubtree tree, LevelOffice office, PlaceEntry? parent)
     {
+        var place = tree.Root;
         var header = (JsonObject)strategy["Plan"]!;
         var start = header["startYear"]!.GetValue<int>();
         var end = header["endYear"]!.GetValue<int>();
@@ -102,7 +103,7 @@ public static class LocalPlanBuilder
         var name = request.Name is { Length: > 0 } given
             ? new LocalizedText(given, given)
             : new LocalizedText(
-                $"Kế hoạch thực hiện {strategyName["vi"]!.GetValue<string>()} của {LowerKind(place.Name)}",
+                $"Kế hoạch thực hiện {strategyName["vi"]!.GetValue<string>()} của {LocalPlanPlaces.InSentence(place.Name)}",
                 $"{place.Name}: plan carrying out the {strategyName["en"]!.GetValue<string>()}");
         var planHeader = new JsonObject
         {
@@ -120,14 +121,14 @@ public static class LocalPlanBuilder
             planHeader["implements"] = adopted.DeepClone();
         }
 
-        planHeader["reportsTo"] = Localized(new LocalizedText(Fill(office.ReportsTo.Vi, parent is null ? null : LowerKind(parent.Name)), Fill(office.ReportsTo.En, parent?.Name)));
+        planHeader["reportsTo"] = Localized(new LocalizedText(Fill(office.ReportsTo.Vi, parent is null ? null : LocalPlanPlaces.InSentence(parent.Name)), Fill(office.ReportsTo.En, parent?.Name)));
         planHeader["district"] = place.Id;
         if (header["goals"] is { } goals)
         {
             planHeader["goals"] = goals.DeepClone();
         }
 
-        planHeader["jurisdictions"] = new JsonArray([.. new[] { place }.Concat(below).Select(entry => (JsonNode)new JsonObject { ["id"] = entry.Id, ["name"] = entry.Name })]);
+        planHeader["jurisdictions"] = LocalPlanPlaces.Jurisdictions(tree);
         var rules = new JsonArray();
         foreach (var rule in ((JsonArray)strategy["Rules"]!).Select(rule => rule!.DeepClone().AsObject()))
         {
@@ -136,8 +137,13 @@ public static class LocalPlanBuilder
                 properties["lead"] = office.Id;
                 properties["coordinating"] = new JsonArray();
 
-                // Where an indicator is reported is the local plan's choice: by default its own place's report only.
+                // Where an indicator is reported follows the local plan's places, not the strategy's: its own place and
+                // the lowest level below it, which the officials narrow indicator by indicator.
                 properties.Remove("levels");
+                if (LocalPlanPlaces.Levels(tree) is { } levels)
+                {
+                    properties["levels"] = levels;
+                }
             }
 
             rules.Add(rule);
@@ -151,35 +157,20 @@ public static class LocalPlanBuilder
         };
     }
 
-    /// <summary>
-    /// The coordinator and one People's Committee per place below, each with an address placeholder in the reserved
-    /// <c>.invalid</c> domain: nothing can be delivered there, so no letter goes astray before the officials fill in
-    /// the real addresses.
-    /// </summary>
-    private static JsonObject Units(LevelOffice office, IReadOnlyList<PlaceEntry> below)
+    /// <summary>The coordinator, then the committees of the places that report (<see cref="LocalPlanPlaces.Committees"/>).</summary>
+    private static JsonObject Units(LevelOffice office, PlaceSubtree tree)
     {
         var units = new JsonArray
         {
-            new JsonObject { ["id"] = office.Id, ["name"] = office.Name, ["nameEn"] = office.NameEn, ["emails"] = new JsonArray(Placeholder(office.Id)) },
+            new JsonObject { ["id"] = office.Id, ["name"] = office.Name, ["nameEn"] = office.NameEn, ["emails"] = new JsonArray(LocalPlanPlaces.Placeholder(office.Id)) },
         };
-        foreach (var place in below)
+        foreach (var committee in LocalPlanPlaces.Committees(tree))
         {
-            var id = $"ubnd-{place.Id}";
-            units.Add(new JsonObject
-            {
-                ["id"] = id,
-                ["name"] = $"Ủy ban nhân dân {LowerKind(place.Name)}",
-                ["nameEn"] = $"{place.Name} People's Committee",
-                ["level"] = "commune",
-                ["jurisdiction"] = place.Id,
-                ["emails"] = new JsonArray(Placeholder(id)),
-            });
+            units.Add(committee);
         }
 
         return new JsonObject { ["units"] = units };
     }
-
-    private static string Placeholder(string unitId) => $"{unitId}@example.invalid";
 
     private static JsonObject Localized(LocalizedText text) => new() { ["vi"] = text.Vi, ["en"] = text.En };
 
@@ -191,21 +182,6 @@ public static class LocalPlanBuilder
         parent is not null
             ? template.Replace(LevelOffice.ParentPlaceholder, parent, StringComparison.Ordinal)
             : template.Replace(", " + LevelOffice.ParentPlaceholder, "", StringComparison.Ordinal).Replace(LevelOffice.ParentPlaceholder, "", StringComparison.Ordinal).Trim();
-
-    /// <summary>A title inside a sentence: "thực hiện chiến lược quốc gia ...".</summary>
-    private static string LowerFirst(string text) =>
-        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
-
-    /// <summary>
-    /// A place's name inside a sentence, as officials write it: its kind in lower case ("của xã Đăk Tô", "Sở Nội vụ tỉnh
-    /// Quảng Ngãi"), the proper name untouched ("Đà Nẵng" stays as written).
-    /// </summary>
-    private static string LowerKind(string name)
-    {
-        var words = name.Split(' ', 3);
-        var kind = words.Length > 1 && PlaceLevelText.Parse(words[0] + " " + words[1]) is not null ? 2 : PlaceLevelText.Parse(words[0]) is not null ? 1 : 0;
-        return kind == 0 ? name : LowerFirst(name);
-    }
 
     private static ReadOnlyMemory<byte> Bytes(JsonNode node) => System.Text.Encoding.UTF8.GetBytes(node.ToJsonString(Indented) + "\n");
 }

@@ -6,11 +6,15 @@ namespace GenderPlan.Core.RuleChanges;
 /// <summary>
 /// What changed from one rules version to the next, one readable Vietnamese line per change, as the
 /// coordinator reads a version history: "G3.1: chỉ tiêu 98% → 97%", "G4.1: mốc năm 2025: 111 → 110", "G4.1: đơn vị chủ trì yte → ldtbxh",
-/// "yte: thêm địa chỉ a@b". Only what officials decide is compared (targets and milestones, baselines, years, direction,
-/// units, addresses, levels, elections, the plan's path); an expression that follows from them says nothing of its own.
+/// "yte: thêm địa chỉ a@b", "tệp địa bàn: Xã Tân Cảnh: đến ngày – → 30/06/2025". Only what officials decide is
+/// compared (targets and milestones, baselines, years, direction, units, addresses, levels, elections, the plan's path, the
+/// places and their days); an expression that follows from them says nothing of its own.
 /// </summary>
 public static class RulesDiff
 {
+    /// <summary>How the places files' places are named in the lines: they belong to no one plan.</summary>
+    private const string PlacesScope = "tệp địa bàn";
+
     /// <summary>The changes from <paramref name="before"/> to <paramref name="after"/>; every line when <paramref name="before"/> is null (the first version).</summary>
     public static IReadOnlyList<string> Between(RuleBook? before, RuleBook after)
     {
@@ -47,10 +51,12 @@ public static class RulesDiff
             }
 
             lines.AddRange(old.Indicators.Where(indicator => plan.FindIndicator(indicator.Code) is null).Select(indicator => $"{indicator.Code}: bỏ chỉ tiêu"));
+            lines.AddRange(PlaceChanges.Between(plan.Id, old.Places, plan.Places));
         }
 
         lines.AddRange(before.Plans.Where(plan => after.Plans.All(candidate => candidate.Id != plan.Id)).Select(plan => $"bỏ kế hoạch {plan.Id}"));
         lines.AddRange(UnitChanges(before, after));
+        lines.AddRange(PlaceChanges.Between(PlacesScope, before.PlaceHistory, after.PlaceHistory));
         return lines;
     }
 
@@ -98,8 +104,8 @@ public static class RulesDiff
             yield return $"tên \"{was.Name.Vi}\" → \"{now.Name.Vi}\"";
         }
 
-        var wasLevels = string.Join(", ", (was.Levels ?? [UnitLevel.District]).Select(Level));
-        var nowLevels = string.Join(", ", (now.Levels ?? [UnitLevel.District]).Select(Level));
+        var wasLevels = string.Join(", ", LevelWords(was).Select(PlaceWording.LevelName));
+        var nowLevels = string.Join(", ", LevelWords(now).Select(PlaceWording.LevelName));
         if (wasLevels != nowLevels)
         {
             yield return $"cấp báo cáo {wasLevels} → {nowLevels}";
@@ -196,5 +202,7 @@ public static class RulesDiff
 
     private static string Symbol(Direction direction) => direction == Direction.AtLeast ? "≥" : "≤";
 
-    private static string Level(UnitLevel level) => level == UnitLevel.Commune ? "xã" : "huyện";
+    /// <summary>The levels as the plan's places name them (a province's plan says "tỉnh, xã", not the district and commune of the first plan).</summary>
+    private static IEnumerable<string> LevelWords(IndicatorDefinition indicator) =>
+        indicator.LevelWords ?? (indicator.Levels ?? [UnitLevel.District]).Select(level => level == UnitLevel.Commune ? PlaceLevels.Commune : PlaceLevels.District);
 }

@@ -18,7 +18,8 @@ public static partial class Messages
     public static readonly MessageTemplate PlacesDuplicate = new("places.duplicate", "'{0}' đã có ở dòng {1}", "'{0}' is already listed on row {1}");
     public static readonly MessageTemplate PlacesUnknownParent = new("places.unknown-parent", "không có địa bàn mã '{0}' trong tệp", "no place in the file has the code '{0}'");
     public static readonly MessageTemplate PlacesUnknownPlace = new("places.unknown-place", "không có địa bàn '{0}' trong tệp; ghi mã hoặc id của một dòng, ví dụ {1}", "no place '{0}' in the file; give the code or id of one of its rows, such as {1}");
-    public static readonly MessageTemplate PlacesTooManyChildren = new("places.too-many-children", "'{0}' có {1} địa bàn trực thuộc; một kế hoạch có tối đa {2}", "'{0}' has {1} places below it; a plan holds at most {2}");
+    public static readonly MessageTemplate PlacesTooManyChildren = new("places.too-many-children", "'{0}' có {1} địa bàn cấp dưới (tính mọi cấp); một kế hoạch có tối đa {2} địa bàn cấp dưới: lập kế hoạch cho từng địa bàn thấp hơn, hoặc bỏ bớt các dòng không thuộc kế hoạch", "'{0}' has {1} places below it, at every level; a plan holds at most {2} below its own place: make plans for places further down, or leave out the rows the plan does not cover");
+    public static readonly MessageTemplate PlacesParentCycle = new("places.parent-cycle", "các cấp trên đi thành vòng ({0}); một địa bàn không thể là cấp dưới của chính nó", "the parents go round in a cycle ({0}); a place cannot be below itself");
     public static readonly MessageTemplate PlacesNoOffice = new("places.no-office", "không có cơ quan điều phối cho cấp {0} trong {1}; thêm một mục cho cấp này", "{1} names no coordinating office for the level {0}; add one for it");
 #pragma warning restore CS1591
 }

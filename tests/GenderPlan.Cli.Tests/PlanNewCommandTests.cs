@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.Rules;
+using GenderPlan.Testing;
 
 namespace GenderPlan.Cli.Tests;
 
@@ -12,14 +13,7 @@ public class PlanNewCommandTests
 
     private static string StrategyFile => Path.Combine(StrategyDirectory, "nq-28-2021-2030.workflow.json");
 
-    // Quảng Ngãi and three of its communes as the statistics office codes them (CV 1027/CTK-CSCL), with its Vietnamese headers.
-    private const string Places = """
-        Mã,Tên,Cấp,Mã cấp trên
-        51,Tỉnh Quảng Ngãi,Tỉnh,
-        23401,Xã Đăk Tô,Xã,51
-        23430,Xã Kon Đào,Xã,51
-        23428,Xã Ngọk Tụ,Xã,51
-        """;
+    private const string Places = PlaceLists.ProvinceAndCommunes;
 
     [Fact]
     public void Strategy_passes_rules_check_with_each_confirmed_target_due_in_2025_and_2030()
@@ -118,6 +112,29 @@ public class PlanNewCommandTests
     }
 
     [Fact]
+    public void A_province_plan_over_districts_and_communes_writes_the_whole_tree_and_rules_check_shows_it()
+    {
+        var output = NewFolder();
+
+        var (exit, _, error) = Cli.Run("plan", "new", "--from", StrategyFile, "--place", "62", "--places", Cli.TempFile("places.csv", PlaceLists.ProvinceDistrictsAndCommunes), "--out", output);
+
+        Assert.True(exit == ExitCodes.Success, error);
+        var places = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "kon-tum-2021-2030.workflow.json")))!["Plan"]!["jurisdictions"]!.AsArray();
+        Assert.Equal(
+            ["kon-tum  province", "dak-to kon-tum district", "tt-dak-to dak-to commune", "tan-canh dak-to commune", "ngoc-hoi kon-tum district", "plei-kan ngoc-hoi commune"],
+            places.Select(place => $"{place!["id"]} {place["parent"]} {place["level"]}"));
+        var (checkExit, check, checkError) = Cli.Run("rules", "check", output);
+        Assert.True(checkExit == ExitCodes.Success, checkError);
+        Assert.Contains(
+            "    Tỉnh Kon Tum (kon-tum): province, mã 62\n      Huyện Đăk Tô (dak-to): district, mã 612\n        Thị trấn Đăk Tô (tt-dak-to): commune, mã 23473\n        Xã Tân Cảnh (tan-canh): commune, mã 23476\n      Huyện Ngọc Hồi (ngoc-hoi): district, mã 611\n",
+            check.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+
+        // The communes report and have committees; the districts between only add them up.
+        Assert.Equal(["tt-dak-to", "tan-canh", "plei-kan"], RuleBookLoader.LoadDirectory(output).RuleBook!.Units.Where(unit => unit.IsCommuneCommittee).Select(unit => unit.Jurisdiction!));
+    }
+
+    [Fact]
     public void The_name_given_is_the_plans_title()
     {
         var output = NewFolder();
@@ -151,6 +168,8 @@ public class PlanNewCommandTests
         { "a code twice", Utf8("code,name,level,parent\n51,Tỉnh Quảng Ngãi,Tỉnh,\n51,Tỉnh Kon Tum,Tỉnh,\n"), "places.csv: row 3, column A (code): '51' is already listed on row 2" },
         { "no level column", Utf8("code,name,parent\n51,Tỉnh Quảng Ngãi,\n"), "places.csv: row 1: the column level is missing" },
         { "a bad code", Utf8("code,name,level,parent\n5 1,Tỉnh Quảng Ngãi,Tỉnh,\n"), "places.csv: row 2, column A (code): '5 1' is not a code" },
+        { "parents in a cycle", Utf8("code,name,level,parent\n51,Tỉnh Quảng Ngãi,Tỉnh,23401\n23401,Xã Đăk Tô,Xã,51\n"), "places.csv: row 2, column D (parent): the parents go round in a cycle (51 → 23401 → 51)" },
+        { "more places at every level than a plan holds", Utf8("code,name,level,parent\n51,Tỉnh Quảng Ngãi,Tỉnh,\n" + string.Concat(Enumerable.Range(1, 10).Select(district => $"{500 + district},Huyện {district},Huyện,51\n" + string.Concat(Enumerable.Range(1, 20).Select(commune => $"{20000 + (district * 100) + commune},Xã {commune},Xã,{500 + district}\n"))))), "places.csv: row 2: 'Tỉnh Quảng Ngãi' has 210 places below it, at every level; a plan holds at most 199 below its own place" },
     };
 
     [Theory]

@@ -15,6 +15,28 @@ public class RulesAndTemplateCommandTests
     }
 
     [Fact]
+    public void Rules_check_lists_the_places_with_their_days_so_the_2025_change_reads_as_intended()
+    {
+        var (exit, output, _) = Cli.Run("rules", "check", Cli.RulesDirectory);
+
+        Assert.Equal(ExitCodes.Success, exit);
+        var lines = output.ReplaceLineEndings("\n").Split('\n');
+
+        // The plan's own places, as the loader reads a plan written before places had parents: the district above its communes.
+        Assert.Equal(["    Huyện Đăk Tô (dak-to): district", "      Thị trấn Đăk Tô (tt-dak-to): commune"], lines.SkipWhile(line => !line.StartsWith("  plan dak-to-2016-2020", StringComparison.Ordinal)).Skip(1).Take(2));
+
+        // The places file: the old units end on 30/06/2025 under the district, the new communes begin the next day under the new province.
+        var places = lines.SkipWhile(line => !line.StartsWith("  places (dak-to-2025.places.json): 15 places", StringComparison.Ordinal)).ToList();
+        Assert.Contains("        Xã Tân Cảnh (tan-canh): commune, đến 30/06/2025", places);
+        Assert.Contains("        Thị trấn Đăk Tô (tt-dak-to): commune, đến 30/06/2025", places);
+        var province = places.IndexOf("    Tỉnh Quảng Ngãi (quang-ngai): province, từ 01/07/2025");
+        Assert.True(province > 0, output);
+        Assert.Equal(
+            "      Xã Đăk Tô (xa-dak-to): commune, mã 23401, từ 01/07/2025, gộp từ Thị trấn Đăk Tô, Xã Tân Cảnh, Xã Pô Kô, Xã Diên Bình",
+            places[province + 1]);
+    }
+
+    [Fact]
     public void Rules_check_exits_2_listing_every_problem()
     {
         var rules = Directory.CreateTempSubdirectory("genderplan-rules-").FullName;

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Rules;
 
@@ -58,6 +59,29 @@ public class RuleChangeTests
             ["dak-to-2016-2020: lộ trình đánh giá tiến độ đường thẳng → tăng trưởng kép", "G1.1b.district: không còn đánh giá theo kết quả bầu cử"],
             RulesDiff.Between(TestRules.Book, changed));
         Assert.Equal(["G1.1b.district: chỉ thay đổi khi bầu cử (năm 2016, 2021)"], RulesDiff.Between(changed, TestRules.Book).Where(line => line.StartsWith("G1.1b", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_place_added_to_a_plan_and_a_moved_first_day_in_the_places_file_are_listed_as_changes()
+    {
+        var workflow = TestRules.WorkflowJson();
+        workflow["Plan"]!["jurisdictions"]!.AsArray().Add(new JsonObject { ["id"] = "xa-moi", ["name"] = "Xã Mới" });
+        var places = JsonNode.Parse(File.ReadAllText(Path.Combine(TestRules.RulesDirectory, "dak-to-2025.places.json")))!.AsObject();
+        places["places"]!.AsArray().Single(place => (string?)place!["id"] == "xa-ngok-tu")!["from"] = "2025-08-01";
+
+        var changed = Load(
+        [
+            new RuleSource("dak-to-2016-2020.workflow.json", Encoding.UTF8.GetBytes(workflow.ToJsonString())),
+            .. Shipped().Where(source => source.IsUnits),
+            new RuleSource("dak-to-2025.places.json", Encoding.UTF8.GetBytes(places.ToJsonString())),
+        ]);
+
+        Assert.Equal(
+            ["dak-to-2016-2020: thêm địa bàn Xã Mới (xa-moi): commune", "tệp địa bàn: Xã Ngọk Tụ: từ ngày 01/07/2025 → 01/08/2025"],
+            RulesDiff.Between(TestRules.Book, changed));
+        Assert.Equal(
+            ["dak-to-2016-2020: bỏ địa bàn Xã Mới (xa-moi)", "tệp địa bàn: Xã Ngọk Tụ: từ ngày 01/08/2025 → 01/07/2025"],
+            RulesDiff.Between(changed, TestRules.Book));
     }
 
     [Fact]
