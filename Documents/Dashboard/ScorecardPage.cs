@@ -65,7 +65,8 @@ internal sealed record ScorecardPage(
 
         return new ScorecardPage(
             PlaceName(plan, input.Jurisdiction),
-            plan.Name,
+            // An ended plan's page says so, so its figures are not read as the plan in force.
+            plan.IsArchivedOn(input.Today) ? new LocalizedText(plan.Name.Vi + " (đã kết thúc, lưu trữ)", plan.Name.En + " (ended, archived)") : plan.Name,
             current?.Label,
             PeriodOption.For(input, current),
             plan.Version,

@@ -102,6 +102,12 @@ public sealed class MergedCommunePlanTests(AzuriteFixture azurite) : AzuriteTest
         Assert.Contains("Đã kết thúc, lưu trữ", home, StringComparison.Ordinal);
         Assert.Contains("Đang thực hiện", home, StringComparison.Ordinal);
         Assert.Contains("28/NQ-CP ngày 03/3/2021 của Chính phủ", home, StringComparison.Ordinal);
+        // Each place's page names its plan; the ended one says it is archived.
+        var district = System.Text.Encoding.UTF8.GetString(await site.ReadFileAsync("dak-to.html", CancellationToken.None));
+        var commune = System.Text.Encoding.UTF8.GetString(await site.ReadFileAsync("xa-dak-to.html", CancellationToken.None));
+        Assert.Contains("Kế hoạch hành động bình đẳng giới huyện Đăk Tô giai đoạn 2016-2020 (đã kết thúc, lưu trữ)", district, StringComparison.Ordinal);
+        Assert.Contains("giai đoạn 2021-2030 của xã Đăk Tô</span>", commune, StringComparison.Ordinal);
+        Assert.DoesNotContain("lưu trữ", commune, StringComparison.Ordinal);
 
         var reports = pipeline.Get<ProvinceReportService>();
         var (old, _) = await reports.BuildAsync(Period.Annual(2019), "dak-to", CancellationToken.None);
