@@ -437,6 +437,11 @@ public sealed class AlertComposer
     /// the only one), in the first addressee's language, signed by the coordinator office under its People's Committee,
     /// with every other unit that receives it in "Nơi nhận".
     /// </summary>
+    // The body above the office, on the letterhead's first line: the plan's adopting body, else the People's Committee of
+    // the plan's place (a plan started from the strategy names no adopting document yet).
+    private LocalizedText? ParentBody(Plan plan) =>
+        plan.AdoptedBy?.Issuer ?? _rules.CommitteeOf(plan.District.Id)?.Name;
+
     private Letter LetterFor(IReadOnlyList<string> toUnits, IReadOnlyList<string> ccUnits)
     {
         var addressees = Addressees(toUnits);
@@ -444,7 +449,7 @@ public sealed class AlertComposer
         var others = toUnits.Except(addressees).Concat(ccUnits).Distinct().Where(unit => !addressees.Contains(unit)).ToList();
         // The office's own copy is its archive ("Lưu: VT."), not a recipient it writes to.
         var copies = others.Where(unit => unit != _coordinator).Select(unit => OneLine(UnitNames(unit).In(language))).ToList();
-        var parent = _rules.Plans.Where(plan => plan.Coordinator == _coordinator).MaxBy(plan => plan.EndYear)?.AdoptedBy?.Issuer.In(language);
+        var parent = _rules.Plans.Where(plan => plan.Coordinator == _coordinator).MaxBy(plan => plan.EndYear) is { } own ? ParentBody(own)?.In(language) : null;
         return new Letter(
             Letter.Code(language),
             string.Join("; ", addressees.Select(unit => OneLine(UnitNames(unit).In(language)))),

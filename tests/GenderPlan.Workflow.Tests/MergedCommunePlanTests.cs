@@ -65,6 +65,8 @@ public sealed class MergedCommunePlanTests(AzuriteFixture azurite) : AzuriteTest
             email => email.Subject?.StartsWith("V/v đề nghị rà soát", StringComparison.Ordinal) == true && email.To.Mailboxes.Any(to => to.Address == "ubnd-xa-dak-to@example.org"));
         Assert.Contains("Kế hoạch thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030 của xã Đăk Tô", alert.TextBody, StringComparison.Ordinal);
         Assert.Contains("gộp từ 4 đơn vị cũ", alert.TextBody, StringComparison.Ordinal);
+        // The plan names no adopting document yet: the letterhead's body above the office is the commune's committee.
+        Assert.StartsWith("UBND XÃ ĐĂK TÔ\nPHÒNG VĂN HÓA - XÃ HỘI\n", alert.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
