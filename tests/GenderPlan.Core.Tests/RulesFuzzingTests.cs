@@ -143,7 +143,7 @@ public class RulesFuzzingTests(ITestOutputHelper output)
         return Replace(Shipped.Value.ToList().IndexOf(source), Encoding.UTF8.GetBytes(document.ToJsonString()));
     }
 
-    private static RuleSource Workflow() => Shipped.Value.Single(source => source.IsWorkflow);
+    private static RuleSource Workflow() => Shipped.Value.Single(source => source.Name == "dak-to-2016-2020.workflow.json");
 
     private static IReadOnlyList<RuleSource> Replace(int file, byte[] content) =>
         [.. Shipped.Value.Select((source, index) => index == file ? source with { Content = content } : source)];
