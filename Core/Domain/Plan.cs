@@ -113,7 +113,11 @@ public sealed class Plan
     /// <summary>The level word of <paramref name="jurisdiction"/> (<c>district</c>, <c>commune</c>, <c>province</c>), or null when the plan does not list it.</summary>
     public string? LevelWordOf(string jurisdiction) => Places.Find(jurisdiction)?.Level;
 
-    /// <summary>The communes and the town: every jurisdiction of the plan but its district, in the plan's order.</summary>
+    /// <summary>
+    /// Every jurisdiction of the plan but its own place, in the plan's order: the communes and the town of a district's
+    /// plan; in a deeper tree every place below the root at any depth (a province plan's districts and their communes
+    /// alike), whatever their periods, so what any place adds up from is among them.
+    /// </summary>
     public IEnumerable<Jurisdiction> Communes => Jurisdictions.Where(place => !IsDistrict(place.Id));
 
     /// <summary>The indicators reported at <paramref name="level"/>, in the plan's order.</summary>

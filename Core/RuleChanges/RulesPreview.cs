@@ -11,7 +11,7 @@ namespace GenderPlan.Core.RuleChanges;
 /// <param name="Period">The period.</param>
 /// <param name="Measurement">The value as it was scored, with its counts.</param>
 /// <param name="Status">Its status under the rules in force.</param>
-/// <param name="AddedUp">Whether it is the district's figure added up from the communes rather than a reported one.</param>
+/// <param name="AddedUp">Whether it is a place's figure added up from the places below it (the district's from its communes) rather than a reported one.</param>
 public sealed record StandingFigure(string Indicator, string Jurisdiction, Period Period, Measurement Measurement, Status Status, bool AddedUp = false);
 
 /// <summary>One verdict a rules change would change.</summary>
@@ -20,7 +20,7 @@ public sealed record StandingFigure(string Indicator, string Jurisdiction, Perio
 /// <param name="Period">The period.</param>
 /// <param name="From">The status now.</param>
 /// <param name="To">The status under the proposed rules; null when they drop the indicator.</param>
-/// <param name="AddedUp">Whether it is the district's figure added up from the communes.</param>
+/// <param name="AddedUp">Whether it is a place's figure added up from the places below it.</param>
 public sealed record StatusChange(string Indicator, string Jurisdiction, Period Period, Status From, Status? To, bool AddedUp = false);
 
 /// <summary>A unit that would be told, and about which indicators.</summary>
@@ -71,8 +71,16 @@ public static class RulesPreview
                 continue;
             }
 
-            var decided = AlertPlanner.Plan(card, alerted(addedUp ? CommuneRollUp.AlertPlaceOf(plan!.District.Id) : jurisdiction, period));
-            var committee = addedUp ? null : proposed.CommitteeOf(jurisdiction)?.Id;
+            // Sums are alerted as the workflow alerts them: the plan's own place's to the leads, a place between's to its
+            // committee or to nobody (CommuneRollUp.AudienceOf).
+            var audience = addedUp ? CommuneRollUp.AudienceOf(proposed, plan!, jurisdiction) : null;
+            if (audience is { Alerted: false })
+            {
+                continue;
+            }
+
+            var decided = AlertPlanner.Plan(card, alerted(addedUp ? CommuneRollUp.AlertPlaceOf(jurisdiction) : jurisdiction, period));
+            var committee = addedUp ? audience!.Committee : proposed.CommitteeOf(jurisdiction)?.Id;
             Collect(alerts, decided.Behind, committee);
             Collect(resolved, decided.Recovered, committee);
         }
@@ -119,7 +127,7 @@ public static class RulesPreview
         return CarriedBaselines.Compute(rules, plan, place, figures);
     }
 
-    // A commune's alerts go to its committee; the district's to each indicator's lead, as the workflow addresses them.
+    // A commune's alerts (and a place between's sums') go to its committee; the district's to each indicator's lead, as the workflow addresses them.
     private static void Collect(Dictionary<string, SortedSet<string>> notices, IEnumerable<IndicatorScore> scores, string? committee)
     {
         foreach (var score in scores)

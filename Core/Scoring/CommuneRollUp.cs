@@ -21,6 +21,21 @@ public sealed record Coverage(int Reported, int Expected, IReadOnlyList<string> 
 /// <param name="Coverage">Which communes it covers.</param>
 public sealed record RolledUp(IndicatorScore Score, Coverage Coverage);
 
+/// <summary>Who is alerted about a place's sums (<see cref="CommuneRollUp.AudienceOf"/>).</summary>
+/// <param name="Alerted">Whether anyone is: false for a place between with no committee, whose sums are stored and shown only.</param>
+/// <param name="Committee">The committee the alerts go to (copied to each indicator's lead and the coordinator), or null for the leads themselves.</param>
+public sealed record SumsAudience(bool Alerted, string? Committee)
+{
+    /// <summary>Each indicator's lead, as a district report's alerts: the plan's own place.</summary>
+    public static readonly SumsAudience Leads = new(true, null);
+
+    /// <summary>Nobody: the sums are stored and shown only.</summary>
+    public static readonly SumsAudience Nobody = new(false, null);
+
+    /// <summary>The committee <paramref name="id"/>, as a commune's report's alerts.</summary>
+    public static SumsAudience CommitteeOf(string id) => new(true, id);
+}
+
 /// <summary>
 /// Adds up the district's figures from its communes' current reports, so the Labour division no longer compiles
 /// them by hand: for a rate, the sum of the numerators over the sum of the denominators, times the unit's scale
@@ -36,6 +51,19 @@ public static class CommuneRollUp
     /// status alerted for the department's figure does not silence the same status of the communes' sum, nor the reverse.
     /// </summary>
     public static string AlertPlaceOf(string district) => district + "~communes";
+
+    /// <summary>
+    /// Who is told when the sums of <paramref name="place"/> fall behind or recover. The plan's own place is alerted as
+    /// it always was, each indicator's lead like a district report. A place between (a district of a province's plan) is
+    /// alerted through its committee (<see cref="RuleBook.CommitteeOf"/>) where <c>units.json</c> has one, as a
+    /// commune's report is: it is the body that answers for that place and can act on the places below it. Without a
+    /// committee its sums are stored and shown only: the leads answer for the plan's own place, whose sum already
+    /// holds every report below, and telling them again for each district would repeat that alert once per district.
+    /// </summary>
+    public static SumsAudience AudienceOf(RuleBook rules, Plan plan, string place) =>
+        plan.IsDistrict(place) ? SumsAudience.Leads
+        : rules.CommitteeOf(place) is { } committee ? SumsAudience.CommitteeOf(committee.Id)
+        : SumsAudience.Nobody;
 
     /// <summary>
     /// The added-up value of every indicator of <paramref name="plan"/> that adds up and that at least one commune

@@ -43,6 +43,14 @@ public static class PlaceRollUp
         return sums;
     }
 
+    /// <summary>
+    /// The places of <paramref name="plan"/> strictly between its own place and the places that only report, in
+    /// <paramref name="period"/>, parents first: each has places below it, so it has sums of its own (a province plan's
+    /// districts). Empty for a plan of a district over its communes.
+    /// </summary>
+    public static IReadOnlyList<Jurisdiction> PlacesBetween(Plan plan, Period period) =>
+        [.. plan.Places.DescendantsOf(plan.District.Id, period).Where(place => plan.Places.ChildrenOf(place.Id, period).Count > 0)];
+
     /// <summary>The sums of <paramref name="place"/> alone: one per indicator that adds up there and that at least one place below covers.</summary>
     public static IReadOnlyList<RolledUp> ComputeAt(Plan plan, string place, Period period, IReadOnlyList<CommuneFigure> figures)
     {
@@ -75,9 +83,10 @@ public static class PlaceRollUp
 
     /// <summary>
     /// The places under <paramref name="place"/> whose reports of <paramref name="indicator"/> its sum is made of, in the
-    /// tree's order: going down each branch, the lowest places at a level that reports the indicator.
+    /// tree's order: going down each branch, the lowest places at a level that reports the indicator. Those that exist in
+    /// <paramref name="period"/>; with no period, those that ever did (what a page of every period may show).
     /// </summary>
-    public static IReadOnlyList<string> Contributors(PlaceTree places, string place, Indicator indicator, Period period)
+    public static IReadOnlyList<string> Contributors(PlaceTree places, string place, Indicator indicator, Period? period = null)
     {
         var found = new List<string>();
         foreach (var child in places.ChildrenOf(place, period))

@@ -36,8 +36,12 @@ internal sealed record ScorecardPage(
     {
         var plan = input.Plan;
         // A commune reports only the commune-level indicators: counting the others would show each commune as
-        // owing figures nobody asks of it.
-        var shownIndicators = plan.IsDistrict(input.Jurisdiction) ? plan.Indicators : [.. plan.IndicatorsAt(UnitLevel.Commune)];
+        // owing figures nobody asks of it. A place between (a district of a province's plan) shows what it reports
+        // and what is added up into it from the places below.
+        var owed = plan.IndicatorsFor(input.Jurisdiction).ToHashSet();
+        var shownIndicators = plan.IsDistrict(input.Jurisdiction)
+            ? plan.Indicators
+            : [.. plan.Indicators.Where(indicator => owed.Contains(indicator) || PlaceRollUp.Contributors(plan.Places, input.Jurisdiction, indicator).Count > 0)];
         var added = input.Results.Where(result => result.Source == FigureSource.Communes).ToList();
         var history = input.Results
             .Where(result => result.Source == FigureSource.Reported)

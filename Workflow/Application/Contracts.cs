@@ -84,6 +84,10 @@ public interface IDashboardPublisher
     /// <summary>Republishes the page of one place; never throws for a storage fault (the page is derived data).</summary>
     Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken);
 
-    /// <summary>Republishes every plan's district page; never throws for a storage fault.</summary>
+    /// <summary>
+    /// Republishes the pages that show sums: every plan's own place's (its district page) and every place between's (a
+    /// district inside a province's plan), which a report below them changes without publishing; never throws for a
+    /// storage fault.
+    /// </summary>
     Task TryPublishDistrictsAsync(CancellationToken cancellationToken);
 }

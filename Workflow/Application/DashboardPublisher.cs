@@ -121,7 +121,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             PeriodLinks: links == PageLinks.Live ? PeriodLinks.Query : PeriodLinks.Files(jurisdiction));
     }
 
-    /// <summary>The stored results of a place within the plan's years: reported figures and, for a district, the communes' sums.</summary>
+    /// <summary>The stored results of a place within the plan's years: reported figures and, for a place with places below it, their sums.</summary>
     private async Task<List<DashboardResult>> ResultsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken) =>
         (await _results.LatestForPlaceAsync(jurisdiction, cancellationToken))
             .Where(stored => Period.TryParse(stored.Period, out var period) && plan.Covers(period))
@@ -172,9 +172,9 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     public async Task TryPublishDistrictsAsync(CancellationToken cancellationToken)
     {
         var rules = await _activeRules.GetAsync(cancellationToken);
-        foreach (var district in Districts(rules))
+        foreach (var place in Districts(rules).Concat(PlacesBetween(rules)).Distinct(StringComparer.Ordinal))
         {
-            await TryPublishAsync(district, cancellationToken);
+            await TryPublishAsync(place, cancellationToken);
         }
 
         if (HomeListsPlans(rules))
@@ -199,6 +199,13 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// <summary>The home page listing the plans of <paramref name="rules"/>, its links to published files or to live pages.</summary>
     public string RenderHome(RuleBook rules, PageLinks links) =>
         PlansPage.Render(rules, ReportingCalendar.VietnamDate(_clock.GetUtcNow()), place => links == PageLinks.Live ? $"api/page/{Uri.EscapeDataString(place)}" : PageName(rules, place));
+
+    /// <summary>
+    /// The places of the rules' plans with places below them other than a plan's own (a province plan's districts), in
+    /// plan order, whenever they existed: their sums change with every report below them, as the district's do.
+    /// </summary>
+    private static IEnumerable<string> PlacesBetween(RuleBook? rules) =>
+        (rules?.Plans ?? []).SelectMany(plan => plan.Communes.Where(place => plan.Places.ChildrenOf(place.Id).Count > 0)).Select(place => place.Id);
 
     /// <summary>
     /// The page of a place: the site's home page for the district when the rules hold one district (the

@@ -7,9 +7,10 @@ using Microsoft.Extensions.Logging;
 namespace GenderPlan.Workflow.Application;
 
 /// <summary>
-/// Adds up again, on the sweep, the district's sums of every period a commune reported for recently. Two commune
-/// reports processed at the same instant can each add up without the other's figures, and whichever is stored
-/// last wins; adding up once more after both are stored settles it. Adding up is idempotent (alerts once per
+/// Adds up again, on the sweep, the sums of every period a place below a plan's own place reported for recently: the
+/// plan's own place's and every place between's (a province plan's districts), as <see cref="DistrictRollUp"/> does
+/// after a report. Two reports processed at the same instant can each add up without the other's figures, and
+/// whichever is stored last wins; adding up once more after both are stored settles it. Adding up is idempotent (alerts once per
 /// status, a disagreement told once per pair of figures), so doing it again for nothing costs reads, not emails.
 /// </summary>
 public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
@@ -67,6 +68,6 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
         return recent.Count;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Added up {Periods} district period(s) again after recent commune reports: {Emails} new email(s)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Added up {Periods} plan period(s) again after recent reports below the plans' own places: {Emails} new email(s)")]
     private partial void LogSettled(int periods, int emails);
 }

@@ -83,29 +83,30 @@ public sealed class ResultStore
     }
 
     /// <summary>
-    /// Stores the district's figures added up from the communes (rows <c>{indicator}~communes</c>, beside the reported
-    /// ones). They are derived data, recomputed whole from the communes' current results each time, so a newer
-    /// computation replaces the last and keeps no history; "newer" is by <paramref name="basis"/>, not by who writes
-    /// last: a computation that read fewer of the communes' later reports never replaces one that read more.
+    /// Stores a place's figures added up from the places below it (rows <c>{indicator}~communes</c>, beside the reported
+    /// ones, in the place's own partition): the plan's own place's, and a place between's (a district of a province's
+    /// plan). They are derived data, recomputed whole from the current results below each time, so a newer computation
+    /// replaces the last and keeps no history; "newer" is by <paramref name="basis"/>, not by who writes last: a
+    /// computation that read fewer of the later reports below never replaces one that read more.
     /// </summary>
-    /// <param name="district">The district.</param>
+    /// <param name="place">The place the sums are for.</param>
     /// <param name="period">The period.</param>
     /// <param name="rolled">The sums to store.</param>
-    /// <param name="stale">The indicators whose stored sum no commune supports any more, to take away.</param>
+    /// <param name="stale">The indicators whose stored sum no place below supports any more, to take away.</param>
     /// <param name="rulesVersion">The rules version that scored the sums.</param>
     /// <param name="computedAt">When they were added up.</param>
     /// <param name="basis">
-    /// The total of the arrival numbers of the communes' results that were added up (<see cref="BasisOf"/>). A latest
-    /// result is only ever replaced by one with a higher number, so a computation that read a later state of the
-    /// communes' results has a higher total.
+    /// The total of the arrival numbers of the results below the place that were read (<see cref="BasisOf"/>). A latest
+    /// result is only ever replaced by one with a higher number, so a computation that read a later state of them has a
+    /// higher total.
     /// </param>
     /// <param name="cancellationToken">Stops the writes.</param>
     /// <returns>False when the stored sums were added up from a later state and were kept.</returns>
     public async Task<bool> SaveRolledUpAsync(
-        string district, Period period, IReadOnlyList<RolledUp> rolled, IReadOnlyList<string> stale, string rulesVersion, DateTimeOffset computedAt, long basis,
+        string place, Period period, IReadOnlyList<RolledUp> rolled, IReadOnlyList<string> stale, string rulesVersion, DateTimeOffset computedAt, long basis,
         CancellationToken cancellationToken)
     {
-        var partition = Keys.PlaceAndPeriod(district, period.ToString());
+        var partition = Keys.PlaceAndPeriod(place, period.ToString());
         for (var attempt = 1; ; attempt++)
         {
             var existing = new Dictionary<string, ResultEntity>(StringComparer.Ordinal);
@@ -122,7 +123,7 @@ public sealed class ResultStore
 
             // Each write is conditional on the row read above, so a computation stored in between is noticed, not overwritten.
             var actions = rolled
-                .Select(item => ResultEntity.From(item, ScoreExplainer.Explain(item.Score), district, rulesVersion, computedAt, basis))
+                .Select(item => ResultEntity.From(item, ScoreExplainer.Explain(item.Score), place, rulesVersion, computedAt, basis))
                 .Select(row => existing.TryGetValue(row.RowKey, out var stored)
                     ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, stored.ETag)
                     : new TableTransactionAction(TableTransactionActionType.Add, row))

@@ -4,9 +4,10 @@ using GenderPlan.Workflow.Storage;
 namespace GenderPlan.Workflow.Web;
 
 /// <summary>
-/// Reads the scorecard of a place and period from the stored results. For a district, an indicator may have two
-/// results side by side: the lead department's own figure (<c>source: reported</c>) and the communes' reports
-/// added up (<c>source: communes</c>, with its coverage), in that order.
+/// Reads the scorecard of a place and period from the stored results. For a place with places below it (the district
+/// over its communes, or a district inside a province's plan), an indicator may have two results side by side: the
+/// place's own reported figure (<c>source: reported</c>) and the reports below it added up (<c>source: communes</c>,
+/// with its coverage), in that order.
 /// </summary>
 public sealed class ScorecardQuery : IScorecardQuery
 {

@@ -120,6 +120,35 @@ public class PlaceTreeTests
     }
 
     [Fact]
+    public void Districts_of_a_province_plan_are_the_places_between_and_a_district_plan_has_none()
+    {
+        Assert.Equal(["dak-to", "ngoc-hoi"], PlaceRollUp.PlacesBetween(Tree.Value, Period.Annual(2019)).Select(place => place.Id));
+        Assert.Empty(PlaceRollUp.PlacesBetween(TestRules.Plan, Period.Annual(2019)));
+    }
+
+    [Fact]
+    public void District_sums_in_a_province_plan_are_alerted_to_its_committee_or_to_nobody()
+    {
+        var small = ThreeLevels();
+        small.Units["units"]!.AsArray().Add(new JsonObject
+        {
+            ["id"] = "ubnd-dak-to", ["name"] = "UBND huyện Đăk Tô", ["level"] = "commune", ["jurisdiction"] = "dak-to", ["emails"] = new JsonArray("ubnd-dak-to@example.org"),
+        });
+        var book = small.Book();
+        var places = new[] { "kon-tum", "dak-to", "ngoc-hoi" };
+        // The districts' sums standing as met, 30% once scored again against 49% in 2015: behind at both.
+        var figures = places.Skip(1).Select(place => new RuleChanges.StandingFigure("G2.1", place, Period.Annual(2019), new Measurement(MeasurementKind.Number, 30m, new Counts(30, 100)), Status.Met, AddedUp: true));
+
+        var preview = RuleChanges.RulesPreview.Compare(book, figures, (_, _) => new Dictionary<string, Status>());
+
+        Assert.Equal(
+            [SumsAudience.Leads, SumsAudience.CommitteeOf("ubnd-dak-to"), SumsAudience.Nobody],
+            places.Select(place => CommuneRollUp.AudienceOf(book, book.Plans.Single(), place)));
+        Assert.Equal(2, preview.Changes.Count);
+        Assert.Equal([("ubnd-dak-to", "G2.1")], preview.Alerts.Select(notice => (notice.Unit, string.Join(",", notice.Indicators))));
+    }
+
+    [Fact]
     public void District_report_in_a_province_plan_refuses_a_commune_level_indicator()
     {
         var csv = "period,jurisdiction,indicator,value,numerator,denominator\n2019,dak-to,G6.1,3,,\n2019,dak-to,G2.1,40,4,10\n";
