@@ -328,7 +328,7 @@ public sealed class AlertComposer
     private ReportEmail About(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, string subject, string? scorecardUrl, int? targetYear = null)
     {
         var year = targetYear ?? TargetYear(scores);
-        return new(subject, UnitNames(lead), Places(OneLine(report.Jurisdiction)), report.Period.Label, PlanCitation(PlanOf(report.Period)), year,
+        return new(subject, UnitNames(lead), Places(OneLine(report.Jurisdiction)), report.Period.Label, PlanCitation(_rules.FindPlan(report.Period, report.Jurisdiction) ?? PlanOf(report.Period)), year,
             [.. scores.Select(score => ScoreLine.Of(score, year == 0))], scorecardUrl, UnitNames(_coordinator), ReplyBy());
     }
 

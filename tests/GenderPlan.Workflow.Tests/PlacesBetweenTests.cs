@@ -252,7 +252,7 @@ public sealed class PlacesBetweenTests(AzuriteFixture azurite) : AzuriteTest(azu
         Assert.Equal(Status.OffTrack, (await SumsAsync(pipeline, "dak-doa"))["G4.3a"].Status);
         Assert.DoesNotContain(alerts, alert => alert.Text.Contains("huyện Đăk Đoa", StringComparison.Ordinal));
         // The province's own sum is alerted as the plan's own place always was: to the indicator's lead, once.
-        var province = Assert.Single(alerts, alert => alert.Text.Contains("tại Tỉnh Gia Lai (tổng hợp từ các xã, thị trấn)", StringComparison.Ordinal));
+        var province = Assert.Single(alerts, alert => alert.Text.Contains("tại tỉnh Gia Lai (tổng hợp từ các xã, thị trấn)", StringComparison.Ordinal));
         Assert.Equal(["yte@example.org"], province.To.Select(to => to.Address));
 
         // The same commune report again changes no status: no new alert about either place.
