@@ -46,6 +46,15 @@ public static class FunctionNames
     /// <summary>Applies an edit of the rules.</summary>
     public const string RulesApply = "RulesApply";
 
+    /// <summary>A unit's follow-up page.</summary>
+    public const string FollowUpPage = "FollowUpPage";
+
+    /// <summary>A unit's follow-up cases.</summary>
+    public const string FollowUps = "FollowUps";
+
+    /// <summary>Answers or closes a follow-up case.</summary>
+    public const string FollowUpAnswer = "FollowUpAnswer";
+
     /// <summary>Checks storage and the active rules.</summary>
     public const string Health = "Health";
 

@@ -58,10 +58,13 @@ public static class StorageNames
     /// <summary>Reports sent from the upload page: who sent which file, for whom, so the page can follow it until it is scored.</summary>
     public const string WebUploadsTable = "WebUploads";
 
+    /// <summary>The follow-up of each alert (one case per unit, indicator, place and period) and every step of it.</summary>
+    public const string FollowUpsTable = "FollowUps";
+
     /// <summary>All containers.</summary>
     public static readonly IReadOnlyList<string> Containers = [ReportsContainer, RejectedContainer, RulesContainer, RuleSetsContainer, OutgoingContainer];
 
     /// <summary>All tables.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable];
+        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable, FollowUpsTable];
 }

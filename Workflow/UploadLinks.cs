@@ -13,4 +13,11 @@ public static class UploadLinks
     /// </summary>
     public static string For(string baseUrl, string unit, string token) =>
         $"{baseUrl.TrimEnd('/')}/{PagePath}?unit={Uri.EscapeDataString(unit)}&token={Uri.EscapeDataString(token)}";
+
+    /// <summary>The follow-up page's path, without a leading slash.</summary>
+    public const string FollowUpPath = "follow-ups";
+
+    /// <summary><c>{base}/follow-ups?unit=ID&amp;token=T</c>: where a unit answers its alerts.</summary>
+    public static string FollowUpsFor(string baseUrl, string unit, string token) =>
+        $"{baseUrl.TrimEnd('/')}/{FollowUpPath}?unit={Uri.EscapeDataString(unit)}&token={Uri.EscapeDataString(token)}";
 }

@@ -70,6 +70,9 @@ public sealed class Plan
     /// <summary>Whether the plan file marks the plan archived (<c>Plan.archived</c>): replaced before its end, say by a reform.</summary>
     public bool Archived => Facts.Archived;
 
+    /// <summary>The plan's follow-up timing: its own <c>followUp</c>, or ten days to answer an alert.</summary>
+    public FollowUps.FollowUpSettings FollowUp => Facts.FollowUp ?? FollowUps.FollowUpSettings.Default;
+
     /// <summary>
     /// Whether the plan is archived on <paramref name="today"/>: marked so, or past the day after its last report's deadline
     /// (the annual report of its last year; the overdue notice of that report is the last letter it owes). An archived plan's

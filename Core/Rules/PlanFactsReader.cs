@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.FollowUps;
 
 namespace GenderPlan.Core.Rules;
 
@@ -32,8 +33,15 @@ internal static class PlanFactsReader
             : new PlanFacts(calendar, coordinator, baselineYear.Value, ReadDocument(plan, "adoptedBy"), ReadDocument(plan, "implements"), plan.Localized("reportsTo"),
                 ReadPath(plan),
                 ReadReportingSince(plan, startYear),
-                plan.Bool("archived") ?? false);
+                plan.Bool("archived") ?? false,
+                ReadFollowUp(plan));
     }
+
+    /// <summary><c>followUp.acknowledgeWithinDays</c>: the schema bounds it; absent means the default ten days.</summary>
+    private static FollowUpSettings? ReadFollowUp(JsonFields plan) =>
+        plan.Get("followUp") is { ValueKind: JsonValueKind.Object } element && plan.Child(element, "followUp").Int("acknowledgeWithinDays") is { } days and > 0
+            ? new FollowUpSettings(days)
+            : null;
 
     /// <summary>
     /// <c>path</c>: the straight line when absent, as officials compute; the schema has already refused any word but

@@ -3,6 +3,7 @@ using System.Text;
 using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.FollowUps;
 using GenderPlan.Core.Plans;
 using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Scoring;
@@ -124,6 +125,46 @@ public sealed class AlertComposer
         plan.Recovered.Count == 0 ? []
         : report.Committee is { } committee ? [Resolved(report, committee, plan.Recovered, CommuneCopies(committee, plan.Recovered))]
         : plan.Recovered.GroupBy(score => score.Indicator.Lead).Select(group => Resolved(report, group.Key, group.ToList(), [_coordinator])).ToList();
+
+    /// <summary>
+    /// The one reminder to a unit that has not answered an alert, before the coordinator hears of it; its follow-up link
+    /// is the unit's own (To the unit alone, so a full upload link would be safe, but answering is all it needs).
+    /// </summary>
+    public EmailMessage FollowUpReminder(FollowUpCase open, DateOnly escalation)
+    {
+        var plan = PlanOfCase(open);
+        var composer = For(plan?.Coordinator ?? CoordinatorIn(PeriodOf(open)));
+        var language = composer.LanguageOf([open.Unit]);
+        var line = composer.CaseLineOf(open, language);
+        var subject = Pick(language, $"V/v đề nghị báo cáo biện pháp khắc phục chỉ tiêu {Lower(line.Indicator.Vi)}", $"Please report the action taken on “{line.Indicator.En}”");
+        var model = new FollowUpEmail(subject, composer.UnitNames(open.Unit), composer.UnitNames(composer._coordinator), [line], Date(escalation), _uploadLinks ? EmailMessage.FollowUpLinkSlot : null);
+        var message = composer.Build(Id("follow-up-reminder", open.Id, open.OpenedOn.ToString("O", null)), [open.Unit], [], "follow-up-reminder", model);
+        return _uploadLinks ? message with { LinkUnit = open.Unit } : message;
+    }
+
+    /// <summary>The coordinator's weekly digest of the cases escalated (never answered) or overdue (the action's date passed).</summary>
+    public EmailMessage FollowUpDigest(string coordinator, string week, IReadOnlyList<FollowUpCase> cases)
+    {
+        var composer = For(coordinator);
+        var language = composer.LanguageOf([coordinator]);
+        var lines = cases.Select(found => composer.CaseLineOf(found, language)).ToList();
+        var subject = Pick(language, $"Tổng hợp cảnh báo chưa được khắc phục (tuần {week})", $"Alerts not yet acted on (week {week})");
+        var model = new FollowUpEmail(subject, composer.UnitNames(coordinator), composer.UnitNames(coordinator), lines, Week: week);
+        return composer.Build(Id("follow-up-digest", coordinator, week), [coordinator], [], "follow-up-digest", model);
+    }
+
+    private static Period PeriodOf(FollowUpCase found) => Period.TryParse(found.Period, out var period) ? period : Period.Annual(found.OpenedOn.Year);
+
+    private Plan? PlanOfCase(FollowUpCase found) => _rules.FindPlan(PeriodOf(found), found.Place);
+
+    private CaseLine CaseLineOf(FollowUpCase found, Language language)
+    {
+        var period = PeriodOf(found);
+        var place = PlanOfCase(found)?.NameOf(found.Place) ?? found.Place;
+        var state = new LocalizedText(found.State.Vietnamese(), found.State.Word());
+        return new CaseLine(IndicatorName(found.Indicator), Places(OneLine(place)), period.Label, UnitNames(found.Unit), state, Date(found.OpenedOn), found.Action,
+            found.ExpectedBy is { } date ? Date(date) : null);
+    }
 
     /// <summary>A reminder that <paramref name="unit"/>'s report for <paramref name="period"/> is due.</summary>
     public EmailMessage Reminder(string unit, Period period, DateOnly today) => For(unit, period).ReminderFor(unit, period, today);
@@ -310,8 +351,12 @@ public sealed class AlertComposer
         var email = About(report, lead, behind, subject, _scorecardUrl, year) with
         {
             Watch = [.. watch.Select(score => ScoreLine.Of(score, year == 0))], Commune = report.Committee is not null, UploadLink = LinkFor(lead, copied),
+            FollowUpLink = _uploadLinks ? EmailMessage.FollowUpLinkSlot : null,
         };
-        return WithLink(Build(Id("alert", report.Key, lead), [lead], copied, "alert", email), lead, copied);
+        // Every alert opens a case its unit answers through the follow-up link: the unit's token goes in even where the
+        // upload link may not (copied units), and then it answers follow-ups only.
+        var message = Build(Id("alert", report.Key, lead), [lead], copied, "alert", email);
+        return _uploadLinks ? message with { LinkUnit = lead } : message;
     }
 
     private EmailMessage Resolved(ReportReference report, string lead, IReadOnlyList<IndicatorScore> scores, List<string> copied)

@@ -62,6 +62,7 @@ public enum ResolvedBecause
 /// <param name="Commune">Whether the report is a commune's.</param>
 /// <param name="UploadLink">The slot of the unit's own upload link, or null.</param>
 /// <param name="Because">For a resolved notice: <c>figure</c> or <c>rules</c> (<see cref="ResolvedBecause"/>).</param>
+/// <param name="FollowUpLink">For an alert: the slot of the link to the unit's follow-up page, or null.</param>
 internal sealed record ReportEmail(
     string Subject,
     LocalizedText Unit,
@@ -76,7 +77,8 @@ internal sealed record ReportEmail(
     IReadOnlyList<ScoreLine>? Watch = null,
     bool Commune = false,
     string? UploadLink = null,
-    string Because = "figure") : EmailModel(Subject);
+    string Because = "figure",
+    string? FollowUpLink = null) : EmailModel(Subject);
 
 /// <summary>
 /// A notice that the district's reported figure and the communes' sum disagree (<c>discrepancy</c>): both figures,
@@ -217,3 +219,28 @@ internal sealed record ScoreLine(
     private static LocalizedText WithYear(LocalizedText target, int? year) =>
         year is { } known ? new($"{target.Vi} (năm {known})", $"{target.En} (by {known})") : target;
 }
+
+/// <summary>One follow-up case as a reminder or a digest lists it.</summary>
+/// <param name="Indicator">The indicator's name.</param>
+/// <param name="Place">The place, inside a sentence.</param>
+/// <param name="Period">The period.</param>
+/// <param name="Unit">The unit that must act.</param>
+/// <param name="State">The state in Vietnamese or English.</param>
+/// <param name="Opened">The day it was opened (dd/MM/yyyy).</param>
+/// <param name="Action">The unit's action, or null.</param>
+/// <param name="ExpectedBy">The expected date (dd/MM/yyyy), or null.</param>
+internal sealed record CaseLine(LocalizedText Indicator, LocalizedText Place, LocalizedText Period, LocalizedText Unit, LocalizedText State, string Opened, string? Action, string? ExpectedBy);
+
+/// <summary>
+/// A reminder to a unit that it has not said what it will do about an alert (<c>follow-up-reminder</c>), and the
+/// coordinator's weekly digest of escalated and overdue cases (<c>follow-up-digest</c>).
+/// </summary>
+/// <param name="Subject">The subject.</param>
+/// <param name="Unit">The addressee.</param>
+/// <param name="Office">The coordinator office.</param>
+/// <param name="Cases">The cases.</param>
+/// <param name="Escalation">For a reminder: the day the case goes to the coordinator (dd/MM/yyyy).</param>
+/// <param name="FollowUpLink">The slot of the unit's follow-up link, or null.</param>
+/// <param name="Week">For a digest: the ISO week it covers.</param>
+internal sealed record FollowUpEmail(
+    string Subject, LocalizedText Unit, LocalizedText Office, IReadOnlyList<CaseLine> Cases, string? Escalation = null, string? FollowUpLink = null, string? Week = null) : EmailModel(Subject);

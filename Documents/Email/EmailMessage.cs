@@ -120,6 +120,12 @@ public sealed record EmailMessage
     /// <summary>Stands in the bodies for the recipient unit's upload link until the message is sent; safe in HTML and text as it is.</summary>
     public const string UploadLinkSlot = "genderplan-upload-link-slot";
 
+    /// <summary>
+    /// Stands in an alert's bodies for the link to the unit's follow-up page until the message is sent: made with the
+    /// upload link's token when the message carries one, else with a token good for follow-ups only.
+    /// </summary>
+    public const string FollowUpLinkSlot = "genderplan-follow-up-link-slot";
+
     /// <summary>The same message with other bodies: the sender's copy, with the link in place.</summary>
     public EmailMessage WithBodies(string html, string text) => new(Id, To, Cc, Subject, html, text) { LinkUnit = LinkUnit, SenderName = SenderName, Attachments = Attachments };
 

@@ -27,13 +27,15 @@ public sealed class VerdictRecorder
     private readonly AlertStateStore _alertState;
     private readonly ReportLog _reports;
     private readonly Notifier _notifier;
+    private readonly FollowUpService _followUps;
 
     /// <summary>How many lost claims in a row before giving up to the trigger's retry: each one lost is another report's won.</summary>
     private const int MaxClaims = 50;
 
     /// <summary>Creates the recorder.</summary>
-    public VerdictRecorder(ResultStore results, AlertStateStore alertState, ReportLog reports, Notifier notifier)
+    public VerdictRecorder(ResultStore results, AlertStateStore alertState, ReportLog reports, Notifier notifier, FollowUpService followUps)
     {
+        _followUps = followUps;
         _results = results;
         _alertState = alertState;
         _reports = reports;
@@ -45,6 +47,8 @@ public sealed class VerdictRecorder
     {
         var card = scored.Card;
         var decided = await ClaimAlertsAsync(scored, cancellationToken);
+        // The cases before the messages: the alert's link opens a case that exists.
+        await _followUps.RecordAsync(scored.Report, card.Jurisdiction, decided, cancellationToken);
         var queued = await _notifier.QueueAsync(rules, scored.Report.Key, [new VerdictNotice(scored.Report, decided)], cancellationToken);
         switch (scored.Figures)
         {

@@ -36,6 +36,9 @@ public static class WorkflowServiceCollectionExtensions
         // The sweep runs these in this order: verdicts of a new rules version first, then the sums they feed.
         services.AddSingleton<ISweepCatchUp>(provider => provider.GetRequiredService<RulesRescoring>());
         services.AddSingleton<ISweepCatchUp, DistrictSumsCatchUp>();
+        // Then the follow-ups: reminders, escalations and the weekly digest, from the cases the verdicts opened and closed.
+        services.AddSingleton<FollowUpService>();
+        services.AddSingleton<ISweepCatchUp>(provider => provider.GetRequiredService<FollowUpService>());
         services.AddSingleton<Sweep>();
         services.AddSingleton<RulesIntake>();
         services.AddSingleton<RulesHistory>();

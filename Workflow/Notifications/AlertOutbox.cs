@@ -41,6 +41,12 @@ public enum AlertKind
 
     /// <summary>The province report of a period, with its workbook and Word draft attached.</summary>
     ProvinceReport,
+
+    /// <summary>The one reminder to a unit that has not answered an alert.</summary>
+    FollowUpReminder,
+
+    /// <summary>The coordinator's weekly digest of escalated and overdue follow-up cases.</summary>
+    FollowUpDigest,
 }
 
 /// <summary>Whether an email has been handed to the email service.</summary>

@@ -44,6 +44,8 @@ public sealed class EmailRendering
             RulesRefusedNotice refused => [(composer.RulesRefused(refused.Key, refused.File, refused.ActiveVersion, refused.Problems, refused.UploaderEmail), AlertKind.RefusedRules)],
             RulesChangedNotice changed => [(composer.RulesChanged(changed.Version, changed.ActivatedAt, changed.Author, changed.Diff, changed.Changes), AlertKind.RulesChanged)],
             ProvinceReportNotice province => [(composer.ProvinceReport(province.Report, province.Workbook, province.Draft), AlertKind.ProvinceReport)],
+            FollowUpReminderNotice reminder => [(composer.FollowUpReminder(reminder.Case, reminder.Escalation), AlertKind.FollowUpReminder)],
+            FollowUpDigestNotice digest => [(composer.FollowUpDigest(digest.Coordinator, digest.Week, digest.Cases), AlertKind.FollowUpDigest)],
             _ => throw new ArgumentOutOfRangeException(nameof(notice), notice.GetType().Name, "no email is written for this notice"),
         };
     }

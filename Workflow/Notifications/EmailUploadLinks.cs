@@ -31,15 +31,21 @@ public sealed class EmailUploadLinks
     /// <summary>The message to send: <paramref name="message"/> with its link slot filled, or as it is when it has none.</summary>
     public async Task<EmailMessage> FillAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        if (message.LinkUnit is not { } unit || !Enabled || !message.Html.Contains(EmailMessage.UploadLinkSlot, StringComparison.Ordinal))
+        var upload = message.Html.Contains(EmailMessage.UploadLinkSlot, StringComparison.Ordinal);
+        var followUp = message.Html.Contains(EmailMessage.FollowUpLinkSlot, StringComparison.Ordinal);
+        if (message.LinkUnit is not { } unit || !Enabled || !(upload || followUp))
         {
             return message;
         }
 
-        var issued = await _tokens.IssueAsync(unit, message.Id, _clock.GetUtcNow() + _options.EmailLinkLifetime, cancellationToken);
+        // A message with no upload slot goes to units besides the addressee: its token answers follow-ups only.
+        var issued = await _tokens.IssueAsync(unit, message.Id, _clock.GetUtcNow() + _options.EmailLinkLifetime, cancellationToken, followUpOnly: !upload);
         var link = UploadLinks.For(_options.PublicUrl!, unit, issued.Token);
+        var followUps = UploadLinks.FollowUpsFor(_options.PublicUrl!, unit, issued.Token);
         return message.WithBodies(
-            message.Html.Replace(EmailMessage.UploadLinkSlot, WebUtility.HtmlEncode(link), StringComparison.Ordinal),
-            message.Text.Replace(EmailMessage.UploadLinkSlot, link, StringComparison.Ordinal));
+            message.Html.Replace(EmailMessage.UploadLinkSlot, WebUtility.HtmlEncode(link), StringComparison.Ordinal)
+                .Replace(EmailMessage.FollowUpLinkSlot, WebUtility.HtmlEncode(followUps), StringComparison.Ordinal),
+            message.Text.Replace(EmailMessage.UploadLinkSlot, link, StringComparison.Ordinal)
+                .Replace(EmailMessage.FollowUpLinkSlot, followUps, StringComparison.Ordinal));
     }
 }

@@ -1,5 +1,6 @@
 using GenderPlan.Core.Alerts;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.FollowUps;
 using GenderPlan.Core.RuleChanges;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Documents.Alerts;
@@ -75,3 +76,14 @@ public sealed record RulesChangedNotice(string Version, DateTimeOffset Activated
 /// <param name="Workbook">The workbook.</param>
 /// <param name="Draft">The Word draft.</param>
 public sealed record ProvinceReportNotice(ProvinceReport Report, EmailAttachment Workbook, EmailAttachment Draft) : Notice;
+
+/// <summary>A unit has not said what it will do about an alert, and the case goes to the coordinator on <paramref name="Escalation"/>.</summary>
+/// <param name="Case">The case.</param>
+/// <param name="Escalation">The day it is escalated.</param>
+public sealed record FollowUpReminderNotice(FollowUpCase Case, DateOnly Escalation) : Notice;
+
+/// <summary>The coordinator's digest of the week: cases never answered, and actions whose date passed.</summary>
+/// <param name="Coordinator">The coordinator unit.</param>
+/// <param name="Week">The ISO week (<c>2026-W49</c>), which makes it once a week.</param>
+/// <param name="Cases">The escalated and overdue cases.</param>
+public sealed record FollowUpDigestNotice(string Coordinator, string Week, IReadOnlyList<FollowUpCase> Cases) : Notice;

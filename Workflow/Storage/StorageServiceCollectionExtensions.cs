@@ -53,6 +53,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ActiveRules>();
         services.AddSingleton<UploadLog>();
         services.AddSingleton<ResultStore>();
+        services.AddSingleton<FollowUpStore>();
         services.AddSingleton<AlertStateStore>();
         services.AddSingleton<ReportLog>();
         return services;

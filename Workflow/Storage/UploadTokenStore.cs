@@ -37,17 +37,27 @@ public sealed class UploadTokenStore
 
     private TableClient Table => _storage.Table(StorageNames.UploadTokensTable);
 
-    /// <summary>Issues a new token for <paramref name="unit"/>; <paramref name="expiresAt"/> null for one that lasts until rotated.</summary>
-    public async Task<IssuedToken> IssueAsync(string unit, string purpose, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issues a new token for <paramref name="unit"/>; <paramref name="expiresAt"/> null for one that lasts until rotated.
+    /// A <paramref name="followUpOnly"/> token answers the unit's follow-up cases and nothing else: it goes into alerts
+    /// copied to other units, where a full upload link may not.
+    /// </summary>
+    public async Task<IssuedToken> IssueAsync(string unit, string purpose, DateTimeOffset? expiresAt, CancellationToken cancellationToken, bool followUpOnly = false)
     {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TokenBytes));
         var now = _clock.GetUtcNow();
-        await Table.AddEntityAsync(new UploadTokenEntity { PartitionKey = HashOf(token), RowKey = Row, Unit = unit, Purpose = purpose, IssuedAt = now, ExpiresAt = expiresAt }, cancellationToken);
+        await Table.AddEntityAsync(
+            new UploadTokenEntity { PartitionKey = HashOf(token), RowKey = Row, Unit = unit, Purpose = purpose, IssuedAt = now, ExpiresAt = expiresAt, FollowUpOnly = followUpOnly ? true : null },
+            cancellationToken);
         return new IssuedToken(unit, token, now);
     }
 
-    /// <summary>The unit a token speaks for, or null when it is malformed, unknown, revoked or expired.</summary>
-    public async Task<string?> UnitOfAsync(string token, CancellationToken cancellationToken)
+    /// <summary>The unit a token speaks for, or null when it is malformed, unknown, revoked, expired, or good for follow-ups only.</summary>
+    public async Task<string?> UnitOfAsync(string token, CancellationToken cancellationToken) =>
+        await HolderOfAsync(token, cancellationToken) is { FollowUpOnly: false } holder ? holder.Unit : null;
+
+    /// <summary>The unit a token speaks for and whether it is good for follow-ups only, or null when it is malformed, unknown, revoked or expired.</summary>
+    public async Task<TokenHolder?> HolderOfAsync(string token, CancellationToken cancellationToken)
     {
         if (!IsWellFormed(token))
         {
@@ -55,7 +65,7 @@ public sealed class UploadTokenStore
         }
 
         var found = await Table.GetEntityIfExistsAsync<UploadTokenEntity>(HashOf(token), Row, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } row && (row.ExpiresAt is null || row.ExpiresAt > _clock.GetUtcNow()) ? row.Unit : null;
+        return found.HasValue && found.Value is { } row && (row.ExpiresAt is null || row.ExpiresAt > _clock.GetUtcNow()) ? new TokenHolder(row.Unit, row.FollowUpOnly == true) : null;
     }
 
     /// <summary>When <paramref name="unit"/>'s standing token was issued, or null when it has none.</summary>
@@ -90,6 +100,11 @@ public sealed class UploadTokenStore
     private static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 }
 
+/// <summary>Whom a token speaks for.</summary>
+/// <param name="Unit">The unit.</param>
+/// <param name="FollowUpOnly">Whether it answers follow-up cases only.</param>
+public sealed record TokenHolder(string Unit, bool FollowUpOnly);
+
 /// <summary>A row of <c>UploadTokens</c>: partition the token's hash, so checking a link is one point read.</summary>
 public sealed class UploadTokenEntity : TableRow
 {
@@ -104,4 +119,7 @@ public sealed class UploadTokenEntity : TableRow
 
     /// <summary>When it stops working; null for a standing token.</summary>
     public DateTimeOffset? ExpiresAt { get; set; }
+
+    /// <summary>True for a token that answers follow-up cases only (<see cref="UploadTokenStore.IssueAsync"/>).</summary>
+    public bool? FollowUpOnly { get; set; }
 }

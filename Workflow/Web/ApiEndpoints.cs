@@ -41,6 +41,15 @@ public static class ApiEndpoints
     /// <summary>Applies an edit of the rules.</summary>
     public const string RulesApplyRoute = "api/rules/apply";
 
+    /// <summary>A unit's follow-up page, opened from an alert's link.</summary>
+    public const string FollowUpPageRoute = UploadLinks.FollowUpPath;
+
+    /// <summary>A unit's follow-up cases.</summary>
+    public const string FollowUpsRoute = "api/follow-ups";
+
+    /// <summary>Answers or closes one case.</summary>
+    public const string FollowUpRoute = "api/follow-ups/{id}";
+
     /// <summary>Maps every route, and <c>/</c> to the district's page when the rules hold one district.</summary>
     public static IEndpointRouteBuilder MapGenderPlanApi(this IEndpointRouteBuilder endpoints)
     {
@@ -55,6 +64,9 @@ public static class ApiEndpoints
         endpoints.MapGet(RulesPageRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(request, cancellationToken));
         endpoints.MapPost(RulesPreviewRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.PreviewAsync(request, cancellationToken)).DisableAntiforgery();
         endpoints.MapPost(RulesApplyRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.ApplyAsync(request, cancellationToken)).DisableAntiforgery();
+        endpoints.MapGet(FollowUpPageRoute, (HttpRequest request, FollowUpHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(request, cancellationToken));
+        endpoints.MapGet(FollowUpsRoute, (HttpRequest request, FollowUpHandlers handlers, CancellationToken cancellationToken) => handlers.ListAsync(request, cancellationToken));
+        endpoints.MapPost(FollowUpRoute, (string id, HttpRequest request, FollowUpHandlers handlers, CancellationToken cancellationToken) => handlers.AnswerAsync(id, request, cancellationToken)).DisableAntiforgery();
         endpoints.MapGet("/", (ApiHandlers handlers, CancellationToken cancellationToken) => handlers.HomeAsync(cancellationToken));
         return endpoints;
     }

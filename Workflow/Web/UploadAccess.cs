@@ -59,12 +59,16 @@ public sealed class UploadAccess
         _activeRules = activeRules;
     }
 
-    /// <summary>Whether <paramref name="token"/>, sent from <paramref name="address"/>, may act for <paramref name="unit"/> (any unit when null).</summary>
-    public async Task<LinkAccess> CheckAsync(string? unit, string? token, string address, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="token"/>, sent from <paramref name="address"/>, may act for <paramref name="unit"/> (any unit when
+    /// null); a token good for follow-ups only counts only where <paramref name="followUps"/> says the request is one.
+    /// </summary>
+    public async Task<LinkAccess> CheckAsync(string? unit, string? token, string address, CancellationToken cancellationToken, bool followUps = false)
     {
-        var tokenUnit = string.IsNullOrEmpty(token) ? null : await _tokens.UnitOfAsync(token, cancellationToken);
+        var holder = string.IsNullOrEmpty(token) ? null : await _tokens.HolderOfAsync(token, cancellationToken);
+        var tokenUnit = holder is { FollowUpOnly: false } || (holder is not null && followUps) ? holder.Unit : null;
         var rules = await _activeRules.GetAsync(cancellationToken);
-        var actsForAll = tokenUnit is not null && rules is not null && rules.IsCoordinator(tokenUnit);
+        var actsForAll = tokenUnit is not null && holder is { FollowUpOnly: false } && rules is not null && rules.IsCoordinator(tokenUnit);
         var coordinator = rules?.FindUnit(rules.Coordinator)?.Name;
         var outcome = string.IsNullOrEmpty(token) ? AccessOutcome.Missing
             : tokenUnit is null ? AccessOutcome.Invalid

@@ -1,0 +1,226 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using GenderPlan.Core.Domain;
+using GenderPlan.Core.FollowUps;
+
+namespace GenderPlan.Workflow.Storage;
+
+/// <summary>A case as stored, with the stamp a change must find unchanged.</summary>
+/// <param name="Case">The case.</param>
+/// <param name="ETag">Its row's ETag.</param>
+public sealed record StoredFollowUp(FollowUpCase Case, ETag ETag);
+
+/// <summary>
+/// The follow-up cases (<c>FollowUps</c>), partitioned by the unit that must act: a unit's page and
+/// <c>GET /api/follow-ups?unit=</c> read one partition, and a case is one point read since its id names its unit.
+/// A case row (<c>c|{id}</c>) and the event that changed it (<c>h|{id}|{ticks}</c>) are written in one transaction,
+/// conditional on the case's ETag, so two answers at once never lose one and the history never disagrees with the
+/// case. Opening is an insert that a second delivery of the same alert finds done.
+/// </summary>
+public sealed class FollowUpStore
+{
+    private const string CasePrefix = "c|";
+    private const string EventPrefix = "h|";
+    private readonly StorageClients _storage;
+
+    /// <summary>Creates the store.</summary>
+    public FollowUpStore(StorageClients storage) => _storage = storage;
+
+    private TableClient Table => _storage.Table(StorageNames.FollowUpsTable);
+
+    /// <summary>The case with <paramref name="id"/>, or null.</summary>
+    public async Task<StoredFollowUp?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        if (FollowUpCase.UnitOf(id) is not { } unit)
+        {
+            return null;
+        }
+
+        var row = await Table.GetEntityIfExistsAsync<FollowUpEntity>(unit, CasePrefix + id, cancellationToken: cancellationToken);
+        return row.HasValue && row.Value is { } found ? new StoredFollowUp(found.ToCase(), found.ETag) : null;
+    }
+
+    /// <summary>Every case of <paramref name="unit"/>, newest first.</summary>
+    public async Task<IReadOnlyList<FollowUpCase>> ForUnitAsync(string unit, CancellationToken cancellationToken)
+    {
+        var cases = new List<FollowUpCase>();
+        await foreach (var row in Table.QueryAsync<FollowUpEntity>(Keys.RowKeyStartsWith(unit, CasePrefix), cancellationToken: cancellationToken))
+        {
+            cases.Add(row.ToCase());
+        }
+
+        return [.. cases.OrderByDescending(found => found.At)];
+    }
+
+    /// <summary>Every case not closed, of every unit: what the clock and the digest look at.</summary>
+    public async Task<IReadOnlyList<StoredFollowUp>> OpenAsync(CancellationToken cancellationToken)
+    {
+        var open = new List<StoredFollowUp>();
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {CasePrefix} and RowKey lt {"c}"} and State ne {nameof(FollowUpState.Resolved)}");
+        await foreach (var row in Table.QueryAsync<FollowUpEntity>(filter, cancellationToken: cancellationToken))
+        {
+            open.Add(new StoredFollowUp(row.ToCase(), row.ETag));
+        }
+
+        return open;
+    }
+
+    /// <summary>The cases of <paramref name="place"/> and <paramref name="period"/>, open or closed, for its page and report.</summary>
+    public async Task<IReadOnlyList<FollowUpCase>> ForPlaceAsync(string place, string period, CancellationToken cancellationToken)
+    {
+        var cases = new List<FollowUpCase>();
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {CasePrefix} and RowKey lt {"c}"} and Place eq {place} and Period eq {period}");
+        await foreach (var row in Table.QueryAsync<FollowUpEntity>(filter, cancellationToken: cancellationToken))
+        {
+            cases.Add(row.ToCase());
+        }
+
+        return cases;
+    }
+
+    /// <summary>The steps of a case, oldest first.</summary>
+    public async Task<IReadOnlyList<FollowUpEvent>> HistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        var events = new List<FollowUpEvent>();
+        if (FollowUpCase.UnitOf(id) is not { } unit)
+        {
+            return events;
+        }
+
+        await foreach (var row in Table.QueryAsync<FollowUpEventEntity>(Keys.RowKeyStartsWith(unit, $"{EventPrefix}{id}|"), cancellationToken: cancellationToken))
+        {
+            events.Add(new FollowUpEvent(row.At, row.By, row.What, row.Note));
+        }
+
+        return events;
+    }
+
+    /// <summary>Stores a new case and its first event; false when it exists already (the same alert delivered again).</summary>
+    public async Task<bool> TryAddAsync(FollowUpCase opened, FollowUpEvent what, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.Add, FollowUpEntity.From(opened)), new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(opened, what))],
+                cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces a case read with <paramref name="etag"/> and adds the event; false when it changed meanwhile.</summary>
+    public async Task<bool> TryReplaceAsync(FollowUpCase changed, FollowUpEvent what, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.SubmitTransactionAsync(
+                [new TableTransactionAction(TableTransactionActionType.UpdateReplace, FollowUpEntity.From(changed), etag), new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(changed, what))],
+                cancellationToken);
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 412 or 404)
+        {
+            return false;
+        }
+    }
+
+    // Ticks and a hash of the step keep two events of the same instant apart and the same event written twice one row.
+    private static FollowUpEventEntity EventRow(FollowUpCase changed, FollowUpEvent what) => new()
+    {
+        PartitionKey = changed.Unit,
+        RowKey = $"{EventPrefix}{changed.Id}|{Keys.Ticks(what.At)}|{Keys.Hash(what.What, what.By, what.Note ?? "")[..8]}",
+        At = what.At,
+        By = what.By,
+        What = what.What,
+        Note = what.Note,
+    };
+}
+
+/// <summary>A case row.</summary>
+public sealed class FollowUpEntity : TableRow
+{
+    /// <summary>The indicator code.</summary>
+    public string Indicator { get; set; } = "";
+
+    /// <summary>The place.</summary>
+    public string Place { get; set; } = "";
+
+    /// <summary>The period.</summary>
+    public string Period { get; set; } = "";
+
+    /// <summary>The status alerted last, as its wire word.</summary>
+    public string Status { get; set; } = "";
+
+    /// <summary>The state's name.</summary>
+    public string State { get; set; } = "";
+
+    /// <summary>The day it was opened, yyyy-MM-dd.</summary>
+    public string OpenedOn { get; set; } = "";
+
+    /// <summary>The unit's action.</summary>
+    public string? Action { get; set; }
+
+    /// <summary>The expected date, yyyy-MM-dd.</summary>
+    public string? ExpectedBy { get; set; }
+
+    /// <summary>Who acted last.</summary>
+    public string By { get; set; } = "";
+
+    /// <summary>When.</summary>
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>Why it was closed, the resolution's name.</summary>
+    public string? Resolution { get; set; }
+
+    /// <summary>The reason given.</summary>
+    public string? Reason { get; set; }
+
+    /// <summary>Whether the unit was reminded.</summary>
+    public bool Reminded { get; set; }
+
+    internal static FollowUpEntity From(FollowUpCase value) => new()
+    {
+        PartitionKey = value.Unit,
+        RowKey = "c|" + value.Id,
+        Indicator = value.Indicator,
+        Place = value.Place,
+        Period = value.Period,
+        Status = value.Status.Word(),
+        State = value.State.ToString(),
+        OpenedOn = value.OpenedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Action = value.Action,
+        ExpectedBy = value.ExpectedBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        By = value.By,
+        At = value.At,
+        Resolution = value.Resolution?.ToString(),
+        Reason = value.Reason,
+        Reminded = value.Reminded,
+    };
+
+    internal FollowUpCase ToCase() => new(
+        RowKey[2..], PartitionKey, Indicator, Place, Period, StatusText.TryParse(Status, out var status) ? status : Core.Domain.Status.OffTrack,
+        Enum.TryParse<FollowUpState>(State, out var state) ? state : FollowUpState.Open,
+        DateOnly.ParseExact(OpenedOn, "yyyy-MM-dd", CultureInfo.InvariantCulture), Action,
+        ExpectedBy is null ? null : DateOnly.ParseExact(ExpectedBy, "yyyy-MM-dd", CultureInfo.InvariantCulture), By, At,
+        Enum.TryParse<FollowUpResolution>(Resolution, out var resolution) ? resolution : null, Reason, Reminded);
+}
+
+/// <summary>An event row: one step of a case.</summary>
+public sealed class FollowUpEventEntity : TableRow
+{
+    /// <summary>When.</summary>
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>Who.</summary>
+    public string By { get; set; } = "";
+
+    /// <summary>What.</summary>
+    public string What { get; set; } = "";
+
+    /// <summary>In their words.</summary>
+    public string? Note { get; set; }
+}
