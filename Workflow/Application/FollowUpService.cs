@@ -126,7 +126,7 @@ public sealed partial class FollowUpService : ISweepCatchUp
                 return new FollowUpResult(FollowUpOutcome.Invalid, stored.Case, answer.Field, answer.Problem);
             }
 
-            if (await _store.TryReplaceAsync(changed, answer.Event!, stored.ETag, cancellationToken))
+            if (await _store.TryReplaceAsync(changed, answer.Event!, stored, cancellationToken))
             {
                 LogAcknowledged(id, unit);
                 return new FollowUpResult(FollowUpOutcome.Changed, changed);
@@ -190,7 +190,7 @@ public sealed partial class FollowUpService : ISweepCatchUp
             if (step != FollowUpStep.None)
             {
                 var (next, what) = stored.Case.Apply(step, now);
-                if (await _store.TryReplaceAsync(next, what, stored.ETag, cancellationToken))
+                if (await _store.TryReplaceAsync(next, what, stored, cancellationToken))
                 {
                     current = next;
                     changed++;
@@ -238,7 +238,7 @@ public sealed partial class FollowUpService : ISweepCatchUp
                 return null;
             }
 
-            if (await _store.TryReplaceAsync(next.Case, next.Event, stored.ETag, cancellationToken))
+            if (await _store.TryReplaceAsync(next.Case, next.Event, stored, cancellationToken))
             {
                 return next.Case;
             }

@@ -9,7 +9,8 @@ namespace GenderPlan.Workflow.Storage;
 /// <summary>A case as stored, with the stamp a change must find unchanged.</summary>
 /// <param name="Case">The case.</param>
 /// <param name="ETag">Its row's ETag.</param>
-public sealed record StoredFollowUp(FollowUpCase Case, ETag ETag);
+/// <param name="Steps">How many events its history holds: the next one's number, so the history reads in order even within one instant.</param>
+public sealed record StoredFollowUp(FollowUpCase Case, ETag ETag, int Steps);
 
 /// <summary>
 /// The follow-up cases (<c>FollowUps</c>), partitioned by the unit that must act: a unit's page and
@@ -38,7 +39,7 @@ public sealed class FollowUpStore
         }
 
         var row = await Table.GetEntityIfExistsAsync<FollowUpEntity>(unit, CasePrefix + id, cancellationToken: cancellationToken);
-        return row.HasValue && row.Value is { } found ? new StoredFollowUp(found.ToCase(), found.ETag) : null;
+        return row.HasValue && row.Value is { } found ? new StoredFollowUp(found.ToCase(), found.ETag, found.Steps) : null;
     }
 
     /// <summary>Every case of <paramref name="unit"/>, newest first.</summary>
@@ -60,7 +61,7 @@ public sealed class FollowUpStore
         var filter = TableClient.CreateQueryFilter($"RowKey ge {CasePrefix} and RowKey lt {"c}"} and State ne {nameof(FollowUpState.Resolved)}");
         await foreach (var row in Table.QueryAsync<FollowUpEntity>(filter, cancellationToken: cancellationToken))
         {
-            open.Add(new StoredFollowUp(row.ToCase(), row.ETag));
+            open.Add(new StoredFollowUp(row.ToCase(), row.ETag, row.Steps));
         }
 
         return open;
@@ -102,7 +103,7 @@ public sealed class FollowUpStore
         try
         {
             await Table.SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.Add, FollowUpEntity.From(opened)), new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(opened, what))],
+                [new TableTransactionAction(TableTransactionActionType.Add, FollowUpEntity.From(opened, steps: 1)), new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(opened, what, 0))],
                 cancellationToken);
             return true;
         }
@@ -112,13 +113,14 @@ public sealed class FollowUpStore
         }
     }
 
-    /// <summary>Replaces a case read with <paramref name="etag"/> and adds the event; false when it changed meanwhile.</summary>
-    public async Task<bool> TryReplaceAsync(FollowUpCase changed, FollowUpEvent what, ETag etag, CancellationToken cancellationToken)
+    /// <summary>Replaces the case <paramref name="read"/> and adds the event; false when it changed meanwhile.</summary>
+    public async Task<bool> TryReplaceAsync(FollowUpCase changed, FollowUpEvent what, StoredFollowUp read, CancellationToken cancellationToken)
     {
         try
         {
             await Table.SubmitTransactionAsync(
-                [new TableTransactionAction(TableTransactionActionType.UpdateReplace, FollowUpEntity.From(changed), etag), new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(changed, what))],
+                [new TableTransactionAction(TableTransactionActionType.UpdateReplace, FollowUpEntity.From(changed, read.Steps + 1), read.ETag),
+                 new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(changed, what, read.Steps))],
                 cancellationToken);
             return true;
         }
@@ -128,11 +130,11 @@ public sealed class FollowUpStore
         }
     }
 
-    // Ticks and a hash of the step keep two events of the same instant apart and the same event written twice one row.
-    private static FollowUpEventEntity EventRow(FollowUpCase changed, FollowUpEvent what) => new()
+    // The step's number orders the history, also within one instant; the case's ETag makes each number written once.
+    private static FollowUpEventEntity EventRow(FollowUpCase changed, FollowUpEvent what, int step) => new()
     {
         PartitionKey = changed.Unit,
-        RowKey = $"{EventPrefix}{changed.Id}|{Keys.Ticks(what.At)}|{Keys.Hash(what.What, what.By, what.Note ?? "")[..8]}",
+        RowKey = $"{EventPrefix}{changed.Id}|{step:D6}",
         At = what.At,
         By = what.By,
         What = what.What,
@@ -182,7 +184,10 @@ public sealed class FollowUpEntity : TableRow
     /// <summary>Whether the unit was reminded.</summary>
     public bool Reminded { get; set; }
 
-    internal static FollowUpEntity From(FollowUpCase value) => new()
+    /// <summary>How many events the case's history holds.</summary>
+    public int Steps { get; set; }
+
+    internal static FollowUpEntity From(FollowUpCase value, int steps) => new()
     {
         PartitionKey = value.Unit,
         RowKey = "c|" + value.Id,
@@ -199,6 +204,7 @@ public sealed class FollowUpEntity : TableRow
         Resolution = value.Resolution?.ToString(),
         Reason = value.Reason,
         Reminded = value.Reminded,
+        Steps = steps,
     };
 
     internal FollowUpCase ToCase() => new(
