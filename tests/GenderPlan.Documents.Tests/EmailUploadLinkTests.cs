@@ -34,7 +34,7 @@ public class EmailUploadLinkTests
     }
 
     [Fact]
-    public void Alert_copied_to_other_units_carries_the_scorecard_link_but_no_upload_link()
+    public void Alert_copied_to_other_units_carries_the_scorecard_and_follow_up_links_but_no_upload_link()
     {
         var plan = TestRules.Plan;
         var card = Scorer.Score(new Report("r.csv", Year, "dak-to", plan, [new ReportedValue(plan.FindIndicator("G3.1")!, Measurement.Of(90m), 2, null)]));
@@ -43,8 +43,11 @@ public class EmailUploadLinkTests
         var alert = Assert.Single(composer.Alerts(new ReportReference("key", "r.csv", "gddt", Year, "Huyện Đăk Tô"), AlertPlanner.Plan(card, new Dictionary<string, Status>())));
 
         Assert.Contains(alert.Cc, cc => cc.Address == "ubnd-xa@example.org");
-        Assert.Null(alert.LinkUnit);
+        // The lead's token goes in for its follow-up link only: with no upload slot, the sender makes it answer follow-ups alone.
+        Assert.Equal("gddt", alert.LinkUnit);
         Assert.DoesNotContain(EmailMessage.UploadLinkSlot, alert.Html, StringComparison.Ordinal);
+        Assert.Contains($"cập nhật biện pháp khắc phục và thời gian dự kiến có kết quả tại trang theo dõi: <a href=\"{EmailMessage.FollowUpLinkSlot}\">", alert.Html, StringComparison.Ordinal);
+        Assert.Contains(EmailMessage.FollowUpLinkSlot, alert.Text, StringComparison.Ordinal);
         Assert.Contains("https://scorecard.example.org/", alert.Html, StringComparison.Ordinal);
     }
 

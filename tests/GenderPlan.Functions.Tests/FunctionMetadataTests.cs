@@ -20,7 +20,7 @@ public class FunctionMetadataTests
     {
         Assert.Equal(
             [
-                FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.Health, FunctionNames.ProvinceReports, FunctionNames.ReportTemplate, FunctionNames.RulesApply,
+                FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.FollowUpAnswer, FunctionNames.FollowUpPage, FunctionNames.FollowUps, FunctionNames.Health, FunctionNames.ProvinceReports, FunctionNames.ReportTemplate, FunctionNames.RulesApply,
                 FunctionNames.RulesPage, FunctionNames.RulesPreview, FunctionNames.Scorecard, FunctionNames.ScorecardPage, FunctionNames.ScoreReport, FunctionNames.SendPendingAlerts,
                 FunctionNames.SubmitReport, FunctionNames.UploadPage, FunctionNames.UploadStatus,
             ],
