@@ -149,8 +149,9 @@ public sealed class AlertComposer
         var language = composer.LanguageOf([coordinator]);
         var lines = cases.Select(found => composer.CaseLineOf(found, language)).ToList();
         var subject = Pick(language, $"Tổng hợp cảnh báo chưa được khắc phục (tuần {week})", $"Alerts not yet acted on (week {week})");
-        var model = new FollowUpEmail(subject, composer.UnitNames(coordinator), composer.UnitNames(coordinator), lines, Week: week);
-        return composer.Build(Id("follow-up-digest", coordinator, week), [coordinator], [], "follow-up-digest", model);
+        var model = new FollowUpEmail(subject, composer.UnitNames(coordinator), composer.UnitNames(coordinator), lines, FollowUpLink: _uploadLinks ? EmailMessage.FollowUpLinkSlot : null, Week: week);
+        var message = composer.Build(Id("follow-up-digest", coordinator, week), [coordinator], [], "follow-up-digest", model);
+        return _uploadLinks ? message with { LinkUnit = coordinator } : message;
     }
 
     private static Period PeriodOf(FollowUpCase found) => Period.TryParse(found.Period, out var period) ? period : Period.Annual(found.OpenedOn.Year);

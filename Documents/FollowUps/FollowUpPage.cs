@@ -11,7 +11,9 @@ namespace GenderPlan.Documents.FollowUps;
 /// <param name="Unit">The unit the link speaks for.</param>
 /// <param name="Cases">Its cases, newest first.</param>
 /// <param name="Today">Today in Vietnam: the earliest date the form accepts.</param>
-public sealed record FollowUpPageInput(RuleBook Rules, ResponsibleUnit Unit, IReadOnlyList<FollowUpCase> Cases, DateOnly Today);
+/// <param name="Answers">Whether the link is the unit's own, so it may answer its cases (the coordinator looking at a unit's page may not).</param>
+/// <param name="Overseen">For the coordinator's own link: every other unit's open cases of the plans it coordinates, which it may close with a reason.</param>
+public sealed record FollowUpPageInput(RuleBook Rules, ResponsibleUnit Unit, IReadOnlyList<FollowUpCase> Cases, DateOnly Today, bool Answers = true, IReadOnlyList<FollowUpCase>? Overseen = null);
 
 /// <summary>One case as the page shows it.</summary>
 /// <param name="Id">The case id the form posts to.</param>
@@ -27,9 +29,12 @@ public sealed record FollowUpPageInput(RuleBook Rules, ResponsibleUnit Unit, IRe
 /// <param name="ExpectedByShown">The expected date as officials write it (dd/MM/yyyy), or null.</param>
 /// <param name="IsOpen">Whether the form is offered.</param>
 /// <param name="Resolution">Why it was closed, in Vietnamese and English, or null.</param>
+/// <param name="Unit">The unit that must act.</param>
+/// <param name="CanAnswer">Whether the page offers the unit's form.</param>
+/// <param name="CanClose">Whether the page offers the coordinator's closing form.</param>
 public sealed record FollowUpRow(
     string Id, LocalizedText Indicator, string Place, LocalizedText Period, StatusPresentation Status, string State, LocalizedText StateLabel, string Opened,
-    string? Action, string? ExpectedBy, string? ExpectedByShown, bool IsOpen, LocalizedText? Resolution);
+    string? Action, string? ExpectedBy, string? ExpectedByShown, bool IsOpen, LocalizedText? Resolution, LocalizedText? Unit = null, bool CanAnswer = false, bool CanClose = false);
 
 /// <summary>
 /// The page a unit opens from an alert's link: its cases, each with a short form (the action, the date a result is
@@ -40,10 +45,12 @@ public sealed record FollowUpRow(
 /// <param name="UnitName">Its names.</param>
 /// <param name="Today">The earliest date accepted (yyyy-MM-dd).</param>
 /// <param name="Cases">The cases.</param>
+/// <param name="Overseen">For the coordinator: the other units' open cases.</param>
 /// <param name="Statuses">The statuses' colours.</param>
 /// <param name="Styles">The page's style sheet.</param>
 /// <param name="Script">The page's script.</param>
-public sealed record FollowUpPage(string UnitId, LocalizedText UnitName, string Today, IReadOnlyList<FollowUpRow> Cases, IReadOnlyList<StatusPresentation> Statuses, string Styles, string Script)
+public sealed record FollowUpPage(
+    string UnitId, LocalizedText UnitName, string Today, IReadOnlyList<FollowUpRow> Cases, IReadOnlyList<FollowUpRow> Overseen, IReadOnlyList<StatusPresentation> Statuses, string Styles, string Script)
 {
     private static readonly LiquidTemplates Templates = new(
         typeof(FollowUpPage), typeof(FollowUpPage), typeof(FollowUpRow), typeof(LocalizedText), typeof(StatusPresentation));
@@ -67,7 +74,7 @@ public sealed record FollowUpPage(string UnitId, LocalizedText UnitName, string 
             found.Id, indicator, plan?.NameOf(found.Place) ?? found.Place, period?.Label ?? new LocalizedText(found.Period, found.Period), StatusPresentation.Of(found.Status),
             found.State.Word(), Label(found.State), found.OpenedOn.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), found.Action,
             found.ExpectedBy?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), found.ExpectedBy?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-            found.State.IsOpen(), ResolutionOf(found));
+            found.State.IsOpen(), ResolutionOf(found), rules.FindUnit(found.Unit)?.Name ?? new LocalizedText(found.Unit, found.Unit));
     }
 
     /// <summary>A state in both languages.</summary>
@@ -88,8 +95,15 @@ public sealed record FollowUpPage(string UnitId, LocalizedText UnitName, string 
         _ => null,
     };
 
-    private static FollowUpPage From(FollowUpPageInput input) => new(
-        input.Unit.Id, input.Unit.Name, input.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        [.. input.Cases.OrderBy(found => found.State.IsOpen() ? 0 : 1).ThenByDescending(found => found.At).Select(found => RowOf(input.Rules, found))],
-        StatusPresentation.All, PageStyles, PageScript);
+    private static FollowUpPage From(FollowUpPageInput input)
+    {
+        var coordinator = input.Overseen is not null;
+        return new(
+            input.Unit.Id, input.Unit.Name, input.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [.. input.Cases.OrderBy(found => found.State.IsOpen() ? 0 : 1).ThenByDescending(found => found.At)
+                .Select(found => RowOf(input.Rules, found) with { CanAnswer = input.Answers && found.State.IsOpen(), CanClose = coordinator && found.State.IsOpen() })],
+            [.. (input.Overseen ?? []).OrderBy(found => found.State == FollowUpState.Escalated || found.State == FollowUpState.Overdue ? 0 : 1).ThenBy(found => found.OpenedOn)
+                .Select(found => RowOf(input.Rules, found) with { CanClose = true })],
+            StatusPresentation.All, PageStyles, PageScript);
+    }
 }

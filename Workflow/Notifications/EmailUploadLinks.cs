@@ -38,8 +38,9 @@ public sealed class EmailUploadLinks
             return message;
         }
 
-        // A message with no upload slot goes to units besides the addressee: its token answers follow-ups only.
-        var issued = await _tokens.IssueAsync(unit, message.Id, _clock.GetUtcNow() + _options.EmailLinkLifetime, cancellationToken, followUpOnly: !upload);
+        // A message copied to other units, with no upload slot, carries a token that answers follow-ups only: a copied unit
+        // could otherwise send reports, or close cases, as the addressee.
+        var issued = await _tokens.IssueAsync(unit, message.Id, _clock.GetUtcNow() + _options.EmailLinkLifetime, cancellationToken, followUpOnly: !upload && message.Cc.Count > 0);
         var link = UploadLinks.For(_options.PublicUrl!, unit, issued.Token);
         var followUps = UploadLinks.FollowUpsFor(_options.PublicUrl!, unit, issued.Token);
         return message.WithBodies(

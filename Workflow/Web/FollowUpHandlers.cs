@@ -106,7 +106,12 @@ public sealed partial class FollowUpHandlers
         }
 
         var cases = await _store.ForUnitAsync(shown.Id, cancellationToken);
-        var html = FollowUpPage.Render(new FollowUpPageInput(rules, shown, cases, ReportingCalendar.VietnamDate(_clock.GetUtcNow())));
+        var own = shown.Id == access.TokenUnit;
+        // The coordinator's own link also lists every other unit's open case of the plans it coordinates, to close with a reason.
+        var overseen = own && access.ActsForAll
+            ? (await _store.OpenAsync(cancellationToken)).Select(stored => stored.Case).Where(found => found.Unit != shown.Id && CoordinatedBy(rules, found, shown.Id)).ToList()
+            : null;
+        var html = FollowUpPage.Render(new FollowUpPageInput(rules, shown, cases, ReportingCalendar.VietnamDate(_clock.GetUtcNow()), own, overseen));
         return Results.Content(html, "text/html; charset=utf-8");
     }
 
@@ -185,6 +190,9 @@ public sealed partial class FollowUpHandlers
             _ => Refused(StatusCodes.Status422UnprocessableEntity, result.Problem ?? "", result.Field),
         };
     }
+
+    private static bool CoordinatedBy(RuleBook rules, FollowUpCase found, string coordinator) =>
+        (Period.TryParse(found.Period, out var period) ? rules.FindPlan(period, found.Place) : null)?.Coordinator is not { } planCoordinator || planCoordinator == coordinator;
 
     private static IResult Refused(int status, string message, string? field) => Results.Json(new FollowUpRefusal(message, field), ApiJson.Options, statusCode: status);
 

@@ -56,6 +56,35 @@ public sealed partial class FollowUpLinkTests(AzuriteFixture azurite) : AzuriteT
     }
 
     [Fact]
+    public async Task Coordinators_link_lists_other_units_open_cases_and_closes_one_with_a_reason()
+    {
+        await using var host = await UploadHost.StartAsync(Azurite);
+        var link = await AlertLinkAsync(host);
+        var unitToken = link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..];
+        var coordinator = await host.TokenForAsync("ldtbxh");
+        var id = GenderPlan.Core.FollowUps.FollowUpCase.IdFor("yte", "G4.1", "dak-to", "2019");
+
+        using var page = await host.Http.GetAsync(new Uri($"/follow-ups?unit=ldtbxh&token={coordinator}", UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Cảnh báo của các đơn vị chưa được giải quyết", html, StringComparison.Ordinal);
+        Assert.Contains($"data-id=\"{id}\"", html, StringComparison.Ordinal);
+        Assert.Contains("Kết thúc theo dõi", html, StringComparison.Ordinal);
+        // The unit's own page offers it the answer, never the coordinator's closing.
+        using var unitPage = await host.Http.GetAsync(new Uri(link));
+        Assert.DoesNotContain("Kết thúc theo dõi", await unitPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var byUnit = await SendAsync(host, HttpMethod.Post, $"/api/follow-ups/{id}", unitToken, new { close = true, reason = "Đã khắc phục" });
+        using var noReason = await SendAsync(host, HttpMethod.Post, $"/api/follow-ups/{id}", coordinator, new { close = true, reason = "" });
+        using var closed = await SendAsync(host, HttpMethod.Post, $"/api/follow-ups/{id}", coordinator, new { close = true, reason = "Số liệu đã được đính chính bằng văn bản" });
+        Assert.Equal(HttpStatusCode.Forbidden, byUnit.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        using var body = JsonDocument.Parse(await closed.Content.ReadAsStringAsync());
+        Assert.Equal(("resolved", "coordinator", "ldtbxh"), (body.RootElement.GetProperty("state").GetString(), body.RootElement.GetProperty("resolution").GetString(), body.RootElement.GetProperty("by").GetString()));
+    }
+
+    [Fact]
     [Trait("Category", "Browser")]
     public async Task Unit_acknowledges_its_alert_on_a_phone_and_the_page_shows_the_action()
     {

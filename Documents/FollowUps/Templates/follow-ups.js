@@ -45,4 +45,35 @@
       });
     });
   });
+
+  Array.prototype.forEach.call(document.querySelectorAll('form.close'), function (form) {
+    var article = form.closest('article'), outcome = form.querySelector('.outcome');
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var reason = form.elements.reason.value.trim();
+      if (!reason) { say(outcome, 'refused', 'Đề nghị ghi lý do kết thúc theo dõi.', 'Write the reason for closing the case.'); form.elements.reason.focus(); return; }
+      say(outcome, 'sending', 'Đang gửi…', 'Sending…');
+      fetch('/api/follow-ups/' + encodeURIComponent(article.getAttribute('data-id')), {
+        method: 'POST',
+        headers: { 'Authorization': 'Bearer ' + token, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ close: true, reason: reason })
+      }).then(function (response) {
+        return response.json().then(function (body) { return { status: response.status, body: body }; }, function () { return { status: response.status, body: {} }; });
+      }).then(function (answer) {
+        if (answer.status === 200) {
+          article.setAttribute('data-state', answer.body.state);
+          var label = article.querySelector('.state-label');
+          label.textContent = '';
+          label.appendChild(both(answer.body.stateLabel.vi, answer.body.stateLabel.en));
+          Array.prototype.forEach.call(article.querySelectorAll('form.answer button, form.close button'), function (button) { button.disabled = true; });
+          say(outcome, 'saved', 'Đã kết thúc theo dõi.', 'The case is closed.');
+        } else {
+          var message = (answer.body && answer.body.error) || '';
+          say(outcome, 'refused', message || ('Không gửi được (mã ' + answer.status + ').'), message || ('Not sent (status ' + answer.status + ').'));
+        }
+      }, function () {
+        say(outcome, 'refused', 'Không kết nối được máy chủ; đề nghị thử lại.', 'The server could not be reached; please try again.');
+      });
+    });
+  });
 }());
