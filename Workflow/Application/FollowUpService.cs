@@ -46,7 +46,8 @@ public sealed record FollowUpResult(FollowUpOutcome Outcome, FollowUpCase? Case 
 /// </summary>
 public sealed partial class FollowUpService : ISweepCatchUp
 {
-    private const int MaxConflicts = 5;
+    /// <summary>Writes lost in a row before giving up: each one lost is another answer's won.</summary>
+    private const int MaxConflicts = 20;
     private readonly FollowUpStore _store;
     private readonly ActiveRules _activeRules;
     private readonly Notifier _notifier;
@@ -136,6 +137,8 @@ public sealed partial class FollowUpService : ISweepCatchUp
             {
                 throw new InvalidOperationException($"The follow-up case {id} kept changing: {MaxConflicts} writes lost.");
             }
+
+            await PauseAsync(attempt, cancellationToken);
         }
     }
 
@@ -242,10 +245,16 @@ public sealed partial class FollowUpService : ISweepCatchUp
             {
                 return next.Case;
             }
+
+            await PauseAsync(attempt, cancellationToken);
         }
 
         throw new InvalidOperationException($"The follow-up case {id} kept changing: {MaxConflicts} writes lost.");
     }
+
+    // A short random pause keeps writers that lost to each other from colliding again in step.
+    private static Task PauseAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 10 * Math.Min(attempt, 10) + 10)), cancellationToken);
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 

@@ -131,6 +131,23 @@ public sealed class FollowUpTests(AzuriteFixture azurite) : AzuriteTest(azurite)
     }
 
     [Fact]
+    public async Task Answers_sent_at_the_same_time_are_each_kept_in_the_history_and_the_case_holds_one_of_them()
+    {
+        await using var pipeline = await AlertedAsync();
+        var followUps = pipeline.Get<FollowUpService>();
+
+        var answers = await Task.WhenAll(Enumerable.Range(1, 8).Select(number =>
+            followUps.AcknowledgeAsync(HealthCase, "yte", $"Biện pháp {number}", "2019-12-31", CancellationToken.None)));
+
+        Assert.All(answers, answer => Assert.Equal(FollowUpOutcome.Changed, answer.Outcome));
+        var history = await pipeline.Get<FollowUpStore>().HistoryAsync(HealthCase, CancellationToken.None);
+        Assert.Equal(9, history.Count);
+        Assert.Equal(Enumerable.Range(1, 8).Select(number => $"Biện pháp {number}").Order(), history.Skip(1).Select(step => step.Note![..step.Note!.IndexOf(" (", StringComparison.Ordinal)]).Order());
+        var stored = (await pipeline.Get<FollowUpStore>().GetAsync(HealthCase, CancellationToken.None))!.Case;
+        Assert.Equal(history[^1].Note, $"{stored.Action} (dự kiến 31/12/2019)");
+    }
+
+    [Fact]
     public async Task Coordinator_closes_a_case_with_a_reason_and_a_unit_may_not()
     {
         await using var pipeline = await AlertedAsync();
