@@ -46,6 +46,12 @@ public static class FunctionNames
     /// <summary>Applies an edit of the rules.</summary>
     public const string RulesApply = "RulesApply";
 
+    /// <summary>Approves or returns a report.</summary>
+    public const string DecideReport = "DecideReport";
+
+    /// <summary>The page where reports are approved or returned.</summary>
+    public const string ApprovalsPage = "ApprovalsPage";
+
     /// <summary>Checks storage and the active rules.</summary>
     public const string Health = "Health";
 

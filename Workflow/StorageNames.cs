@@ -58,10 +58,16 @@ public static class StorageNames
     /// <summary>Reports sent from the upload page: who sent which file, for whom, so the page can follow it until it is scored.</summary>
     public const string WebUploadsTable = "WebUploads";
 
+    /// <summary>
+    /// The approval or return of each report, keyed like the report log (period / report key), with a history row per
+    /// decision taken, and how far a return's re-counting got, so the sweep can finish one cut short.
+    /// </summary>
+    public const string ReportDecisionsTable = "ReportDecisions";
+
     /// <summary>All containers.</summary>
     public static readonly IReadOnlyList<string> Containers = [ReportsContainer, RejectedContainer, RulesContainer, RuleSetsContainer, OutgoingContainer];
 
     /// <summary>All tables.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable];
+        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable, ReportDecisionsTable];
 }

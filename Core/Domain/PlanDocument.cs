@@ -28,6 +28,7 @@ public sealed record PlanDocument(string Number, DateOnly Date, LocalizedText Is
 /// Whether the plan is archived (<c>archived</c>): over or replaced, so its reports are still scored, shown and reported, but
 /// nobody is reminded of them. A plan past its end year is treated so anyway (<see cref="Plan.IsArchivedOn"/>).
 /// </param>
+/// <param name="Approval">Whether reports wait for approval (<c>approval</c>); null reads as off, every accepted report counting.</param>
 public sealed record PlanFacts(
     Calendar.ReportingCalendar Calendar, string Coordinator, int BaselineYear, PlanDocument? AdoptedBy = null, PlanDocument? Implements = null, LocalizedText? ReportsTo = null,
-    ProgressPath Path = ProgressPath.Linear, Period? ReportingSince = null, bool Archived = false);
+    ProgressPath Path = ProgressPath.Linear, Period? ReportingSince = null, bool Archived = false, ApprovalPolicy? Approval = null);

@@ -41,6 +41,9 @@ public enum AlertKind
 
     /// <summary>The province report of a period, with its workbook and Word draft attached.</summary>
     ProvinceReport,
+
+    /// <summary>A report returned to its unit with the reason.</summary>
+    ReturnedReport,
 }
 
 /// <summary>Whether an email has been handed to the email service.</summary>

@@ -75,3 +75,8 @@ public sealed record RulesChangedNotice(string Version, DateTimeOffset Activated
 /// <param name="Workbook">The workbook.</param>
 /// <param name="Draft">The Word draft.</param>
 public sealed record ProvinceReportNotice(ProvinceReport Report, EmailAttachment Workbook, EmailAttachment Draft) : Notice;
+
+/// <summary>A report was returned to its unit: it no longer counts, and the unit is asked for a corrected one.</summary>
+/// <param name="Report">The report as the log holds it.</param>
+/// <param name="Decision">Who returned it, when and why.</param>
+public sealed record ReportReturnedNotice(Storage.ReportRecord Report, Core.Approval.DecisionStamp Decision) : Notice;

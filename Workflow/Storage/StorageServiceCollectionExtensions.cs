@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ResultStore>();
         services.AddSingleton<AlertStateStore>();
         services.AddSingleton<ReportLog>();
+        services.AddSingleton<ReportDecisionStore>();
         return services;
     }
 

@@ -41,6 +41,12 @@ public static class ApiEndpoints
     /// <summary>Applies an edit of the rules.</summary>
     public const string RulesApplyRoute = "api/rules/apply";
 
+    /// <summary>Approves or returns a report (its report log key).</summary>
+    public const string DecisionRoute = "api/reports/{key}/decision";
+
+    /// <summary>The page where reports are approved or returned, opened from a link.</summary>
+    public const string ApprovalsPageRoute = "approvals";
+
     /// <summary>Maps every route, and <c>/</c> to the district's page when the rules hold one district.</summary>
     public static IEndpointRouteBuilder MapGenderPlanApi(this IEndpointRouteBuilder endpoints)
     {
@@ -55,6 +61,8 @@ public static class ApiEndpoints
         endpoints.MapGet(RulesPageRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(request, cancellationToken));
         endpoints.MapPost(RulesPreviewRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.PreviewAsync(request, cancellationToken)).DisableAntiforgery();
         endpoints.MapPost(RulesApplyRoute, (HttpRequest request, RulesHandlers handlers, CancellationToken cancellationToken) => handlers.ApplyAsync(request, cancellationToken)).DisableAntiforgery();
+        endpoints.MapPost(DecisionRoute, (string key, HttpRequest request, ApprovalHandlers handlers, CancellationToken cancellationToken) => handlers.DecideAsync(key, request, cancellationToken)).DisableAntiforgery();
+        endpoints.MapGet(ApprovalsPageRoute, (HttpRequest request, ApprovalHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(request, cancellationToken));
         endpoints.MapGet("/", (ApiHandlers handlers, CancellationToken cancellationToken) => handlers.HomeAsync(cancellationToken));
         return endpoints;
     }

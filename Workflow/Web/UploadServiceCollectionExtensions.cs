@@ -22,6 +22,7 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<UploadRequests>();
         services.AddSingleton<UploadHandlers>();
         services.AddSingleton<RulesHandlers>();
+        services.AddSingleton<ApprovalHandlers>();
         return services;
     }
 }
