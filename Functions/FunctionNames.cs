@@ -55,6 +55,12 @@ public static class FunctionNames
     /// <summary>Answers or closes a follow-up case.</summary>
     public const string FollowUpAnswer = "FollowUpAnswer";
 
+    /// <summary>Approves or returns a report.</summary>
+    public const string DecideReport = "DecideReport";
+
+    /// <summary>The page where reports are approved or returned.</summary>
+    public const string ApprovalsPage = "ApprovalsPage";
+
     /// <summary>Checks storage and the active rules.</summary>
     public const string Health = "Health";
 

@@ -61,10 +61,16 @@ public static class StorageNames
     /// <summary>The follow-up of each alert (one case per unit, indicator, place and period) and every step of it.</summary>
     public const string FollowUpsTable = "FollowUps";
 
+    /// <summary>
+    /// The approval or return of each report, keyed like the report log (period / report key), with a history row per
+    /// decision taken, and how far a return's re-counting got, so the sweep can finish one cut short.
+    /// </summary>
+    public const string ReportDecisionsTable = "ReportDecisions";
+
     /// <summary>All containers.</summary>
     public static readonly IReadOnlyList<string> Containers = [ReportsContainer, RejectedContainer, RulesContainer, RuleSetsContainer, OutgoingContainer];
 
     /// <summary>All tables.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable, FollowUpsTable];
+        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable, FollowUpsTable, ReportDecisionsTable];
 }

@@ -67,6 +67,12 @@ public sealed class Plan
     /// <summary>The first period reported through the product (<c>Plan.reportingSince</c>), where the file names it; earlier reports went on paper.</summary>
     public Period? ReportingSince => Facts.ReportingSince;
 
+    /// <summary>
+    /// Whether the plan's reports are approved or returned (<c>Plan.approval</c>), and by whom: off unless the file says
+    /// so, so a plan written before the setting keeps counting every accepted report.
+    /// </summary>
+    public ApprovalPolicy Approval => Facts.Approval ?? ApprovalPolicy.Off;
+
     /// <summary>Whether the plan file marks the plan archived (<c>Plan.archived</c>): replaced before its end, say by a reform.</summary>
     public bool Archived => Facts.Archived;
 

@@ -29,6 +29,7 @@ public sealed record PlanDocument(string Number, DateOnly Date, LocalizedText Is
 /// nobody is reminded of them. A plan past its end year is treated so anyway (<see cref="Plan.IsArchivedOn"/>).
 /// </param>
 /// <param name="FollowUp">How long a unit has to answer an alert before the coordinator hears of it (<c>followUp</c>); the default when null.</param>
+/// <param name="Approval">Whether reports wait for approval (<c>approval</c>); null reads as off, every accepted report counting.</param>
 public sealed record PlanFacts(
     Calendar.ReportingCalendar Calendar, string Coordinator, int BaselineYear, PlanDocument? AdoptedBy = null, PlanDocument? Implements = null, LocalizedText? ReportsTo = null,
-    ProgressPath Path = ProgressPath.Linear, Period? ReportingSince = null, bool Archived = false, FollowUps.FollowUpSettings? FollowUp = null);
+    ProgressPath Path = ProgressPath.Linear, Period? ReportingSince = null, bool Archived = false, FollowUps.FollowUpSettings? FollowUp = null, ApprovalPolicy? Approval = null);

@@ -34,7 +34,8 @@ internal static class PlanFactsReader
                 ReadPath(plan),
                 ReadReportingSince(plan, startYear),
                 plan.Bool("archived") ?? false,
-                ReadFollowUp(plan));
+                ReadFollowUp(plan),
+                ReadApproval(plan));
     }
 
     /// <summary><c>followUp.acknowledgeWithinDays</c>: the schema bounds it; absent means the default ten days.</summary>
@@ -81,6 +82,28 @@ internal static class PlanFactsReader
         }
 
         return period;
+    }
+
+    /// <summary>
+    /// <c>approval</c>: off when absent; the schema checks the form. A commune chair's say without approval being
+    /// required would be a setting that does nothing, so it is named rather than ignored.
+    /// </summary>
+    private static ApprovalPolicy? ReadApproval(JsonFields plan)
+    {
+        if (plan.Get("approval") is not { ValueKind: JsonValueKind.Object } element)
+        {
+            return null;
+        }
+
+        var approval = plan.Child(element, "approval");
+        var required = approval.Bool("required") ?? false;
+        var communeChair = approval.Bool("communeChairMayApprove") ?? false;
+        if (communeChair && !required)
+        {
+            approval.Report("communeChairMayApprove", "a commune chair may approve only where approval is required; set \"required\": true or leave this out");
+        }
+
+        return new ApprovalPolicy(required, communeChair);
     }
 
     private static ReportingCalendar? ReadCalendar(JsonFields plan)

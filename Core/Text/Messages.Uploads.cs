@@ -35,6 +35,16 @@ public static partial class Messages
     public static readonly MessageTemplate RulesChangedMeanwhile = new("web.rules-changed-meanwhile", "Bộ quy tắc vừa được người khác thay đổi (phiên bản đang áp dụng: {0}); thay đổi của bạn chưa được áp dụng. Đề nghị tải lại trang và sửa lại.", "Someone else changed the rules meanwhile (now in force: {0}); your change was not applied. Reload the page and make it again.");
     public static readonly MessageTemplate EditTooLarge = new("web.edit-too-large", "Đề nghị gửi các thay đổi dưới dạng JSON, tối đa 256 KB, khi đã có bộ quy tắc được áp dụng.", "send the changes as JSON of at most 256 KB, once rules are active");
     public static readonly MessageTemplate EditUnreadable = new("web.edit-unreadable", "Các thay đổi không phải là JSON đọc được: {0}", "the changes are not readable JSON: {0}");
+    public static readonly MessageTemplate NoSuchReport = new("web.no-such-report", "Không tìm thấy báo cáo này.", "No such report.");
+    public static readonly MessageTemplate ApprovalNotUsed = new("web.approval-not-used", "Kế hoạch của báo cáo này không áp dụng việc duyệt báo cáo: mọi báo cáo hợp lệ đều được tính.", "The plan of this report does not use approval: every accepted report counts.");
+    // {0} is the plan's coordinator as units.json names it, in the reader's language.
+    public static readonly MessageTemplate MayNotDecide = new("web.may-not-decide", "Đơn vị không có thẩm quyền duyệt hoặc trả lại báo cáo này; đề nghị liên hệ {0}.", "Your unit may not approve or return this report; ask {0}.");
+    public static readonly MessageTemplate UnknownDecision = new("web.unknown-decision", "Quyết định phải là \"approve\" (duyệt) hoặc \"return\" (trả lại).", "The decision must be \"approve\" or \"return\".");
+    public static readonly MessageTemplate ReasonMissing = new("web.reason-missing", "Đề nghị ghi rõ lý do trả lại báo cáo để đơn vị biết nội dung cần chỉnh sửa.", "Give the reason for returning the report, so the unit knows what to correct.");
+    // {0} is the longest reason allowed, in characters.
+    public static readonly MessageTemplate ReasonTooLong = new("web.reason-too-long", "Lý do trả lại dài quá {0} ký tự; đề nghị viết ngắn gọn.", "The reason is longer than {0} characters; shorten it.");
+    // {0}/{1} the decision already taken, in Vietnamese and English.
+    public static readonly MessageTemplate AlreadyDecided = new("web.already-decided", "Báo cáo này đã có quyết định: {0}. Quyết định đầu tiên được giữ nguyên; nếu cần, đơn vị gửi báo cáo đã chỉnh sửa qua đường liên kết của mình.", "This report was already decided: {1}. The first decision stands; if needed, the unit sends a corrected report through its link.");
     public static readonly MessageTemplate NotAPeriodQuery = new("web.not-a-period", "'{0}' không phải là kỳ báo cáo; ghi YYYY hoặc YYYY-H1", "'{0}' is not a period; write YYYY or YYYY-H1");
     /// <summary>Arguments: the period's Vietnamese label, its English label, the plan's first and last years.</summary>
     public static readonly MessageTemplate PeriodNotInPlan = new("web.period-not-in-plan", "Kế hoạch đang áp dụng không có {0}: kế hoạch thực hiện từ năm {2} đến năm {3}", "the plan in force has no {1}: it runs from {2} to {3}");

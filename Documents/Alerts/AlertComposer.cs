@@ -201,6 +201,31 @@ public sealed class AlertComposer
     }
 
     /// <summary>
+    /// A letter to <paramref name="unit"/>, copied to the coordinator, that its report for <paramref name="period"/> was returned
+    /// (trả lại) by <paramref name="decidedBy"/> with <paramref name="reason"/>: it no longer counts, and the unit is asked to
+    /// send a corrected one through its own link (the coordinator, who may send for anyone, is the only one copied, so the
+    /// link may go in). One letter per report returned: its id is the report's key.
+    /// </summary>
+    public EmailMessage Returned(string reportKey, string unit, Period period, string place, DateTimeOffset receivedAt, string decidedBy, DateTimeOffset decidedAt, string reason) =>
+        For(unit, period).ReturnedFor(reportKey, unit, period, place, receivedAt, decidedBy, decidedAt, reason);
+
+    private EmailMessage ReturnedFor(string reportKey, string unit, Period period, string place, DateTimeOffset receivedAt, string decidedBy, DateTimeOffset decidedAt, string reason)
+    {
+        var language = LanguageOf([unit]);
+        var plan = _rules.FindPlan(period, place) ?? PlanOf(period);
+        var placeName = plan?.NameOf(place) ?? place;
+        var subject = Pick(language,
+            $"V/v trả lại báo cáo {period.Label.Vi} kết quả thực hiện Kế hoạch hành động bình đẳng giới",
+            $"Your {ReportKind(period).En} on the gender-equality action plan, {period.Label.En}, is returned");
+        var copied = decidedBy == _coordinator ? new[] { _coordinator } : [_coordinator, decidedBy];
+        copied = [.. copied.Where(other => other != unit).Distinct()];
+        var model = new ReturnedEmail(
+            subject, UnitNames(unit), ReportKind(period), period.Label, Places(placeName), PlanCitation(plan), UnitNames(_coordinator), UnitNames(decidedBy),
+            Date(ReportingCalendar.VietnamDate(receivedAt)), Date(ReportingCalendar.VietnamDate(decidedAt)), reason, ReplyBy(), _scorecardUrl, LinkFor(unit, copied));
+        return WithLink(Build(Id("returned", reportKey), [unit], copied, "returned", model), unit, copied);
+    }
+
+    /// <summary>
     /// The province report of <paramref name="report"/>'s period To the coordinator, with the workbook and the Word
     /// draft attached. Its id is made of the district and the period only, so the coordinator gets one per period
     /// however often the job runs.

@@ -167,6 +167,37 @@ internal sealed record DeadlineEmail(
     string? ScorecardUrl = null,
     string? UploadLink = null) : EmailModel(Subject);
 
+/// <summary>A letter that a report was returned (<c>returned</c>), with the reason and the unit's upload link.</summary>
+/// <param name="Subject">The subject.</param>
+/// <param name="Unit">The unit whose report it was.</param>
+/// <param name="ReportKind">"báo cáo năm" / "báo cáo 6 tháng".</param>
+/// <param name="Period">The period.</param>
+/// <param name="Place">The place the report was for, as written inside a sentence.</param>
+/// <param name="Plan">The plan, cited as the letter cites it.</param>
+/// <param name="Office">The coordinator office.</param>
+/// <param name="DecidedBy">The unit that returned it (the coordinator, or the commune's committee).</param>
+/// <param name="Received">The day the report arrived.</param>
+/// <param name="Decided">The day it was returned.</param>
+/// <param name="Reason">Why, as the decider wrote it.</param>
+/// <param name="ReplyBy">The date a corrected report is asked for.</param>
+/// <param name="ScorecardUrl">The scorecard page, or null.</param>
+/// <param name="UploadLink">The slot of the unit's own upload link, or null.</param>
+internal sealed record ReturnedEmail(
+    string Subject,
+    LocalizedText Unit,
+    LocalizedText ReportKind,
+    LocalizedText Period,
+    LocalizedText Place,
+    LocalizedText Plan,
+    LocalizedText Office,
+    LocalizedText DecidedBy,
+    string Received,
+    string Decided,
+    string Reason,
+    string ReplyBy,
+    string? ScorecardUrl = null,
+    string? UploadLink = null) : EmailModel(Subject);
+
 /// <summary>A file that could not be used, with its problems (<c>rejected</c>, <c>rules-refused</c>, <c>processing-failed</c>).</summary>
 /// <param name="Subject">The subject.</param>
 /// <param name="Unit">The unit that sent it, or null when unknown.</param>

@@ -12,7 +12,7 @@ internal static class EmailTemplates
 {
     private static readonly LiquidTemplates Templates = new(
         typeof(EmailTemplates),
-        typeof(Letter), typeof(ReportEmail), typeof(DeadlineEmail), typeof(ProvinceReportEmail), typeof(DiscrepancyEmail), typeof(RulesChangedEmail), typeof(VerdictLine), typeof(ProblemEmail), typeof(ScoreLine), typeof(LocalizedText), typeof(StatusPresentation), typeof(FollowUpEmail), typeof(CaseLine));
+        typeof(Letter), typeof(ReportEmail), typeof(DeadlineEmail), typeof(ReturnedEmail), typeof(ProvinceReportEmail), typeof(DiscrepancyEmail), typeof(RulesChangedEmail), typeof(VerdictLine), typeof(ProblemEmail), typeof(ScoreLine), typeof(LocalizedText), typeof(StatusPresentation), typeof(FollowUpEmail), typeof(CaseLine));
 
     /// <summary>The HTML and the plain-text part of an email of <paramref name="kind"/>.</summary>
     public static (string Html, string Text) Render(string kind, EmailModel model) =>

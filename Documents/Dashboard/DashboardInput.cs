@@ -25,7 +25,10 @@ public sealed record DashboardResult(
 /// Its arrival number, where known: the order reports arrived in, exact where <paramref name="ReceivedAt"/> (to the
 /// second) ties.
 /// </param>
-public sealed record DashboardReport(Period Period, string? Unit, string File, DateTimeOffset? ReceivedAt, bool? OnTime, string? Jurisdiction = null, long? Arrival = null);
+/// <param name="Decision">Where the plan requires approval, the decision about it (null while it awaits one).</param>
+public sealed record DashboardReport(
+    Period Period, string? Unit, string File, DateTimeOffset? ReceivedAt, bool? OnTime, string? Jurisdiction = null, long? Arrival = null,
+    Core.Approval.DecisionStamp? Decision = null);
 
 /// <summary>Everything the scorecard page of one place shows.</summary>
 /// <param name="Rules">The rules: the plan, its goals and the units' names.</param>

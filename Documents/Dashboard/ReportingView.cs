@@ -11,7 +11,11 @@ namespace GenderPlan.Documents.Dashboard;
 /// district's report) and every commune committee (its commune's report); on a commune's page, its committee.
 /// Units that sent a report without owing one are listed too.
 /// </summary>
-internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IReadOnlyList<UnitRow> Units, IReadOnlyList<ReportFile> Files)
+/// <remarks>
+/// Where the plan requires approval, a returned report does not make its unit's cell "sent" (it no longer counts), and
+/// <see cref="Approvals"/> lists every report with "Chờ duyệt", or "Đã duyệt"/"Trả lại" with who and when.
+/// </remarks>
+internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IReadOnlyList<UnitRow> Units, IReadOnlyList<ReportFile> Files, IReadOnlyList<ApprovalLine>? Approvals = null)
 {
     /// <summary>The table, or null when no report is due yet.</summary>
     public static ReportingView? From(DashboardInput input)
@@ -45,7 +49,11 @@ internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IRead
         var files = input.Reports.Where(report => report.Unit is null).OrderBy(report => report.Period)
             .Select(report => new ReportFile(report.Period.Label, input.ShowsFileNames ? report.File : null, CommuneDuties.Date(report.ReceivedAt)))
             .ToList();
-        return new ReportingView([.. periods.Select(period => period.Label)], units, files);
+        var approvals = plan.Approval.Required
+            ? input.Reports.Where(report => report.Unit is not null).OrderByDescending(report => report.Period).ThenByDescending(report => report.Arrival)
+                .Select(report => ApprovalLine.Of(input.Rules, report)).ToList()
+            : null;
+        return new ReportingView([.. periods.Select(period => period.Label)], units, files, approvals);
     }
 
     /// <summary>
@@ -59,7 +67,8 @@ internal sealed record ReportingView(IReadOnlyList<LocalizedText> Periods, IRead
 
     private static ReportingCell Cell(DashboardInput input, string unit, string? place, Period period)
     {
-        var reports = input.Reports.Where(report => report.Unit == unit && report.Period == period && (place is null || report.Jurisdiction is null || report.Jurisdiction == place)).ToList();
+        var reports = input.Reports.Where(report => report.Unit == unit && report.Period == period && (place is null || report.Jurisdiction is null || report.Jurisdiction == place)
+            && report.Decision?.State != Core.Approval.ApprovalState.Returned).ToList();
         var state = reports.Count > 0
             ? reports.Any(report => report.OnTime != false) ? "on-time" : "late"
             : input.Plan.Calendar.Deadline(period) <= input.Today ? "missing" : "not-due";
@@ -75,3 +84,19 @@ internal sealed record ReportingCell(string Period, string State);
 
 /// <summary>A report whose sender is not known: its file's name where the page may show it, else the date it arrived (Vietnam time), if known.</summary>
 internal sealed record ReportFile(LocalizedText Period, string? File, string Received);
+
+/// <summary>
+/// A report's line in the page's approvals list: period, sender, date received and where it stands, with the deciding
+/// unit, the day and a return's reason.
+/// </summary>
+internal sealed record ApprovalLine(LocalizedText Period, LocalizedText Unit, string Received, string State, LocalizedText StateWords, LocalizedText? By, string At, string Reason)
+{
+    public static ApprovalLine Of(RuleBook rules, DashboardReport report)
+    {
+        var state = report.Decision?.State ?? Core.Approval.ApprovalState.Pending;
+        LocalizedText Name(string unit) => rules.FindUnit(unit)?.Name ?? new LocalizedText(unit, unit);
+        return new ApprovalLine(
+            report.Period.Label, Name(report.Unit!), CommuneDuties.Date(report.ReceivedAt), Core.Approval.ReportDecisions.Word(state), Core.Approval.ReportDecisions.Words(state),
+            report.Decision is { } decided ? Name(decided.By) : null, CommuneDuties.Date(report.Decision?.At), report.Decision?.Reason ?? "");
+    }
+}

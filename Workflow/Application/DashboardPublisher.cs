@@ -19,13 +19,16 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     private readonly ActiveRules _activeRules;
     private readonly ResultStore _results;
     private readonly ReportLog _reports;
+    private readonly ReportDecisionStore _decisions;
     private readonly SiteStore _site;
     private readonly TimeProvider _clock;
     private readonly ILogger<DashboardPublisher> _logger;
 
     /// <summary>Creates the publisher.</summary>
-    public DashboardPublisher(ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, TimeProvider clock, ILogger<DashboardPublisher> logger)
+    public DashboardPublisher(
+        ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, TimeProvider clock, ILogger<DashboardPublisher> logger, ReportDecisionStore decisions)
     {
+        _decisions = decisions;
         _activeRules = activeRules;
         _results = results;
         _reports = reports;
@@ -128,10 +131,15 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             .Select(stored => new DashboardResult(stored.Indicator, Period.Parse(stored.Period), stored.Status, stored.Value, stored.Explanation, stored.Source, stored.Coverage))
             .ToList();
 
-    private async Task<List<DashboardReport>> ReportsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken) =>
-        (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, plan.EndYear, cancellationToken))
-            .Select(report => new DashboardReport(Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Jurisdiction, report.Arrival))
+    private async Task<List<DashboardReport>> ReportsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken)
+    {
+        // Decisions only where the plan requires approval: elsewhere the page is as it always was.
+        var decisions = plan.Approval.Required ? await _decisions.AllAsync(cancellationToken) : null;
+        return (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, plan.EndYear, cancellationToken))
+            .Select(report => new DashboardReport(
+                Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Jurisdiction, report.Arrival, decisions?.GetValueOrDefault(report.Key)?.Stamp))
             .ToList();
+    }
 
     /// <summary>Renders and uploads the page of <paramref name="jurisdiction"/>; returns its blob name, or null when there was nothing to show.</summary>
     public async Task<string?> PublishAsync(string jurisdiction, CancellationToken cancellationToken)

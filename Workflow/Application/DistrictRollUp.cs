@@ -23,14 +23,16 @@ namespace GenderPlan.Workflow.Application;
 public sealed partial class DistrictRollUp
 {
     private readonly ResultStore _results;
+    private readonly ReportDecisionStore _decisions;
     private readonly VerdictRecorder _recorder;
     private readonly Notifier _notifier;
     private readonly ILogger<DistrictRollUp> _logger;
 
     /// <summary>Creates the handler.</summary>
-    public DistrictRollUp(ResultStore results, VerdictRecorder recorder, Notifier notifier, ILogger<DistrictRollUp> logger)
+    public DistrictRollUp(ResultStore results, ReportDecisionStore decisions, VerdictRecorder recorder, Notifier notifier, ILogger<DistrictRollUp> logger)
     {
         _results = results;
+        _decisions = decisions;
         _recorder = recorder;
         _notifier = notifier;
         _logger = logger;
@@ -59,14 +61,20 @@ public sealed partial class DistrictRollUp
         // stored under each place between. One partition per place, read side by side: the roll-up waits for the slowest
         // read, not for all of them in turn.
         var places = plan.Communes.Select(place => place.Id).Prepend(plan.District.Id).ToList();
+        // Returned reports whose results are gone count in the basis (read before the results, so a return counted here
+        // has its results restored in what is read below): sums added up without them are newer than those with them.
+        var returned = (await _decisions.ForPeriodAsync(period, cancellationToken)).Values
+            .Where(decision => decision.Progress >= ReturnProgress.ResultsRestored)
+            .GroupBy(decision => decision.Jurisdiction, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Sum(decision => decision.Weight), StringComparer.Ordinal);
         var reads = await Task.WhenAll(places.Select(place => _results.LatestAsync(place, period.ToString(), cancellationToken)));
         var reported = reads.Skip(1).SelectMany(results => results).Where(result => result.Source == FigureSource.Reported).ToList();
         var figures = reported.Select(result => new CommuneFigure(result.Jurisdiction, result.Indicator, result.Value, result.Counts)).ToList();
-        var queued = new List<string>(await RecomputeOwnPlaceAsync(rules, plan, period, now, reads[0], reported, figures, resolution, cancellationToken));
+        var queued = new List<string>(await RecomputeOwnPlaceAsync(rules, plan, period, now, reads[0], reported, figures, returned, resolution, cancellationToken));
         var stored = places.Zip(reads).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
         foreach (var place in PlaceRollUp.PlacesBetween(plan, period))
         {
-            queued.AddRange(await RecomputeBetweenAsync(rules, plan, place, period, now, stored.GetValueOrDefault(place.Id) ?? [], reported, figures, resolution, cancellationToken));
+            queued.AddRange(await RecomputeBetweenAsync(rules, plan, place, period, now, stored.GetValueOrDefault(place.Id) ?? [], reported, figures, returned, resolution, cancellationToken));
         }
 
         return queued;
@@ -75,10 +83,10 @@ public sealed partial class DistrictRollUp
     /// <summary>The plan's own place, added up from every reporting place below it: stored, alerted to the leads, compared with its reported figures.</summary>
     private async Task<IReadOnlyList<string>> RecomputeOwnPlaceAsync(
         RuleBook rules, Plan plan, Period period, DateTimeOffset now, IReadOnlyList<StoredResult> stored, IReadOnlyList<StoredResult> reported, IReadOnlyList<CommuneFigure> figures,
-        ResolvedBecause resolution, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, long> returned, ResolvedBecause resolution, CancellationToken cancellationToken)
     {
         var district = plan.District.Id;
-        var basis = ResultStore.BasisOf(reported);
+        var basis = ResultStore.BasisOf(reported) + returned.Where(entry => entry.Key != district).Sum(entry => entry.Value);
         if (stored.Any(result => result.Source == FigureSource.Communes && result.Arrival > basis))
         {
             // The stored sums were added up from later reports than this computation read: it has nothing newer to say.
@@ -109,11 +117,12 @@ public sealed partial class DistrictRollUp
     /// </summary>
     private async Task<IReadOnlyList<string>> RecomputeBetweenAsync(
         RuleBook rules, Plan plan, Jurisdiction place, Period period, DateTimeOffset now, IReadOnlyList<StoredResult> stored, IReadOnlyList<StoredResult> reported,
-        IReadOnlyList<CommuneFigure> figures, ResolvedBecause resolution, CancellationToken cancellationToken)
+        IReadOnlyList<CommuneFigure> figures, IReadOnlyDictionary<string, long> returned, ResolvedBecause resolution, CancellationToken cancellationToken)
     {
         // Its basis counts the results of the places below it only, so a report elsewhere in the tree leaves it unchanged.
         var below = plan.Places.DescendantsOf(place.Id, period).Select(each => each.Id).ToHashSet(StringComparer.Ordinal);
-        var basis = ResultStore.BasisOf(reported.Where(result => below.Contains(result.Jurisdiction)));
+        var basis = ResultStore.BasisOf(reported.Where(result => below.Contains(result.Jurisdiction)))
+            + returned.Where(entry => below.Contains(entry.Key)).Sum(entry => entry.Value);
         var sums = stored.Where(result => result.Source == FigureSource.Communes).ToList();
         if (sums.Any(result => result.Arrival > basis))
         {

@@ -35,6 +35,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<RulesRescoring>();
         // The sweep runs these in this order: verdicts of a new rules version first, then the sums they feed.
         services.AddSingleton<ISweepCatchUp>(provider => provider.GetRequiredService<RulesRescoring>());
+        // Returns before the sums' catch-up: a return cut short gets its results restored before the sums are added up again.
+        services.AddSingleton<ReportApproval>();
+        services.AddSingleton<ISweepCatchUp>(provider => provider.GetRequiredService<ReportApproval>());
         services.AddSingleton<ISweepCatchUp, DistrictSumsCatchUp>();
         // Then the follow-ups: reminders, escalations and the weekly digest, from the cases the verdicts opened and closed.
         services.AddSingleton<FollowUpService>();

@@ -47,6 +47,9 @@ public enum AlertKind
 
     /// <summary>The coordinator's weekly digest of escalated and overdue follow-up cases.</summary>
     FollowUpDigest,
+
+    /// <summary>A report returned to its unit with the reason.</summary>
+    ReturnedReport,
 }
 
 /// <summary>Whether an email has been handed to the email service.</summary>

@@ -43,6 +43,9 @@ public sealed class EmailRendering
             ReportOverdueNotice overdue => [(composer.Overdue(overdue.Unit, overdue.Period), AlertKind.Overdue)],
             RulesRefusedNotice refused => [(composer.RulesRefused(refused.Key, refused.File, refused.ActiveVersion, refused.Problems, refused.UploaderEmail), AlertKind.RefusedRules)],
             RulesChangedNotice changed => [(composer.RulesChanged(changed.Version, changed.ActivatedAt, changed.Author, changed.Diff, changed.Changes), AlertKind.RulesChanged)],
+            ReportReturnedNotice returned => [(composer.Returned(
+                returned.Report.Key, returned.Report.Unit, Period.Parse(returned.Report.Period), returned.Report.Jurisdiction, returned.Report.ReceivedAt,
+                returned.Decision.By, returned.Decision.At, returned.Decision.Reason), AlertKind.ReturnedReport)],
             ProvinceReportNotice province => [(composer.ProvinceReport(province.Report, province.Workbook, province.Draft), AlertKind.ProvinceReport)],
             FollowUpReminderNotice reminder => [(composer.FollowUpReminder(reminder.Case, reminder.Escalation), AlertKind.FollowUpReminder)],
             FollowUpDigestNotice digest => [(composer.FollowUpDigest(digest.Coordinator, digest.Week, digest.Cases), AlertKind.FollowUpDigest)],

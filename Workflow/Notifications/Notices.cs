@@ -87,3 +87,8 @@ public sealed record FollowUpReminderNotice(FollowUpCase Case, DateOnly Escalati
 /// <param name="Week">The ISO week (<c>2026-W49</c>), which makes it once a week.</param>
 /// <param name="Cases">The escalated and overdue cases.</param>
 public sealed record FollowUpDigestNotice(string Coordinator, string Week, IReadOnlyList<FollowUpCase> Cases) : Notice;
+
+/// <summary>A report was returned to its unit: it no longer counts, and the unit is asked for a corrected one.</summary>
+/// <param name="Report">The report as the log holds it.</param>
+/// <param name="Decision">Who returned it, when and why.</param>
+public sealed record ReportReturnedNotice(Storage.ReportRecord Report, Core.Approval.DecisionStamp Decision) : Notice;

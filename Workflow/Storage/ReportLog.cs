@@ -62,7 +62,17 @@ public sealed class ReportLog
     public async Task<ReportRecord?> CurrentAsync(Period period, string jurisdiction, string unit, CancellationToken cancellationToken) =>
         (await QueryAsync(Keys.RowKeyStartsWith(period.ToString(), $"{jurisdiction}~{unit}~"), cancellationToken)).LastOrDefault();
 
-    private async Task<IReadOnlyList<ReportRecord>> QueryAsync(string filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// The report of <paramref name="key"/>, whatever its period: the key a page or an API names a report by (place, unit,
+    /// arrival, upload) does not hold the period, and reports are few enough that one filtered read over the log is cheap.
+    /// </summary>
+    public async Task<ReportRecord?> FindAsync(string key, CancellationToken cancellationToken) =>
+        (await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {key}"), cancellationToken)).FirstOrDefault();
+
+    /// <summary>Every report of every period, in the order they arrived: the reports awaiting a decision are among them.</summary>
+    public Task<IReadOnlyList<ReportRecord>> AllAsync(CancellationToken cancellationToken) => QueryAsync(null, cancellationToken);
+
+    private async Task<IReadOnlyList<ReportRecord>> QueryAsync(string? filter, CancellationToken cancellationToken)
     {
         var records = new List<ReportRecord>();
         await foreach (var row in Table.QueryAsync<ReportEntity>(filter, cancellationToken: cancellationToken))

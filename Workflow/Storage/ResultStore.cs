@@ -181,6 +181,79 @@ public sealed class ResultStore
         return rows.GroupBy(row => row.Indicator).Select(group => group.MaxBy(row => row.RowKey, StringComparer.Ordinal)!.ToResult()).ToList();
     }
 
+    /// <summary>
+    /// Makes a place's latest reported results for a period what they would be had the reports in <paramref name="returned"/>
+    /// never arrived: per indicator, the last result (by arrival, a re-scoring after the scoring it redoes) that any other
+    /// report of the place and period gave, from the history, which keeps every result ever scored; an indicator only
+    /// returned reports gave is taken away. Sums added up from the places below are left to their own re-adding.
+    /// Idempotent, and safe beside a report arriving meanwhile: the latest rows are read first, every write is
+    /// conditional on the row read, and a conflict reads everything again.
+    /// </summary>
+    /// <returns>How many latest rows it changed.</returns>
+    public async Task<int> RestoreWithoutAsync(string jurisdiction, string period, IReadOnlySet<string> returned, CancellationToken cancellationToken)
+    {
+        var partition = Keys.PlaceAndPeriod(jurisdiction, period);
+        for (var attempt = 1; ; attempt++)
+        {
+            var latest = new Dictionary<string, ResultEntity>(StringComparer.Ordinal);
+            await foreach (var row in Latest.QueryAsync<ResultEntity>(Keys.InPartition(partition), cancellationToken: cancellationToken))
+            {
+                if (row.Source != FigureSourceText.Communes)
+                {
+                    latest[row.RowKey] = row;
+                }
+            }
+
+            // The history is read after the latest rows: a result stored as latest was written to the history before.
+            var kept = new Dictionary<string, ResultEntity>(StringComparer.Ordinal);
+            await foreach (var row in History.QueryAsync<ResultEntity>(Keys.InPartition(partition), cancellationToken: cancellationToken))
+            {
+                if (returned.Contains(row.Report))
+                {
+                    continue;
+                }
+
+                if (!kept.TryGetValue(row.Indicator, out var before) || (row.Arrival ?? 0, row.RowKey).CompareTo((before.Arrival ?? 0, before.RowKey)) > 0)
+                {
+                    kept[row.Indicator] = row;
+                }
+            }
+
+            var actions = new List<TableTransactionAction>();
+            foreach (var indicator in latest.Keys.Union(kept.Keys, StringComparer.Ordinal))
+            {
+                var current = latest.GetValueOrDefault(indicator);
+                var wanted = kept.GetValueOrDefault(indicator);
+                if (wanted is null)
+                {
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, current!, current!.ETag));
+                }
+                else if (current is null)
+                {
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.Add, wanted.WithRowKey(indicator)));
+                }
+                else if (current.Report != wanted.Report || current.RulesVersion != wanted.RulesVersion)
+                {
+                    actions.Add(new TableTransactionAction(TableTransactionActionType.UpdateReplace, wanted.WithRowKey(indicator), current.ETag));
+                }
+            }
+
+            try
+            {
+                foreach (var chunk in actions.Chunk(100))
+                {
+                    await Latest.SubmitTransactionAsync(chunk, cancellationToken);
+                }
+
+                return actions.Count;
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 404 or 409 or 412 && attempt < MaxConflictRetries)
+            {
+                // A report arrived meanwhile: read again; what is done already is found done.
+            }
+        }
+    }
+
     private static async Task<IReadOnlyList<StoredResult>> QueryAsync(TableClient table, string? filter, CancellationToken cancellationToken)
     {
         var results = new List<StoredResult>();

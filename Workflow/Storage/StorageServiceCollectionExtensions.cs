@@ -56,6 +56,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FollowUpStore>();
         services.AddSingleton<AlertStateStore>();
         services.AddSingleton<ReportLog>();
+        services.AddSingleton<ReportDecisionStore>();
         return services;
     }
 

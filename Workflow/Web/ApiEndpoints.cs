@@ -50,6 +50,12 @@ public static class ApiEndpoints
     /// <summary>Answers or closes one case.</summary>
     public const string FollowUpRoute = "api/follow-ups/{id}";
 
+    /// <summary>Approves or returns a report (its report log key).</summary>
+    public const string DecisionRoute = "api/reports/{key}/decision";
+
+    /// <summary>The page where reports are approved or returned, opened from a link.</summary>
+    public const string ApprovalsPageRoute = "approvals";
+
     /// <summary>Maps every route, and <c>/</c> to the district's page when the rules hold one district.</summary>
     public static IEndpointRouteBuilder MapGenderPlanApi(this IEndpointRouteBuilder endpoints)
     {
@@ -67,6 +73,8 @@ public static class ApiEndpoints
         endpoints.MapGet(FollowUpPageRoute, (HttpRequest request, FollowUpHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(request, cancellationToken));
         endpoints.MapGet(FollowUpsRoute, (HttpRequest request, FollowUpHandlers handlers, CancellationToken cancellationToken) => handlers.ListAsync(request, cancellationToken));
         endpoints.MapPost(FollowUpRoute, (string id, HttpRequest request, FollowUpHandlers handlers, CancellationToken cancellationToken) => handlers.AnswerAsync(id, request, cancellationToken)).DisableAntiforgery();
+        endpoints.MapPost(DecisionRoute, (string key, HttpRequest request, ApprovalHandlers handlers, CancellationToken cancellationToken) => handlers.DecideAsync(key, request, cancellationToken)).DisableAntiforgery();
+        endpoints.MapGet(ApprovalsPageRoute, (HttpRequest request, ApprovalHandlers handlers, CancellationToken cancellationToken) => handlers.PageAsync(request, cancellationToken));
         endpoints.MapGet("/", (ApiHandlers handlers, CancellationToken cancellationToken) => handlers.HomeAsync(cancellationToken));
         return endpoints;
     }

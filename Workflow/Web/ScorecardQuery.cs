@@ -14,12 +14,14 @@ public sealed class ScorecardQuery : IScorecardQuery
     private readonly ResultStore _results;
     private readonly ReportLog _reports;
     private readonly ActiveRules _activeRules;
+    private readonly ReportDecisionStore _decisions;
 
     /// <summary>Creates the query.</summary>
-    public ScorecardQuery(ResultStore results, ReportLog reports, ActiveRules activeRules)
+    public ScorecardQuery(ResultStore results, ReportLog reports, ActiveRules activeRules, ReportDecisionStore decisions)
     {
         _results = results;
         _reports = reports;
+        _decisions = decisions;
         _activeRules = activeRules;
     }
 
@@ -34,9 +36,13 @@ public sealed class ScorecardQuery : IScorecardQuery
         var rules = await _activeRules.GetAsync(cancellationToken);
         var plan = rules?.FindPlan(parsed, jurisdiction);
         var results = ResultResponses.InPlanOrder(await _results.LatestAsync(jurisdiction, parsed.ToString(), cancellationToken), plan);
+        // Where the plan requires approval, each report says where it stands; elsewhere the entries are as they always were.
+        var decisions = plan is { Approval.Required: true } ? await _decisions.ForPeriodAsync(parsed, cancellationToken) : null;
         var reports = (await _reports.ForPeriodAsync(parsed, cancellationToken))
             .Where(report => report.Jurisdiction == jurisdiction)
-            .Select(report => new ReportResponse(report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Scored, report.NeedingAttention))
+            .Select(report => new ReportResponse(
+                report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Scored, report.NeedingAttention,
+                decisions is null ? null : report.Key, decisions is null ? null : ApprovalResponse.Of(decisions.GetValueOrDefault(report.Key), rules)))
             .ToList();
         var name = plan?.Jurisdictions.FirstOrDefault(place => place.Id == jurisdiction)?.Name;
         return new ScorecardResponse(parsed.ToString(), jurisdiction, name, rules?.Version, results, reports);

@@ -76,7 +76,12 @@ public static class ResultResponses
 /// <param name="OnTime">Whether it arrived before the deadline.</param>
 /// <param name="Scored">Indicators scored.</param>
 /// <param name="NeedingAttention">Indicators falling behind or off track.</param>
-public sealed record ReportResponse(string Unit, string File, DateTimeOffset ReceivedAt, bool OnTime, int Scored, int NeedingAttention);
+/// <param name="Report">The report's key, which a decision is posted to; only where the plan requires approval.</param>
+/// <param name="Approval">Where the report stands (<c>pending</c>, <c>approved</c>, <c>returned</c>, who, when, why); only where the plan requires approval.</param>
+public sealed record ReportResponse(
+    string Unit, string File, DateTimeOffset ReceivedAt, bool OnTime, int Scored, int NeedingAttention,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Report = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] ApprovalResponse? Approval = null);
 
 /// <summary>The health of the app: each check and what it found.</summary>
 /// <param name="Status">Healthy, Degraded or Unhealthy.</param>

@@ -245,7 +245,7 @@ public sealed partial class UploadHandlers
     /// <summary>The JSON answer that refuses a link.</summary>
     internal static IResult Refusal(LinkAccess access, Language language) => Error(StatusOf(access.Outcome), UploadAccess.Refusal(access, language));
 
-    private static IResult PlainPage(int status, string vi, string en)
+    internal static IResult PlainPage(int status, string vi, string en)
     {
         var html = $"""
             <!DOCTYPE html>

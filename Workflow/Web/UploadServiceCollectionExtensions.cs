@@ -23,6 +23,7 @@ public static class UploadServiceCollectionExtensions
         services.AddSingleton<UploadHandlers>();
         services.AddSingleton<RulesHandlers>();
         services.AddSingleton<FollowUpHandlers>();
+        services.AddSingleton<ApprovalHandlers>();
         return services;
     }
 }

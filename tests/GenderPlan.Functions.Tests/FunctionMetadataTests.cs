@@ -20,7 +20,7 @@ public class FunctionMetadataTests
     {
         Assert.Equal(
             [
-                FunctionNames.AcceptRules, FunctionNames.DeadlineReminders, FunctionNames.FollowUpAnswer, FunctionNames.FollowUpPage, FunctionNames.FollowUps, FunctionNames.Health, FunctionNames.ProvinceReports, FunctionNames.ReportTemplate, FunctionNames.RulesApply,
+                FunctionNames.AcceptRules, FunctionNames.ApprovalsPage, FunctionNames.DeadlineReminders, FunctionNames.DecideReport, FunctionNames.FollowUpAnswer, FunctionNames.FollowUpPage, FunctionNames.FollowUps, FunctionNames.Health, FunctionNames.ProvinceReports, FunctionNames.ReportTemplate, FunctionNames.RulesApply,
                 FunctionNames.RulesPage, FunctionNames.RulesPreview, FunctionNames.Scorecard, FunctionNames.ScorecardPage, FunctionNames.ScoreReport, FunctionNames.SendPendingAlerts,
                 FunctionNames.SubmitReport, FunctionNames.UploadPage, FunctionNames.UploadStatus,
             ],
@@ -74,6 +74,8 @@ public class FunctionMetadataTests
     [InlineData(FunctionNames.RulesPage, "rules", "get")]
     [InlineData(FunctionNames.RulesPreview, "api/rules/preview", "post")]
     [InlineData(FunctionNames.RulesApply, "api/rules/apply", "post")]
+    [InlineData(FunctionNames.DecideReport, "api/reports/{key}/decision", "post")]
+    [InlineData(FunctionNames.ApprovalsPage, "approvals", "get")]
     public void Upload_functions_are_anonymous_because_officials_hold_links_and_the_handlers_check_the_token(string function, string route, string method)
     {
         var trigger = Trigger(function);

@@ -38,7 +38,12 @@ internal sealed class UploadHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<UploadHost> StartAsync(AzuriteFixture azurite, int maxFailedChecks = 20, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="azurite">The test Azurite.</param>
+    /// <param name="maxFailedChecks">Wrong links allowed per address.</param>
+    /// <param name="settings">Settings over the defaults.</param>
+    /// <param name="districtWorkflow">The district plan's workflow file in place of the shipped one (a plan header changed), or null.</param>
+    public static async Task<UploadHost> StartAsync(
+        AzuriteFixture azurite, int maxFailedChecks = 20, IReadOnlyDictionary<string, string?>? settings = null, string? districtWorkflow = null)
     {
         var address = $"127.0.0.1:{FreePort()}";
         var outbox = Directory.CreateTempSubdirectory("genderplan-upload-outbox-").FullName;
@@ -59,7 +64,9 @@ internal sealed class UploadHost : IAsyncDisposable
         await azurite.Storage.EnsureCreatedAsync(CancellationToken.None);
         // The district's plan with the shipped units and places: the pages and links people use in these tests are the
         // 2016-2020 plan's (MergedCommunePlanTests runs the commune's 2021-2030 plan beside it).
-        var sources = RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")).Where(source => !source.IsWorkflow || source.Name == "dak-to-2016-2020.workflow.json").ToList();
+        var sources = RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")).Where(source => !source.IsWorkflow || source.Name == "dak-to-2016-2020.workflow.json")
+            .Select(source => districtWorkflow is not null && source.IsWorkflow ? source with { Content = System.Text.Encoding.UTF8.GetBytes(districtWorkflow) } : source)
+            .ToList();
         await app.Services.GetRequiredService<RuleSetStore>().PublishAsync(sources, author: null, CancellationToken.None);
         await app.Services.GetRequiredService<GenderPlan.Workflow.Application.RulesIntake>().RequireActiveAsync(CancellationToken.None);
         await app.StartAsync();

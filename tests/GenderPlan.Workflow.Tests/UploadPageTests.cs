@@ -91,7 +91,7 @@ public sealed class UploadPageTests(AzuriteFixture azurite) : AzuriteTest(azurit
         Assert.Empty(await host.StoredReportsAsync());
     }
 
-    private static List<string> ConsoleErrors(IPage page)
+    internal static List<string> ConsoleErrors(IPage page)
     {
         var errors = new List<string>();
         page.Console += (_, message) =>
