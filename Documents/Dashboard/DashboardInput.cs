@@ -1,4 +1,5 @@
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.FollowUps;
 using GenderPlan.Core.Scoring;
 
 namespace GenderPlan.Documents.Dashboard;
@@ -50,6 +51,11 @@ public sealed record DashboardReport(
 /// </param>
 /// <param name="Period">The period asked for (<c>?period=2019</c>, a per-period file); null for the default (<see cref="PagePeriods.Default"/>).</param>
 /// <param name="PeriodLinks">Where the page's period choice leads; null for a page without the choice (one file made from report files).</param>
+/// <param name="FollowUps">
+/// The follow-up cases of the place and of the places below it, every period, open or closed: each card shows what the
+/// units do about its indicator in the period shown, and the province report says what was done. Null (none) for a page
+/// made from report files, which has no workflow behind it.
+/// </param>
 public sealed record DashboardInput(
     RuleBook Rules,
     Plan Plan,
@@ -63,7 +69,8 @@ public sealed record DashboardInput(
     IReadOnlyList<PublishedReportFile>? ProvinceReports = null,
     bool ShowsFileNames = false,
     Period? Period = null,
-    PeriodLinks? PeriodLinks = null);
+    PeriodLinks? PeriodLinks = null,
+    IReadOnlyList<FollowUpCase>? FollowUps = null);
 
 /// <summary>A file of the province report published with the site.</summary>
 /// <param name="Period">The period it reports.</param>

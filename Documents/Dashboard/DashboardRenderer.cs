@@ -21,7 +21,7 @@ public static class DashboardRenderer
     internal static readonly LiquidTemplates Templates = new(
         typeof(DashboardRenderer),
         typeof(ScorecardPage), typeof(PlaceLink), typeof(StatusPresentation), typeof(LocalizedText), typeof(StatusCount), typeof(GoalView),
-        typeof(IndicatorCard), typeof(AddedUpFigure), typeof(CommuneComparison), typeof(ComparisonColumn), typeof(ComparisonRow), typeof(ComparisonCell),
+        typeof(IndicatorCard), typeof(AddedUpFigure), typeof(CardFollowUp), typeof(CommuneComparison), typeof(ComparisonColumn), typeof(ComparisonRow), typeof(ComparisonCell),
         typeof(CommuneDuties), typeof(SentReport), typeof(ReportingView), typeof(UnitRow), typeof(ReportingCell), typeof(ReportFile), typeof(ApprovalLine), typeof(ReportDownload),
         typeof(PeriodOption), typeof(ChartView), typeof(ChartFrame), typeof(ChartTick), typeof(ChartText), typeof(ChartPoint), typeof(ChartMilestone), typeof(StandaloneChart),
         typeof(PlansPageModel), typeof(PlanEntry));

@@ -1,6 +1,8 @@
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.FollowUps;
 using GenderPlan.Core.Scoring;
+using GenderPlan.Documents.FollowUps;
 
 namespace GenderPlan.Documents.Dashboard;
 
@@ -55,6 +57,10 @@ internal sealed record ScorecardPage(
         var latest = shownIndicators.ToDictionary(
             indicator => indicator.Code,
             indicator => (current is { } now ? history.GetValueOrDefault(indicator.Code)?.LastOrDefault(result => result.Period == now) : null) ?? addedNow[indicator.Code]);
+        // The place's own cases of the period shown: a commune's cases are on the commune's page.
+        var cases = (input.FollowUps ?? [])
+            .Where(found => found.Place == input.Jurisdiction && current is { } now && found.Period == now.ToString())
+            .ToLookup(found => found.Indicator, StringComparer.OrdinalIgnoreCase);
         var goals = GoalsWithIndicators(plan, shownIndicators).Select(goal =>
         {
             var indicators = shownIndicators.Where(indicator => indicator.Goal == goal.Number).ToList();
@@ -63,7 +69,7 @@ internal sealed record ScorecardPage(
                 goal.Name,
                 [.. Summarised.Select(status => new StatusCount(status.Word, indicators.Count(indicator => latest[indicator.Code]?.Status == status.Status)))],
                 indicators.Count(indicator => latest[indicator.Code] is null),
-                [.. indicators.Select(indicator => Card(input, indicator, current, history.GetValueOrDefault(indicator.Code) ?? [], latest[indicator.Code], addedNow[indicator.Code]))]);
+                [.. indicators.Select(indicator => Card(input, indicator, current, history.GetValueOrDefault(indicator.Code) ?? [], latest[indicator.Code], addedNow[indicator.Code], cases[indicator.Code]))]);
         }).ToList();
         var updated = input.GeneratedAt.ToOffset(ReportingCalendar.VietnamOffset);
 
@@ -92,8 +98,11 @@ internal sealed record ScorecardPage(
     private static Milestone MilestoneShown(Indicator indicator, Period? shown) =>
         shown is { } period ? indicator.MilestoneFor(period) : indicator.Milestones[^1];
 
-    private static IndicatorCard Card(DashboardInput input, Indicator indicator, Period? shown, List<DashboardResult> history, DashboardResult? result, DashboardResult? addedUp)
+    private static IndicatorCard Card(
+        DashboardInput input, Indicator indicator, Period? shown, List<DashboardResult> history, DashboardResult? result, DashboardResult? addedUp, IEnumerable<FollowUpCase> cases)
     {
+        var unresolved = cases.Where(found => found.State.IsOpen()).OrderBy(found => found.OpenedOn).ThenBy(found => found.Unit, StringComparer.Ordinal).ToList();
+        var resolved = cases.Where(found => !found.State.IsOpen()).MaxBy(found => found.At);
         var lead = input.Rules.FindUnit(indicator.Lead);
         var communes = addedUp is null ? null : new AddedUpFigure(
             addedUp.Value is { } sum ? Both(indicator, sum) : null,
@@ -112,7 +121,9 @@ internal sealed record ScorecardPage(
             lead?.Name ?? new LocalizedText(indicator.Lead, indicator.Lead),
             result?.Explanation,
             ProgressChart.Plot(indicator, history),
-            communes);
+            communes,
+            [.. unresolved.Select(found => CardFollowUp.Of(input.Rules, found))],
+            resolved is null ? null : CardFollowUp.Of(input.Rules, resolved));
     }
 
     private static LocalizedText Both(Indicator indicator, decimal value) => ValueText.Of(indicator, value);
@@ -147,7 +158,24 @@ internal sealed record IndicatorCard(
     LocalizedText Lead,
     LocalizedText? Explanation,
     ChartView Chart,
-    AddedUpFigure? Communes = null);
+    AddedUpFigure? Communes = null,
+    IReadOnlyList<CardFollowUp>? FollowUps = null,
+    CardFollowUp? Resolved = null);
+
+/// <summary>
+/// A follow-up case under its indicator's card: who acts, where it stands, what they do and by when, or for a closed
+/// one why it was closed. Officials read the card to see whether anyone is answering an alert, not only that it fired.
+/// </summary>
+internal sealed record CardFollowUp(string Id, string State, LocalizedText Unit, LocalizedText StateLabel, string? Action, string? ExpectedBy, LocalizedText? Resolution)
+{
+    /// <summary>The case as the card shows it; the words are the follow-up page's, so both pages say the same.</summary>
+    public static CardFollowUp Of(RuleBook rules, FollowUpCase found)
+    {
+        var row = FollowUpPage.RowOf(rules, found);
+        return new CardFollowUp(
+            found.Id, row.State, rules.FindUnit(found.Unit)?.Name ?? new LocalizedText(found.Unit, found.Unit), row.StateLabel, row.Action, row.ExpectedByShown, row.Resolution);
+    }
+}
 
 /// <summary>
 /// The district's figure added up from the communes, shown beside the reported one with its coverage ("7/9 xã,

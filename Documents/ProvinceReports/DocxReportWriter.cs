@@ -120,6 +120,9 @@ public static class DocxReportWriter
             {
                 body.Append(GoalSummary.Lines(target, report.Scope, report.PlaceWords).Select(line => Body(line)));
             }
+
+            body.Append(Para([Run(ActionsTaken.Heading + ":", italic: true, bold: true)], JustificationValues.Both, indent: true));
+            body.Append(ActionsTaken.Lines(report, goal).Select(line => Body(line)));
         }
 
         body.Append(Body("(Kết quả cụ thể từng chỉ tiêu tại Phụ lục kèm theo.)"));

@@ -1,4 +1,5 @@
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.FollowUps;
 using GenderPlan.Core.Plans;
 using GenderPlan.Core.Scoring;
 
@@ -44,6 +45,12 @@ public sealed record ProvinceReport(
     /// office says which day it will sign (<c>--date</c>).
     /// </summary>
     public DateOnly Date { get; init; } = Core.Calendar.ReportingCalendar.VietnamDate(GeneratedAt);
+
+    /// <summary>
+    /// The follow-up cases of the report's period (a review's years) in the plan's places, open or closed: the draft's
+    /// "Giải pháp đã triển khai" and the workbook's sheet of cases. Empty for a report made from files.
+    /// </summary>
+    public IReadOnlyList<FollowUpCase> FollowUps { get; init; } = [];
 
     /// <summary>The plan's chỉ tiêu of each goal, numbered as the plan numbers them.</summary>
     public IReadOnlyList<PlanTarget> TargetsOf(GoalSection goal) => PlanTarget.Group(goal.Goal.Number, goal.Lines);

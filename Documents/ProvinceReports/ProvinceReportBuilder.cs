@@ -54,8 +54,15 @@ public static class ProvinceReportBuilder
             Reporting(input, period),
             [.. input.Reports.Where(report => report.Unit is null && report.Period == period).Select(report => report.File)],
             // The loader checks that the plan's coordinator is in the units directory.
-            input.Rules.FindUnit(plan.Coordinator)!) { Scope = scope };
+            input.Rules.FindUnit(plan.Coordinator)!) { Scope = scope, FollowUps = FollowUps(input, scope) };
     }
+
+    /// <summary>The cases of the report's period, or of a review's years, in the plan's places.</summary>
+    private static IReadOnlyList<Core.FollowUps.FollowUpCase> FollowUps(DashboardInput input, ReportScope scope) =>
+        [.. (input.FollowUps ?? []).Where(found =>
+            input.Plan.HasJurisdiction(found.Place)
+            && Period.TryParse(found.Period, out var period)
+            && (scope.IsSpan ? scope.Years.Contains(period.Year) : period == scope.Period))];
 
     private static IndicatorLine Line(Indicator indicator, IReadOnlyList<DashboardResult> results, ReportScope scope)
     {

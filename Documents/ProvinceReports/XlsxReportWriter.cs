@@ -2,14 +2,17 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GenderPlan.Core.Calendar;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.FollowUps;
 using GenderPlan.Core.Plans;
+using GenderPlan.Documents.FollowUps;
 
 namespace GenderPlan.Documents.ProvinceReports;
 
 /// <summary>
 /// Writes the <see cref="ProvinceReport"/> as the workbook the coordinator sends up: the plan's appendix table
 /// filled in ("Chỉ tiêu"), the communes' figures ("Xã, thị trấn") and who reported on time ("Tình hình báo
-/// cáo", the annex of who reported late, which the Word body leaves out). Figures are real numbers with Vietnamese
+/// cáo", the annex of who reported late, which the Word body leaves out), then what the units alerted did about it
+/// ("Theo dõi cảnh báo"). Figures are real numbers with Vietnamese
 /// formats, never text, so the province can add them up; every sheet prints on A4 landscape with its header row on
 /// each page. The rules version and the time it was made are in the annex sheet and the file's properties, where a
 /// figure can be traced, not in the printed headers of the sheets sent up.
@@ -41,6 +44,13 @@ public static class XlsxReportWriter
         years.Count > 0 ? "Kết quả cuối kỳ" : "Kết quả thực hiện", "Nguồn số liệu", "Đánh giá", "Đơn vị chủ trì", "Ghi chú",
     ];
 
+    /// <summary>The sheet of follow-up cases: what each unit alerted did about it.</summary>
+    public const string FollowUpSheet = "Theo dõi cảnh báo";
+
+    /// <summary>The header row of <see cref="FollowUpSheet"/>, in column order.</summary>
+    public static readonly IReadOnlyList<string> FollowUpColumns =
+        ["STT", "Chỉ tiêu", "Địa bàn", "Kỳ", "Đơn vị", "Tình trạng", "Ngày cảnh báo", "Biện pháp", "Ngày dự kiến", "Kết quả/Lý do"];
+
     /// <summary>The header row of <see cref="ReportingSheet"/>, in column order.</summary>
     public static readonly IReadOnlyList<string> ReportingColumns = ["STT", "Đơn vị", "Địa bàn báo cáo", "Hạn gửi", "Tình trạng", "Ngày nhận"];
 
@@ -58,7 +68,7 @@ public static class XlsxReportWriter
         // The page number only: nothing machine-made is printed on what goes to the province.
         const string header = "";
         const string footer = "&C&\"Times New Roman,Regular\"&10Trang &P/&N";
-        foreach (var sheet in new[] { Indicators(report), Communes(report), Reporting(report) })
+        foreach (var sheet in new[] { Indicators(report), Communes(report), Reporting(report), FollowUps(report) })
         {
             sheet.WriteTo(workbook, sheets, names, header, footer);
         }
@@ -281,6 +291,58 @@ public static class XlsxReportWriter
         }
 
         sheet.Text(row + 1, 1, Traceability(report), XlsxStyle.Default);
+
+        return sheet;
+    }
+
+    /// <summary>
+    /// One row per follow-up case of the report's period, by indicator in the plan's order, then place, then unit.
+    /// Bounded as the other sheets are, by the plan: a case is one unit's, for one indicator, place and period, and its
+    /// texts are at most <see cref="FollowUpCase.MaxTextLength"/> characters, well within a cell.
+    /// </summary>
+    private static XlsxSheet FollowUps(ProvinceReport report)
+    {
+        var sheet = new XlsxSheet(FollowUpSheet, 6, 34, 16, 11, 24, 16, 12, 44, 12, 30) { HeaderRows = (HeaderRow, HeaderRow) };
+        Titles(sheet, report, "THEO DÕI KHẮC PHỤC CÁC CHỈ TIÊU ĐƯỢC CẢNH BÁO", FollowUpColumns.Count);
+        HeaderCells(sheet, HeaderRow, FollowUpColumns);
+        var order = report.Plan.Indicators.Select((indicator, index) => (indicator.Code, index)).ToDictionary(pair => pair.Code, pair => pair.index, StringComparer.OrdinalIgnoreCase);
+        var places = report.Plan.Jurisdictions.Select((place, index) => (place.Id, index)).ToDictionary(pair => pair.Id, pair => pair.index, StringComparer.Ordinal);
+        var cases = report.FollowUps
+            .OrderBy(found => order.GetValueOrDefault(found.Indicator, int.MaxValue))
+            .ThenBy(found => places.GetValueOrDefault(found.Place, int.MaxValue))
+            .ThenBy(found => found.Period, StringComparer.Ordinal)
+            .ThenBy(found => found.Unit, StringComparer.Ordinal)
+            .ToList();
+        var row = HeaderRow + 1;
+        var number = 1;
+        foreach (var found in cases)
+        {
+            var shown = FollowUpPage.RowOf(report.Rules, found);
+            sheet.Number(row, 0, number++, XlsxStyle.Centered);
+            sheet.Text(row, 1, shown.Indicator.Vi, XlsxStyle.Text);
+            sheet.Text(row, 2, shown.Place, XlsxStyle.Text);
+            sheet.Text(row, 3, shown.Period.Vi, XlsxStyle.Centered);
+            sheet.Text(row, 4, ActionsTaken.UnitName(report.Rules, found.Unit), XlsxStyle.Text);
+            sheet.Text(row, 5, found.State.Vietnamese(), XlsxStyle.Centered);
+            sheet.Number(row, 6, ExcelDate(found.OpenedOn), XlsxStyle.Date);
+            sheet.Text(row, 7, found.Action ?? "", XlsxStyle.Text);
+            if (found.ExpectedBy is { } expected)
+            {
+                sheet.Number(row, 8, ExcelDate(expected), XlsxStyle.Date);
+            }
+            else
+            {
+                sheet.Blank(row, 8, XlsxStyle.Centered);
+            }
+
+            sheet.Text(row, 9, shown.Resolution?.Vi ?? "", XlsxStyle.Text);
+            row++;
+        }
+
+        if (cases.Count == 0)
+        {
+            sheet.Text(row, 1, "Trong kỳ báo cáo không có chỉ tiêu nào được cảnh báo phải theo dõi khắc phục.", XlsxStyle.Default);
+        }
 
         return sheet;
     }

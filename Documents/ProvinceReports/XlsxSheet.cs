@@ -59,7 +59,8 @@ internal sealed class XlsxSheet
     {
         var perLine = Math.Max(1, (int)(width * 1.2) - 1);
         var lines = text.Split('\n').Sum(line => Math.Max(1, (line.Length + perLine - 1) / perLine));
-        var needed = (lines * LineHeight) + 3;
+        // Excel refuses a row taller than 409 points; a unit's long action is cut there on screen, not lost.
+        var needed = Math.Min((lines * LineHeight) + 3, MaxRowHeight);
         var target = RowAt(row);
         if (target.Height is null || target.Height.Value < needed)
         {
@@ -72,6 +73,8 @@ internal sealed class XlsxSheet
     public double Width(int first, int last) => _widths.Skip(first).Take(last - first + 1).Sum();
 
     private const double LineHeight = 15.75;
+
+    private const double MaxRowHeight = 409;
 
     public void Number(uint row, int column, double value, XlsxStyle style) => Add(row, new Cell
     {

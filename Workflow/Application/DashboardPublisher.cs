@@ -21,14 +21,16 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     private readonly ReportLog _reports;
     private readonly ReportDecisionStore _decisions;
     private readonly SiteStore _site;
+    private readonly FollowUpStore _followUps;
     private readonly TimeProvider _clock;
     private readonly ILogger<DashboardPublisher> _logger;
 
     /// <summary>Creates the publisher.</summary>
     public DashboardPublisher(
-        ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, TimeProvider clock, ILogger<DashboardPublisher> logger, ReportDecisionStore decisions)
+        ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, FollowUpStore followUps, TimeProvider clock, ILogger<DashboardPublisher> logger, ReportDecisionStore decisions)
     {
         _decisions = decisions;
+        _followUps = followUps;
         _activeRules = activeRules;
         _results = results;
         _reports = reports;
@@ -121,7 +123,8 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         IReadOnlyList<PublishedReportFile>? provinceReports = plan.IsDistrict(jurisdiction) ? await _site.ListProvinceReportsAsync(jurisdiction, cancellationToken) : null;
         return new DashboardInput(
             rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList(), communeResults, provinceReports,
-            PeriodLinks: links == PageLinks.Live ? PeriodLinks.Query : PeriodLinks.Files(jurisdiction));
+            PeriodLinks: links == PageLinks.Live ? PeriodLinks.Query : PeriodLinks.Files(jurisdiction),
+            FollowUps: await FollowUpsAsync(plan, jurisdiction, cancellationToken));
     }
 
     /// <summary>The stored results of a place within the plan's years: reported figures and, for a place with places below it, their sums.</summary>
@@ -130,6 +133,22 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             .Where(stored => Period.TryParse(stored.Period, out var period) && plan.Covers(period))
             .Select(stored => new DashboardResult(stored.Indicator, Period.Parse(stored.Period), stored.Status, stored.Value, stored.Explanation, stored.Source, stored.Coverage))
             .ToList();
+
+    /// <summary>
+    /// The cases of the place and of every place below it within the plan's years: the page shows the place's own for
+    /// the period it shows, the province report those of its period everywhere in the district.
+    /// </summary>
+    private async Task<IReadOnlyList<Core.FollowUps.FollowUpCase>> FollowUpsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken)
+    {
+        var places = new HashSet<string>(StringComparer.Ordinal) { jurisdiction };
+        if (plan.IsDistrict(jurisdiction))
+        {
+            places.UnionWith(plan.Communes.Select(commune => commune.Id));
+        }
+
+        return [.. (await _followUps.ForPlacesAsync(places, cancellationToken))
+            .Where(found => Period.TryParse(found.Period, out var period) && plan.Covers(period))];
+    }
 
     private async Task<List<DashboardReport>> ReportsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken)
     {

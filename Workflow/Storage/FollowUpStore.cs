@@ -80,6 +80,34 @@ public sealed class FollowUpStore
         return cases;
     }
 
+    /// <summary>
+    /// The cases of any of <paramref name="places"/>, every period, open or closed: a scorecard page and the province
+    /// report read a place and the places below it for all the periods they show, in one query rather than one per
+    /// place and period.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpCase>> ForPlacesAsync(IReadOnlyCollection<string> places, CancellationToken cancellationToken)
+    {
+        var cases = new List<FollowUpCase>();
+        if (places.Count == 0)
+        {
+            return cases;
+        }
+
+        var wanted = places as IReadOnlySet<string> ?? places.ToHashSet(StringComparer.Ordinal);
+        var filter = places.Count == 1
+            ? TableClient.CreateQueryFilter($"RowKey ge {CasePrefix} and RowKey lt {"c}"} and Place eq {places.First()}")
+            : TableClient.CreateQueryFilter($"RowKey ge {CasePrefix} and RowKey lt {"c}"}");
+        await foreach (var row in Table.QueryAsync<FollowUpEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (wanted.Contains(row.Place))
+            {
+                cases.Add(row.ToCase());
+            }
+        }
+
+        return cases;
+    }
+
     /// <summary>The steps of a case, oldest first.</summary>
     public async Task<IReadOnlyList<FollowUpEvent>> HistoryAsync(string id, CancellationToken cancellationToken)
     {

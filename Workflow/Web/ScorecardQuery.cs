@@ -15,10 +15,12 @@ public sealed class ScorecardQuery : IScorecardQuery
     private readonly ReportLog _reports;
     private readonly ActiveRules _activeRules;
     private readonly ReportDecisionStore _decisions;
+    private readonly FollowUpStore _followUps;
 
     /// <summary>Creates the query.</summary>
-    public ScorecardQuery(ResultStore results, ReportLog reports, ActiveRules activeRules, ReportDecisionStore decisions)
+    public ScorecardQuery(ResultStore results, ReportLog reports, ActiveRules activeRules, ReportDecisionStore decisions, FollowUpStore followUps)
     {
+        _followUps = followUps;
         _results = results;
         _reports = reports;
         _decisions = decisions;
@@ -35,7 +37,13 @@ public sealed class ScorecardQuery : IScorecardQuery
 
         var rules = await _activeRules.GetAsync(cancellationToken);
         var plan = rules?.FindPlan(parsed, jurisdiction);
-        var results = ResultResponses.InPlanOrder(await _results.LatestAsync(jurisdiction, parsed.ToString(), cancellationToken), plan);
+        var cases = (await _followUps.ForPlaceAsync(jurisdiction, parsed.ToString(), cancellationToken))
+            .OrderBy(found => found.OpenedOn).ThenBy(found => found.Unit, StringComparer.Ordinal)
+            .ToLookup(found => found.Indicator, StringComparer.OrdinalIgnoreCase);
+        // Every result carries its indicator's cases, an empty list when there are none, so a reader need not test for the field.
+        var results = ResultResponses.InPlanOrder(await _results.LatestAsync(jurisdiction, parsed.ToString(), cancellationToken), plan)
+            .Select(result => result with { FollowUps = [.. cases[result.Indicator].Select(ResultFollowUp.Of)] })
+            .ToList();
         // Where the plan requires approval, each report says where it stands; elsewhere the entries are as they always were.
         var decisions = plan is { Approval.Required: true } ? await _decisions.ForPeriodAsync(parsed, cancellationToken) : null;
         var reports = (await _reports.ForPeriodAsync(parsed, cancellationToken))

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.FollowUps;
 using GenderPlan.Core.Scoring;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Storage;
@@ -34,6 +35,10 @@ public sealed record ScorecardResponse(
 /// <param name="Display">The value as officials write it ("66,7%", "Kiêm nhiệm", "108 trẻ trai/100 trẻ gái"), where the plan knows the indicator; left out otherwise.</param>
 /// <param name="Milestone">The milestone in force for the period (<c>{"year", "target"}</c>), where the active rules know the indicator.</param>
 /// <param name="Milestones">Every milestone of the indicator in the active rules, ascending; one for a rule with a single target.</param>
+/// <param name="FollowUps">
+/// The scorecard's follow-up cases of the indicator for the place and period (empty when none), so whoever reads the
+/// figure sees whether a unit answered the alert; left out of the upload API's results, which report a file, not a place.
+/// </param>
 public sealed record ResultResponse(
     string Indicator, Status Status, decimal? Value, decimal Target, decimal? Baseline, double? ProgressRatio, decimal? Expected,
     string Lead, IReadOnlyList<string> Coordinating, LocalizedText Explanation, string Unit, DateTimeOffset ReceivedAt,
@@ -41,7 +46,26 @@ public sealed record ResultResponse(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Coverage? Coverage = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] LocalizedText? Display = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Milestone? Milestone = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Milestone>? Milestones = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Milestone>? Milestones = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ResultFollowUp>? FollowUps = null);
+
+/// <summary>A follow-up case as a scorecard result carries it: enough to see who must act, where it stands and by when.</summary>
+/// <param name="Id">The case id (<c>GET /api/follow-ups/{id}</c> gives its history).</param>
+/// <param name="Unit">The unit that must act.</param>
+/// <param name="State"><c>open</c>, <c>acknowledged</c>, <c>overdue</c>, <c>escalated</c> or <c>resolved</c>.</param>
+/// <param name="Action">The action the unit wrote, or null.</param>
+/// <param name="ExpectedBy">When it expects a result (yyyy-MM-dd), or null.</param>
+/// <param name="By">Who acted last (a unit id, or <c>system</c>).</param>
+/// <param name="At">When.</param>
+public sealed record ResultFollowUp(string Id, string Unit, string State, string? Action, string? ExpectedBy, string By, DateTimeOffset At)
+{
+    /// <summary>The scorecard's view of <paramref name="found"/>: the fields of <see cref="FollowUpResponse"/> a reader of figures needs.</summary>
+    public static ResultFollowUp Of(FollowUpCase found)
+    {
+        var full = FollowUpResponse.Of(found);
+        return new ResultFollowUp(full.Id, full.Unit, full.State, full.Action, full.ExpectedBy, full.By, full.At);
+    }
+}
 
 /// <summary>How the API writes stored results: each as a <see cref="ResultResponse"/>, in the order of the plan's indicators.</summary>
 public static class ResultResponses

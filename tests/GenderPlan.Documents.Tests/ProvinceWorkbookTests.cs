@@ -21,9 +21,9 @@ public sealed class ProvinceWorkbookTests
     private static ReadCell? At(string column, int row) => Indicators.GetValueOrDefault(column + row);
 
     [Fact]
-    public void The_workbook_has_the_indicator_the_commune_and_the_reporting_sheets_in_order()
+    public void The_workbook_has_the_indicator_the_commune_the_reporting_and_the_follow_up_sheets_in_order()
     {
-        Assert.Equal(["Chỉ tiêu", "Xã, thị trấn", "Tình hình báo cáo"], OfficeFiles.SheetNames(ProvinceReportSample.Workbook()));
+        Assert.Equal(["Chỉ tiêu", "Xã, thị trấn", "Tình hình báo cáo", "Theo dõi cảnh báo"], OfficeFiles.SheetNames(ProvinceReportSample.Workbook()));
         Assert.Equal(XlsxReportWriter.IndicatorColumns(ProvinceReportSample.Report().Plan), Enumerable.Range(0, 12).Select(column => Indicators[Core.Reports.RawTable.ColumnLetter(column) + 4].Text));
     }
 
