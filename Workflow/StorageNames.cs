@@ -67,10 +67,13 @@ public static class StorageNames
     /// </summary>
     public const string ReportDecisionsTable = "ReportDecisions";
 
+    /// <summary>Which places and periods had figures stored in each five-minute bucket: what the sweep adds up and republishes.</summary>
+    public const string ChangesTable = "Changes";
+
     /// <summary>All containers.</summary>
     public static readonly IReadOnlyList<string> Containers = [ReportsContainer, RejectedContainer, RulesContainer, RuleSetsContainer, OutgoingContainer];
 
     /// <summary>All tables.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable, FollowUpsTable, ReportDecisionsTable];
+        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable, FollowUpsTable, ReportDecisionsTable, ChangesTable];
 }

@@ -16,6 +16,13 @@ namespace GenderPlan.Workflow.Application;
 public sealed partial class DashboardPublisher : IDashboardPublisher
 {
     private const string HomePage = "index.html";
+
+    /// <summary>How often every page is republished even with nothing reported: the calendar changes what a page says.</summary>
+    private static readonly TimeSpan FullRepublishEvery = TimeSpan.FromDays(1);
+
+    // When every page was last republished, under which rules version, and when the last call ran (this process's own).
+    private (DateTimeOffset LastFull, string? Version, DateTimeOffset LastRun) _published = (DateTimeOffset.MinValue, null, DateTimeOffset.MinValue);
+    private readonly ChangeLog _changes;
     private readonly ActiveRules _activeRules;
     private readonly ResultStore _results;
     private readonly ReportLog _reports;
@@ -27,8 +34,10 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
 
     /// <summary>Creates the publisher.</summary>
     public DashboardPublisher(
-        ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, FollowUpStore followUps, TimeProvider clock, ILogger<DashboardPublisher> logger, ReportDecisionStore decisions)
+        ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, FollowUpStore followUps, TimeProvider clock, ILogger<DashboardPublisher> logger, ReportDecisionStore decisions,
+        ChangeLog changes)
     {
+        _changes = changes;
         _decisions = decisions;
         _followUps = followUps;
         _activeRules = activeRules;
@@ -195,14 +204,27 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Republishes the pages of the places with sums (each plan's own place, and the places between it and its communes)
+    /// whose figures may have changed since the last time: those above a place whose figures were stored since then
+    /// (<see cref="ChangeLog"/>). Everything is republished on the first call of a process, when the rules version
+    /// changed, and once a day, for what the calendar alone changes ("Chưa đến hạn" becoming "Chưa gửi"). So a sweep with
+    /// nothing new reads a few change-log buckets and builds no page, however many places and years there are.
+    /// </summary>
     public async Task TryPublishDistrictsAsync(CancellationToken cancellationToken)
     {
         var rules = await _activeRules.GetAsync(cancellationToken);
-        foreach (var place in Districts(rules).Concat(PlacesBetween(rules)).Distinct(StringComparer.Ordinal))
+        var now = _clock.GetUtcNow();
+        var (lastFull, lastVersion, lastRun) = _published;
+        var full = rules is null || lastVersion != rules.Version || now - lastFull >= FullRepublishEvery;
+        // The margin covers a report stored while the previous call was reading the log.
+        var changed = full ? null : await PlacesAboveAsync(rules!, await _changes.SinceAsync(lastRun - ChangeLog.Bucket, now, cancellationToken));
+        foreach (var place in Districts(rules).Concat(PlacesBetween(rules)).Distinct(StringComparer.Ordinal).Where(place => changed is null || changed.Contains(place)))
         {
             await TryPublishAsync(place, cancellationToken);
         }
+
+        _published = (full ? now : lastFull, rules?.Version, now);
 
         if (HomeListsPlans(rules))
         {
@@ -215,6 +237,24 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
                 LogPublishFailed(exception, HomePage);
             }
         }
+    }
+
+    /// <summary>Every place with sums above a changed place: its plan's own place and the places between.</summary>
+    private static Task<HashSet<string>> PlacesAboveAsync(RuleBook rules, IReadOnlyList<FigureChange> changes)
+    {
+        var above = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            if (!Period.TryParse(change.Period, out var period) || rules.FindPlan(period, change.Place) is not { } plan)
+            {
+                continue;
+            }
+
+            above.Add(change.Place);
+            above.UnionWith(plan.Places.AncestorsOf(change.Place).Select(place => place.Id));
+        }
+
+        return Task.FromResult(above);
     }
 
     /// <summary>

@@ -19,17 +19,17 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
     public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(15);
 
     private readonly ActiveRules _activeRules;
-    private readonly ResultStore _results;
+    private readonly ChangeLog _changes;
     private readonly DistrictRollUp _rollUp;
     private readonly Notifier _notifier;
     private readonly TimeProvider _clock;
     private readonly ILogger<DistrictSumsCatchUp> _logger;
 
     /// <summary>Creates the job.</summary>
-    public DistrictSumsCatchUp(ActiveRules activeRules, ResultStore results, DistrictRollUp rollUp, Notifier notifier, TimeProvider clock, ILogger<DistrictSumsCatchUp> logger)
+    public DistrictSumsCatchUp(ActiveRules activeRules, ChangeLog changes, DistrictRollUp rollUp, Notifier notifier, TimeProvider clock, ILogger<DistrictSumsCatchUp> logger)
     {
         _activeRules = activeRules;
-        _results = results;
+        _changes = changes;
         _rollUp = rollUp;
         _notifier = notifier;
         _clock = clock;
@@ -45,9 +45,9 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
         }
 
         var now = _clock.GetUtcNow();
-        var recent = (await _results.LatestReceivedSinceAsync(now - RecentWindow, cancellationToken))
-            .Where(result => result.Source == FigureSource.Reported)
-            .Select(result => Period.TryParse(result.Period, out var period) && rules.FindPlan(period, result.Jurisdiction) is { } plan && !plan.IsDistrict(result.Jurisdiction)
+        // Only the places and periods whose figures were stored in the last minutes: the cost follows the work, not the history.
+        var recent = (await _changes.SinceAsync(now - RecentWindow, now, cancellationToken))
+            .Select(result => Period.TryParse(result.Period, out var period) && rules.FindPlan(period, result.Place) is { } plan && !plan.IsDistrict(result.Place)
                 ? (Plan: plan, Period: period)
                 : default)
             .Where(entry => entry.Plan is not null)

@@ -2,6 +2,8 @@ using GenderPlan.Core.Domain;
 using GenderPlan.Documents.Alerts;
 using Microsoft.Extensions.Logging;
 
+using GenderPlan.Workflow.Storage;
+
 namespace GenderPlan.Workflow.Application;
 
 /// <summary>
@@ -15,11 +17,15 @@ public sealed partial class ReportPipeline
 {
     private readonly VerdictRecorder _recorder;
     private readonly DistrictRollUp _rollUp;
+    private readonly ChangeLog _changes;
+    private readonly TimeProvider _clock;
     private readonly ILogger<ReportPipeline> _logger;
 
     /// <summary>Creates the pipeline.</summary>
-    public ReportPipeline(VerdictRecorder recorder, DistrictRollUp rollUp, ILogger<ReportPipeline> logger)
+    public ReportPipeline(VerdictRecorder recorder, DistrictRollUp rollUp, ChangeLog changes, TimeProvider clock, ILogger<ReportPipeline> logger)
     {
+        _changes = changes;
+        _clock = clock;
         _recorder = recorder;
         _rollUp = rollUp;
         _logger = logger;
@@ -36,6 +42,12 @@ public sealed partial class ReportPipeline
         foreach (var (_, scored) in reports)
         {
             queued.AddRange(await _recorder.RecordAsync(rules, scored, cancellationToken));
+        }
+
+        // Noted once the figures are stored: the sweep adds up again and republishes what changed, and only that.
+        foreach (var (place, period) in reports.Select(report => (report.Scored.Card.Jurisdiction, report.Scored.Card.Period.ToString())).Distinct())
+        {
+            await _changes.RecordAsync(place, period, _clock.GetUtcNow(), cancellationToken);
         }
 
         var periods = reports

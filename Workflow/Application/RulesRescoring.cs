@@ -18,8 +18,12 @@ namespace GenderPlan.Workflow.Application;
 /// </summary>
 public sealed partial class RulesRescoring : ISweepCatchUp
 {
+    // Each plan's version whose results this process has seen all scored by it (a process starts knowing none).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _upToDate = new(StringComparer.Ordinal);
+
     private readonly ActiveRules _activeRules;
     private readonly ResultStore _results;
+    private readonly ChangeLog _changes;
     private readonly ReportLog _reports;
     private readonly ReportPipeline _pipeline;
     private readonly FormerPlacesBaselines _baselines;
@@ -30,8 +34,9 @@ public sealed partial class RulesRescoring : ISweepCatchUp
     /// <summary>Creates the job.</summary>
     public RulesRescoring(
         ActiveRules activeRules, ResultStore results, ReportLog reports, ReportPipeline pipeline, FormerPlacesBaselines baselines, Notifier notifier,
-        TimeProvider clock, ILogger<RulesRescoring> logger)
+        TimeProvider clock, ILogger<RulesRescoring> logger, ChangeLog changes)
     {
+        _changes = changes;
         _activeRules = activeRules;
         _results = results;
         _reports = reports;
@@ -50,7 +55,30 @@ public sealed partial class RulesRescoring : ISweepCatchUp
             return 0;
         }
 
-        var standing = await _results.AllLatestAsync(cancellationToken);
+        // Only the plans whose version this process has not yet brought every result up to: a sweep with no rules change
+        // reads nothing, and a change to one province's plan reads that province's places, not the country's.
+        var pending = rules.Plans.Where(plan => !_upToDate.TryGetValue(plan.Id, out var version) || version != plan.Version).ToList();
+        var standing = new List<StoredResult>();
+        foreach (var place in pending.SelectMany(plan => plan.Places.Places.Select(place => place.Id)).Distinct(StringComparer.Ordinal))
+        {
+            standing.AddRange(await _results.LatestForPlaceAsync(place, cancellationToken));
+        }
+
+        // And, for a while after a rules version became active, what was stored in the last minutes: a report scored by the
+        // old rules as the new ones became active may be stored after the pass that brought its place up to date.
+        var now = _clock.GetUtcNow();
+        var activatedAt = (await _activeRules.GetActiveInfoAsync(cancellationToken))?.ActivatedAt ?? DateTimeOffset.MinValue;
+        var racing = now - activatedAt < DistrictSumsCatchUp.RecentWindow
+            ? await _changes.SinceAsync(now - DistrictSumsCatchUp.RecentWindow, now, cancellationToken)
+            : [];
+        foreach (var change in racing.DistinctBy(change => (change.Place, change.Period)))
+        {
+            if (!pending.Any(plan => plan.Places.Find(change.Place) is not null))
+            {
+                standing.AddRange(await _results.LatestAsync(change.Place, change.Period, cancellationToken));
+            }
+        }
+
         var outdated = standing
             .Where(result => result.Source == FigureSource.Reported)
             .GroupBy(result => (result.Jurisdiction, result.Period, result.Report, result.Unit, result.ReceivedAt, result.Arrival))
@@ -60,6 +88,7 @@ public sealed partial class RulesRescoring : ISweepCatchUp
             .ToList();
         if (outdated.Count == 0)
         {
+            MarkUpToDate(pending);
             return 0;
         }
 
@@ -87,7 +116,17 @@ public sealed partial class RulesRescoring : ISweepCatchUp
         var queued = await _pipeline.RecordAsync(rules, rescored, _clock.GetUtcNow(), cancellationToken);
         LogRescored(outdated.Count, queued.Count);
         await _notifier.SendAsync(queued, cancellationToken);
+        MarkUpToDate(pending);
         return outdated.Count;
+    }
+
+    // Marked only once every outdated report is scored again: a pass cut short is done again by the next sweep.
+    private void MarkUpToDate(IEnumerable<Plan> plans)
+    {
+        foreach (var plan in plans)
+        {
+            _upToDate[plan.Id] = plan.Version;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scored {Reports} report(s) again with the rules in force: {Emails} new email(s)")]

@@ -54,6 +54,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<UploadLog>();
         services.AddSingleton<ResultStore>();
         services.AddSingleton<FollowUpStore>();
+        services.AddSingleton<ChangeLog>();
         services.AddSingleton<AlertStateStore>();
         services.AddSingleton<ReportLog>();
         services.AddSingleton<ReportDecisionStore>();
