@@ -42,7 +42,7 @@ internal sealed class Pipeline : IAsyncDisposable
 
     public LocalRunner Runner => Get<LocalRunner>();
 
-    public static Pipeline Create(AzuriteFixture azurite, string? sendGridHost = null, DateTimeOffset? now = null, Dictionary<string, string?>? settings = null)
+    public static Pipeline Create(AzuriteFixture azurite, string? sendGridHost = null, DateTimeOffset? now = null, Dictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var outbox = Directory.CreateTempSubdirectory("genderplan-outbox-").FullName;
         var values = new Dictionary<string, string?>
@@ -68,6 +68,7 @@ internal sealed class Pipeline : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(clock);
         services.AddGenderPlanWorkflow(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        configure?.Invoke(services);
         return new Pipeline(services.BuildServiceProvider(), outbox, clock);
     }
 
