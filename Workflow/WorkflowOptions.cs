@@ -13,6 +13,13 @@ public sealed class WorkflowOptions
     /// <summary>Processing attempts before a report is marked failed and the coordinator told.</summary>
     public int MaxReportAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Whether a commune's report leaves the sums above it to the sweep (<c>GenderPlan:AddUpOnSweep</c>, default true):
+    /// then each district or province is added up once per sweep for all the reports of those minutes, rather than once
+    /// per report, which at national scale is most of a report's storage requests. False adds up after every report.
+    /// </summary>
+    public bool AddUpOnSweep { get; set; } = true;
+
     /// <summary>The scorecard page's address, linked from alerts, or null.</summary>
     public string? ScorecardUrl { get; set; }
 

@@ -1,6 +1,7 @@
 using GenderPlan.Core.Domain;
 using GenderPlan.Documents.Alerts;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 using GenderPlan.Workflow.Storage;
 
@@ -18,12 +19,14 @@ public sealed partial class ReportPipeline
     private readonly VerdictRecorder _recorder;
     private readonly DistrictRollUp _rollUp;
     private readonly ChangeLog _changes;
+    private readonly bool _addUpOnSweep;
     private readonly TimeProvider _clock;
     private readonly ILogger<ReportPipeline> _logger;
 
     /// <summary>Creates the pipeline.</summary>
-    public ReportPipeline(VerdictRecorder recorder, DistrictRollUp rollUp, ChangeLog changes, TimeProvider clock, ILogger<ReportPipeline> logger)
+    public ReportPipeline(VerdictRecorder recorder, DistrictRollUp rollUp, ChangeLog changes, TimeProvider clock, IOptions<WorkflowOptions> options, ILogger<ReportPipeline> logger)
     {
+        _addUpOnSweep = options.Value.AddUpOnSweep;
         _changes = changes;
         _clock = clock;
         _recorder = recorder;
@@ -53,10 +56,13 @@ public sealed partial class ReportPipeline
         var periods = reports
             .GroupBy(report => (report.Plan, report.Scored.Card.Period))
             .Select(group => (group.Key.Plan, group.Key.Period,
-                AddUp: group.Any(report => !report.Plan.IsDistrict(report.Scored.Card.Jurisdiction) || report.Scored.Figures is ReportedFigures { RescoredBy: not null }),
+                AddUp: group.Any(report => report.Scored.Figures is ReportedFigures { RescoredBy: not null })
+                    || (!_addUpOnSweep && group.Any(report => !report.Plan.IsDistrict(report.Scored.Card.Jurisdiction))),
                 // Sums added up again only because new rules scored the same figures: what passes now passes by the rules.
                 Resolution: group.All(report => report.Scored.Report.Resolution == ResolvedBecause.RulesChanged) ? ResolvedBecause.RulesChanged : ResolvedBecause.FigureImproved));
-        foreach (var (plan, period, addUp, resolution) in periods)
+        // A commune's new report alone (AddUpOnSweep): its sums are the sweep's, from the change log; the district's own
+        // report is compared with the sums stored at once, as it always was.
+        foreach (var (plan, period, addUp, resolution) in periods.Where(entry => entry.AddUp || reports.Any(report => report.Plan == entry.Plan && report.Scored.Card.Period == entry.Period && report.Plan.IsDistrict(report.Scored.Card.Jurisdiction))))
         {
             queued.AddRange(addUp
                 ? await _rollUp.RecomputeAsync(rules, plan, period, now, cancellationToken, resolution)

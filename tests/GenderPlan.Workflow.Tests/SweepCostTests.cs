@@ -14,6 +14,27 @@ namespace GenderPlan.Workflow.Tests;
 /// </summary>
 public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite)
 {
+    private static Dictionary<string, string?> OnSweep => new() { ["GenderPlan:AddUpOnSweep"] = "true" };
+
+    [Fact]
+    public async Task Commune_report_leaves_the_district_sum_to_the_sweep_which_adds_up_every_report_of_those_minutes_once()
+    {
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
+        await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", Pipeline.Csv("2019,tan-canh,G4.3a,,90,100"));
+        await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None);
+        await pipeline.Reports.ProcessAsync("ubnd-tan-canh/2019.csv", CancellationToken.None);
+        var results = pipeline.Get<ResultStore>();
+        Assert.DoesNotContain(await results.LatestAsync("dak-to", "2019", CancellationToken.None), result => result.Indicator == "G4.3a");
+
+        await pipeline.Get<Sweep>().RunAsync(CancellationToken.None);
+
+        var sum = Assert.Single(await results.LatestAsync("dak-to", "2019", CancellationToken.None), result => result.Indicator == "G4.3a");
+        // (66 + 90) / (75 + 100): both reports in the one sum the sweep added up.
+        Assert.Equal((89.1m, 2), (Math.Round(sum.Value!.Value, 1), sum.Coverage!.Reported));
+    }
+
     [Fact]
     public async Task Sweep_with_nothing_new_reads_no_results_and_builds_no_page_whatever_the_history()
     {
@@ -29,7 +50,7 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     public async Task Sweep_after_a_communes_report_adds_up_and_republishes_its_district_only()
     {
         var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
         await pipeline.PublishRulesAsync();
         var sweep = pipeline.Get<Sweep>();
         await sweep.RunAsync(CancellationToken.None);
@@ -53,7 +74,7 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     {
         await Azurite.ResetAsync();
         var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
         await pipeline.PublishRulesAsync();
         for (var year = 2020 - years; year < 2020; year++)
         {
