@@ -19,11 +19,11 @@ public static class TestStorage
             .BuildServiceProvider()
             .GetRequiredService<StorageClients>();
 
-    /// <summary>Every alert stored, oldest first.</summary>
+    /// <summary>Every alert stored, in whichever partition, oldest first.</summary>
     public static async Task<IReadOnlyList<StoredAlert>> AllAlertsAsync(this StorageClients storage)
     {
         var alerts = new List<StoredAlert>();
-        await foreach (var row in storage.Table(StorageNames.AlertsTable).QueryAsync<AlertRecordEntity>(Keys.RowKeyStartsWith(AlertOutbox.Partition, AlertOutbox.RecordPrefix)))
+        await foreach (var row in storage.Table(StorageNames.AlertsTable).QueryAsync<AlertRecordEntity>(TableClient.CreateQueryFilter($"RowKey ge {AlertOutbox.RecordPrefix} and RowKey lt {AlertOutbox.RecordPrefix + '\uffff'}")))
         {
             // A body too long for its row is in a blob: read it back as the dispatcher does.
             alerts.Add(row.BodyInBlob == true
