@@ -93,11 +93,11 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
                 continue;
             }
 
-            var (alert, claim) = claimed;
+            var alert = claimed.Alert;
             var result = await SendWithLinkAsync(alert.Message, cancellationToken);
             if (result.Delivered)
             {
-                if (!await _outbox.MarkSentAsync(alert.Message.Id, claim, cancellationToken))
+                if (!await _outbox.MarkSentAsync(claimed, cancellationToken))
                 {
                     LogClaimLost(alert.Message.Id);
                 }
@@ -108,7 +108,7 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
             }
 
             var error = result.Error ?? "unknown";
-            if (!await _outbox.MarkFailedAsync(alert.Message.Id, claim, alert.Attempts + 1, error, cancellationToken))
+            if (!await _outbox.MarkFailedAsync(claimed, alert.Attempts + 1, error, cancellationToken))
             {
                 LogClaimLost(alert.Message.Id);
             }

@@ -76,7 +76,11 @@ public sealed record StoredAlert(EmailMessage Message, AlertKind Kind, string So
 /// <summary>A claimed alert: while the claim holds, no other sender touches it.</summary>
 /// <param name="Alert">The alert.</param>
 /// <param name="Claim">The ETag of the claim, needed to mark it sent or failed.</param>
-public sealed record ClaimedAlert(StoredAlert Alert, ETag Claim);
+/// <param name="Partition">
+/// The partition that holds it: its shard, or <see cref="AlertOutbox.LegacyPartition"/> for an alert stored before the outbox was
+/// spread, so that marking it sent or failed changes the rows that were claimed.
+/// </param>
+public sealed record ClaimedAlert(StoredAlert Alert, ETag Claim, string Partition);
 
 /// <summary>
 /// The outbox: every email is stored before anything is sent, so a crash or an email outage loses nothing.
@@ -86,10 +90,28 @@ public sealed record ClaimedAlert(StoredAlert Alert, ETag Claim);
 /// partition; both change in one table transaction, and the pending ones are found by a key range, never
 /// by scanning every alert.
 /// </summary>
+/// <remarks>
+/// The alerts are spread over <see cref="Shards"/> partitions (<c>alerts~00</c> to <c>alerts~15</c>), the shard a hash
+/// of the id: a national deadline day stores thousands of alerts in an hour, and one partition serves about 2,000
+/// entities a second whatever the account allows. The id alone still names the partition, so reading an alert stays
+/// a point read and its record and index stay in one partition, changed in one transaction. Finding the pending ones
+/// is one key-range query per shard: its cost grows with what is pending, never with how many were sent.
+/// Alerts stored before the outbox was spread stay in <see cref="LegacyPartition"/>, read but never written to:
+/// its pending ones are delivered from there like the rest, and nothing is moved.
+/// </remarks>
 public sealed class AlertOutbox
 {
-    /// <summary>The partition holding alerts. One partition keeps record and index atomic; a district sends a few hundred a year.</summary>
-    public const string Partition = "alerts";
+    /// <summary>How many partitions the alerts are spread over: 16 × 2,000 entities a second is above what one account allows (20,000).</summary>
+    public const int Shards = 16;
+
+    /// <summary>
+    /// The one partition that held every alert before they were spread. Its pending alerts are still delivered and its
+    /// alerts still read by id; no new alert goes there.
+    /// </summary>
+    public const string LegacyPartition = "alerts";
+
+    /// <summary>How long after the last alert stored in <see cref="LegacyPartition"/> a new alert with the same id may still come (a retried report, a reminder timer firing twice the same day).</summary>
+    private static readonly TimeSpan LegacyDuplicateWindow = TimeSpan.FromDays(2);
 
     /// <summary>The row-key prefix of alert records.</summary>
     public const string RecordPrefix = "a|";
@@ -110,6 +132,22 @@ public sealed class AlertOutbox
 
     private TableClient Table => _storage.Table(StorageNames.AlertsTable);
 
+    /// <summary>Whether <see cref="LegacyPartition"/> held an alert recent enough to be stored again when last looked at; null until then.</summary>
+    private LegacyLook? _legacy;
+
+    private sealed record LegacyLook(bool Recent, DateTimeOffset At);
+
+    /// <summary>
+    /// The partition of the alert <paramref name="id"/>: one of <see cref="Shards"/>, from a hash of the id, so that the id
+    /// alone finds it and alerts spread evenly whatever their ids look like.
+    /// </summary>
+    public static string PartitionOf(string id) =>
+        $"{LegacyPartition}~{(Convert.ToInt32(Keys.Hash(id)[..4], 16) % Shards).ToString("D2", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Every partition that may hold a pending alert: the shards, and the one used before them.</summary>
+    public static IReadOnlyList<string> Partitions { get; } =
+        [.. Enumerable.Range(0, Shards).Select(shard => $"{LegacyPartition}~{shard.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)}"), LegacyPartition];
+
     /// <summary>
     /// Stores each message unless one with its id exists already: storing the same alert twice (a trigger that
     /// fires twice) keeps one. Returns the ids newly stored.
@@ -120,6 +158,11 @@ public sealed class AlertOutbox
         var now = _clock.GetUtcNow();
         foreach (var message in messages)
         {
+            if (await StoredBeforeSpreadAsync(message.Id, now, cancellationToken))
+            {
+                continue;
+            }
+
             await StoreAttachmentsAsync(message, cancellationToken);
             var record = AlertRecordEntity.From(message, kind, source, now);
             if (record.ExceedsPropertyLimit())
@@ -130,7 +173,7 @@ public sealed class AlertOutbox
                 record.WithBodyInBlob();
             }
 
-            var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = DateTimeOffset.MinValue };
+            var index = new PendingAlertEntity { PartitionKey = record.PartitionKey, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = DateTimeOffset.MinValue };
             try
             {
                 await Table.SubmitTransactionAsync(
@@ -155,21 +198,50 @@ public sealed class AlertOutbox
     public async Task<IReadOnlyList<PendingAlertEntity>> DueAsync(IReadOnlyCollection<string>? only, int limit, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        var due = new List<PendingAlertEntity>();
-        await foreach (var index in Table.QueryAsync<PendingAlertEntity>(Keys.RowKeyStartsWith(Partition, PendingPrefix), cancellationToken: cancellationToken))
+        var pending = only is null
+            ? await PendingAsync(null, cancellationToken)
+            : await NamedPendingAsync(only, cancellationToken);
+        return pending
+            .Where(index => index.NextAttemptAt <= now && index.ClaimedUntil <= now)
+            .OrderBy(index => index.NextAttemptAt)
+            .ThenBy(index => index.RowKey, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    /// <summary>The index rows of every pending alert: one key-range query per partition, all at once.</summary>
+    private async Task<IReadOnlyList<PendingAlertEntity>> PendingAsync(IReadOnlyList<string>? select, CancellationToken cancellationToken)
+    {
+        var perPartition = await Task.WhenAll(Partitions.Select(async partition =>
         {
-            var id = index.RowKey[PendingPrefix.Length..];
-            if ((only is null || only.Contains(id)) && index.NextAttemptAt <= now && index.ClaimedUntil <= now)
+            var rows = new List<PendingAlertEntity>();
+            await foreach (var index in Table.QueryAsync<PendingAlertEntity>(Keys.RowKeyStartsWith(partition, PendingPrefix), select: select, cancellationToken: cancellationToken))
             {
-                due.Add(index);
-                if (due.Count >= limit)
-                {
-                    break;
-                }
+                rows.Add(index);
+            }
+
+            return rows;
+        }));
+        return perPartition.SelectMany(rows => rows).ToList();
+    }
+
+    /// <summary>
+    /// The index rows of the named alerts still pending, read from their shards only (one query per shard they fall in):
+    /// they were just stored, so none of them is in <see cref="LegacyPartition"/>.
+    /// </summary>
+    private async Task<IReadOnlyList<PendingAlertEntity>> NamedPendingAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        var found = new List<PendingAlertEntity>();
+        foreach (var shard in ids.Distinct(StringComparer.Ordinal).GroupBy(PartitionOf, StringComparer.Ordinal))
+        {
+            var rows = string.Join(" or ", shard.Select(id => TableClient.CreateQueryFilter($"RowKey eq {PendingPrefix + id}")));
+            await foreach (var index in Table.QueryAsync<PendingAlertEntity>($"{Keys.InPartition(shard.Key)} and ({rows})", cancellationToken: cancellationToken))
+            {
+                found.Add(index);
             }
         }
 
-        return due;
+        return found;
     }
 
     /// <summary>
@@ -184,8 +256,8 @@ public sealed class AlertOutbox
         {
             var response = await Table.UpdateEntityAsync(claim, due.ETag, TableUpdateMode.Replace, cancellationToken);
             var id = due.RowKey[PendingPrefix.Length..];
-            var record = await Table.GetEntityAsync<AlertRecordEntity>(Partition, RecordPrefix + id, cancellationToken: cancellationToken);
-            return new ClaimedAlert(await WithAttachmentsAsync(record.Value, cancellationToken), response.Headers.ETag ?? default);
+            var record = await Table.GetEntityAsync<AlertRecordEntity>(due.PartitionKey, RecordPrefix + id, cancellationToken: cancellationToken);
+            return new ClaimedAlert(await WithAttachmentsAsync(record.Value, cancellationToken), response.Headers.ETag ?? default, due.PartitionKey);
         }
         catch (RequestFailedException exception) when (exception.Status is 412 or 404)
         {
@@ -199,11 +271,13 @@ public sealed class AlertOutbox
     /// Returns false when the claim was lost (it lapsed and another sender took the alert): that sender
     /// decides, and nothing is thrown.
     /// </summary>
-    public async Task<bool> MarkSentAsync(string id, ETag claim, CancellationToken cancellationToken)
+    public async Task<bool> MarkSentAsync(ClaimedAlert claimed, CancellationToken cancellationToken)
     {
+        var (id, claim, partition) = (claimed.Alert.Message.Id, claimed.Claim, claimed.Partition);
+
         // Partial updates are plain rows: a typed entity would also write its defaults over Kind and the rest.
-        var record = new TableEntity(Partition, RecordPrefix + id) { [nameof(AlertRecordEntity.State)] = nameof(AlertState.Sent), [nameof(AlertRecordEntity.SentAt)] = _clock.GetUtcNow() };
-        var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + id, ETag = claim };
+        var record = new TableEntity(partition, RecordPrefix + id) { [nameof(AlertRecordEntity.State)] = nameof(AlertState.Sent), [nameof(AlertRecordEntity.SentAt)] = _clock.GetUtcNow() };
+        var index = new PendingAlertEntity { PartitionKey = partition, RowKey = PendingPrefix + id, ETag = claim };
         return await TrySubmitAsync(
             [new TableTransactionAction(TableTransactionActionType.UpdateMerge, record), new TableTransactionAction(TableTransactionActionType.Delete, index, claim)],
             cancellationToken);
@@ -213,39 +287,66 @@ public sealed class AlertOutbox
     /// Records a failed send; the alert stays pending and is tried again after a growing pause. Returns false
     /// when the claim was lost.
     /// </summary>
-    public async Task<bool> MarkFailedAsync(string id, ETag claim, int attempts, string error, CancellationToken cancellationToken)
+    public async Task<bool> MarkFailedAsync(ClaimedAlert claimed, int attempts, string error, CancellationToken cancellationToken)
     {
+        var (id, claim, partition) = (claimed.Alert.Message.Id, claimed.Claim, claimed.Partition);
         var now = _clock.GetUtcNow();
         var pause = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Min(attempts, 6))));
-        var record = new TableEntity(Partition, RecordPrefix + id)
+        var record = new TableEntity(partition, RecordPrefix + id)
         {
             [nameof(AlertRecordEntity.Attempts)] = attempts,
             [nameof(AlertRecordEntity.LastError)] = error.Length > 2000 ? error[..2000] : error,
             [nameof(AlertRecordEntity.LastAttemptAt)] = now,
         };
-        var index = new PendingAlertEntity { PartitionKey = Partition, RowKey = PendingPrefix + id, NextAttemptAt = now + pause, ClaimedUntil = DateTimeOffset.MinValue };
+        var index = new PendingAlertEntity { PartitionKey = partition, RowKey = PendingPrefix + id, NextAttemptAt = now + pause, ClaimedUntil = DateTimeOffset.MinValue };
         return await TrySubmitAsync(
             [new TableTransactionAction(TableTransactionActionType.UpdateMerge, record, ETag.All), new TableTransactionAction(TableTransactionActionType.UpdateReplace, index, claim)],
             cancellationToken);
     }
 
-    /// <summary>An alert by id, or null.</summary>
+    /// <summary>An alert by id, or null: a point read in its shard, and, for an alert stored before the outbox was spread, one in <see cref="LegacyPartition"/>.</summary>
     public async Task<StoredAlert?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        var record = await Table.GetEntityIfExistsAsync<AlertRecordEntity>(Partition, RecordPrefix + id, cancellationToken: cancellationToken);
-        return record.HasValue && record.Value is { } row ? await WithAttachmentsAsync(row, cancellationToken) : null;
-    }
-
-    /// <summary>How many alerts wait to be delivered.</summary>
-    public async Task<int> PendingCountAsync(CancellationToken cancellationToken)
-    {
-        var count = 0;
-        await foreach (var _ in Table.QueryAsync<PendingAlertEntity>(Keys.RowKeyStartsWith(Partition, PendingPrefix), select: ["RowKey"], cancellationToken: cancellationToken))
+        foreach (var partition in new[] { PartitionOf(id), LegacyPartition })
         {
-            count++;
+            var record = await Table.GetEntityIfExistsAsync<AlertRecordEntity>(partition, RecordPrefix + id, cancellationToken: cancellationToken);
+            if (record.HasValue && record.Value is { } row)
+            {
+                return await WithAttachmentsAsync(row, cancellationToken);
+            }
         }
 
-        return count;
+        return null;
+    }
+
+    /// <summary>How many alerts wait to be delivered: the index rows of every partition, never the records of alerts sent.</summary>
+    public async Task<int> PendingCountAsync(CancellationToken cancellationToken) =>
+        (await PendingAsync(["RowKey"], cancellationToken)).Count;
+
+    /// <summary>
+    /// Whether the alert <paramref name="id"/> was stored already in <see cref="LegacyPartition"/>, by a version before the
+    /// outbox was spread: the same alert stored again (a report retried across the upgrade, a reminder timer firing twice
+    /// on the day) must not go out twice. Only while that partition holds alerts younger than <see cref="LegacyDuplicateWindow"/>
+    /// does this cost a read per alert; whether it does is looked at once an hour, and never again once it does not.
+    /// </summary>
+    private async Task<bool> StoredBeforeSpreadAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var look = _legacy;
+        if (look is null || (look.Recent && now - look.At > TimeSpan.FromHours(1)))
+        {
+            var recent = false;
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LegacyPartition} and CreatedAt ge {now - LegacyDuplicateWindow}");
+            await foreach (var _ in Table.QueryAsync<TableEntity>(filter, maxPerPage: 1, select: ["RowKey"], cancellationToken: cancellationToken))
+            {
+                recent = true;
+                break;
+            }
+
+            _legacy = look = new LegacyLook(recent, now);
+        }
+
+        return look.Recent
+            && (await Table.GetEntityIfExistsAsync<TableEntity>(LegacyPartition, RecordPrefix + id, select: ["RowKey"], cancellationToken: cancellationToken)).HasValue;
     }
 
     /// <summary>
@@ -410,7 +511,7 @@ public sealed class AlertRecordEntity : TableRow
 
     internal static AlertRecordEntity From(EmailMessage message, AlertKind kind, string source, DateTimeOffset now) => new()
     {
-        PartitionKey = AlertOutbox.Partition,
+        PartitionKey = AlertOutbox.PartitionOf(message.Id),
         RowKey = AlertOutbox.RecordPrefix + message.Id,
         Kind = kind,
         Source = source,

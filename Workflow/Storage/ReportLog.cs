@@ -25,6 +25,13 @@ public sealed record ReportRecord(
 /// The log of reports (<c>Reports</c>): partitioned by period, keyed by place, unit and arrival, so "which
 /// reports arrived for 2019" is one partition and "the current report of yte for 2019" is one key range.
 /// </summary>
+/// <remarks>
+/// The period partition is kept at national scale on purpose: a national deadline day writes about 3,600 rows into it
+/// in an hour (one a second, against about 2,000 entities a second a partition serves), and each reader of one place
+/// reads that place's key range (<c>{place}~</c>) inside it, never the country's rows. Partitioning by place and period
+/// would make "every report of a period" (re-scoring after a rules change, approvals) a read of every partition, and
+/// would strand the rows already written under the period alone.
+/// </remarks>
 public sealed class ReportLog
 {
     private readonly StorageClients _storage;
@@ -49,14 +56,24 @@ public sealed class ReportLog
     public Task<IReadOnlyList<ReportRecord>> ForPeriodAsync(Period period, CancellationToken cancellationToken) =>
         QueryAsync(Keys.InPartition(period.ToString()), cancellationToken);
 
-    /// <summary>Every report of a place for the periods of <paramref name="firstYear"/> to <paramref name="lastYear"/>, in one range query.</summary>
-    public Task<IReadOnlyList<ReportRecord>> ForPlaceAsync(string jurisdiction, int firstYear, int lastYear, CancellationToken cancellationToken)
+    /// <summary>Every report of a place for one period, in the order they arrived: one key range, whatever other places sent.</summary>
+    public Task<IReadOnlyList<ReportRecord>> ForPlaceAndPeriodAsync(Period period, string jurisdiction, CancellationToken cancellationToken) =>
+        QueryAsync(PlaceRange(period.ToString(), jurisdiction), cancellationToken);
+
+    /// <summary>
+    /// Every report of a place for the periods of <paramref name="firstYear"/> to <paramref name="lastYear"/>: the place's key
+    /// range in each period's partition (the year and its first half), so the other places' reports are never read.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportRecord>> ForPlaceAsync(string jurisdiction, int firstYear, int lastYear, CancellationToken cancellationToken)
     {
-        // Period partitions sort as text: "2016" < "2016-H1" < "2017" ..., so the plan's years are one key range.
-        var first = firstYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var after = (lastYear + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return QueryAsync(TableClient.CreateQueryFilter($"PartitionKey ge {first} and PartitionKey lt {after} and Jurisdiction eq {jurisdiction}"), cancellationToken);
+        var periods = Enumerable.Range(firstYear, Math.Max(0, lastYear - firstYear + 1)).SelectMany(year => new[] { Period.Annual(year), Period.FirstHalf(year) });
+        var perPeriod = await Task.WhenAll(periods.Select(period => QueryAsync(PlaceRange(period.ToString(), jurisdiction), cancellationToken)));
+        return perPeriod.SelectMany(records => records).OrderBy(record => record.Arrival).ThenBy(record => record.ReceivedAt).ToList();
     }
+
+    /// <summary>The rows of <paramref name="jurisdiction"/> in a period's partition: its key range, and only its own (a place whose id starts with another's and a <c>~</c> is not this one).</summary>
+    private static string PlaceRange(string period, string jurisdiction) =>
+        $"{Keys.RowKeyStartsWith(period, jurisdiction + "~")} and {TableClient.CreateQueryFilter($"Jurisdiction eq {jurisdiction}")}";
 
     /// <summary>The current report of a unit for a place and period: the one that arrived last (the highest arrival number).</summary>
     public async Task<ReportRecord?> CurrentAsync(Period period, string jurisdiction, string unit, CancellationToken cancellationToken) =>

@@ -61,11 +61,11 @@ public sealed class ResultStore
         string? rescoredBy = null)
     {
         var rows = card.Scores.Select((score, index) => ResultEntity.From(score, explanations[index], card, reportKey, unit, receivedAt, arrival)).ToList();
-        foreach (var chunk in rows.Chunk(100))
+        var history = rows.Select(row => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace, row.WithRowKey($"{row.RowKey}~{Keys.Arrival(arrival)}~{Keys.Hash(reportKey)[..8]}{(rescoredBy is null ? "" : "~" + rescoredBy)}")));
+        foreach (var chunk in TableBatches.Of(history))
         {
-            await History.SubmitTransactionAsync(
-                chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row.WithRowKey($"{row.RowKey}~{Keys.Arrival(arrival)}~{Keys.Hash(reportKey)[..8]}{(rescoredBy is null ? "" : "~" + rescoredBy)}"))),
-                cancellationToken);
+            await History.SubmitTransactionAsync(chunk, cancellationToken);
         }
 
         for (var attempt = 1; ; attempt++)
@@ -132,7 +132,7 @@ public sealed class ResultStore
                 .ToList();
             try
             {
-                foreach (var chunk in actions.Chunk(100))
+                foreach (var chunk in TableBatches.Of(actions))
                 {
                     await Latest.SubmitTransactionAsync(chunk, cancellationToken);
                 }
@@ -240,7 +240,7 @@ public sealed class ResultStore
 
             try
             {
-                foreach (var chunk in actions.Chunk(100))
+                foreach (var chunk in TableBatches.Of(actions))
                 {
                     await Latest.SubmitTransactionAsync(chunk, cancellationToken);
                 }
@@ -286,7 +286,7 @@ public sealed class ResultStore
             }
         }
 
-        foreach (var chunk in actions.Chunk(100))
+        foreach (var chunk in TableBatches.Of(actions))
         {
             await Latest.SubmitTransactionAsync(chunk, cancellationToken);
         }

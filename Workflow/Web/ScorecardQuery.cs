@@ -46,8 +46,7 @@ public sealed class ScorecardQuery : IScorecardQuery
             .ToList();
         // Where the plan requires approval, each report says where it stands; elsewhere the entries are as they always were.
         var decisions = plan is { Approval.Required: true } ? await _decisions.ForPeriodAsync(parsed, cancellationToken) : null;
-        var reports = (await _reports.ForPeriodAsync(parsed, cancellationToken))
-            .Where(report => report.Jurisdiction == jurisdiction)
+        var reports = (await _reports.ForPlaceAndPeriodAsync(parsed, jurisdiction, cancellationToken))
             .Select(report => new ReportResponse(
                 report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Scored, report.NeedingAttention,
                 decisions is null ? null : report.Key, decisions is null ? null : ApprovalResponse.Of(decisions.GetValueOrDefault(report.Key), rules)))

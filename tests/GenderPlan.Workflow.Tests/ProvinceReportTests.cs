@@ -112,7 +112,8 @@ public sealed class ProvinceReportTests(AzuriteFixture azurite) : AzuriteTest(az
         Assert.Equal(["Chỉ tiêu", "Xã, thị trấn", "Tình hình báo cáo", "Theo dõi cảnh báo"], OfficeFiles.SheetNames(workbook));
 
         // The row names the files; their bytes are blobs, so a row never nears the table's limits.
-        var row = await pipeline.Storage.Table(StorageNames.AlertsTable).GetEntityAsync<AlertRecordEntity>(AlertOutbox.Partition, AlertOutbox.RecordPrefix + (await pipeline.Storage.AllAlertsAsync()).Single().Message.Id);
+        var id = (await pipeline.Storage.AllAlertsAsync()).Single().Message.Id;
+        var row = await pipeline.Storage.Table(StorageNames.AlertsTable).GetEntityAsync<AlertRecordEntity>(AlertOutbox.PartitionOf(id), AlertOutbox.RecordPrefix + id);
         Assert.DoesNotContain("UEsDB", row.Value.Attachments!, StringComparison.Ordinal);
     }
 

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using GenderPlan.Documents.Email;
+using GenderPlan.Testing;
+using GenderPlan.Workflow.Notifications;
+using GenderPlan.Workflow.Storage;
+using Microsoft.Extensions.Options;
+
+namespace GenderPlan.Workflow.Tests;
+
+/// <summary>The outbox spread over several partitions, on the real Azurite: nothing lost, nothing sent twice, old rows still delivered.</summary>
+public sealed class AlertOutboxPartitionTests(AzuriteFixture azurite) : AzuriteTest(azurite)
+{
+    private static EmailMessage Message(string id) =>
+        new(id, [new EmailAddress($"{id}@example.org")], [new EmailAddress("ldtbxh@example.org")], $"V/v {id}", $"<p>{id}</p>", id);
+
+    [Fact]
+    public async Task A_deadline_days_alerts_spread_over_several_partitions_and_every_one_is_delivered_once()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        var ids = Enumerable.Range(1, 120).Select(number => $"alert-{number:D3}").ToList();
+
+        var stored = await pipeline.Alerts.AddAsync(ids.Select(Message), AlertKind.Alert, "test", CancellationToken.None);
+        var (sent, pending) = await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None);
+
+        Assert.Equal(ids, stored);
+        Assert.Equal((120, 0), (sent, pending));
+        var partitions = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in pipeline.Storage.Table(StorageNames.AlertsTable).QueryAsync<TableEntity>(select: ["PartitionKey"]))
+        {
+            partitions.Add(row.PartitionKey);
+        }
+
+        Assert.Equal(AlertOutbox.Shards, partitions.Count);
+        Assert.DoesNotContain(AlertOutbox.LegacyPartition, partitions);
+        var alerts = await pipeline.Storage.AllAlertsAsync();
+        Assert.Equal(ids, alerts.Select(alert => alert.Message.Id).Order(StringComparer.Ordinal));
+        Assert.All(alerts, alert => Assert.Equal(AlertState.Sent, alert.State));
+        Assert.Equal(120, pipeline.EmailFiles().Length);
+        Assert.Equal((0, 0), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_alert_stored_by_the_version_before_the_spread_is_delivered_and_never_stored_again()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        var old = AlertRecordEntity.From(Message("stored-before"), AlertKind.Reminder, "reminders", pipeline.Clock.GetUtcNow());
+        old.PartitionKey = AlertOutbox.LegacyPartition;
+        var table = pipeline.Storage.Table(StorageNames.AlertsTable);
+        await table.SubmitTransactionAsync(
+        [
+            new TableTransactionAction(TableTransactionActionType.Add, old),
+            new TableTransactionAction(TableTransactionActionType.Add, new PendingAlertEntity { PartitionKey = AlertOutbox.LegacyPartition, RowKey = "p|stored-before", NextAttemptAt = pipeline.Clock.GetUtcNow(), ClaimedUntil = DateTimeOffset.MinValue }),
+        ]);
+
+        Assert.Equal(1, await pipeline.Alerts.PendingCountAsync(CancellationToken.None));
+        Assert.Equal("V/v stored-before", (await pipeline.Alerts.GetAsync("stored-before", CancellationToken.None))?.Message.Subject);
+        Assert.Equal((1, 0), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
+
+        // The same reminder queued again after the upgrade (its timer fired twice that day) is the one already sent.
+        Assert.Empty(await pipeline.Alerts.AddAsync([Message("stored-before")], AlertKind.Reminder, "reminders", CancellationToken.None));
+        Assert.Equal((0, 0), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
+        var alert = Assert.Single(await pipeline.Storage.AllAlertsAsync());
+        Assert.Equal(AlertState.Sent, alert.State);
+        Assert.Single(pipeline.EmailFiles());
+        Assert.False((await table.GetEntityIfExistsAsync<TableEntity>(AlertOutbox.PartitionOf("stored-before"), "a|stored-before")).HasValue);
+    }
+
+    [Fact]
+    public async Task Counting_pending_alerts_reads_only_the_pending_ones_however_many_were_sent()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        var counter = new RequestCounter();
+        var outbox = CountedOutbox(pipeline, counter);
+        await pipeline.Alerts.AddAsync(Enumerable.Range(1, 200).Select(number => Message($"sent-{number:D3}")), AlertKind.Alert, "test", CancellationToken.None);
+        Assert.Equal((200, 0), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
+        await pipeline.Alerts.AddAsync([Message("waiting-1"), Message("waiting-2"), Message("waiting-3")], AlertKind.Alert, "test", CancellationToken.None);
+
+        counter.Reset();
+        var pending = await outbox.PendingCountAsync(CancellationToken.None);
+
+        Assert.Equal(3, pending);
+        Assert.Equal((AlertOutbox.Partitions.Count, 3), (counter.Requests, counter.RowsRead));
+
+        counter.Reset();
+        var due = await outbox.DueAsync(null, 50, CancellationToken.None);
+
+        Assert.Equal(["p|waiting-1", "p|waiting-2", "p|waiting-3"], due.Select(index => index.RowKey));
+        Assert.Equal((AlertOutbox.Partitions.Count, 3), (counter.Requests, counter.RowsRead));
+    }
+
+    /// <summary>An outbox over the same storage whose table requests, and the rows they return, are counted.</summary>
+    private AlertOutbox CountedOutbox(Pipeline pipeline, RequestCounter counter)
+    {
+        var options = new TableClientOptions();
+        options.AddPolicy(counter, HttpPipelinePosition.PerCall);
+        var storage = new StorageClients(pipeline.Storage.Blobs, new TableServiceClient(Azurite.ConnectionString, options));
+        return new AlertOutbox(storage, pipeline.Clock, Options.Create(new EmailOptions()));
+    }
+
+    private sealed class RequestCounter : HttpPipelinePolicy
+    {
+        private int _requests;
+        private int _rows;
+
+        public int Requests => _requests;
+
+        public int RowsRead => _rows;
+
+        public void Reset() => (_requests, _rows) = (0, 0);
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            ProcessNext(message, pipeline);
+            Count(message);
+        }
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            Count(message);
+        }
+
+        private void Count(HttpMessage message)
+        {
+            Interlocked.Increment(ref _requests);
+            if (message.Response.Content is { } content && content.ToMemory().Length > 0 && message.Response.Headers.ContentType?.Contains("json", StringComparison.Ordinal) == true)
+            {
+                using var body = JsonDocument.Parse(content.ToMemory());
+                if (body.RootElement.ValueKind == JsonValueKind.Object && body.RootElement.TryGetProperty("value", out var rows))
+                {
+                    Interlocked.Add(ref _rows, rows.GetArrayLength());
+                }
+            }
+        }
+    }
+}
