@@ -73,6 +73,7 @@ internal static class NationalBenchmark
 
         // The measured year.
         var burst = NationalCountry.Reports(country, BurstYear, book.Plans[0]);
+        var burstStart = clock.GetUtcNow();
         var emailsBefore = Directory.GetFiles(outbox, "*.eml").Length;
         var upload = Stopwatch.StartNew();
         await UploadAsync(storage, burst, "upload");
@@ -92,6 +93,7 @@ internal static class NationalBenchmark
 
         // One sweep with nothing to do, the clock past the sums' recent window: what every 5-minute timer costs.
         clock.Shift = DistrictSumsCatchUp.RecentWindow + TimeSpan.FromMinutes(1);
+        var burstEnd = clock.GetUtcNow();
         var idle = Stopwatch.StartNew();
         await SweepUntilDoneAsync(provider, "idle sweep");
         idle.Stop();
@@ -110,6 +112,12 @@ internal static class NationalBenchmark
         StorageRequestCounter.Phase = "check";
 
         var alerts = await storage.AllAlertsAsync();
+        // Sources name the place ("p01-x007~2026~..."), or start with what the email is about ("communes~p01~2026~...": a sum).
+        var kinds = string.Join(", ", alerts.Where(alert => alert.CreatedAt >= burstStart && alert.CreatedAt < burstEnd)
+            .GroupBy(alert => (alert.Kind, About: About(alert.Source.Split('~')[0])))
+            .OrderByDescending(group => group.Count()).Select(group => $"{group.Key.Kind} ({group.Key.About}) {group.Count()}"));
+        Console.WriteLine($"emails of the burst by kind (what they are about): {kinds}; examples of sources: "
+            + string.Join(" ", alerts.Select(alert => alert.Source.Split('~')[0]).Distinct().Take(4).Select(first => alerts.First(alert => alert.Source.StartsWith(first, StringComparison.Ordinal)).Source)));
         var pending = alerts.Count(alert => alert.State != AlertState.Sent);
         var scored = outcomes.Count(outcome => outcome == ReportOutcome.Scored);
         var rejected = burst.Where((_, index) => outcomes[index] == ReportOutcome.Rejected).Take(3).ToList();
@@ -130,6 +138,9 @@ internal static class NationalBenchmark
         Directory.Delete(outbox, recursive: true);
         return scored == burst.Count && pending == 0 ? 0 : 1;
     }
+
+    private static string About(string first) =>
+        !first.StartsWith('p') ? first : first.Contains("-x", StringComparison.Ordinal) ? "commune" : "province";
 
     private static async Task UploadAsync(StorageClients storage, IReadOnlyList<NationalReport> reports, string phase)
     {
