@@ -33,6 +33,11 @@ internal static class NationalBenchmark
         var root = Path.GetDirectoryName(BenchmarkData.RulesDirectory)!;
         var built = Stopwatch.StartNew();
         var (country, sources) = NationalCountry.Build(Path.Combine(BenchmarkData.RulesDirectory, "strategy"), provinces);
+        // A commune report's roll-up reads its province's communes, so its cost goes with its province's size: the
+        // average province size seen by a commune report (sum of squares over sum) is what carries a run to the country.
+        var all = NationalCountry.CommuneCounts();
+        var seen = country.Sum(p => (double)p.Communes.Count * p.Communes.Count) / country.Sum(p => p.Communes.Count);
+        Console.WriteLine($"province size seen by a commune report: {seen:0.0} communes in this run, {all.Sum(n => (double)n * n) / all.Sum():0.0} in the whole country ({string.Join(" ", all)})");
         var loaded = RuleBookLoader.Load(sources);
         var book = loaded.RuleBook ?? throw new InvalidOperationException(string.Join("\n", loaded.Problems.Take(20)));
         built.Stop();
