@@ -141,8 +141,12 @@ public sealed partial class ReportIntake : IReportIntake
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _notifier.SendAsync(added, cancellationToken);
         // The commune's own page now; the district's page (its sums and the communes compared) with the sweep, as
-        // republishing it after each of nine commune reports would read every commune's results nine times over.
-        await _dashboard.TryPublishAsync(report.Jurisdiction, cancellationToken);
+        // republishing it after each of nine commune reports would read every commune's results nine times over. With
+        // AddUpOnSweep a district's or province's own report leaves its page to the sweep too: that page reads every place below.
+        if (!_options.AddUpOnSweep || report.Plan.Places.ChildrenOf(report.Jurisdiction).Count == 0)
+        {
+            await _dashboard.TryPublishAsync(report.Jurisdiction, cancellationToken);
+        }
         return ReportOutcome.Scored;
     }
 
