@@ -163,7 +163,9 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     {
         // Decisions only where the plan requires approval: elsewhere the page is as it always was.
         var decisions = plan.Approval.Required ? await _decisions.AllAsync(cancellationToken) : null;
-        return (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, plan.EndYear, cancellationToken))
+        // Up to this year: a later period has no report yet, and each year is two reads of the log.
+        var lastYear = Math.Min(plan.EndYear, Math.Max(plan.StartYear, ReportingCalendar.VietnamDate(_clock.GetUtcNow()).Year));
+        return (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, lastYear, cancellationToken))
             .Select(report => new DashboardReport(
                 Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Jurisdiction, report.Arrival, decisions?.GetValueOrDefault(report.Key)?.Stamp))
             .ToList();
