@@ -219,8 +219,9 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         var now = _clock.GetUtcNow();
         var (lastFull, lastVersion, lastRun) = _published;
         var full = rules is null || lastVersion != rules.Version || now - lastFull >= FullRepublishEvery;
-        // The margin covers a report stored while the previous call was reading the log.
-        var changed = full ? null : await PlacesAboveAsync(rules!, await _changes.SinceAsync(lastRun - ChangeLog.Bucket, now, cancellationToken));
+        // Ten seconds of margin cover a report whose time was taken before the previous call read the log and whose row was
+        // written after: a place republished twice, never one missed.
+        var changed = full ? null : await PlacesAboveAsync(rules!, await _changes.SinceAsync(lastRun - TimeSpan.FromSeconds(10), now, cancellationToken));
         foreach (var place in Districts(rules).Concat(PlacesBetween(rules)).Distinct(StringComparer.Ordinal).Where(place => changed is null || changed.Contains(place)))
         {
             await TryPublishAsync(place, cancellationToken);
