@@ -70,10 +70,16 @@ public static class StorageNames
     /// <summary>Which places and periods had figures stored in each five-minute bucket: what the sweep adds up and republishes.</summary>
     public const string ChangesTable = "Changes";
 
+    /// <summary>The report log again, partitioned by each plan's own place: what a page reads, one key range a place.</summary>
+    public const string ReportsByPlanTable = "ReportsByPlan";
+
+    /// <summary>The reported figures of every place below a plan's own, per period, as its page compares them: written by the roll-up.</summary>
+    public const string CommuneFiguresTable = "CommuneFigures";
+
     /// <summary>All containers.</summary>
     public static readonly IReadOnlyList<string> Containers = [ReportsContainer, RejectedContainer, RulesContainer, RuleSetsContainer, OutgoingContainer];
 
     /// <summary>All tables.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable, FollowUpsTable, ReportDecisionsTable, ChangesTable];
+        [ReportsTable, UploadsTable, ResultsTable, ResultHistoryTable, AlertsTable, AlertStateTable, RulesVersionsTable, UploadTokensTable, WebUploadsTable, FollowUpsTable, ReportDecisionsTable, ChangesTable, ReportsByPlanTable, CommuneFiguresTable];
 }

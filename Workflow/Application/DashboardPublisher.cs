@@ -26,6 +26,9 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     private readonly ActiveRules _activeRules;
     private readonly ResultStore _results;
     private readonly ReportLog _reports;
+    private readonly PlaceReportIndex _index;
+    private readonly CommuneFigures _communeFigures;
+    private static readonly LocalizedText NotExplained = new("", "");
     private readonly ReportDecisionStore _decisions;
     private readonly SiteStore _site;
     private readonly FollowUpStore _followUps;
@@ -35,8 +38,10 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// <summary>Creates the publisher.</summary>
     public DashboardPublisher(
         ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, FollowUpStore followUps, TimeProvider clock, ILogger<DashboardPublisher> logger, ReportDecisionStore decisions,
-        ChangeLog changes)
+        ChangeLog changes, PlaceReportIndex index, CommuneFigures communeFigures)
     {
+        _communeFigures = communeFigures;
+        _index = index;
         _changes = changes;
         _decisions = decisions;
         _followUps = followUps;
@@ -104,28 +109,28 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// The page's input for <paramref name="jurisdiction"/> under <paramref name="plan"/> of <paramref name="rules"/>:
     /// the province report reads the plan of its period, which need not be the plan the page shows today.
     /// </summary>
-    public async Task<DashboardInput> BuildAsync(RuleBook rules, Plan plan, string jurisdiction, PageLinks links, CancellationToken cancellationToken)
+    /// <param name="rules">The rules.</param>
+    /// <param name="plan">The plan whose page it is.</param>
+    /// <param name="jurisdiction">The place.</param>
+    /// <param name="links">Whether links point at published files or at live pages.</param>
+    /// <param name="cancellationToken">Stops the reads.</param>
+    /// <param name="explained">
+    /// Whether the communes' results must carry their explanations (the province report quotes them): read from each
+    /// commune then, where a page compares them from the figures the roll-up stored.
+    /// </param>
+    public async Task<DashboardInput> BuildAsync(RuleBook rules, Plan plan, string jurisdiction, PageLinks links, CancellationToken cancellationToken, bool explained = false)
     {
         var now = _clock.GetUtcNow();
         var today = ReportingCalendar.VietnamDate(now);
         var results = await ResultsAsync(plan, jurisdiction, cancellationToken);
-        var reports = await ReportsAsync(plan, jurisdiction, cancellationToken);
-        Dictionary<string, IReadOnlyList<DashboardResult>>? communeResults = null;
-        if (plan.IsDistrict(jurisdiction))
-        {
-            // The district's page compares its communes and lists their committees' reports in its timeliness grid.
-            communeResults = [];
-            foreach (var commune in plan.Communes)
-            {
-                communeResults[commune.Id] = [.. (await ResultsAsync(plan, commune.Id, cancellationToken)).Where(result => result.Source == FigureSource.Reported)];
-                reports.AddRange(await ReportsAsync(plan, commune.Id, cancellationToken));
-            }
-        }
+        // The district's page lists its communes' committees' reports in its timeliness grid too: the plan's whole partition.
+        var reports = await ReportsAsync(rules, plan, jurisdiction, cancellationToken);
+        var communeResults = plan.IsDistrict(jurisdiction) ? await CommuneResultsAsync(plan, reports, explained, cancellationToken) : null;
 
         var others = plan.Jurisdictions.Where(place => place.Id != jurisdiction).Select(place => (place.Id, Link: links == PageLinks.Live ? place.Id : PageName(rules, place.Id))).ToList();
         if (links == PageLinks.Published)
         {
-            var published = (await _site.ListPagesAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var published = await _site.PublishedPagesAsync(cancellationToken);
             others.RemoveAll(page => !published.Contains(page.Link));
         }
 
@@ -144,6 +149,40 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             .ToList();
 
     /// <summary>
+    /// The reported results of every place below the plan's own, for its page's comparison: from the figures the roll-up
+    /// stored per period (one partition, however many communes), for every period a place below reported for. A period with
+    /// none stored (reported before they were kept) and a province report, which quotes the explanations, read each place's
+    /// results instead; the periods missing are then stored, unless the roll-up stored them meanwhile.
+    /// </summary>
+    private async Task<Dictionary<string, IReadOnlyList<DashboardResult>>> CommuneResultsAsync(
+        Plan plan, IReadOnlyList<DashboardReport> reports, bool explained, CancellationToken cancellationToken)
+    {
+        var reported = reports.Where(report => report.Jurisdiction is { } place && !plan.IsDistrict(place)).Select(report => report.Period).ToHashSet();
+        var stored = explained ? null : await _communeFigures.ForPlanAsync(plan.District.Id, cancellationToken);
+        if (stored is not null && reported.All(stored.ContainsKey))
+        {
+            var figures = stored.Where(entry => plan.Covers(entry.Key))
+                .SelectMany(entry => entry.Value.Select(figure => (figure.Place, Result: new DashboardResult(figure.Indicator, entry.Key, figure.Status, figure.Value, NotExplained))))
+                .ToLookup(pair => pair.Place, pair => pair.Result, StringComparer.Ordinal);
+            return plan.Communes.ToDictionary(commune => commune.Id, commune => (IReadOnlyList<DashboardResult>)[.. figures[commune.Id]], StringComparer.Ordinal);
+        }
+
+        var read = new Dictionary<string, IReadOnlyList<DashboardResult>>(StringComparer.Ordinal);
+        foreach (var commune in plan.Communes)
+        {
+            read[commune.Id] = [.. (await ResultsAsync(plan, commune.Id, cancellationToken)).Where(result => result.Source == FigureSource.Reported)];
+        }
+
+        foreach (var period in reported.Where(period => stored is not null && !stored.ContainsKey(period)))
+        {
+            var figures = read.SelectMany(place => place.Value.Where(result => result.Period == period).Select(result => new ComparedFigure(place.Key, result.Indicator, result.Status, result.Value)));
+            await _communeFigures.SaveAsync(plan.District.Id, period, [.. figures], unlessStored: true, cancellationToken);
+        }
+
+        return read;
+    }
+
+    /// <summary>
     /// The cases of the place and of every place below it within the plan's years: the page shows the place's own for
     /// the period it shows, the province report those of its period everywhere in the district.
     /// </summary>
@@ -159,13 +198,22 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             .Where(found => Period.TryParse(found.Period, out var period) && plan.Covers(period))];
     }
 
-    private async Task<List<DashboardReport>> ReportsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken)
+    /// <summary>
+    /// The reports of the place (and, on the page of the plan's own place, of every place of the plan) up to this year, from
+    /// the index under the plan's place: one key range for a commune, one partition for the district, whatever the years.
+    /// </summary>
+    private async Task<List<DashboardReport>> ReportsAsync(RuleBook rules, Plan plan, string jurisdiction, CancellationToken cancellationToken)
     {
         // Decisions only where the plan requires approval: elsewhere the page is as it always was.
         var decisions = plan.Approval.Required ? await _decisions.AllAsync(cancellationToken) : null;
-        // Up to this year: a later period has no report yet, and each year is two reads of the log.
+        // Up to this year: a later period has no report yet.
         var lastYear = Math.Min(plan.EndYear, Math.Max(plan.StartYear, ReportingCalendar.VietnamDate(_clock.GetUtcNow()).Year));
-        return (await _reports.ForPlaceAsync(jurisdiction, plan.StartYear, lastYear, cancellationToken))
+        await _index.EnsureBuiltAsync(_reports, record => Period.TryParse(record.Period, out var period) ? rules.FindPlan(period, record.Jurisdiction)?.District.Id : null, cancellationToken);
+        var found = plan.IsDistrict(jurisdiction)
+            ? await _index.ForPlanAsync(plan.District.Id, cancellationToken)
+            : await _index.ForPlaceAsync(plan.District.Id, jurisdiction, cancellationToken);
+        return found
+            .Where(report => Period.TryParse(report.Period, out var period) && plan.Covers(period) && period.Year <= lastYear && plan.HasJurisdiction(report.Jurisdiction))
             .Select(report => new DashboardReport(
                 Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Jurisdiction, report.Arrival, decisions?.GetValueOrDefault(report.Key)?.Stamp))
             .ToList();

@@ -27,10 +27,12 @@ public sealed partial class DistrictRollUp
     private readonly VerdictRecorder _recorder;
     private readonly Notifier _notifier;
     private readonly ILogger<DistrictRollUp> _logger;
+    private readonly CommuneFigures _figures;
 
     /// <summary>Creates the handler.</summary>
-    public DistrictRollUp(ResultStore results, ReportDecisionStore decisions, VerdictRecorder recorder, Notifier notifier, ILogger<DistrictRollUp> logger)
+    public DistrictRollUp(ResultStore results, ReportDecisionStore decisions, VerdictRecorder recorder, Notifier notifier, ILogger<DistrictRollUp> logger, CommuneFigures figures)
     {
+        _figures = figures;
         _results = results;
         _decisions = decisions;
         _recorder = recorder;
@@ -94,6 +96,9 @@ public sealed partial class DistrictRollUp
             return [];
         }
 
+        // What the district's page compares: every place's figures as just read, so the page reads one partition, not every commune.
+        await _figures.SaveAsync(
+            district, period, [.. reported.Select(result => new ComparedFigure(result.Jurisdiction, result.Indicator, result.Status, result.Value))], unlessStored: false, cancellationToken);
         var rolled = CommuneRollUp.Compute(plan, period, figures);
         var stale = StaleOf(stored, rolled);
         if (rolled.Count == 0)

@@ -15,8 +15,20 @@ namespace GenderPlan.Workflow.Application;
 /// </summary>
 public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
 {
-    /// <summary>Longer than two sweeps, so a race is always seen by one sweep after both reports are stored.</summary>
+    /// <summary>
+    /// How far back a process's first sweep looks: longer than two sweeps, so a race is always seen by one sweep after both
+    /// reports are stored, whichever instance ran the sweeps before.
+    /// </summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How far before its previous run a later sweep looks: a change whose time was taken before that run read the log and
+    /// whose row was written after is added up by this one (a place added up twice, never one missed).
+    /// </summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromSeconds(10);
+
+    // When this process's last catch-up that finished began: null before the first.
+    private DateTimeOffset? _lastRun;
 
     private readonly ActiveRules _activeRules;
     private readonly ChangeLog _changes;
@@ -45,8 +57,10 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
         }
 
         var now = _clock.GetUtcNow();
-        // Only the places and periods whose figures were stored in the last minutes: the cost follows the work, not the history.
-        var recent = (await _changes.SinceAsync(now - RecentWindow, now, cancellationToken))
+        // Only the places and periods whose figures were stored since the last sweep (the last minutes on a process's first):
+        // the cost follows the work, not the history, and a report's sums are added up by one sweep, not by each of the window's.
+        var since = _lastRun is { } last && now - last < RecentWindow ? last - Margin : now - RecentWindow;
+        var recent = (await _changes.SinceAsync(since, now, cancellationToken))
             .Select(result => Period.TryParse(result.Period, out var period) && rules.FindPlan(period, result.Place) is { } plan && !plan.IsDistrict(result.Place)
                 ? (Plan: plan, Period: period)
                 : default)
@@ -65,6 +79,7 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
             await _notifier.SendAsync(queued, cancellationToken);
         }
 
+        _lastRun = now;
         return recent.Count;
     }
 

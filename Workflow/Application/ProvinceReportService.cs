@@ -79,7 +79,7 @@ public sealed partial class ProvinceReportService : IProvinceReportService
             return (null, $"'{place}' is not the district of a plan covering {period}; the report is a district's (districts: {string.Join(", ", districts)})");
         }
 
-        var input = await _dashboard.BuildAsync(rules, plan, place, PageLinks.Published, cancellationToken);
+        var input = await _dashboard.BuildAsync(rules, plan, place, PageLinks.Published, cancellationToken, explained: true);
         return (ProvinceReportBuilder.Build(input, scope), null);
     }
 

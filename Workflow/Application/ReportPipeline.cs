@@ -48,9 +48,9 @@ public sealed partial class ReportPipeline
         }
 
         // Noted once the figures are stored: the sweep adds up again and republishes what changed, and only that.
-        foreach (var (place, period) in reports.Select(report => (report.Scored.Card.Jurisdiction, report.Scored.Card.Period.ToString())).Distinct())
+        foreach (var change in reports.GroupBy(report => (report.Scored.Card.Jurisdiction, Period: report.Scored.Card.Period.ToString())))
         {
-            await _changes.RecordAsync(place, period, _clock.GetUtcNow(), cancellationToken);
+            await _changes.RecordAsync(change.Key.Jurisdiction, change.Key.Period, _clock.GetUtcNow(), change.Last().Scored.Card.RulesVersion, cancellationToken);
         }
 
         var periods = reports

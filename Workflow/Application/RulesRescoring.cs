@@ -71,7 +71,8 @@ public sealed partial class RulesRescoring : ISweepCatchUp
         var racing = now - activatedAt < DistrictSumsCatchUp.RecentWindow
             ? await _changes.SinceAsync(now - DistrictSumsCatchUp.RecentWindow, now, cancellationToken)
             : [];
-        foreach (var change in racing.DistinctBy(change => (change.Place, change.Period)))
+        // A change noted with the version in force was scored by it: only the others (and rows without a version) are read.
+        foreach (var change in racing.Where(change => !ScoredBy(rules, change)).DistinctBy(change => (change.Place, change.Period)))
         {
             if (!pending.Any(plan => plan.Places.Find(change.Place) is not null))
             {
@@ -119,6 +120,9 @@ public sealed partial class RulesRescoring : ISweepCatchUp
         MarkUpToDate(pending);
         return outdated.Count;
     }
+
+    private static bool ScoredBy(RuleBook rules, FigureChange change) =>
+        change.RulesVersion is { } version && Period.TryParse(change.Period, out var period) && rules.FindPlan(period, change.Place)?.Version == version;
 
     // Marked only once every outdated report is scored again: a pass cut short is done again by the next sweep.
     private void MarkUpToDate(IEnumerable<Plan> plans)

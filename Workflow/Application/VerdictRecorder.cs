@@ -70,7 +70,8 @@ public sealed class VerdictRecorder
 
         if (scored.Figures is ReportedFigures { Log: { } log })
         {
-            await _reports.RecordAsync(log, cancellationToken);
+            var plan = Period.TryParse(log.Period, out var period) ? rules.FindPlan(period, log.Jurisdiction) : null;
+            await _reports.RecordAsync(log, plan?.District.Id, cancellationToken);
         }
 
         return queued;

@@ -7,7 +7,8 @@ namespace GenderPlan.Workflow.Storage;
 /// <param name="Place">The place reported for.</param>
 /// <param name="Period">The period.</param>
 /// <param name="At">When its figures were stored.</param>
-public sealed record FigureChange(string Place, string Period, DateTimeOffset At);
+/// <param name="RulesVersion">The rules version that scored them; null on rows written before versions were noted.</param>
+public sealed record FigureChange(string Place, string Period, DateTimeOffset At, string? RulesVersion = null);
 
 /// <summary>
 /// Which places and periods had figures stored recently (<c>Changes</c>), partitioned by five-minute bucket: the sweep's
@@ -27,10 +28,10 @@ public sealed class ChangeLog
 
     private TableClient Table => _storage.Table(StorageNames.ChangesTable);
 
-    /// <summary>Notes that <paramref name="place"/>'s figures for <paramref name="period"/> were stored at <paramref name="at"/>.</summary>
-    public Task RecordAsync(string place, string period, DateTimeOffset at, CancellationToken cancellationToken) =>
+    /// <summary>Notes that <paramref name="place"/>'s figures for <paramref name="period"/> were stored at <paramref name="at"/>, scored by <paramref name="rulesVersion"/>.</summary>
+    public Task RecordAsync(string place, string period, DateTimeOffset at, string? rulesVersion, CancellationToken cancellationToken) =>
         Table.UpsertEntityAsync(
-            new FigureChangeEntity { PartitionKey = BucketOf(at), RowKey = $"{place}|{period}", Place = place, Period = period, At = at },
+            new FigureChangeEntity { PartitionKey = BucketOf(at), RowKey = $"{place}|{period}", Place = place, Period = period, At = at, RulesVersion = rulesVersion },
             TableUpdateMode.Replace, cancellationToken);
 
     /// <summary>The places and periods changed from <paramref name="since"/> to <paramref name="until"/>: one query per bucket in between.</summary>
@@ -43,7 +44,7 @@ public sealed class ChangeLog
             {
                 if (row.At >= since)
                 {
-                    changes.Add(new FigureChange(row.Place, row.Period, row.At));
+                    changes.Add(new FigureChange(row.Place, row.Period, row.At, row.RulesVersion));
                 }
             }
         }
@@ -67,4 +68,7 @@ public sealed class FigureChangeEntity : TableRow
 
     /// <summary>When its figures were stored.</summary>
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The rules version that scored them: the re-scoring after an activation reads only those another version scored.</summary>
+    public string? RulesVersion { get; set; }
 }

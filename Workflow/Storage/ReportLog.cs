@@ -35,9 +35,14 @@ public sealed record ReportRecord(
 public sealed class ReportLog
 {
     private readonly StorageClients _storage;
+    private readonly PlaceReportIndex _index;
 
     /// <summary>Creates the log.</summary>
-    public ReportLog(StorageClients storage) => _storage = storage;
+    public ReportLog(StorageClients storage, PlaceReportIndex index)
+    {
+        _storage = storage;
+        _index = index;
+    }
 
     private TableClient Table => _storage.Table(StorageNames.ReportsTable);
 
@@ -48,9 +53,18 @@ public sealed class ReportLog
     public static string KeyOf(string jurisdiction, string unit, long arrival, string uploadKey) =>
         $"{jurisdiction}~{unit}~{Keys.Arrival(arrival)}~{uploadKey[..16]}";
 
-    /// <summary>Records a scored report (again, harmlessly, if it was recorded before).</summary>
-    public Task RecordAsync(ReportRecord record, CancellationToken cancellationToken) =>
-        Table.UpsertEntityAsync(ReportEntity.From(record), TableUpdateMode.Replace, cancellationToken);
+    /// <summary>
+    /// Records a scored report (again, harmlessly, if it was recorded before), and under <paramref name="planPlace"/>, its
+    /// plan's own place, in the index the pages read (<see cref="PlaceReportIndex"/>).
+    /// </summary>
+    public async Task RecordAsync(ReportRecord record, string? planPlace, CancellationToken cancellationToken)
+    {
+        await Table.UpsertEntityAsync(ReportEntity.From(record), TableUpdateMode.Replace, cancellationToken);
+        if (planPlace is not null)
+        {
+            await _index.RecordAsync(planPlace, record, cancellationToken);
+        }
+    }
 
     /// <summary>Every report that arrived for <paramref name="period"/>, in the order they arrived.</summary>
     public Task<IReadOnlyList<ReportRecord>> ForPeriodAsync(Period period, CancellationToken cancellationToken) =>
@@ -59,17 +73,6 @@ public sealed class ReportLog
     /// <summary>Every report of a place for one period, in the order they arrived: one key range, whatever other places sent.</summary>
     public Task<IReadOnlyList<ReportRecord>> ForPlaceAndPeriodAsync(Period period, string jurisdiction, CancellationToken cancellationToken) =>
         QueryAsync(PlaceRange(period.ToString(), jurisdiction), cancellationToken);
-
-    /// <summary>
-    /// Every report of a place for the periods of <paramref name="firstYear"/> to <paramref name="lastYear"/>: the place's key
-    /// range in each period's partition (the year and its first half), so the other places' reports are never read.
-    /// </summary>
-    public async Task<IReadOnlyList<ReportRecord>> ForPlaceAsync(string jurisdiction, int firstYear, int lastYear, CancellationToken cancellationToken)
-    {
-        var periods = Enumerable.Range(firstYear, Math.Max(0, lastYear - firstYear + 1)).SelectMany(year => new[] { Period.Annual(year), Period.FirstHalf(year) });
-        var perPeriod = await Task.WhenAll(periods.Select(period => QueryAsync(PlaceRange(period.ToString(), jurisdiction), cancellationToken)));
-        return perPeriod.SelectMany(records => records).OrderBy(record => record.Arrival).ThenBy(record => record.ReceivedAt).ToList();
-    }
 
     /// <summary>The rows of <paramref name="jurisdiction"/> in a period's partition: its key range, and only its own (a place whose id starts with another's and a <c>~</c> is not this one).</summary>
     private static string PlaceRange(string period, string jurisdiction) =>

@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using GenderPlan.Core.Domain;
@@ -12,10 +13,25 @@ namespace GenderPlan.Workflow.Storage;
 /// </summary>
 public sealed class SiteStore
 {
+    /// <summary>
+    /// How long the list of published pages is taken as known: listing <c>$web</c> is one request per 5,000 files, and a
+    /// country's site has tens of thousands, so a page published after each report must not list it each time. A page
+    /// another process published meanwhile is linked from the next page built after this; this process's own are known at once.
+    /// </summary>
+    public static readonly TimeSpan PagesListedFor = TimeSpan.FromMinutes(5);
+
     private readonly StorageClients _storage;
+    private readonly TimeProvider _clock;
+    private readonly Lock _gate = new();
+    private volatile bool _created;
+    private (DateTimeOffset At, HashSet<string> Names)? _listed;
 
     /// <summary>Creates the store.</summary>
-    public SiteStore(StorageClients storage) => _storage = storage;
+    public SiteStore(StorageClients storage, TimeProvider clock)
+    {
+        _storage = storage;
+        _clock = clock;
+    }
 
     private BlobContainerClient Web => _storage.Container(StorageNames.WebsiteContainer);
 
@@ -24,16 +40,61 @@ public sealed class SiteStore
         (await Web.ListAsync(null, cancellationToken)).Select(blob => blob.Name).Where(name => name.EndsWith(".html", StringComparison.Ordinal)).ToList();
 
     /// <summary>
+    /// The names of the pages published so far, as listed within <see cref="PagesListedFor"/>, with the pages this process
+    /// published since: what a page links to.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> PublishedPagesAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (_listed is { } listed && now - listed.At < PagesListedFor && now >= listed.At)
+            {
+                return listed.Names.ToHashSet(StringComparer.Ordinal);
+            }
+        }
+
+        var names = (await ListPagesAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            _listed = (now, names);
+            return names.ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="upload"/>, creating <c>$web</c> first on a process's first upload, or when it is gone: a create
+    /// on every page would be a second request per page.
+    /// </summary>
+    private async Task WithContainerAsync(Func<Task> upload, CancellationToken cancellationToken)
+    {
+        if (!_created)
+        {
+            await Web.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            _created = true;
+        }
+
+        try
+        {
+            await upload();
+        }
+        catch (RequestFailedException failure) when (failure.ErrorCode == BlobErrorCode.ContainerNotFound)
+        {
+            await Web.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            await upload();
+        }
+    }
+
+    /// <summary>
     /// Publishes a file of the province report as <c>bao-cao/{file}</c>, replacing the earlier one of the same period:
     /// the district's page links to it.
     /// </summary>
     public async Task PublishReportFileAsync(ProvinceReportFile file, CancellationToken cancellationToken)
     {
-        await Web.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await Web.GetBlobClient($"{ProvinceReportFiles.SiteFolder}/{file.Name}").UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
+        await WithContainerAsync(() => Web.GetBlobClient($"{ProvinceReportFiles.SiteFolder}/{file.Name}").UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = "no-cache", ContentDisposition = $"attachment; filename=\"{file.Name}\"" },
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
     }
 
     /// <summary>The province report files published for <paramref name="district"/>, with their periods.</summary>
@@ -72,10 +133,13 @@ public sealed class SiteStore
     /// <summary>Publishes an HTML page that browsers must not cache (it changes with every report).</summary>
     public async Task PublishPageAsync(string name, string html, CancellationToken cancellationToken)
     {
-        await Web.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await Web.GetBlobClient(name).UploadAsync(BinaryData.FromString(html), new BlobUploadOptions
+        await WithContainerAsync(() => Web.GetBlobClient(name).UploadAsync(BinaryData.FromString(html), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8", CacheControl = "no-cache" },
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
+        lock (_gate)
+        {
+            _listed?.Names.Add(name);
+        }
     }
 }

@@ -57,6 +57,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ChangeLog>();
         services.AddSingleton<AlertStateStore>();
         services.AddSingleton<ReportLog>();
+        services.AddSingleton<PlaceReportIndex>();
+        services.AddSingleton<CommuneFigures>();
         services.AddSingleton<ReportDecisionStore>();
         return services;
     }

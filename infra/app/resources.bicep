@@ -15,7 +15,7 @@ param deployEventSubscriptions bool
 
 // Names the code uses (Workflow/StorageNames.cs, Functions/FunctionNames.cs); a test keeps them in step.
 var containers = ['reports', 'reports-rejected', 'rules', 'rulesets', 'reports-out']
-var tables = ['Reports', 'Uploads', 'Results', 'ResultHistory', 'Alerts', 'AlertState', 'RulesVersions', 'UploadTokens', 'WebUploads', 'FollowUps', 'ReportDecisions', 'Changes']
+var tables = ['Reports', 'Uploads', 'Results', 'ResultHistory', 'Alerts', 'AlertState', 'RulesVersions', 'UploadTokens', 'WebUploads', 'FollowUps', 'ReportDecisions', 'Changes', 'ReportsByPlan', 'CommuneFigures']
 var deploymentContainer = 'deploymentpackage'
 var blobTriggers = [
   { function: 'ScoreReport', container: 'reports' }

@@ -18,6 +18,7 @@ public sealed class StoragePartitionTests(AzuriteFixture azurite, ITestOutputHel
     {
         await using var pipeline = Pipeline.Create(Azurite);
         var log = pipeline.Get<ReportLog>();
+        var index = pipeline.Get<PlaceReportIndex>();
         // "dak-to-2" and "dak-to~x" start with "dak-to": only the place itself is its reports.
         var written = new[]
         {
@@ -26,15 +27,43 @@ public sealed class StoragePartitionTests(AzuriteFixture azurite, ITestOutputHel
         };
         foreach (var report in written)
         {
-            await log.RecordAsync(report, CancellationToken.None);
+            await log.RecordAsync(report, report.Jurisdiction == "dak-ha" ? "kon-tum" : "dak-to", CancellationToken.None);
         }
 
-        var forPlace = await log.ForPlaceAsync("dak-to", 2016, 2020, CancellationToken.None);
+        var forPlace = await index.ForPlaceAsync("dak-to", "dak-to", CancellationToken.None);
         var forPeriod = await log.ForPlaceAndPeriodAsync(Period.Annual(2019), "dak-to", CancellationToken.None);
 
-        Assert.Equal([1L, 3L, 7L], forPlace.Select(report => report.Arrival));
+        Assert.Equal([1L, 3L, 5L, 7L], forPlace.Select(report => report.Arrival));
+        Assert.Equal(written[0], forPlace[0]);
         Assert.Equal([1L, 7L], forPeriod.Select(report => report.Arrival));
         Assert.Equal(5, (await log.ForPeriodAsync(Period.Annual(2019), CancellationToken.None)).Count);
+        Assert.Equal([1L, 2L, 3L, 5L, 6L, 7L], (await index.ForPlanAsync("dak-to", CancellationToken.None)).Select(report => report.Arrival));
+        Assert.Equal([4L], (await index.ForPlanAsync("kon-tum", CancellationToken.None)).Select(report => report.Arrival));
+    }
+
+    [Fact]
+    public async Task Reports_logged_before_the_index_existed_are_copied_into_it_once_under_their_plans_place()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        var log = pipeline.Get<ReportLog>();
+        // As rows of a deployment older than the index: in the log, not in the index.
+        var older = Enumerable.Range(1, 130).Select(arrival => Report(arrival % 2 == 0 ? "2019" : "2019-H1", $"xa-{arrival % 7}", "ubnd", arrival)).ToList();
+        foreach (var report in older)
+        {
+            await log.RecordAsync(report, planPlace: null, CancellationToken.None);
+        }
+
+        var index = pipeline.Get<PlaceReportIndex>();
+        Assert.Empty(await index.ForPlanAsync("dak-to", CancellationToken.None));
+
+        var asked = 0;
+        await index.EnsureBuiltAsync(log, record => { asked++; return record.Jurisdiction == "xa-0" ? null : "dak-to"; }, CancellationToken.None);
+        await index.EnsureBuiltAsync(log, _ => throw new InvalidOperationException("copied twice"), CancellationToken.None);
+
+        Assert.Equal(130, asked);
+        var copied = await index.ForPlanAsync("dak-to", CancellationToken.None);
+        Assert.Equal(older.Where(report => report.Jurisdiction != "xa-0").Select(report => report.Arrival), copied.Select(report => report.Arrival));
+        Assert.Equal(older.Where(report => report.Jurisdiction == "xa-3"), await index.ForPlaceAsync("dak-to", "xa-3", CancellationToken.None));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using GenderPlan.Core.Domain;
+using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Azure;
@@ -69,6 +71,79 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
         Assert.DoesNotContain(pages, page => page.Contains("xa-dak-to", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Sweep_adds_up_a_report_once_and_the_next_sweep_with_nothing_new_reads_no_result()
+    {
+        var requests = new RequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await pipeline.PublishRulesAsync();
+        var sweep = pipeline.Get<Sweep>();
+        await sweep.RunAsync(CancellationToken.None);
+        // Past the minutes after an activation in which the re-scoring reads the reports that came in.
+        pipeline.Clock.Advance(DistrictSumsCatchUp.RecentWindow);
+        await sweep.RunAsync(CancellationToken.None);
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
+        await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None);
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
+        await sweep.RunAsync(CancellationToken.None);
+        Assert.Single(await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None), result => result.Indicator == "G4.3a");
+
+        // Five minutes on, still inside the window a first sweep looks back over: this process added that report up already.
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
+        requests.Clear();
+        await sweep.RunAsync(CancellationToken.None);
+
+        Assert.DoesNotContain(requests.Snapshot(), request => request.Contains("/Results", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task District_page_compares_its_communes_from_the_stored_figures_without_reading_a_communes_results()
+    {
+        var requests = new RequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
+        await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None);
+        await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", Pipeline.Csv("2019,tan-canh,G4.3a,,90,100"));
+        await pipeline.Reports.ProcessAsync("ubnd-tan-canh/2019.csv", CancellationToken.None);
+        await pipeline.Get<Sweep>().RunAsync(CancellationToken.None);
+        var publisher = pipeline.Get<DashboardPublisher>();
+        var readEachCommune = await publisher.BuildAsync(
+            (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!, (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!.Plans[0], "dak-to", PageLinks.Published, CancellationToken.None, explained: true);
+
+        requests.Clear();
+        var input = (await publisher.BuildAsync("dak-to", PageLinks.Published, CancellationToken.None))!;
+
+        var resultReads = requests.Snapshot().Where(request => request.Contains("/Results", StringComparison.Ordinal)).ToList();
+        Assert.Single(resultReads);
+        Assert.Contains("dak-to~", resultReads[0], StringComparison.Ordinal);
+        Assert.Equal(Compared(readEachCommune), Compared(input));
+        Assert.Equal(2, Compared(input).Count);
+    }
+
+    [Fact]
+    public async Task District_page_of_periods_reported_before_the_figures_were_stored_reads_each_commune_once_and_stores_them()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
+        await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None);
+        var figures = pipeline.Get<CommuneFigures>();
+        var stored = await figures.ForPlanAsync("dak-to", CancellationToken.None);
+        var compared = Assert.Single(stored[Period.Annual(2019)]);
+        Assert.Equal(("po-ko", "G4.3a"), (compared.Place, compared.Indicator));
+        // As a deployment older than the stored figures: the results are there, the figures are not.
+        await pipeline.Storage.Table(StorageNames.CommuneFiguresTable).DeleteEntityAsync("dak-to", "2019");
+
+        var input = (await pipeline.Get<DashboardPublisher>().BuildAsync("dak-to", PageLinks.Published, CancellationToken.None))!;
+
+        Assert.Equal([("po-ko", "G4.3a", compared.Status)], Compared(input));
+        Assert.Equal(compared, Assert.Single((await figures.ForPlanAsync("dak-to", CancellationToken.None))[Period.Annual(2019)]));
+    }
+
+    private static List<(string Place, string Indicator, Status Status)> Compared(DashboardInput input) =>
+        [.. input.CommuneResults!.SelectMany(place => place.Value.Where(result => result.Period == Period.Annual(2019)).Select(result => (place.Key, result.Indicator, result.Status))).Order()];
+
     /// <summary>The requests of a sweep with nothing new, after <paramref name="years"/> years of a district's and a commune's reports.</summary>
     private async Task<IReadOnlyList<string>> IdleSweepAsync(int years)
     {
@@ -115,6 +190,7 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
             return ProcessNextAsync(message, pipeline);
         }
 
-        private void Record(HttpMessage message) => _requests.Enqueue($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.Path)}");
+        private void Record(HttpMessage message) =>
+            _requests.Enqueue($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.Path)} {Uri.UnescapeDataString(message.Request.Uri.Query)}");
     }
 }

@@ -1,0 +1,155 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace GenderPlan.Workflow.Storage;
+
+/// <summary>
+/// The report log again, partitioned by the plan's own place (<c>ReportsByPlan</c>): a row per report under
+/// <c>{plan's place}</c> / <c>{place}~{period}~{unit}~{arrival}~{upload}</c>. The period-partitioned <c>Reports</c> answers
+/// "every report of a period"; a page needs "every report of this place, of every year", and a province's page that of
+/// each of its communes too. Read from <c>Reports</c>, that is two key ranges per year per place (13 reads for a
+/// commune's page in the sixth year, 13 per commune for its province's); here it is one key range for a commune and one
+/// partition for a whole plan.
+/// </summary>
+/// <remarks>
+/// Rows recorded before this index existed are copied into it once, by the first reader that finds the table without its
+/// <c>!</c>/<c>built</c> row (reading the whole log once); a report recorded meanwhile writes its own row too, so nothing
+/// is missed either way.
+/// </remarks>
+public sealed class PlaceReportIndex
+{
+    private const string MarkerPartition = "!";
+    private const string MarkerRow = "built";
+
+    private readonly StorageClients _storage;
+    private volatile bool _built;
+
+    /// <summary>Creates the index.</summary>
+    public PlaceReportIndex(StorageClients storage) => _storage = storage;
+
+    private TableClient Table => _storage.Table(StorageNames.ReportsByPlanTable);
+
+    /// <summary>Records <paramref name="record"/> under the partition of <paramref name="planPlace"/> (again, harmlessly).</summary>
+    public Task RecordAsync(string planPlace, ReportRecord record, CancellationToken cancellationToken) =>
+        Table.UpsertEntityAsync(IndexedReportEntity.From(planPlace, record), TableUpdateMode.Replace, cancellationToken);
+
+    /// <summary>The reports of <paramref name="place"/> recorded under <paramref name="planPlace"/>: one key range.</summary>
+    public Task<IReadOnlyList<ReportRecord>> ForPlaceAsync(string planPlace, string place, CancellationToken cancellationToken) =>
+        QueryAsync(Keys.RowKeyStartsWith(planPlace, place + "~"), record => record.Jurisdiction == place, cancellationToken);
+
+    /// <summary>Every report recorded under <paramref name="planPlace"/>, of every place of its plan: one partition.</summary>
+    public Task<IReadOnlyList<ReportRecord>> ForPlanAsync(string planPlace, CancellationToken cancellationToken) =>
+        QueryAsync(Keys.InPartition(planPlace), _ => true, cancellationToken);
+
+    /// <summary>
+    /// Whether the reports recorded before the index existed were copied into it; if not, copies them now from
+    /// <paramref name="log"/>, each under the plan place <paramref name="planPlaceOf"/> gives (none: left out).
+    /// </summary>
+    public async Task EnsureBuiltAsync(ReportLog log, Func<ReportRecord, string?> planPlaceOf, CancellationToken cancellationToken)
+    {
+        if (_built)
+        {
+            return;
+        }
+
+        var marker = await Table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, MarkerRow, cancellationToken: cancellationToken);
+        if (!marker.HasValue)
+        {
+            var rows = (await log.AllAsync(cancellationToken))
+                .Select(record => (Place: planPlaceOf(record), Record: record))
+                .Where(entry => entry.Place is not null)
+                .Select(entry => IndexedReportEntity.From(entry.Place!, entry.Record));
+            foreach (var partition in rows.GroupBy(row => row.PartitionKey, StringComparer.Ordinal))
+            {
+                foreach (var batch in TableBatches.Of(partition.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))))
+                {
+                    await Table.SubmitTransactionAsync(batch, cancellationToken);
+                }
+            }
+
+            await Table.UpsertEntityAsync(new TableEntity(MarkerPartition, MarkerRow), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        _built = true;
+    }
+
+    private async Task<IReadOnlyList<ReportRecord>> QueryAsync(string filter, Func<ReportRecord, bool> keep, CancellationToken cancellationToken)
+    {
+        var records = new List<ReportRecord>();
+        await foreach (var row in Table.QueryAsync<IndexedReportEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var record = row.ToRecord();
+            if (keep(record))
+            {
+                records.Add(record);
+            }
+        }
+
+        return records.OrderBy(record => record.Arrival).ThenBy(record => record.ReceivedAt).ToList();
+    }
+}
+
+/// <summary>A row of <c>ReportsByPlan</c>: a <see cref="ReportEntity"/> under its plan's place, with its period as a column.</summary>
+public sealed class IndexedReportEntity : TableRow
+{
+    /// <summary>The period.</summary>
+    public string Period { get; set; } = "";
+
+    /// <summary>The key the report has in <c>Reports</c> (and in every page and API).</summary>
+    public string ReportKey { get; set; } = "";
+
+    /// <summary>The place.</summary>
+    public string Jurisdiction { get; set; } = "";
+
+    /// <summary>The sending unit.</summary>
+    public string Unit { get; set; } = "";
+
+    /// <summary>The blob's name.</summary>
+    public string Blob { get; set; } = "";
+
+    /// <summary>SHA-256 of the file.</summary>
+    public string ContentHash { get; set; } = "";
+
+    /// <summary>When it arrived.</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>Its arrival number.</summary>
+    public long Arrival { get; set; }
+
+    /// <summary>The rules version that scored it.</summary>
+    public string RulesVersion { get; set; } = "";
+
+    /// <summary>Whether it arrived before the deadline.</summary>
+    public bool OnTime { get; set; }
+
+    /// <summary>Indicators scored.</summary>
+    public int Scored { get; set; }
+
+    /// <summary>Indicators falling behind or off track.</summary>
+    public int NeedingAttention { get; set; }
+
+    internal static IndexedReportEntity From(string planPlace, ReportRecord record) => new()
+    {
+        PartitionKey = planPlace,
+        RowKey = RowKeyOf(record),
+        Period = record.Period,
+        ReportKey = record.Key,
+        Jurisdiction = record.Jurisdiction,
+        Unit = record.Unit,
+        Blob = record.Blob,
+        ContentHash = record.ContentHash,
+        ReceivedAt = record.ReceivedAt,
+        Arrival = record.Arrival,
+        RulesVersion = record.RulesVersion,
+        OnTime = record.OnTime,
+        Scored = record.Scored,
+        NeedingAttention = record.NeedingAttention,
+    };
+
+    /// <summary>The place first, so one place's reports are one key range; its report key after the period keeps two reports apart.</summary>
+    private static string RowKeyOf(ReportRecord record) =>
+        $"{record.Jurisdiction}~{record.Period}~{(record.Key.StartsWith(record.Jurisdiction + "~", StringComparison.Ordinal) ? record.Key[(record.Jurisdiction.Length + 1)..] : record.Key)}";
+
+    internal ReportRecord ToRecord() =>
+        new(ReportKey, Period, Jurisdiction, Unit, Blob, ContentHash, ReceivedAt, Arrival, RulesVersion, OnTime, Scored, NeedingAttention);
+}
