@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using GenderPlan.Workflow.Storage;
 using System.Text.Json;
 using Azure;
@@ -132,6 +133,34 @@ public sealed class AlertOutbox
 
     private TableClient Table => _storage.Table(StorageNames.AlertsTable);
 
+    /// <summary>
+    /// Most alerts are sent by the process that stored them, right after: it knows their rows and their ETags, so sending
+    /// them needs neither the query that finds them nor the read of their record. Bounded: past <see cref="MaxRemembered"/>
+    /// the memory is dropped, and an alert not found here is read as any other.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, JustAdded> _justAdded = new(StringComparer.Ordinal);
+
+    private const int MaxRemembered = 10_000;
+
+    private sealed record JustAdded(PendingAlertEntity Index, AlertRecordEntity Record);
+
+    /// <summary>Remembers an alert just stored, with its index row's ETag from the transaction's answer (none: not remembered).</summary>
+    private void Remember(string id, PendingAlertEntity index, AlertRecordEntity record, IReadOnlyList<Response> answers)
+    {
+        if (answers.Count != 2 || answers[1].Headers.ETag is not { } etag)
+        {
+            return;
+        }
+
+        if (_justAdded.Count >= MaxRemembered)
+        {
+            _justAdded.Clear();
+        }
+
+        index.ETag = etag;
+        _justAdded[id] = new JustAdded(index, record);
+    }
+
     /// <summary>Whether <see cref="LegacyPartition"/> held an alert recent enough to be stored again when last looked at; null until then.</summary>
     private LegacyLook? _legacy;
 
@@ -176,10 +205,11 @@ public sealed class AlertOutbox
             var index = new PendingAlertEntity { PartitionKey = record.PartitionKey, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = DateTimeOffset.MinValue };
             try
             {
-                await Table.SubmitTransactionAsync(
+                var stored = await Table.SubmitTransactionAsync(
                     [new TableTransactionAction(TableTransactionActionType.Add, record), new TableTransactionAction(TableTransactionActionType.Add, index)],
                     cancellationToken);
                 added.Add(message.Id);
+                Remember(message.Id, index, record, stored.Value);
             }
             catch (TableTransactionFailedException exception) when (exception.Status == 409)
             {
@@ -198,9 +228,10 @@ public sealed class AlertOutbox
     public async Task<IReadOnlyList<PendingAlertEntity>> DueAsync(IReadOnlyCollection<string>? only, int limit, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
+        var remembered = only?.Select(id => _justAdded.TryGetValue(id, out var added) ? added.Index : null).OfType<PendingAlertEntity>().ToList() ?? [];
         var pending = only is null
             ? await PendingAsync(null, cancellationToken)
-            : await NamedPendingAsync(only, cancellationToken);
+            : [.. remembered, .. await NamedPendingAsync([.. only.Where(id => !_justAdded.ContainsKey(id))], cancellationToken)];
         return pending
             .Where(index => index.NextAttemptAt <= now && index.ClaimedUntil <= now)
             .OrderBy(index => index.NextAttemptAt)
@@ -254,10 +285,11 @@ public sealed class AlertOutbox
         var claim = new PendingAlertEntity { PartitionKey = due.PartitionKey, RowKey = due.RowKey, NextAttemptAt = due.NextAttemptAt, ClaimedUntil = now + _claimDuration };
         try
         {
-            var response = await Table.UpdateEntityAsync(claim, due.ETag, TableUpdateMode.Replace, cancellationToken);
             var id = due.RowKey[PendingPrefix.Length..];
-            var record = await Table.GetEntityAsync<AlertRecordEntity>(due.PartitionKey, RecordPrefix + id, cancellationToken: cancellationToken);
-            return new ClaimedAlert(await WithAttachmentsAsync(record.Value, cancellationToken), response.Headers.ETag ?? default, due.PartitionKey);
+            _justAdded.TryRemove(id, out var added);
+            var response = await Table.UpdateEntityAsync(claim, due.ETag, TableUpdateMode.Replace, cancellationToken);
+            var record = added?.Record ?? (await Table.GetEntityAsync<AlertRecordEntity>(due.PartitionKey, RecordPrefix + id, cancellationToken: cancellationToken)).Value;
+            return new ClaimedAlert(await WithAttachmentsAsync(record, cancellationToken), response.Headers.ETag ?? default, due.PartitionKey);
         }
         catch (RequestFailedException exception) when (exception.Status is 412 or 404)
         {

@@ -6,6 +6,7 @@ using GenderPlan.Documents.Email;
 using GenderPlan.Testing;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
 
 namespace GenderPlan.Workflow.Tests;
@@ -91,6 +92,41 @@ public sealed class AlertOutboxPartitionTests(AzuriteFixture azurite) : AzuriteT
         Assert.Equal((AlertOutbox.Partitions.Count, 3), (counter.Requests, counter.RowsRead));
     }
 
+    [Fact]
+    public async Task Alert_stored_and_sent_by_the_same_process_is_sent_without_finding_or_reading_it_back()
+    {
+        var requests = new RequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var stored = await pipeline.Alerts.AddAsync([Message("inline-1"), Message("inline-2")], AlertKind.Alert, "test", CancellationToken.None);
+
+        requests.Clear();
+        var sent = await pipeline.Get<Notifier>().SendAsync(stored, CancellationToken.None);
+
+        Assert.Equal(2, sent);
+        Assert.Equal(2, pipeline.EmailFiles().Length);
+        // Per alert: its claim (PUT) and its sent mark (a transaction); no query to find it, no read of its record.
+        var alerts = requests.Snapshot();
+        Assert.Equal(2, alerts.Count(request => request.StartsWith("PUT", StringComparison.Ordinal) && request.Contains("Alerts", StringComparison.Ordinal)));
+        Assert.Equal(2, alerts.Count(request => request.EndsWith("$batch", StringComparison.Ordinal)));
+        Assert.Equal(4, alerts.Count);
+    }
+
+    [Fact]
+    public async Task Alert_another_process_sent_first_is_not_sent_again_by_the_process_that_stored_it()
+    {
+        await using var storing = Pipeline.Create(Azurite);
+        await using var sweeping = Pipeline.Create(Azurite);
+        var stored = await storing.Alerts.AddAsync([Message("raced")], AlertKind.Alert, "test", CancellationToken.None);
+        Assert.Equal((1, 0), await sweeping.Dispatcher.SendPendingAsync(CancellationToken.None));
+
+        var sent = await storing.Get<Notifier>().SendAsync(stored, CancellationToken.None);
+
+        Assert.Equal(0, sent);
+        Assert.Empty(storing.EmailFiles());
+        Assert.Single(sweeping.EmailFiles());
+        Assert.Equal(AlertState.Sent, Assert.Single(await storing.Storage.AllAlertsAsync()).State);
+    }
+
     /// <summary>An outbox over the same storage whose table requests, and the rows they return, are counted.</summary>
     private AlertOutbox CountedOutbox(Pipeline pipeline, RequestCounter counter)
     {
@@ -134,6 +170,28 @@ public sealed class AlertOutboxPartitionTests(AzuriteFixture azurite) : AzuriteT
                     Interlocked.Add(ref _rows, rows.GetArrayLength());
                 }
             }
+        }
+    }
+
+    /// <summary>Every storage request's method and path, as the product's own clients send them.</summary>
+    private sealed class RequestLog : HttpPipelinePolicy
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requests = new();
+
+        public void Clear() => _requests.Clear();
+
+        public IReadOnlyList<string> Snapshot() => [.. _requests];
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            _requests.Enqueue($"{message.Request.Method} {message.Request.Uri.Path}");
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            _requests.Enqueue($"{message.Request.Method} {message.Request.Uri.Path}");
+            return ProcessNextAsync(message, pipeline);
         }
     }
 }
