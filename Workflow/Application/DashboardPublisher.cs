@@ -176,7 +176,8 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         foreach (var period in reported.Where(period => stored is not null && !stored.ContainsKey(period)))
         {
             var figures = read.SelectMany(place => place.Value.Where(result => result.Period == period).Select(result => new ComparedFigure(place.Key, result.Indicator, result.Status, result.Value)));
-            await _communeFigures.SaveAsync(plan.District.Id, period, [.. figures], unlessStored: true, cancellationToken);
+            // Never read whole (no arrival numbers or counts here): the next roll-up reads every place and replaces them.
+            await _communeFigures.SaveAsync(plan.District.Id, period, [.. figures], basis: 0, readWholeAt: DateTimeOffset.MinValue, replacing: null, cancellationToken);
         }
 
         return read;

@@ -55,40 +55,62 @@ public sealed partial class DistrictRollUp
     /// Why a sum that passes now would pass: new commune figures, or (when only a rules change set this off) the same
     /// figures judged by new rules, which a resolved notice must not credit to the communes.
     /// </param>
+    /// <param name="changed">
+    /// The places whose figures changed since the last roll-up (the sweep's, from the change log): only they are read again
+    /// when the figures stored by the last roll-up are recent enough. Null reads every place.
+    /// </param>
     public async Task<IReadOnlyList<string>> RecomputeAsync(
-        RuleBook rules, Plan plan, Period period, DateTimeOffset now, CancellationToken cancellationToken, ResolvedBecause resolution = ResolvedBecause.FigureImproved)
+        RuleBook rules, Plan plan, Period period, DateTimeOffset now, CancellationToken cancellationToken, ResolvedBecause resolution = ResolvedBecause.FigureImproved,
+        IReadOnlySet<string>? changed = null)
     {
-        // Plan.Communes is every place of the plan but its own, at any depth (a province plan's districts and communes
-        // alike), so these reads hold what every place adds up from (each place's PlaceRollUp.Contributors) and the sums
-        // stored under each place between. One partition per place, read side by side: the roll-up waits for the slowest
-        // read, not for all of them in turn.
-        var places = plan.Communes.Select(place => place.Id).Prepend(plan.District.Id).ToList();
+        var district = plan.District.Id;
         // Returned reports whose results are gone count in the basis (read before the results, so a return counted here
         // has its results restored in what is read below): sums added up without them are newer than those with them.
         var returned = (await _decisions.ForPeriodAsync(period, cancellationToken)).Values
             .Where(decision => decision.Progress >= ReturnProgress.ResultsRestored)
             .GroupBy(decision => decision.Jurisdiction, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Sum(decision => decision.Weight), StringComparer.Ordinal);
+        // The figures stored by the last roll-up: with them, only the places that changed since are read again (and the
+        // plan's own place and the places between, whose sums are compared and replaced), unless they were last read whole
+        // over an hour ago. Otherwise every place of the plan is read: Plan.Communes is every place but its own, at any
+        // depth (a province plan's districts and communes alike), one partition each, read side by side.
+        var known = await _figures.FindAsync(district, period, cancellationToken);
+        var incremental = changed is not null && known is not null && now - known.ReadWholeAt < ReadWholeEvery;
+        var places = incremental
+            ? [district, .. PlaceRollUp.PlacesBetween(plan, period).Select(place => place.Id), .. changed!.Where(place => place != district && plan.Places.Find(place) is not null)]
+            : plan.Communes.Select(place => place.Id).Prepend(district).ToList();
+        places = [.. places.Distinct(StringComparer.Ordinal)];
         var reads = await Task.WhenAll(places.Select(place => _results.LatestAsync(place, period.ToString(), cancellationToken)));
-        var reported = reads.Skip(1).SelectMany(results => results).Where(result => result.Source == FigureSource.Reported).ToList();
-        var figures = reported.Select(result => new CommuneFigure(result.Jurisdiction, result.Indicator, result.Value, result.Counts)).ToList();
-        var queued = new List<string>(await RecomputeOwnPlaceAsync(rules, plan, period, now, reads[0], reported, figures, returned, resolution, cancellationToken));
+        var fresh = reads.Skip(1).SelectMany(results => results).Where(result => result.Source == FigureSource.Reported).Select(Compared);
+        var reread = places.ToHashSet(StringComparer.Ordinal);
+        var reported = incremental ? [.. known!.Figures.Where(figure => !reread.Contains(figure.Place)), .. fresh] : fresh.ToList();
         var stored = places.Zip(reads).ToDictionary(pair => pair.First, pair => pair.Second, StringComparer.Ordinal);
+        var queued = new List<string>(await RecomputeOwnPlaceAsync(
+            rules, plan, period, now, reads[0], reported, returned, resolution, (known, incremental ? known!.ReadWholeAt : now), cancellationToken));
         foreach (var place in PlaceRollUp.PlacesBetween(plan, period))
         {
-            queued.AddRange(await RecomputeBetweenAsync(rules, plan, place, period, now, stored.GetValueOrDefault(place.Id) ?? [], reported, figures, returned, resolution, cancellationToken));
+            queued.AddRange(await RecomputeBetweenAsync(rules, plan, place, period, now, stored.GetValueOrDefault(place.Id) ?? [], reported, returned, resolution, cancellationToken));
         }
 
         return queued;
     }
 
+    /// <summary>How long the stored figures stand in for the places that did not change: past it, the sweep reads every place again.</summary>
+    public static readonly TimeSpan ReadWholeEvery = TimeSpan.FromHours(1);
+
+    private static ComparedFigure Compared(StoredResult result) =>
+        new(result.Jurisdiction, result.Indicator, result.Status, result.Value, result.Counts?.Numerator, result.Counts?.Denominator, result.Arrival);
+
+    private static List<CommuneFigure> Figures(IEnumerable<ComparedFigure> reported) =>
+        [.. reported.Select(figure => new CommuneFigure(figure.Place, figure.Indicator, figure.Value, figure.Counts))];
+
     /// <summary>The plan's own place, added up from every reporting place below it: stored, alerted to the leads, compared with its reported figures.</summary>
     private async Task<IReadOnlyList<string>> RecomputeOwnPlaceAsync(
-        RuleBook rules, Plan plan, Period period, DateTimeOffset now, IReadOnlyList<StoredResult> stored, IReadOnlyList<StoredResult> reported, IReadOnlyList<CommuneFigure> figures,
-        IReadOnlyDictionary<string, long> returned, ResolvedBecause resolution, CancellationToken cancellationToken)
+        RuleBook rules, Plan plan, Period period, DateTimeOffset now, IReadOnlyList<StoredResult> stored, IReadOnlyList<ComparedFigure> reported,
+        IReadOnlyDictionary<string, long> returned, ResolvedBecause resolution, (StoredFigures? Known, DateTimeOffset ReadWholeAt) figuresRead, CancellationToken cancellationToken)
     {
         var district = plan.District.Id;
-        var basis = ResultStore.BasisOf(reported) + returned.Where(entry => entry.Key != district).Sum(entry => entry.Value);
+        var basis = reported.Sum(figure => figure.Arrival) + returned.Where(entry => entry.Key != district).Sum(entry => entry.Value);
         if (stored.Any(result => result.Source == FigureSource.Communes && result.Arrival > basis))
         {
             // The stored sums were added up from later reports than this computation read: it has nothing newer to say.
@@ -96,10 +118,8 @@ public sealed partial class DistrictRollUp
             return [];
         }
 
-        // What the district's page compares: every place's figures as just read, so the page reads one partition, not every commune.
-        await _figures.SaveAsync(
-            district, period, [.. reported.Select(result => new ComparedFigure(result.Jurisdiction, result.Indicator, result.Status, result.Value))], unlessStored: false, cancellationToken);
-        var rolled = CommuneRollUp.Compute(plan, period, figures);
+        await StoreFiguresAsync(district, period, reported, basis, figuresRead, cancellationToken);
+        var rolled = CommuneRollUp.Compute(plan, period, Figures(reported));
         var stale = StaleOf(stored, rolled);
         if (rolled.Count == 0)
         {
@@ -121,12 +141,12 @@ public sealed partial class DistrictRollUp
     /// compared with its sums: the disagreement notice is the plan's leads' and coordinator's, about the plan's own place.
     /// </summary>
     private async Task<IReadOnlyList<string>> RecomputeBetweenAsync(
-        RuleBook rules, Plan plan, Jurisdiction place, Period period, DateTimeOffset now, IReadOnlyList<StoredResult> stored, IReadOnlyList<StoredResult> reported,
-        IReadOnlyList<CommuneFigure> figures, IReadOnlyDictionary<string, long> returned, ResolvedBecause resolution, CancellationToken cancellationToken)
+        RuleBook rules, Plan plan, Jurisdiction place, Period period, DateTimeOffset now, IReadOnlyList<StoredResult> stored, IReadOnlyList<ComparedFigure> reported,
+        IReadOnlyDictionary<string, long> returned, ResolvedBecause resolution, CancellationToken cancellationToken)
     {
         // Its basis counts the results of the places below it only, so a report elsewhere in the tree leaves it unchanged.
         var below = plan.Places.DescendantsOf(place.Id, period).Select(each => each.Id).ToHashSet(StringComparer.Ordinal);
-        var basis = ResultStore.BasisOf(reported.Where(result => below.Contains(result.Jurisdiction)))
+        var basis = reported.Where(figure => below.Contains(figure.Place)).Sum(figure => figure.Arrival)
             + returned.Where(entry => below.Contains(entry.Key)).Sum(entry => entry.Value);
         var sums = stored.Where(result => result.Source == FigureSource.Communes).ToList();
         if (sums.Any(result => result.Arrival > basis))
@@ -142,7 +162,7 @@ public sealed partial class DistrictRollUp
             return [];
         }
 
-        var rolled = PlaceRollUp.ComputeAt(plan, place.Id, period, figures);
+        var rolled = PlaceRollUp.ComputeAt(plan, place.Id, period, Figures(reported));
         var stale = StaleOf(stored, rolled);
         var audience = CommuneRollUp.AudienceOf(rules, plan, place.Id);
         if (rolled.Count == 0 || !audience.Alerted)
@@ -159,6 +179,25 @@ public sealed partial class DistrictRollUp
         var added = await RecordAsync(rules, plan, place.Id, place.Name, period, rolled, stale, now, basis, audience, resolution, cancellationToken);
         LogRolledUp(place.Id, period.ToString(), rolled.Count, added.Count);
         return added;
+    }
+
+    /// <summary>
+    /// Stores what this roll-up added up from, for the page's comparison and the next sweep's roll-up, in place of the row it
+    /// read, unless that row holds a later state (a greater basis). When another writer changed the row since it was read,
+    /// the row is dropped: the next roll-up reads every place whole rather than trust either.
+    /// </summary>
+    private async Task StoreFiguresAsync(
+        string district, Period period, IReadOnlyList<ComparedFigure> reported, long basis, (StoredFigures? Known, DateTimeOffset ReadWholeAt) figuresRead, CancellationToken cancellationToken)
+    {
+        if (figuresRead.Known is { } known && known.Basis > basis)
+        {
+            return;
+        }
+
+        if (!await _figures.SaveAsync(district, period, reported, basis, figuresRead.ReadWholeAt, figuresRead.Known, cancellationToken))
+        {
+            await _figures.ForgetAsync(district, period, cancellationToken);
+        }
     }
 
     /// <summary>Stores <paramref name="rolled"/> under <paramref name="place"/> through the verdicts' one path, alerting <paramref name="audience"/> once per status.</summary>

@@ -61,16 +61,18 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
         // the cost follows the work, not the history, and a report's sums are added up by one sweep, not by each of the window's.
         var since = _lastRun is { } last && now - last < RecentWindow ? last - Margin : now - RecentWindow;
         var recent = (await _changes.SinceAsync(since, now, cancellationToken))
-            .Select(result => Period.TryParse(result.Period, out var period) && rules.FindPlan(period, result.Place) is { } plan && !plan.IsDistrict(result.Place)
-                ? (Plan: plan, Period: period)
+            .Select(change => Period.TryParse(change.Period, out var period) && rules.FindPlan(period, change.Place) is { } plan && !plan.IsDistrict(change.Place)
+                ? (Plan: plan, Period: period, change.Place)
                 : default)
             .Where(entry => entry.Plan is not null)
-            .Distinct()
+            .GroupBy(entry => (entry.Plan, entry.Period))
             .ToList();
         var queued = new List<string>();
-        foreach (var (plan, period) in recent)
+        foreach (var changed in recent)
         {
-            queued.AddRange(await _rollUp.RecomputeAsync(rules, plan, period, now, cancellationToken));
+            // Only the places that reported are read again; the others' figures are those the last roll-up stored.
+            var places = changed.Select(entry => entry.Place).ToHashSet(StringComparer.Ordinal);
+            queued.AddRange(await _rollUp.RecomputeAsync(rules, changed.Key.Plan, changed.Key.Period, now, cancellationToken, changed: places));
         }
 
         if (queued.Count > 0)

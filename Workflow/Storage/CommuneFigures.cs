@@ -3,19 +3,38 @@ using System.Text.Json.Serialization;
 using Azure;
 using Azure.Data.Tables;
 using GenderPlan.Core.Domain;
+using GenderPlan.Core.Reports;
 
 namespace GenderPlan.Workflow.Storage;
 
-/// <summary>A place's reported figure for one indicator, as the district's page compares its communes.</summary>
+/// <summary>A place's reported figure for one indicator: what the district's page compares and what its sums add up.</summary>
 /// <param name="Place">The place below the plan's own.</param>
 /// <param name="Indicator">The indicator's code.</param>
 /// <param name="Status">Its status.</param>
 /// <param name="Value">Its value, where there is one.</param>
+/// <param name="Numerator">A rate's numerator, where known.</param>
+/// <param name="Denominator">A rate's denominator, where known.</param>
+/// <param name="Arrival">The arrival number of the report it came from: what the sums' basis adds up.</param>
 public sealed record ComparedFigure(
     [property: JsonPropertyName("p")] string Place,
     [property: JsonPropertyName("i")] string Indicator,
     [property: JsonPropertyName("s")] Status Status,
-    [property: JsonPropertyName("v")] decimal? Value);
+    [property: JsonPropertyName("v")] decimal? Value,
+    [property: JsonPropertyName("n")] decimal? Numerator = null,
+    [property: JsonPropertyName("d")] decimal? Denominator = null,
+    [property: JsonPropertyName("a")] long Arrival = 0)
+{
+    /// <summary>The numerator and denominator, where both are known.</summary>
+    [JsonIgnore]
+    public Counts? Counts => Numerator is { } numerator && Denominator is { } denominator ? new Counts(numerator, denominator) : null;
+}
+
+/// <summary>The figures of every place below a plan's own place for one period, as the roll-up last stored them.</summary>
+/// <param name="Figures">Every place's reported figures.</param>
+/// <param name="Basis">The basis of the sums added up from them (arrival numbers and returned reports' weights): a newer state has a greater one.</param>
+/// <param name="ReadWholeAt">When every place's results were last read whole, rather than only the places that changed.</param>
+/// <param name="ETag">The row's ETag, so that a newer state is never overwritten by an older one.</param>
+public sealed record StoredFigures(IReadOnlyList<ComparedFigure> Figures, long Basis, DateTimeOffset ReadWholeAt, ETag ETag);
 
 /// <summary>
 /// The reported figures of every place below a plan's own place, per period (<c>CommuneFigures</c>: the plan's place /
@@ -40,11 +59,12 @@ public sealed class CommuneFigures
     private TableClient Table => _storage.Table(StorageNames.CommuneFiguresTable);
 
     /// <summary>
-    /// Stores the figures of <paramref name="period"/> under <paramref name="planPlace"/>, replacing those stored, or
-    /// (<paramref name="unlessStored"/>) only where none are: a page filling in a period the roll-up has not written must
-    /// never overwrite what the roll-up wrote meanwhile.
+    /// Stores the figures of <paramref name="period"/> under <paramref name="planPlace"/>: only where none are
+    /// (<paramref name="replacing"/> null), or in place of <paramref name="replacing"/> as it was read (its ETag). Returns
+    /// false when another writer changed the row first: the caller then leaves it to the next whole read.
     /// </summary>
-    public async Task SaveAsync(string planPlace, Period period, IReadOnlyList<ComparedFigure> figures, bool unlessStored, CancellationToken cancellationToken)
+    public async Task<bool> SaveAsync(
+        string planPlace, Period period, IReadOnlyList<ComparedFigure> figures, long basis, DateTimeOffset readWholeAt, StoredFigures? replacing, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.Serialize(figures, Json);
         var parts = json.Chunk(PartLength).Select(part => new string(part)).ToList();
@@ -53,26 +73,49 @@ public sealed class CommuneFigures
             throw new InvalidOperationException($"the figures of {planPlace} for {period} take {json.Length} characters, over {PartLength * MaxParts}");
         }
 
-        var row = new TableEntity(planPlace, period.ToString()) { ["Parts"] = parts.Count };
+        var row = new TableEntity(planPlace, period.ToString()) { ["Parts"] = parts.Count, ["Basis"] = basis, ["ReadWholeAt"] = readWholeAt };
         for (var index = 0; index < parts.Count; index++)
         {
             row[$"Part{index:D2}"] = parts[index];
         }
 
-        if (!unlessStored)
-        {
-            await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
-            return;
-        }
-
         try
         {
-            await Table.AddEntityAsync(row, cancellationToken);
+            if (replacing is null)
+            {
+                await Table.AddEntityAsync(row, cancellationToken);
+            }
+            else
+            {
+                await Table.UpdateEntityAsync(row, replacing.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+
+            return true;
         }
-        catch (RequestFailedException conflict) when (conflict.Status == 409)
+        catch (RequestFailedException conflict) when (conflict.Status is 409 or 412 or 404)
         {
-            // The roll-up's, which is at least as new.
+            return false;
         }
+    }
+
+    /// <summary>Forgets the figures of <paramref name="period"/>, so the next roll-up reads every place whole.</summary>
+    public async Task ForgetAsync(string planPlace, Period period, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(planPlace, period.ToString(), ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException gone) when (gone.Status == 404)
+        {
+            // Forgotten already.
+        }
+    }
+
+    /// <summary>The figures stored under <paramref name="planPlace"/> for <paramref name="period"/>, or null: one point read.</summary>
+    public async Task<StoredFigures?> FindAsync(string planPlace, Period period, CancellationToken cancellationToken)
+    {
+        var found = await Table.GetEntityIfExistsAsync<TableEntity>(planPlace, period.ToString(), cancellationToken: cancellationToken);
+        return found.HasValue ? Read(found.Value!) : null;
     }
 
     /// <summary>The figures stored under <paramref name="planPlace"/>, by period: one partition.</summary>
@@ -81,16 +124,25 @@ public sealed class CommuneFigures
         var found = new Dictionary<Period, IReadOnlyList<ComparedFigure>>();
         await foreach (var row in Table.QueryAsync<TableEntity>(Keys.InPartition(planPlace), cancellationToken: cancellationToken))
         {
-            var count = row.GetInt32("Parts") ?? 0;
-            if (!Period.TryParse(row.RowKey, out var period) || count is < 0 or > MaxParts)
+            if (Period.TryParse(row.RowKey, out var period) && Read(row) is { } figures)
             {
-                continue;
+                found[period] = figures.Figures;
             }
-
-            var json = string.Concat(Enumerable.Range(0, count).Select(index => row.GetString($"Part{index:D2}") ?? ""));
-            found[period] = JsonSerializer.Deserialize<List<ComparedFigure>>(json, Json) ?? [];
         }
 
         return found;
+    }
+
+    private static StoredFigures? Read(TableEntity row)
+    {
+        var count = row.GetInt32("Parts") ?? 0;
+        if (count is < 0 or > MaxParts)
+        {
+            return null;
+        }
+
+        var json = string.Concat(Enumerable.Range(0, count).Select(index => row.GetString($"Part{index:D2}") ?? ""));
+        return new StoredFigures(
+            JsonSerializer.Deserialize<List<ComparedFigure>>(json, Json) ?? [], row.GetInt64("Basis") ?? 0, row.GetDateTimeOffset("ReadWholeAt") ?? DateTimeOffset.MinValue, row.ETag);
     }
 }

@@ -302,6 +302,8 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
         var read = Core.Reports.ReportReader.Read("po-ko.csv", System.Text.Encoding.UTF8.GetBytes(Pipeline.Csv($"2019,po-ko,G4.3a,,{visited},{pregnant},", $"2019,po-ko,G4.1,,{boys},{girls},")), rules);
         var card = Scorer.Score(read.Report!);
         await pipeline.Get<ResultStore>().SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), "race", "ubnd-po-ko", DateTimeOffset.UtcNow, arrival: 1_000, CancellationToken.None);
+        // And its change noted, as the pipeline notes it right after storing: the sweep reads again the places that changed.
+        await pipeline.Get<ChangeLog>().RecordAsync("po-ko", "2019", pipeline.Clock.GetUtcNow(), card.RulesVersion, CancellationToken.None);
         Assert.Contains("po-ko", (await AddedUpAsync(pipeline, "G4.3a")).Coverage!.Missing);
         return pipeline;
     }

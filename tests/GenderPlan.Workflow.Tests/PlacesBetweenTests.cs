@@ -311,6 +311,8 @@ public sealed class PlacesBetweenTests(AzuriteFixture azurite) : AzuriteTest(azu
         var read = ReportReader.Read("ia-nhin.csv", System.Text.Encoding.UTF8.GetBytes(Pipeline.Csv($"2019,ia-nhin,G4.3a,,{visited},{pregnant},", $"2019,ia-nhin,G6.1,{cases},,,")), rules);
         var card = Scorer.Score(read.Report!);
         await pipeline.Get<ResultStore>().SaveAsync(card, card.Scores.Select(ScoreExplainer.Explain).ToList(), "race", "ubnd-ia-nhin", DateTimeOffset.UtcNow, arrival: 1_000, CancellationToken.None);
+        // And its change noted, as the pipeline notes it right after storing: the sweep reads again the places that changed.
+        await pipeline.Get<ChangeLog>().RecordAsync("ia-nhin", "2019", pipeline.Clock.GetUtcNow(), card.RulesVersion, CancellationToken.None);
         Assert.Equal("1/2", Shape((await SumsAsync(pipeline, "chu-pah"))["G4.3a"]).Coverage);
 
         await pipeline.Get<IEnumerable<ISweepCatchUp>>().OfType<DistrictSumsCatchUp>().Single().CatchUpAsync(CancellationToken.None);

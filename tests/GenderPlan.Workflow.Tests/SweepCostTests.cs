@@ -97,6 +97,68 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     }
 
     [Fact]
+    public async Task Sweep_reads_again_only_the_communes_that_reported_since_the_last_one_and_adds_up_the_same_sum()
+    {
+        var requests = new RequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await pipeline.PublishRulesAsync();
+        var sweep = pipeline.Get<Sweep>();
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
+        await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None);
+        await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", Pipeline.Csv("2019,tan-canh,G4.3a,,90,100"));
+        await pipeline.Reports.ProcessAsync("ubnd-tan-canh/2019.csv", CancellationToken.None);
+        // A minute on, past the ten seconds the next sweep looks back before this one.
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(1));
+        await sweep.RunAsync(CancellationToken.None);
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
+        await pipeline.UploadReportAsync("ubnd-dak-ro-nga/2019.csv", Pipeline.Csv("2019,dak-ro-nga,G4.3a,,30,50"));
+        await pipeline.Reports.ProcessAsync("ubnd-dak-ro-nga/2019.csv", CancellationToken.None);
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        requests.Clear();
+        await sweep.RunAsync(CancellationToken.None);
+
+        var sum = Assert.Single(await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None), result => result.Indicator == "G4.3a");
+        // (66 + 90 + 30) / (75 + 100 + 50), two of the three figures taken from what the first sweep stored.
+        Assert.Equal((82.7m, 3), (Math.Round(sum.Value!.Value, 1), sum.Coverage!.Reported));
+        var results = requests.Snapshot().Where(request => request.Contains("/Results", StringComparison.Ordinal)).ToList();
+        Assert.Contains(results, request => request.Contains("'dak-ro-nga~2019'", StringComparison.Ordinal));
+        Assert.DoesNotContain(results, request => request.Contains("po-ko~", StringComparison.Ordinal) || request.Contains("tan-canh~", StringComparison.Ordinal));
+        var whole = await pipeline.Get<DistrictRollUp>().RecomputeAsync(
+            (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!, (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!.Plans[0], Period.Annual(2019),
+            pipeline.Clock.GetUtcNow(), CancellationToken.None);
+        Assert.Empty(whole);
+        Assert.Equal(sum.Value, Assert.Single(await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None), result => result.Indicator == "G4.3a").Value);
+    }
+
+    [Fact]
+    public async Task Sweep_reads_every_commune_again_once_the_stored_figures_were_read_whole_an_hour_ago()
+    {
+        var requests = new RequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await pipeline.PublishRulesAsync();
+        var sweep = pipeline.Get<Sweep>();
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
+        await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None);
+        await sweep.RunAsync(CancellationToken.None);
+        for (var minutes = 0; minutes < 60; minutes += 5)
+        {
+            pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
+            await sweep.RunAsync(CancellationToken.None);
+        }
+
+        await pipeline.UploadReportAsync("ubnd-dak-ro-nga/2019.csv", Pipeline.Csv("2019,dak-ro-nga,G4.3a,,30,50"));
+        await pipeline.Reports.ProcessAsync("ubnd-dak-ro-nga/2019.csv", CancellationToken.None);
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
+        requests.Clear();
+        await sweep.RunAsync(CancellationToken.None);
+
+        Assert.Contains(requests.Snapshot(), request => request.Contains("/Results", StringComparison.Ordinal) && request.Contains("'po-ko~2019'", StringComparison.Ordinal));
+        var sum = Assert.Single(await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None), result => result.Indicator == "G4.3a");
+        Assert.Equal(2, sum.Coverage!.Reported);
+    }
+
+    [Fact]
     public async Task District_page_compares_its_communes_from_the_stored_figures_without_reading_a_communes_results()
     {
         var requests = new RequestLog();
@@ -138,7 +200,8 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
         var input = (await pipeline.Get<DashboardPublisher>().BuildAsync("dak-to", PageLinks.Published, CancellationToken.None))!;
 
         Assert.Equal([("po-ko", "G4.3a", compared.Status)], Compared(input));
-        Assert.Equal(compared, Assert.Single((await figures.ForPlanAsync("dak-to", CancellationToken.None))[Period.Annual(2019)]));
+        var filledIn = Assert.Single((await figures.ForPlanAsync("dak-to", CancellationToken.None))[Period.Annual(2019)]);
+        Assert.Equal((compared.Place, compared.Indicator, compared.Status, compared.Value), (filledIn.Place, filledIn.Indicator, filledIn.Status, filledIn.Value));
     }
 
     private static List<(string Place, string Indicator, Status Status)> Compared(DashboardInput input) =>
