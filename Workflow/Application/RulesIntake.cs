@@ -75,11 +75,11 @@ public sealed partial class RulesIntake : IRulesIntake
         if (outcome == RulesOutcome.Refused)
         {
             await RefuseAsync(key, blobName, uploader, problems, cancellationToken);
-            await _uploads.FinishAsync(StorageNames.RulesContainer, key, UploadOutcome.Rejected(problems), cancellationToken);
+            await _uploads.FinishAsync(StorageNames.RulesContainer, attempt, UploadOutcome.Rejected(problems), cancellationToken);
         }
         else
         {
-            await _uploads.FinishAsync(StorageNames.RulesContainer, key, UploadOutcome.RulesTaken(outcome.ToString()), cancellationToken);
+            await _uploads.FinishAsync(StorageNames.RulesContainer, attempt, UploadOutcome.RulesTaken(outcome.ToString()), cancellationToken);
         }
 
         return outcome;
