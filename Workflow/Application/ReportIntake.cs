@@ -107,7 +107,7 @@ public sealed partial class ReportIntake : IReportIntake
     private async Task<ReportOutcome> ProcessVersionAsync(StoredBlob blob, UploadAttempt attempt, CancellationToken cancellationToken)
     {
         var (key, arrival) = (attempt.Key, attempt.Arrival);
-        var rules = await _rules.RequireActiveAsync(cancellationToken);
+        var rules = await _rules.RequireForReportAsync(cancellationToken);
         var unit = UnitOf(blob.Name);
         if (unit is null || rules.FindUnit(unit) is null)
         {

@@ -177,6 +177,14 @@ public sealed partial class RulesIntake : IRulesIntake
             ?? throw new InvalidOperationException("no valid rules are active: upload units.json and a *.workflow.json to the rules container");
     }
 
+    /// <summary>
+    /// <see cref="RequireActiveAsync"/> for scoring a report: the rules as the pointer said a few seconds ago at most
+    /// (<see cref="WorkflowOptions.RulesPointerRecheck"/>), as a report scored with a version replaced meanwhile is
+    /// scored again by the rules' catch-up.
+    /// </summary>
+    public async Task<RuleBook> RequireForReportAsync(CancellationToken cancellationToken) =>
+        await _activeRules.GetRecentAsync(cancellationToken) ?? await RequireActiveAsync(cancellationToken);
+
     private async Task RefuseAsync(string key, string blobName, string? uploader, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
     {
         await _activeRules.RecordRefusedAsync(key, blobName, uploader, problems, cancellationToken);
