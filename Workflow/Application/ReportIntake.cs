@@ -56,7 +56,10 @@ public sealed partial class ReportIntake : IReportIntake
             return await RefuseNameAsync(blobName, cancellationToken);
         }
 
-        var attempt = await _uploads.BeginAsync(StorageNames.ReportsContainer, await _files.FindAsync(blobName, cancellationToken), cancellationToken);
+        // Downloaded before the attempt begins: one request says which version it is and brings its bytes (a file over the
+        // limit is not read, only refused). A version processed before costs the same one request as the properties did.
+        var downloaded = await _files.DownloadAsync(blobName, ReportLimits.MaxBytes, cancellationToken);
+        var attempt = await _uploads.BeginAsync(StorageNames.ReportsContainer, downloaded?.Blob, cancellationToken);
         if (attempt.Blob is not { } blob)
         {
             LogMissing(blobName);
@@ -86,7 +89,7 @@ public sealed partial class ReportIntake : IReportIntake
 
         try
         {
-            return await ProcessVersionAsync(blob, attempt, cancellationToken);
+            return await ProcessVersionAsync(blob, attempt, downloaded?.Content, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && attempt.Attempt >= _options.MaxReportAttempts)
         {
@@ -104,7 +107,7 @@ public sealed partial class ReportIntake : IReportIntake
         }
     }
 
-    private async Task<ReportOutcome> ProcessVersionAsync(StoredBlob blob, UploadAttempt attempt, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> ProcessVersionAsync(StoredBlob blob, UploadAttempt attempt, byte[]? downloaded, CancellationToken cancellationToken)
     {
         var (key, arrival) = (attempt.Key, attempt.Arrival);
         var rules = await _rules.RequireForReportAsync(cancellationToken);
@@ -120,7 +123,7 @@ public sealed partial class ReportIntake : IReportIntake
             return await RejectAsync(blob, attempt, unit, rules, [tooLarge], cancellationToken);
         }
 
-        var content = (await _files.ReadAsync(blob.Name, cancellationToken)).ToArray();
+        var content = downloaded ?? (await _files.ReadAsync(blob.Name, cancellationToken)).ToArray();
         var read = ReportAdmission.Read(rules, unit, blob.Name, content);
         if (read.Report is not { } report)
         {
