@@ -20,6 +20,15 @@ public sealed class WorkflowOptions
     /// </summary>
     public bool AddUpOnSweep { get; set; } = true;
 
+    /// <summary>
+    /// How long the active rules' pointer row is trusted once read (<c>GenderPlan:RulesPointerRecheck</c>, default 5
+    /// seconds): a burst of reports then reads it once every few seconds instead of twice per report. A version this
+    /// process activates applies to its next report at once; one activated by another instance, within this time, and
+    /// a report scored meanwhile with the version replaced is scored again by the rules' catch-up (it re-scores what
+    /// was stored in the minutes after an activation). Zero reads the pointer on every use.
+    /// </summary>
+    public TimeSpan RulesPointerRecheck { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The scorecard page's address, linked from alerts, or null.</summary>
     public string? ScorecardUrl { get; set; }
 

@@ -56,7 +56,10 @@ public sealed partial class ReportIntake : IReportIntake
             return await RefuseNameAsync(blobName, cancellationToken);
         }
 
-        var attempt = await _uploads.BeginAsync(StorageNames.ReportsContainer, await _files.FindAsync(blobName, cancellationToken), cancellationToken);
+        // Downloaded before the attempt begins: one request says which version it is and brings its bytes (a file over the
+        // limit is not read, only refused). A version processed before costs the same one request as the properties did.
+        var downloaded = await _files.DownloadAsync(blobName, ReportLimits.MaxBytes, cancellationToken);
+        var attempt = await _uploads.BeginAsync(StorageNames.ReportsContainer, downloaded?.Blob, cancellationToken);
         if (attempt.Blob is not { } blob)
         {
             LogMissing(blobName);
@@ -86,7 +89,7 @@ public sealed partial class ReportIntake : IReportIntake
 
         try
         {
-            return await ProcessVersionAsync(blob, attempt.Key, attempt.Arrival, cancellationToken);
+            return await ProcessVersionAsync(blob, attempt, downloaded?.Content, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && attempt.Attempt >= _options.MaxReportAttempts)
         {
@@ -104,26 +107,27 @@ public sealed partial class ReportIntake : IReportIntake
         }
     }
 
-    private async Task<ReportOutcome> ProcessVersionAsync(StoredBlob blob, string key, long arrival, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> ProcessVersionAsync(StoredBlob blob, UploadAttempt attempt, byte[]? downloaded, CancellationToken cancellationToken)
     {
-        var rules = await _rules.RequireActiveAsync(cancellationToken);
+        var (key, arrival) = (attempt.Key, attempt.Arrival);
+        var rules = await _rules.RequireForReportAsync(cancellationToken);
         var unit = UnitOf(blob.Name);
         if (unit is null || rules.FindUnit(unit) is null)
         {
             var known = string.Join(", ", rules.Units.Select(known => known.Id));
-            return await RejectAsync(blob, key, unit, rules, [Messages.SenderUnknown.At(blob.Name, null, Path.GetFileName(blob.Name), known)], cancellationToken);
+            return await RejectAsync(blob, attempt, unit, rules, [Messages.SenderUnknown.At(blob.Name, null, Path.GetFileName(blob.Name), known)], cancellationToken);
         }
 
         if (ReportReader.CheckSize(blob.Name, blob.Length) is { } tooLarge)
         {
-            return await RejectAsync(blob, key, unit, rules, [tooLarge], cancellationToken);
+            return await RejectAsync(blob, attempt, unit, rules, [tooLarge], cancellationToken);
         }
 
-        var content = (await _files.ReadAsync(blob.Name, cancellationToken)).ToArray();
+        var content = downloaded ?? (await _files.ReadAsync(blob.Name, cancellationToken)).ToArray();
         var read = ReportAdmission.Read(rules, unit, blob.Name, content);
         if (read.Report is not { } report)
         {
-            return await RejectAsync(blob, key, unit, rules, read.Problems, cancellationToken);
+            return await RejectAsync(blob, attempt, unit, rules, read.Problems, cancellationToken);
         }
 
         var card = Scorer.Score(report, await _baselines.ForAsync(rules, report.Plan, report.Jurisdiction, cancellationToken));
@@ -137,7 +141,7 @@ public sealed partial class ReportIntake : IReportIntake
 
         // Everything stored before the upload is marked done, so a fault here is retried; sent only after.
         var added = await _pipeline.RecordAsync(rules, [(report.Plan, scored)], blob.LastModified, cancellationToken);
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadOutcome.Scored(record.Key), cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, attempt, UploadOutcome.Scored(record.Key), cancellationToken);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _notifier.SendAsync(added, cancellationToken);
         // The commune's own page now; the district's page (its sums and the communes compared) with the sweep, as
@@ -150,11 +154,12 @@ public sealed partial class ReportIntake : IReportIntake
         return ReportOutcome.Scored;
     }
 
-    private async Task<ReportOutcome> RejectAsync(StoredBlob blob, string key, string? unit, RuleBook rules, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
+    private async Task<ReportOutcome> RejectAsync(StoredBlob blob, UploadAttempt attempt, string? unit, RuleBook rules, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
     {
+        var key = attempt.Key;
         await _files.SetAsideAsync(blob.Name, ErrorFile(blob.Name, unit, problems), cancellationToken);
         var added = await _notifier.QueueAsync(rules, key, [new ReportRejectedNotice(key, blob.Name, unit, problems)], cancellationToken);
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, key, UploadOutcome.Rejected(problems), cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, attempt, UploadOutcome.Rejected(problems), cancellationToken);
         LogRejected(blob.Name, problems.Count);
         await _notifier.SendAsync(added, cancellationToken);
         return ReportOutcome.Rejected;

@@ -75,11 +75,11 @@ public sealed partial class RulesIntake : IRulesIntake
         if (outcome == RulesOutcome.Refused)
         {
             await RefuseAsync(key, blobName, uploader, problems, cancellationToken);
-            await _uploads.FinishAsync(StorageNames.RulesContainer, key, UploadOutcome.Rejected(problems), cancellationToken);
+            await _uploads.FinishAsync(StorageNames.RulesContainer, attempt, UploadOutcome.Rejected(problems), cancellationToken);
         }
         else
         {
-            await _uploads.FinishAsync(StorageNames.RulesContainer, key, UploadOutcome.RulesTaken(outcome.ToString()), cancellationToken);
+            await _uploads.FinishAsync(StorageNames.RulesContainer, attempt, UploadOutcome.RulesTaken(outcome.ToString()), cancellationToken);
         }
 
         return outcome;
@@ -176,6 +176,14 @@ public sealed partial class RulesIntake : IRulesIntake
         return await _activeRules.GetAsync(cancellationToken)
             ?? throw new InvalidOperationException("no valid rules are active: upload units.json and a *.workflow.json to the rules container");
     }
+
+    /// <summary>
+    /// <see cref="RequireActiveAsync"/> for scoring a report: the rules as the pointer said a few seconds ago at most
+    /// (<see cref="WorkflowOptions.RulesPointerRecheck"/>), as a report scored with a version replaced meanwhile is
+    /// scored again by the rules' catch-up.
+    /// </summary>
+    public async Task<RuleBook> RequireForReportAsync(CancellationToken cancellationToken) =>
+        await _activeRules.GetRecentAsync(cancellationToken) ?? await RequireActiveAsync(cancellationToken);
 
     private async Task RefuseAsync(string key, string blobName, string? uploader, IReadOnlyList<Problem> problems, CancellationToken cancellationToken)
     {

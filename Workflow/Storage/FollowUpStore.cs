@@ -141,6 +141,60 @@ public sealed class FollowUpStore
         }
     }
 
+    /// <summary>
+    /// Writes the changes of one unit's cases in as few transactions as Table storage allows (a case and its event are
+    /// two entities, never split): a report's new cases cost one request rather than one each. Each transaction is all or
+    /// nothing; returns the writes of those that failed because a case was there already (an alert delivered again) or
+    /// changed meanwhile, none of them stored, for the caller to make one by one.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpWrite>> TryWriteTogetherAsync(IReadOnlyList<FollowUpWrite> writes, CancellationToken cancellationToken)
+    {
+        var notWritten = new List<FollowUpWrite>();
+        foreach (var group in Transactions(writes))
+        {
+            try
+            {
+                await Table.SubmitTransactionAsync(group.SelectMany(Actions), cancellationToken);
+            }
+            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 or 404)
+            {
+                notWritten.AddRange(group);
+            }
+        }
+
+        return notWritten;
+    }
+
+    /// <summary>The writes in groups of whole cases within <see cref="TableBatches.MaxEntities"/> and <see cref="TableBatches.MaxBytes"/>.</summary>
+    private static IEnumerable<IReadOnlyList<FollowUpWrite>> Transactions(IReadOnlyList<FollowUpWrite> writes)
+    {
+        var group = new List<FollowUpWrite>();
+        long bytes = 0;
+        foreach (var write in writes)
+        {
+            var size = Actions(write).Sum(action => TableBatches.EstimatedBytes(action.Entity));
+            if (group.Count > 0 && (2 * (group.Count + 1) > TableBatches.MaxEntities || bytes + size > TableBatches.MaxBytes))
+            {
+                yield return group;
+                (group, bytes) = ([], 0);
+            }
+
+            group.Add(write);
+            bytes += size;
+        }
+
+        if (group.Count > 0)
+        {
+            yield return group;
+        }
+    }
+
+    private static IEnumerable<TableTransactionAction> Actions(FollowUpWrite write) => write.Read is { } read
+        ? [new TableTransactionAction(TableTransactionActionType.UpdateReplace, FollowUpEntity.From(write.Case, read.Steps + 1), read.ETag),
+           new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(write.Case, write.Event, read.Steps))]
+        : [new TableTransactionAction(TableTransactionActionType.Add, FollowUpEntity.From(write.Case, steps: 1)),
+           new TableTransactionAction(TableTransactionActionType.UpsertReplace, EventRow(write.Case, write.Event, 0))];
+
     /// <summary>Replaces the case <paramref name="read"/> and adds the event; false when it changed meanwhile.</summary>
     public async Task<bool> TryReplaceAsync(FollowUpCase changed, FollowUpEvent what, StoredFollowUp read, CancellationToken cancellationToken)
     {
@@ -169,6 +223,12 @@ public sealed class FollowUpStore
         Note = what.Note,
     };
 }
+
+/// <summary>A change to one case, for <see cref="FollowUpStore.TryWriteTogetherAsync"/>.</summary>
+/// <param name="Case">The case as it is to be stored.</param>
+/// <param name="Event">The event that made it so.</param>
+/// <param name="Read">The case as read, whose ETag the change must find; null to open a new case.</param>
+public sealed record FollowUpWrite(FollowUpCase Case, FollowUpEvent Event, StoredFollowUp? Read = null);
 
 /// <summary>A case row.</summary>
 public sealed class FollowUpEntity : TableRow

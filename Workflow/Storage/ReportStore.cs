@@ -22,6 +22,12 @@ public sealed class ReportStore
     /// <summary>The current version of <c>reports/{name}</c>, or null when it is gone.</summary>
     public Task<StoredBlob?> FindAsync(string name, CancellationToken cancellationToken) => Reports.FindAsync(name, cancellationToken);
 
+    /// <summary>
+    /// The current version of <c>reports/{name}</c> with its bytes when it is at most <paramref name="maxBytes"/> long, in
+    /// one request rather than a properties call and a download; null when it is gone.
+    /// </summary>
+    public Task<DownloadedBlob?> DownloadAsync(string name, long maxBytes, CancellationToken cancellationToken) => Reports.DownloadAsync(name, maxBytes, cancellationToken);
+
     /// <summary>Every uploaded report, oldest first.</summary>
     public Task<IReadOnlyList<StoredBlob>> ListAsync(CancellationToken cancellationToken) => Reports.ListAsync(null, cancellationToken);
 

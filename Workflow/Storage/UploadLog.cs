@@ -55,6 +55,12 @@ public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt, bo
 {
     /// <summary>Whether processing may go ahead.</summary>
     public bool CanProceed => Blob is not null && Attempt > 0;
+
+    /// <summary>
+    /// The version's row as this attempt wrote it, with the ETag it got: <see cref="UploadLog.FinishAsync(string, UploadAttempt, UploadOutcome, CancellationToken)"/>
+    /// replaces it on that ETag instead of reading it again. Null when the answer wrote no row, or storage gave no ETag.
+    /// </summary>
+    internal UploadEntity? Row { get; init; }
 }
 
 /// <summary>
@@ -103,17 +109,22 @@ public sealed class UploadLog
         }
 
         var key = KeyOf(container, blob.Name, blob.ETag);
+        // Nearly every version arrives once: its first claim adds the row without looking for it first, and only a
+        // claim that fails (the row is there already, or another upload took the number) reads it.
+        var lookFirst = false;
         for (var retry = 0; ; retry++)
         {
             var now = _clock.GetUtcNow();
-            var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
+            var existing = lookFirst ? await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken) : null;
+            var optimistic = !lookFirst;
+            lookFirst = true;
             try
             {
-                if (!existing.HasValue || existing.Value is not { } row)
+                if (existing is null || !existing.HasValue || existing.Value is not { } row)
                 {
                     row = new UploadEntity { PartitionKey = container, RowKey = key, Blob = blob.Name, State = UploadState.Processing, Attempts = 1, FirstSeenAt = now, InFlightUntil = now + InFlightLimit };
                     var arrival = await ClaimArrivalAsync(container, new TableTransactionAction(TableTransactionActionType.Add, row), row, cancellationToken);
-                    return new UploadAttempt(blob, key, 1, Arrival: arrival);
+                    return new UploadAttempt(blob, key, 1, Arrival: arrival) { Row = Written(row) };
                 }
 
                 if (row.State != UploadState.Processing)
@@ -131,21 +142,29 @@ public sealed class UploadLog
                 row.InFlightUntil = now + InFlightLimit;
                 if (row.Arrival is { } claimed)
                 {
-                    await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
-                    return new UploadAttempt(blob, key, row.Attempts, died, Arrival: claimed);
+                    var updated = await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                    row.ETag = updated.Headers.ETag ?? default;
+                    return new UploadAttempt(blob, key, row.Attempts, died, Arrival: claimed) { Row = Written(row) };
                 }
 
                 // A row written before arrival numbers existed: the version gets its number now, once.
                 var late = await ClaimArrivalAsync(container, new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, row.ETag), row, cancellationToken);
-                return new UploadAttempt(blob, key, row.Attempts, died, Arrival: late);
+                return new UploadAttempt(blob, key, row.Attempts, died, Arrival: late) { Row = Written(row) };
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412 && retry < MaxClaimRetries)
             {
                 // Two triggers for the same blob at once, or another version took the next arrival number: look again.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * (1 + Math.Min(retry, 10)))), cancellationToken);
+                // After a claim made without looking, look at once: the row is most likely there from an earlier delivery.
+                if (!optimistic)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * (1 + Math.Min(retry, 10)))), cancellationToken);
+                }
             }
         }
     }
+
+    /// <summary>The row as written, when its ETag is known; a row without one is read again at the end.</summary>
+    private static UploadEntity? Written(UploadEntity row) => row.ETag == default ? null : row;
 
     /// <summary>
     /// Takes the next arrival number of <paramref name="container"/> for <paramref name="row"/> and writes both in one
@@ -160,9 +179,11 @@ public sealed class UploadLog
         var exists = found.HasValue;
         counter.Last = arrival;
         row.Arrival = arrival;
-        await Table.SubmitTransactionAsync(
+        var written = await Table.SubmitTransactionAsync(
             [exists ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, counter.ETag) : new TableTransactionAction(TableTransactionActionType.Add, counter), write],
             cancellationToken);
+        // The row's ETag as written, so the attempt's end replaces it without reading it back.
+        row.ETag = written.Value.Count > 1 && written.Value[1].Headers.ETag is { } etag ? etag : default;
         return arrival;
     }
 
@@ -201,11 +222,41 @@ public sealed class UploadLog
     /// <summary>The key of a blob version.</summary>
     public static string KeyOf(string container, string blob, ETag etag) => Keys.Hash(container, blob, etag.ToString());
 
+    /// <summary>
+    /// Records how the attempt <paramref name="attempt"/> ended: its row is replaced on the ETag the attempt left it with,
+    /// with no read; when the row changed meanwhile (an attempt that outlived <see cref="InFlightLimit"/>, and another took
+    /// the version over), it is read again and written as <see cref="FinishAsync(string, string, UploadOutcome, CancellationToken)"/> does.
+    /// </summary>
+    public async Task FinishAsync(string container, UploadAttempt attempt, UploadOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (attempt.Row is { } row && row.PartitionKey == container && row.RowKey == attempt.Key)
+        {
+            var ended = Ended(Copy(row), outcome);
+            try
+            {
+                await Table.UpdateEntityAsync(ended, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+            {
+                // Changed since the attempt wrote it: record the end on the row as it is now.
+            }
+        }
+
+        await FinishAsync(container, attempt.Key, outcome, cancellationToken);
+    }
+
     /// <summary>Records how processing ended.</summary>
     public async Task FinishAsync(string container, string key, UploadOutcome outcome, CancellationToken cancellationToken)
     {
         var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
         var row = existing.HasValue && existing.Value is { } found ? found : new UploadEntity { PartitionKey = container, RowKey = key };
+        await Table.UpsertEntityAsync(Ended(row, outcome), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    /// <summary><paramref name="row"/> with the end of processing recorded.</summary>
+    private UploadEntity Ended(UploadEntity row, UploadOutcome outcome)
+    {
         row.State = outcome.State;
         row.InFlightUntil = null;
         row.FinishedAt = _clock.GetUtcNow();
@@ -214,8 +265,16 @@ public sealed class UploadLog
         row.Error = outcome.Error is { } error ? Bounded(error) : null;
         row.ProblemCount = outcome.Problems?.Count;
         row.ProblemsJson = outcome.Problems is { } problems ? StoredProblems.ToJson(problems) : null;
-        await Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+        return row;
     }
+
+    // The attempt's row stays as written: a fallback after a lost ETag race must not carry this write's fields.
+    private static UploadEntity Copy(UploadEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey, RowKey = row.RowKey, Blob = row.Blob, State = row.State, Attempts = row.Attempts, FirstSeenAt = row.FirstSeenAt,
+        InFlightUntil = row.InFlightUntil, FinishedAt = row.FinishedAt, ReportKey = row.ReportKey, RulesOutcome = row.RulesOutcome, Error = row.Error,
+        ProblemCount = row.ProblemCount, ProblemsJson = row.ProblemsJson, Arrival = row.Arrival,
+    };
 
     /// <summary>An exception's message may be long; the log keeps enough to act on.</summary>
     private static string Bounded(string error) => error.Length > 4000 ? error[..4000] : error;

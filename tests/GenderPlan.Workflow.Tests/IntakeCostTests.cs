@@ -1,0 +1,181 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using GenderPlan.Core.FollowUps;
+using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Storage;
+using Microsoft.Extensions.Azure;
+
+namespace GenderPlan.Workflow.Tests;
+
+/// <summary>
+/// What one commune's report costs in fixed storage requests (issue 23): its upload row is written without being read
+/// back, the file is downloaded once with no properties call, the rules' pointer is read at most once, and the report's
+/// new follow-up cases go in one transaction. Each assertion fails if one of those savings is undone.
+/// </summary>
+public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTest(azurite)
+{
+    /// <summary>Po Kô below its antenatal target and above the sex ratio: two cases for the commune's committee.</summary>
+    private static string BehindReport(string commune) => Pipeline.Csv($"2019,{commune},G4.3a,,30,75,", $"2019,{commune},G4.1,,60,49,");
+
+    [Fact]
+    public async Task Commune_report_reads_its_upload_row_never_downloads_once_and_opens_its_cases_in_one_transaction()
+    {
+        var requests = new RequestCounter(Azurite.ConnectionString);
+        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" }, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", BehindReport("po-ko"));
+        requests.Clear();
+
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
+
+        // The arrival counter is the one row read; the version's row is added with it and replaced on its ETag at the end.
+        Assert.Equal(1, requests.Count("table Uploads", "GET"));
+        Assert.Equal(1, requests.Count("table Uploads (batch)", "POST"));
+        Assert.Equal(1, requests.Count("table Uploads", "PUT"));
+        Assert.Equal((0, 1), (requests.Count("blob reports", "HEAD"), requests.Count("blob reports", "GET")));
+        Assert.True(requests.Count("table RulesVersions", "GET") <= 1, requests.Describe());
+        Assert.Equal(1, requests.Count("table FollowUps (batch)", "POST"));
+        var cases = await pipeline.Get<FollowUpStore>().ForUnitAsync("ubnd-po-ko", CancellationToken.None);
+        Assert.Equal(["G4.1", "G4.3a"], cases.Select(found => found.Indicator).Order());
+        Assert.All(cases, found => Assert.Equal(FollowUpState.Open, found.State));
+        var row = await pipeline.Get<UploadLog>().FindAsync(StorageNames.ReportsContainer, UploadLog.KeyOf(StorageNames.ReportsContainer, "ubnd-po-ko/2019.csv", (await pipeline.Get<ReportStore>().FindAsync("ubnd-po-ko/2019.csv", CancellationToken.None))!.ETag), CancellationToken.None);
+        Assert.Equal((UploadState.Done, 1, 1L, null), (row!.State, row.Attempts, row.Arrival, row.InFlightUntil));
+        Assert.NotNull(row.ReportKey);
+    }
+
+    [Fact]
+    public async Task Reports_in_a_burst_read_the_rules_pointer_once_each_and_the_same_report_again_changes_nothing()
+    {
+        var requests = new RequestCounter(Azurite.ConnectionString);
+        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" }, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", BehindReport("po-ko"));
+        await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", BehindReport("tan-canh"));
+        await pipeline.UploadReportAsync("ubnd-dak-tram/2019.csv", BehindReport("dak-tram"));
+        requests.Clear();
+
+        foreach (var report in new[] { "ubnd-po-ko/2019.csv", "ubnd-tan-canh/2019.csv", "ubnd-dak-tram/2019.csv" })
+        {
+            Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync(report, CancellationToken.None));
+        }
+
+        // One read for each report's page, none for scoring it: the page's read is the one scoring trusts for a few seconds.
+        Assert.True(requests.Count("table RulesVersions", "GET") <= 3, requests.Describe());
+
+        // Delivered again: the version's row says it is done, and no case is opened twice.
+        Assert.Equal(ReportOutcome.AlreadyProcessed, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
+        await pipeline.FailLastStepAsync("ubnd-tan-canh/2019.csv");
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-tan-canh/2019.csv", CancellationToken.None));
+        var cases = await pipeline.Get<FollowUpStore>().ForUnitAsync("ubnd-tan-canh", CancellationToken.None);
+        Assert.Equal(2, cases.Count);
+        foreach (var found in cases)
+        {
+            Assert.Single(await pipeline.Get<FollowUpStore>().HistoryAsync(found.Id, CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public async Task Rules_activated_by_another_instance_apply_once_the_recheck_interval_has_passed()
+    {
+        await using var scoring = Pipeline.Create(Azurite);
+        await using var other = Pipeline.Create(Azurite);
+        await other.PublishRulesAsync();
+        var active = scoring.Get<ActiveRules>();
+        var before = (await active.GetRecentAsync(CancellationToken.None))!.Version;
+
+        await other.PublishRulesAsync(Pipeline.WorkflowJson().Replace("\"target\": 98", "\"target\": 97", StringComparison.Ordinal));
+        var activated = (await other.Get<ActiveRules>().GetActiveInfoAsync(CancellationToken.None))!.Version;
+        Assert.NotEqual(before, activated);
+
+        // Within the interval the pointer read a moment ago stands for scoring; the activating instance itself scores
+        // with the new version at once, and the jobs that bring stored verdicts in line read the pointer every time.
+        Assert.Equal(before, (await active.GetRecentAsync(CancellationToken.None))!.Version);
+        Assert.Equal(activated, (await other.Get<ActiveRules>().GetRecentAsync(CancellationToken.None))!.Version);
+        scoring.Clock.Advance(new WorkflowOptions().RulesPointerRecheck);
+        Assert.Equal(activated, (await active.GetRecentAsync(CancellationToken.None))!.Version);
+        Assert.Equal(activated, (await scoring.Get<ActiveRules>().GetAsync(CancellationToken.None))!.Version);
+    }
+
+    [Fact]
+    public async Task Attempt_that_outlived_its_hold_records_its_end_on_the_row_as_the_next_attempt_left_it()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", BehindReport("po-ko"));
+        var uploads = pipeline.Get<UploadLog>();
+        var blob = await pipeline.Get<ReportStore>().FindAsync("ubnd-po-ko/2019.csv", CancellationToken.None);
+        var first = await uploads.BeginAsync(StorageNames.ReportsContainer, blob, CancellationToken.None);
+        pipeline.Clock.Advance(UploadLog.InFlightLimit + TimeSpan.FromMinutes(1));
+        var second = await uploads.BeginAsync(StorageNames.ReportsContainer, blob, CancellationToken.None);
+        Assert.Equal((1, 2, first.Arrival), (first.Attempt, second.Attempt, second.Arrival));
+
+        await uploads.FinishAsync(StorageNames.ReportsContainer, first, UploadOutcome.Scored("late"), CancellationToken.None);
+
+        var row = (await uploads.FindAsync(StorageNames.ReportsContainer, first.Key, CancellationToken.None))!;
+        Assert.Equal((UploadState.Done, 2, "late", first.Arrival), (row.State, row.Attempts, row.ReportKey, row.Arrival));
+        // The second attempt's own end replaces the row on its ETag if unchanged, else as it stands: done either way.
+        await uploads.FinishAsync(StorageNames.ReportsContainer, second, UploadOutcome.Scored("on time"), CancellationToken.None);
+        Assert.Equal("on time", (await uploads.FindAsync(StorageNames.ReportsContainer, first.Key, CancellationToken.None))!.ReportKey);
+    }
+
+    /// <summary>Storage requests by target (<c>table Uploads</c>, <c>table FollowUps (batch)</c>, <c>blob reports</c>) and method.</summary>
+    private sealed partial class RequestCounter : HttpPipelinePolicy
+    {
+        private readonly ConcurrentQueue<(string Target, string Method)> _requests = new();
+        private readonly int _tablePort;
+
+        public RequestCounter(string connectionString)
+        {
+            var table = Regex.Match(connectionString, @"TableEndpoint=https?://[^:/]+:(\d+)/");
+            _tablePort = table.Success ? int.Parse(table.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : throw new ArgumentException("no table endpoint with a port", nameof(connectionString));
+        }
+
+        public void Clear() => _requests.Clear();
+
+        public int Count(string target, string method) => _requests.Count(request => request.Target == target && request.Method == method);
+
+        public string Describe() => string.Join(", ", _requests.GroupBy(request => request).Select(group => $"{group.Key.Target} {group.Key.Method} {group.Count()}"));
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Record(message);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            Record(message);
+            return ProcessNextAsync(message, pipeline);
+        }
+
+        private void Record(HttpMessage message)
+        {
+            // Azurite's paths start with the account: /devstoreaccount1/Uploads(...), /devstoreaccount1/reports/po-ko/...
+            var segments = Uri.UnescapeDataString(message.Request.Uri.Path).Split('/', StringSplitOptions.RemoveEmptyEntries);
+            var first = segments.Length > 1 ? segments[1] : "";
+            var isTable = message.Request.Uri.Port == _tablePort;
+            var target = !isTable ? $"blob {first}"
+                : first == "$batch" ? $"table {BatchTable(message)} (batch)"
+                : $"table {first.Split('(')[0]}";
+            _requests.Enqueue((target, message.Request.Method.ToString()));
+        }
+
+        private static string BatchTable(HttpMessage message)
+        {
+            if (message.Request.Content is not { } content)
+            {
+                return "?";
+            }
+
+            using var buffer = new MemoryStream();
+            content.WriteTo(buffer, CancellationToken.None);
+            var match = BatchOperation().Match(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            return match.Success ? match.Groups[1].Value : "?";
+        }
+
+        [GeneratedRegex(@"(?:POST|PUT|PATCH|MERGE|DELETE|GET) https?://[^/]+/[^/]+/([A-Za-z0-9]+)")]
+        private static partial Regex BatchOperation();
+    }
+}
