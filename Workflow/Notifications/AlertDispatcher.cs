@@ -39,18 +39,20 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
     public async Task<(int Sent, int StillPending)> SendPendingAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
+        int pending;
         while (true)
         {
-            var batch = await _outbox.DueAsync(null, BatchSize, cancellationToken);
+            var (batch, read) = await _outbox.DueAndPendingAsync(BatchSize, cancellationToken);
             var delivery = await DeliverAsync(batch, cancellationToken);
             sent += delivery.Sent;
+            // What stays pending: those read less those just sent (an alert stored meanwhile waits for the next sweep's count).
+            pending = read - delivery.Sent;
             if (batch.Count < BatchSize || delivery.Sent == 0 || delivery.ServiceDown)
             {
                 break;
             }
         }
 
-        var pending = await _outbox.PendingCountAsync(cancellationToken);
         if (sent > 0 || pending > 0)
         {
             LogSwept(sent, pending);

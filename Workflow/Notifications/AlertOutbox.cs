@@ -129,7 +129,10 @@ public sealed class AlertOutbox
         _storage = storage;
         _clock = clock;
         _claimDuration = email.Value.ClaimDuration;
+        _longestSend = email.Value.TotalSendTimeout;
     }
+
+    private readonly TimeSpan _longestSend;
 
     private TableClient Table => _storage.Table(StorageNames.AlertsTable);
 
@@ -143,6 +146,10 @@ public sealed class AlertOutbox
     private const int MaxRemembered = 10_000;
 
     private sealed record JustAdded(PendingAlertEntity Index, AlertRecordEntity Record);
+
+    /// <summary>Whether <paramref name="index"/> is an alert this process stored held for itself and nobody changed since.</summary>
+    private bool HeldHere(PendingAlertEntity index) =>
+        _justAdded.TryGetValue(index.RowKey[PendingPrefix.Length..], out var added) && added.Index.ETag == index.ETag;
 
     /// <summary>Remembers an alert just stored, with its index row's ETag from the transaction's answer (none: not remembered).</summary>
     private void Remember(string id, PendingAlertEntity index, AlertRecordEntity record, IReadOnlyList<Response> answers)
@@ -181,7 +188,16 @@ public sealed class AlertOutbox
     /// Stores each message unless one with its id exists already: storing the same alert twice (a trigger that
     /// fires twice) keeps one. Returns the ids newly stored.
     /// </summary>
-    public async Task<IReadOnlyList<string>> AddAsync(IEnumerable<EmailMessage> messages, AlertKind kind, string source, CancellationToken cancellationToken)
+    /// <param name="messages">The emails.</param>
+    /// <param name="kind">What they are about.</param>
+    /// <param name="source">The report, upload or job they come from.</param>
+    /// <param name="cancellationToken">Stops the storing.</param>
+    /// <param name="heldForSending">
+    /// Whether this process sends them right after (<see cref="DueAsync"/> with their ids): they are stored claimed by it,
+    /// so sending them needs no claim of its own; should it never send them, the sweep does once the claim lapses.
+    /// </param>
+    public async Task<IReadOnlyList<string>> AddAsync(
+        IEnumerable<EmailMessage> messages, AlertKind kind, string source, CancellationToken cancellationToken, bool heldForSending = false)
     {
         var added = new List<string>();
         var now = _clock.GetUtcNow();
@@ -202,7 +218,10 @@ public sealed class AlertOutbox
                 record.WithBodyInBlob();
             }
 
-            var index = new PendingAlertEntity { PartitionKey = record.PartitionKey, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = DateTimeOffset.MinValue };
+            var index = new PendingAlertEntity
+            {
+                PartitionKey = record.PartitionKey, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = heldForSending ? now + _claimDuration : DateTimeOffset.MinValue,
+            };
             try
             {
                 var stored = await Table.SubmitTransactionAsync(
@@ -227,13 +246,33 @@ public sealed class AlertOutbox
     /// </summary>
     public async Task<IReadOnlyList<PendingAlertEntity>> DueAsync(IReadOnlyCollection<string>? only, int limit, CancellationToken cancellationToken)
     {
+        if (only is null)
+        {
+            return Due(await PendingAsync(null, cancellationToken), limit);
+        }
+
+        // The alerts this process stored and remembers are due whether or not it holds them (TryClaimAsync decides).
         var now = _clock.GetUtcNow();
-        var remembered = only?.Select(id => _justAdded.TryGetValue(id, out var added) ? added.Index : null).OfType<PendingAlertEntity>().ToList() ?? [];
-        var pending = only is null
-            ? await PendingAsync(null, cancellationToken)
-            : [.. remembered, .. await NamedPendingAsync([.. only.Where(id => !_justAdded.ContainsKey(id))], cancellationToken)];
+        var remembered = only.Select(id => _justAdded.TryGetValue(id, out var added) ? added.Index : null).OfType<PendingAlertEntity>().Where(index => index.NextAttemptAt <= now);
+        var named = await NamedPendingAsync([.. only.Where(id => !_justAdded.ContainsKey(id))], cancellationToken);
+        return [.. remembered.Concat(Due(named, limit)).Take(limit)];
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> pending alerts due now, as <see cref="DueAsync"/>, and how many alerts were pending in
+    /// all when they were read: the sweep counts what stays pending from the same reads instead of reading them again.
+    /// </summary>
+    public async Task<(IReadOnlyList<PendingAlertEntity> Due, int Pending)> DueAndPendingAsync(int limit, CancellationToken cancellationToken)
+    {
+        var pending = await PendingAsync(null, cancellationToken);
+        return (Due(pending, limit), pending.Count);
+    }
+
+    private List<PendingAlertEntity> Due(IEnumerable<PendingAlertEntity> pending, int limit)
+    {
+        var now = _clock.GetUtcNow();
         return pending
-            .Where(index => index.NextAttemptAt <= now && index.ClaimedUntil <= now)
+            .Where(index => index.NextAttemptAt <= now && (index.ClaimedUntil <= now || HeldHere(index)))
             .OrderBy(index => index.NextAttemptAt)
             .ThenBy(index => index.RowKey, StringComparer.Ordinal)
             .Take(limit)
@@ -287,6 +326,13 @@ public sealed class AlertOutbox
         {
             var id = due.RowKey[PendingPrefix.Length..];
             _justAdded.TryRemove(id, out var added);
+            if (added is { } held && held.Index.ETag == due.ETag && held.Index.ClaimedUntil - now > _longestSend)
+            {
+                // Stored claimed by this process, unchanged since, with time left for the longest send: no other sender takes
+                // it before its claim lapses, so it is this process's to send without claiming it again.
+                return new ClaimedAlert(await WithAttachmentsAsync(held.Record, cancellationToken), held.Index.ETag, due.PartitionKey);
+            }
+
             var response = await Table.UpdateEntityAsync(claim, due.ETag, TableUpdateMode.Replace, cancellationToken);
             var record = added?.Record ?? (await Table.GetEntityAsync<AlertRecordEntity>(due.PartitionKey, RecordPrefix + id, cancellationToken: cancellationToken)).Value;
             return new ClaimedAlert(await WithAttachmentsAsync(record, cancellationToken), response.Headers.ETag ?? default, due.PartitionKey);

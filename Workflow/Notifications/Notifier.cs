@@ -35,7 +35,8 @@ public sealed class Notifier
         var rendered = notices.SelectMany(notice => _email.Render(rules, notice)).ToList();
         foreach (var kind in rendered.Select(item => item.Kind).Distinct())
         {
-            added.AddRange(await _outbox.AddAsync(rendered.Where(item => item.Kind == kind).Select(item => item.Message), kind, source, cancellationToken));
+            // Held for this process, which sends them once it has stored what they are about (SendAsync).
+            added.AddRange(await _outbox.AddAsync(rendered.Where(item => item.Kind == kind).Select(item => item.Message), kind, source, cancellationToken, heldForSending: true));
         }
 
         return added;

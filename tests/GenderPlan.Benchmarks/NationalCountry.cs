@@ -199,7 +199,8 @@ internal static class NationalCountry
 
     private static string Csv(int year, string place, IEnumerable<string> indicators, bool small)
     {
-        var random = new Random(HashCode.Combine(Seed, year, StableHash(place)));
+        // Not HashCode.Combine: .NET seeds it per process, and two runs must generate the same figures.
+        var random = new Random(unchecked((Seed * 7919) + (year * 104_729) + StableHash(place)));
         var csv = new StringBuilder("period,jurisdiction,indicator,value,numerator,denominator\n");
         foreach (var code in indicators)
         {

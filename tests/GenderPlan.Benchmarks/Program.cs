@@ -3,8 +3,9 @@ using GenderPlan.Benchmarks;
 
 // dotnet run -c Release --project tests/GenderPlan.Benchmarks -- generate DIR 10000   (files for the memory run)
 // dotnet run -c Release --project tests/GenderPlan.Benchmarks -- pipeline 1000 4       (the workflow against Azurite)
-// dotnet run -c Release --project tests/GenderPlan.Benchmarks -- national [--provinces N] [--years Y] [--parallel P]
-//                                                                                      (issue 23: the national burst against Azurite; 34 provinces, 1 year, 4 at a time by default)
+// dotnet run -c Release --project tests/GenderPlan.Benchmarks -- national [--provinces N] [--years Y] [--parallel P] [--waves W]
+//                                                                                      (issue 23: the national burst against Azurite; 34 provinces, 1 year, 4 at a time,
+//                                                                                       12 waves with a sweep 5 minutes after each, an hour's timer, by default)
 // dotnet run -c Release --project tests/GenderPlan.Benchmarks -- --filter '*'          (BenchmarkDotNet)
 if (args is ["generate", var directory, var count])
 {
@@ -28,7 +29,7 @@ if (args is ["national", .. var options])
     }
 
     return await NationalBenchmark.RunAsync(
-        Option("--provinces", NationalCountry.Provinces, NationalCountry.Provinces), Option("--years", 1, 5), Option("--parallel", 4, 64));
+        Option("--provinces", NationalCountry.Provinces, NationalCountry.Provinces), Option("--years", 1, 5), Option("--parallel", 4, 64), Option("--waves", 12, 120));
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(ScoringBenchmarks).Assembly).Run(args);

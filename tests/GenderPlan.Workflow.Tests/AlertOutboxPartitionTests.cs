@@ -112,6 +112,36 @@ public sealed class AlertOutboxPartitionTests(AzuriteFixture azurite) : AzuriteT
     }
 
     [Fact]
+    public async Task Alert_stored_held_for_sending_is_sent_with_no_request_but_its_sent_mark()
+    {
+        var requests = new RequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var stored = await pipeline.Alerts.AddAsync([Message("held-1"), Message("held-2")], AlertKind.Alert, "test", CancellationToken.None, heldForSending: true);
+
+        requests.Clear();
+        var sent = await pipeline.Get<Notifier>().SendAsync(stored, CancellationToken.None);
+
+        Assert.Equal(2, sent);
+        Assert.Equal(["$batch", "$batch"], requests.Snapshot().Select(request => request[(request.LastIndexOf('/') + 1)..]));
+        Assert.All(await pipeline.Storage.AllAlertsAsync(), alert => Assert.Equal(AlertState.Sent, alert.State));
+    }
+
+    [Fact]
+    public async Task Alert_held_by_a_process_that_stopped_is_sent_by_another_once_the_hold_lapses_and_not_before()
+    {
+        await using var stopped = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:Email:ClaimDuration"] = "00:05:00", ["GenderPlan:Email:TotalSendTimeout"] = "00:01:00" });
+        await using var sweeping = Pipeline.Create(Azurite, now: stopped.Clock.GetUtcNow());
+        await stopped.Alerts.AddAsync([Message("orphan")], AlertKind.Alert, "test", CancellationToken.None, heldForSending: true);
+
+        Assert.Equal((0, 1), await sweeping.Dispatcher.SendPendingAsync(CancellationToken.None));
+        sweeping.Clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal((1, 0), await sweeping.Dispatcher.SendPendingAsync(CancellationToken.None));
+
+        Assert.Single(sweeping.EmailFiles());
+        Assert.Empty(stopped.EmailFiles());
+    }
+
+    [Fact]
     public async Task Alert_another_process_sent_first_is_not_sent_again_by_the_process_that_stored_it()
     {
         await using var storing = Pipeline.Create(Azurite);
