@@ -82,7 +82,10 @@ public interface ISweepCatchUp
 public interface IDashboardPublisher
 {
     /// <summary>Republishes the page of one place; never throws for a storage fault (the page is derived data).</summary>
-    Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken);
+    /// <param name="jurisdiction">The place.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <param name="rules">The rules a report was just scored with, so the page needs no read of its own; null reads the active ones.</param>
+    Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken, Core.Domain.RuleBook? rules = null);
 
     /// <summary>
     /// Republishes the pages that show sums: every plan's own place's (its district page) and every place between's (a

@@ -57,9 +57,10 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// <param name="jurisdiction">The place.</param>
     /// <param name="links">Whether links to other places point at published files or at the live pages of the same host.</param>
     /// <param name="cancellationToken">Stops the reads.</param>
-    public async Task<DashboardInput?> BuildAsync(string jurisdiction, PageLinks links, CancellationToken cancellationToken)
+    /// <param name="rules">The rules to build with, when the caller holds them; null reads the active ones.</param>
+    public async Task<DashboardInput?> BuildAsync(string jurisdiction, PageLinks links, CancellationToken cancellationToken, RuleBook? rules = null)
     {
-        var rules = await _activeRules.GetAsync(cancellationToken);
+        rules ??= await _activeRules.GetAsync(cancellationToken);
         var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
         return rules is null || CurrentPlan(rules, jurisdiction, today) is not { } plan ? null : await BuildAsync(rules, plan, jurisdiction, links, cancellationToken);
     }
@@ -221,9 +222,9 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     }
 
     /// <summary>Renders and uploads the page of <paramref name="jurisdiction"/>; returns its blob name, or null when there was nothing to show.</summary>
-    public async Task<string?> PublishAsync(string jurisdiction, CancellationToken cancellationToken)
+    public async Task<string?> PublishAsync(string jurisdiction, CancellationToken cancellationToken, RuleBook? rules = null)
     {
-        var input = await BuildAsync(jurisdiction, PageLinks.Published, cancellationToken);
+        var input = await BuildAsync(jurisdiction, PageLinks.Published, cancellationToken, rules);
         if (input is null)
         {
             return null;
@@ -243,11 +244,11 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     }
 
     /// <inheritdoc />
-    public async Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken)
+    public async Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken, RuleBook? rules = null)
     {
         try
         {
-            await PublishAsync(jurisdiction, cancellationToken);
+            await PublishAsync(jurisdiction, cancellationToken, rules);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

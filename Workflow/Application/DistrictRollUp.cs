@@ -72,7 +72,7 @@ public sealed partial class DistrictRollUp
             .ToDictionary(group => group.Key, group => group.Sum(decision => decision.Weight), StringComparer.Ordinal);
         // The figures stored by the last roll-up: with them, only the places that changed since are read again (and the
         // plan's own place and the places between, whose sums are compared and replaced), unless they were last read whole
-        // over an hour ago. Otherwise every place of the plan is read: Plan.Communes is every place but its own, at any
+        // over six hours ago. Otherwise every place of the plan is read: Plan.Communes is every place but its own, at any
         // depth (a province plan's districts and communes alike), one partition each, read side by side.
         var known = await _figures.FindAsync(district, period, cancellationToken);
         var incremental = changed is not null && known is not null && now - known.ReadWholeAt < ReadWholeEvery;
@@ -95,8 +95,11 @@ public sealed partial class DistrictRollUp
         return queued;
     }
 
-    /// <summary>How long the stored figures stand in for the places that did not change: past it, the sweep reads every place again.</summary>
-    public static readonly TimeSpan ReadWholeEvery = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How long the stored figures stand in for the places that did not change: past it, the sweep reads every place again.
+    /// A deadline day's morning or afternoon: a province is read whole about twice on the day, not on each of its sweeps.
+    /// </summary>
+    public static readonly TimeSpan ReadWholeEvery = TimeSpan.FromHours(6);
 
     private static ComparedFigure Compared(StoredResult result) =>
         new(result.Jurisdiction, result.Indicator, result.Status, result.Value, result.Counts?.Numerator, result.Counts?.Denominator, result.Arrival);
