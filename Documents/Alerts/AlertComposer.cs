@@ -263,9 +263,10 @@ public sealed class AlertComposer
 
     /// <summary>
     /// One notice To the lead department and the coordinator that the district's reported figure of an indicator and
-    /// the communes' sum differ by more than the rule's tolerance. Its id is made of the place, period, indicator
-    /// and both figures, so the same pair of figures is told once however often it is recomputed, and a changed
-    /// figure is told again.
+    /// the communes' sum differ by more than the rule's tolerance. Its id is made of the place, period, indicator and the
+    /// reported figure, and of the sum once every place below has reported: while some have not, the sum moves with each
+    /// sweep of a deadline day, and the lead is told once that the figures so far disagree, not after every sweep; once
+    /// all have, the same pair of figures is told once however often it is recomputed, and a changed figure again.
     /// </summary>
     public EmailMessage Discrepancy(Plan plan, Period period, Indicator indicator, decimal reported, decimal communes, Coverage coverage) =>
         For(plan.Coordinator).DiscrepancyFor(plan, period, indicator, reported, communes, coverage);
@@ -285,7 +286,9 @@ public sealed class AlertComposer
             subject, new LocalizedText(Lower(OneLine(indicator.Name.Vi)), OneLine(indicator.Name.En)), Places(place), PlaceWords.Of(plan.District).Kind,
             PlaceWords.Members(below) ?? PlacesBelowUnknown, period.Label, Both(reported), Both(communes), CoverageText.Describe(plan, coverage),
             Both(indicator.ToleranceFor(reported)), UnitNames(indicator.Lead), UnitNames(_coordinator), ReplyBy());
-        var figures = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reported}|{communes}");
+        var figures = coverage.Missing.Count == 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reported}|{communes}")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reported}|so-far");
         return Build(Id("discrepancy", plan.District.Id, period.ToString(), indicator.Code, figures), [indicator.Lead, _coordinator], [], "discrepancy", model);
     }
 

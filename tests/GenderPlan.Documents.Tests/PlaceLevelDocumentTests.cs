@@ -146,6 +146,22 @@ public sealed class PlaceLevelDocumentTests
     }
 
     [Fact]
+    public void Disagreement_with_a_sum_some_communes_are_missing_from_is_one_notice_whatever_the_sum_until_all_have_reported()
+    {
+        var plan = TestRules.Plan;
+        var composer = new AlertComposer(TestRules.Book, null);
+        var indicator = plan.FindIndicator("G4.3a")!;
+        var sweep1 = composer.Discrepancy(plan, Period.Annual(2019), indicator, 90m, 70m, new Coverage(3, 9, ["a", "b", "c", "d", "e", "f"]));
+        var sweep2 = composer.Discrepancy(plan, Period.Annual(2019), indicator, 90m, 75m, new Coverage(6, 9, ["a", "b", "c"]));
+        var all = composer.Discrepancy(plan, Period.Annual(2019), indicator, 90m, 80m, new Coverage(9, 9, []));
+        var allCorrected = composer.Discrepancy(plan, Period.Annual(2019), indicator, 90m, 82m, new Coverage(9, 9, []));
+        var newFigure = composer.Discrepancy(plan, Period.Annual(2019), indicator, 91m, 75m, new Coverage(6, 9, ["a", "b", "c"]));
+
+        Assert.Equal(sweep1.Id, sweep2.Id);
+        Assert.Equal(4, new[] { sweep1.Id, all.Id, allCorrected.Id, newFigure.Id }.Distinct().Count());
+    }
+
+    [Fact]
     public void The_Dak_To_discrepancy_notice_still_speaks_of_the_district_and_its_communes_and_town()
     {
         var plan = TestRules.Plan;
