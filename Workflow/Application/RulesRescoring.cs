@@ -18,8 +18,10 @@ namespace GenderPlan.Workflow.Application;
 /// </summary>
 public sealed partial class RulesRescoring : ISweepCatchUp
 {
-    // Each plan's version whose results this process has seen all scored by it (a process starts knowing none).
+    // Each plan's version whose results are all scored by it: noted in storage, read once by each process's first sweep.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _upToDate = new(StringComparer.Ordinal);
+    private volatile bool _marksRead;
+    private readonly RescoredPlans _marks;
 
     private readonly ActiveRules _activeRules;
     private readonly ResultStore _results;
@@ -34,8 +36,9 @@ public sealed partial class RulesRescoring : ISweepCatchUp
     /// <summary>Creates the job.</summary>
     public RulesRescoring(
         ActiveRules activeRules, ResultStore results, ReportLog reports, ReportPipeline pipeline, FormerPlacesBaselines baselines, Notifier notifier,
-        TimeProvider clock, ILogger<RulesRescoring> logger, ChangeLog changes)
+        TimeProvider clock, ILogger<RulesRescoring> logger, ChangeLog changes, RescoredPlans marks)
     {
+        _marks = marks;
         _changes = changes;
         _activeRules = activeRules;
         _results = results;
@@ -55,8 +58,18 @@ public sealed partial class RulesRescoring : ISweepCatchUp
             return 0;
         }
 
-        // Only the plans whose version this process has not yet brought every result up to: a sweep with no rules change
-        // reads nothing, and a change to one province's plan reads that province's places, not the country's.
+        if (!_marksRead)
+        {
+            foreach (var (plan, version) in await _marks.ReadAsync(cancellationToken))
+            {
+                _upToDate.TryAdd(plan, version);
+            }
+
+            _marksRead = true;
+        }
+
+        // Only the plans whose version no process has yet brought every result up to: a sweep with no rules change reads
+        // nothing, and a change to one province's plan reads that province's places, not the country's.
         var pending = rules.Plans.Where(plan => !_upToDate.TryGetValue(plan.Id, out var version) || version != plan.Version).ToList();
         var standing = new List<StoredResult>();
         foreach (var place in pending.SelectMany(plan => plan.Places.Places.Select(place => place.Id)).Distinct(StringComparer.Ordinal))
@@ -89,7 +102,7 @@ public sealed partial class RulesRescoring : ISweepCatchUp
             .ToList();
         if (outdated.Count == 0)
         {
-            MarkUpToDate(pending);
+            await MarkUpToDateAsync(pending, cancellationToken);
             return 0;
         }
 
@@ -117,7 +130,7 @@ public sealed partial class RulesRescoring : ISweepCatchUp
         var queued = await _pipeline.RecordAsync(rules, rescored, _clock.GetUtcNow(), cancellationToken);
         LogRescored(outdated.Count, queued.Count);
         await _notifier.SendAsync(queued, cancellationToken);
-        MarkUpToDate(pending);
+        await MarkUpToDateAsync(pending, cancellationToken);
         return outdated.Count;
     }
 
@@ -125,8 +138,14 @@ public sealed partial class RulesRescoring : ISweepCatchUp
         change.RulesVersion is { } version && Period.TryParse(change.Period, out var period) && rules.FindPlan(period, change.Place)?.Version == version;
 
     // Marked only once every outdated report is scored again: a pass cut short is done again by the next sweep.
-    private void MarkUpToDate(IEnumerable<Plan> plans)
+    private async Task MarkUpToDateAsync(IReadOnlyList<Plan> plans, CancellationToken cancellationToken)
     {
+        if (plans.Count == 0)
+        {
+            return;
+        }
+
+        await _marks.MarkAsync(plans.Select(plan => (plan.Id, plan.Version)), cancellationToken);
         foreach (var plan in plans)
         {
             _upToDate[plan.Id] = plan.Version;

@@ -59,6 +59,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ReportLog>();
         services.AddSingleton<PlaceReportIndex>();
         services.AddSingleton<CommuneFigures>();
+        services.AddSingleton<RescoredPlans>();
         services.AddSingleton<ReportDecisionStore>();
         return services;
     }

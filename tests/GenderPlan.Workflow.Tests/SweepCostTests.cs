@@ -159,6 +159,30 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     }
 
     [Fact]
+    public async Task First_sweep_of_a_new_process_reads_no_result_when_another_brought_every_plan_up_to_date()
+    {
+        await using (var first = Pipeline.Create(Azurite, settings: OnSweep))
+        {
+            await first.PublishRulesAsync();
+            await first.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
+            await first.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None);
+            await first.Get<Sweep>().RunAsync(CancellationToken.None);
+        }
+
+        var requests = new RequestLog();
+        // A cold instance, an hour on: nothing new, and the page's daily republish and the change log's window behind it.
+        await using var started = Pipeline.Create(
+            Azurite, now: new DateTimeOffset(2019, 11, 20, 4, 0, 0, TimeSpan.Zero), settings: OnSweep,
+            configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var rescoring = started.Get<IEnumerable<ISweepCatchUp>>().OfType<RulesRescoring>().Single();
+
+        Assert.Equal(0, await rescoring.CatchUpAsync(CancellationToken.None));
+
+        Assert.DoesNotContain(requests.Snapshot(), request => request.Contains("/Results", StringComparison.Ordinal));
+        Assert.Contains(requests.Snapshot(), request => request.Contains("/RulesVersions", StringComparison.Ordinal) && request.Contains("rescored", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task District_page_compares_its_communes_from_the_stored_figures_without_reading_a_communes_results()
     {
         var requests = new RequestLog();
