@@ -139,7 +139,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         return new DashboardInput(
             rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList(), communeResults, provinceReports,
             PeriodLinks: links == PageLinks.Live ? PeriodLinks.Query : PeriodLinks.Files(jurisdiction),
-            FollowUps: await FollowUpsAsync(plan, jurisdiction, cancellationToken));
+            FollowUps: await FollowUpsAsync(rules, plan, jurisdiction, explained, cancellationToken));
     }
 
     /// <summary>The stored results of a place within the plan's years: reported figures and, for a place with places below it, their sums.</summary>
@@ -185,19 +185,33 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     }
 
     /// <summary>
-    /// The cases of the place and of every place below it within the plan's years: the page shows the place's own for
-    /// the period it shows, the province report those of its period everywhere in the district.
+    /// The cases of the place within the plan's years, which its page shows, read from the partitions of the units its
+    /// cases go to: its committee's, and where it has none or is the plan's own place (whose departments report), the
+    /// plan's leads'. The province report shows those of every place of the district: it reads every case instead.
     /// </summary>
-    private async Task<IReadOnlyList<Core.FollowUps.FollowUpCase>> FollowUpsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Core.FollowUps.FollowUpCase>> FollowUpsAsync(RuleBook rules, Plan plan, string jurisdiction, bool explained, CancellationToken cancellationToken)
     {
-        var places = new HashSet<string>(StringComparer.Ordinal) { jurisdiction };
-        if (plan.IsDistrict(jurisdiction))
+        IEnumerable<Core.FollowUps.FollowUpCase> found;
+        if (explained)
         {
-            places.UnionWith(plan.Communes.Select(commune => commune.Id));
+            var places = new HashSet<string>(StringComparer.Ordinal) { jurisdiction };
+            if (plan.IsDistrict(jurisdiction))
+            {
+                places.UnionWith(plan.Communes.Select(commune => commune.Id));
+            }
+
+            found = await _followUps.ForPlacesAsync(places, cancellationToken);
+        }
+        else
+        {
+            var committee = rules.CommitteeOf(jurisdiction)?.Id;
+            var units = committee is not null && !plan.IsDistrict(jurisdiction)
+                ? [committee]
+                : plan.Indicators.Select(indicator => indicator.Lead).Append(committee).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            found = await _followUps.ForPlaceAsync(jurisdiction, units, cancellationToken);
         }
 
-        return [.. (await _followUps.ForPlacesAsync(places, cancellationToken))
-            .Where(found => Period.TryParse(found.Period, out var period) && plan.Covers(period))];
+        return [.. found.Where(found => Period.TryParse(found.Period, out var period) && plan.Covers(period))];
     }
 
     /// <summary>

@@ -48,6 +48,8 @@ public sealed partial class FollowUpService : ISweepCatchUp
 {
     /// <summary>Writes lost in a row before giving up: each one lost is another answer's won.</summary>
     private const int MaxConflicts = 20;
+    // The day this process last went through every open case to its end: the clock's steps fall on days.
+    private DateOnly? _caughtUpOn;
     private readonly FollowUpStore _store;
     private readonly ActiveRules _activeRules;
     private readonly Notifier _notifier;
@@ -209,7 +211,9 @@ public sealed partial class FollowUpService : ISweepCatchUp
     /// <summary>
     /// The clock's part: for each case not closed, one reminder to its unit before escalation (not for an archived
     /// plan, which reminds nobody), escalation after the plan's days, overdue once the expected date passed; then one
-    /// digest a week to each coordinator with escalated or overdue cases. Returns how many cases changed.
+    /// digest a week to each coordinator with escalated or overdue cases. Returns how many cases changed. Its steps fall
+    /// on days (Vietnam's), so a process goes through the cases once a day, on its first sweep of the day: reading every
+    /// open case on each 5-minute sweep would cost as much as the cases kept, for nothing new.
     /// </summary>
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -220,6 +224,11 @@ public sealed partial class FollowUpService : ISweepCatchUp
 
         var now = _clock.GetUtcNow();
         var today = ReportingCalendar.VietnamDate(now);
+        if (_caughtUpOn == today)
+        {
+            return 0;
+        }
+
         var changed = 0;
         var open = new List<FollowUpCase>();
         foreach (var stored in await _store.OpenAsync(cancellationToken))
@@ -252,6 +261,7 @@ public sealed partial class FollowUpService : ISweepCatchUp
             LogCaughtUp(changed);
         }
 
+        _caughtUpOn = today;
         return changed;
     }
 

@@ -108,6 +108,27 @@ public sealed class FollowUpStore
         return cases;
     }
 
+    /// <summary>
+    /// The cases of <paramref name="place"/> kept by any of <paramref name="units"/>, every period: one key range in each
+    /// unit's partition, where <see cref="ForPlacesAsync"/> reads every unit's. A page knows which units its place's cases
+    /// go to (its committee, or the plan's leads), so its cost stays with those units, not with the country's cases.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpCase>> ForPlaceAsync(string place, IEnumerable<string> units, CancellationToken cancellationToken)
+    {
+        var reads = await Task.WhenAll(units.Distinct(StringComparer.Ordinal).Select(async unit =>
+        {
+            var cases = new List<FollowUpCase>();
+            var filter = $"{Keys.RowKeyStartsWith(unit, CasePrefix)} and {TableClient.CreateQueryFilter($"Place eq {place}")}";
+            await foreach (var row in Table.QueryAsync<FollowUpEntity>(filter, cancellationToken: cancellationToken))
+            {
+                cases.Add(row.ToCase());
+            }
+
+            return cases;
+        }));
+        return [.. reads.SelectMany(cases => cases)];
+    }
+
     /// <summary>The steps of a case, oldest first.</summary>
     public async Task<IReadOnlyList<FollowUpEvent>> HistoryAsync(string id, CancellationToken cancellationToken)
     {

@@ -45,6 +45,8 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
 
         Assert.Equal(oneYear.Count, fourYears.Count);
         Assert.DoesNotContain(fourYears, request => request.Contains("/Results", StringComparison.Ordinal) || request.Contains("$web", StringComparison.Ordinal));
+        // The follow-up clock went through the cases on the day's first sweep: not again the same day.
+        Assert.DoesNotContain(fourYears, request => request.Contains("/FollowUps", StringComparison.Ordinal));
         Assert.Contains(fourYears, request => request.Contains("/Changes", StringComparison.Ordinal));
     }
 
@@ -180,6 +182,29 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
 
         Assert.DoesNotContain(requests.Snapshot(), request => request.Contains("/Results", StringComparison.Ordinal));
         Assert.Contains(requests.Snapshot(), request => request.Contains("/RulesVersions", StringComparison.Ordinal) && request.Contains("rescored", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Commune_page_reads_the_cases_of_its_committee_only_not_every_units()
+    {
+        var requests = new RequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await pipeline.PublishRulesAsync();
+        foreach (var commune in new[] { "po-ko", "tan-canh" })
+        {
+            await pipeline.UploadReportAsync($"ubnd-{commune}/2019.csv", Pipeline.Csv($"2019,{commune},G4.3a,,30,75,", $"2019,{commune},G4.1,,60,49,"));
+            await pipeline.Reports.ProcessAsync($"ubnd-{commune}/2019.csv", CancellationToken.None);
+        }
+
+        requests.Clear();
+        var input = (await pipeline.Get<DashboardPublisher>().BuildAsync("po-ko", PageLinks.Published, CancellationToken.None))!;
+
+        Assert.Equal(["G4.1", "G4.3a"], input.FollowUps!.Select(found => found.Indicator).Order());
+        Assert.All(input.FollowUps!, found => Assert.Equal("po-ko", found.Place));
+        var reads = requests.Snapshot().Where(request => request.Contains("/FollowUps", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["PartitionKey eq 'ubnd-po-ko'"],
+            reads.Select(request => System.Text.RegularExpressions.Regex.Match(request, "PartitionKey eq '[^']*'").Value));
     }
 
     [Fact]
