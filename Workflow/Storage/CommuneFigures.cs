@@ -46,8 +46,11 @@ public sealed class CommuneFigures
     /// <summary>Under a string property's 32,768 characters.</summary>
     private const int PartLength = 30_000;
 
-    /// <summary>Forty parts (1.2 million characters) is far beyond a province's 170 communes × 30 indicators; more is refused.</summary>
-    private const int MaxParts = 40;
+    /// <summary>
+    /// Fifteen parts, 450,000 characters (900 KB as the service counts them, two bytes a character), keep the row under
+    /// an entity's 1 MiB; the largest province (170 communes × 12 commune indicators) takes about 150,000. More is refused.
+    /// </summary>
+    private const int MaxParts = 15;
 
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 

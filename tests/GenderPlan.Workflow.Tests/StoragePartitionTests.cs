@@ -67,6 +67,30 @@ public sealed class StoragePartitionTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     [Fact]
+    public async Task The_largest_provinces_figures_are_stored_in_parts_and_read_back_whole_and_a_row_over_an_entity_is_refused()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        var figures = pipeline.Get<CommuneFigures>();
+        var province = (
+            from commune in Enumerable.Range(1, 170)
+            from indicator in Enumerable.Range(1, 12)
+            select new ComparedFigure($"p08-x{commune:D3}", $"G{indicator}.1a", Status.FallingBehind, 97.25m + indicator, 9_725 + commune, 10_000, 1_000_000 + (commune * 12) + indicator)).ToList();
+
+        Assert.True(await figures.SaveAsync("p08", Period.Annual(2026), province, basis: 42, readWholeAt: pipeline.Clock.GetUtcNow(), replacing: null, CancellationToken.None));
+        var stored = await figures.FindAsync("p08", Period.Annual(2026), CancellationToken.None);
+
+        Assert.Equal(province, stored!.Figures);
+        Assert.Equal((42L, pipeline.Clock.GetUtcNow()), (stored.Basis, stored.ReadWholeAt));
+        Assert.Equal(new Core.Reports.Counts(9_726, 10_000), stored.Figures[0].Counts);
+        // Adding again over the row is refused, replacing it on the ETag read is not, and an older ETag is refused.
+        Assert.False(await figures.SaveAsync("p08", Period.Annual(2026), province, 43, pipeline.Clock.GetUtcNow(), replacing: null, CancellationToken.None));
+        Assert.True(await figures.SaveAsync("p08", Period.Annual(2026), province[..10], 43, pipeline.Clock.GetUtcNow(), stored, CancellationToken.None));
+        Assert.False(await figures.SaveAsync("p08", Period.Annual(2026), province, 44, pipeline.Clock.GetUtcNow(), stored, CancellationToken.None));
+        var tooMany = Enumerable.Range(1, 8_000).Select(index => new ComparedFigure(new string('x', 60) + index, "G1.1", Status.Met, index)).ToList();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => figures.SaveAsync("p08", Period.Annual(2025), tooMany, 1, pipeline.Clock.GetUtcNow(), replacing: null, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_burst_of_uploads_claimed_sixteen_at_a_time_gets_every_arrival_number_once_from_the_one_counter()
     {
         await using var pipeline = Pipeline.Create(Azurite);
