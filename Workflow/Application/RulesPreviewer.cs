@@ -35,7 +35,7 @@ public sealed class RulesPreviewer
     public async Task<RulesPreviewReport> PreviewAsync(RuleBook proposed, CancellationToken cancellationToken)
     {
         var active = await _activeRules.GetAsync(cancellationToken);
-        var figures = (await _results.AllLatestAsync(cancellationToken)).Select(Standing).ToList();
+        var figures = (await StandingAsync(active, proposed, cancellationToken)).Select(Standing).ToList();
         var alerted = new Dictionary<(string Place, Period Period), IReadOnlyDictionary<string, Status>>();
         foreach (var (place, period) in figures.Select(figure => (figure.AddedUp ? CommuneRollUp.AlertPlaceOf(figure.Jurisdiction) : figure.Jurisdiction, figure.Period)).Distinct())
         {
@@ -44,6 +44,29 @@ public sealed class RulesPreviewer
 
         var result = RulesPreview.Compare(proposed, figures, (place, period) => alerted.GetValueOrDefault((place, period)) ?? new Dictionary<string, Status>());
         return new RulesPreviewReport(active?.Version, proposed.Version, RulesDiff.Between(active, proposed), result);
+    }
+
+    /// <summary>
+    /// The stored results a change can move: those of every place of a plan whose version changes or that is gone, and of
+    /// the former places their carried baselines come from; the re-scoring touches no other (<see cref="RulesRescoring"/>).
+    /// A province's change so reads that province, not the country. Every result is read when there are no active rules
+    /// or every plan changes.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredResult>> StandingAsync(RuleBook? active, RuleBook proposed, CancellationToken cancellationToken)
+    {
+        var changed = proposed.Plans.Where(plan => active?.Plans.FirstOrDefault(before => before.Id == plan.Id)?.Version != plan.Version).ToList();
+        var gone = active?.Plans.Where(before => proposed.Plans.All(plan => plan.Id != before.Id)).ToList() ?? [];
+        if (active is null || changed.Count + gone.Count >= proposed.Plans.Count)
+        {
+            return await _results.AllLatestAsync(cancellationToken);
+        }
+
+        var places = changed.Concat(gone).SelectMany(plan => plan.Places.Places.Select(place => place.Id))
+            .Concat(changed.SelectMany(plan => plan.Places.Places.SelectMany(place =>
+                CarriedBaselines.SourceFor(proposed, plan, place.Id)?.FormerPlaces.Select(former => former.Id) ?? [])))
+            .Distinct(StringComparer.Ordinal);
+        var reads = await Task.WhenAll(places.Select(place => _results.LatestForPlaceAsync(place, cancellationToken)));
+        return [.. reads.SelectMany(results => results)];
     }
 
     /// <summary>A stored result as the figure it stands for.</summary>

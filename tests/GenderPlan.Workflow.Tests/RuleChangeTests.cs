@@ -7,6 +7,7 @@ using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using GenderPlan.Workflow.Web;
+using Microsoft.Extensions.Azure;
 
 namespace GenderPlan.Workflow.Tests;
 
@@ -57,6 +58,41 @@ public sealed class RuleChangeTests(AzuriteFixture azurite) : AzuriteTest(azurit
 
     private static async Task<Dictionary<string, string>> StatusesAsync(Pipeline pipeline) =>
         (await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None)).ToDictionary(result => result.Indicator, result => result.Status.Word());
+
+    [Fact]
+    public async Task Preview_of_a_change_to_one_plan_reads_that_plans_places_not_every_result_of_every_plan()
+    {
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        await using var pipeline = Pipeline.Create(Azurite, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options =>
+            options.AddPolicy(new RecordingPolicy(requests), Azure.Core.HttpPipelinePosition.PerCall))));
+        await pipeline.PublishRulesAsync();
+        const string communePlan = "xa-dak-to-2021-2030.workflow.json";
+        await pipeline.UploadAsync(StorageNames.RulesContainer, communePlan, await File.ReadAllTextAsync(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules", communePlan)), new() { ["uploader"] = "ldtbxh@example.org" });
+        Assert.Equal(RulesOutcome.Activated, await pipeline.Rules.ProcessAsync(communePlan, CancellationToken.None));
+        await pipeline.UploadReportAsync("yte/b.csv", Pipeline.Csv("2019,dak-to,G4.3a,95,,,"));
+        await pipeline.Reports.ProcessAsync("yte/b.csv", CancellationToken.None);
+        requests.Clear();
+
+        // The shipped rules with the Đăk Tô district plan changed and xã Đăk Tô's 2021-2030 plan as it is.
+        var proposed = RuleBookLoader.Load([
+            .. RuleSource.FromDirectory(Path.Combine(AzuriteFixture.RepositoryRoot, "Rules")).Where(source => source.Name != "dak-to-2016-2020.workflow.json"),
+            new RuleSource("dak-to-2016-2020.workflow.json", System.Text.Encoding.UTF8.GetBytes(Proposed()))]).RuleBook!;
+        Assert.Equal(2, proposed.Plans.Count);
+
+        var preview = await pipeline.Get<RulesPreviewer>().PreviewAsync(proposed, CancellationToken.None);
+
+        Assert.Contains(preview.Result.Changes, change => (change.Indicator, change.Jurisdiction) == ("G4.3a", "dak-to"));
+        var reads = requests.Where(request => request.Contains("/Results", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(reads);
+        Assert.All(reads, read => Assert.Contains("PartitionKey", read, StringComparison.Ordinal));
+        Assert.DoesNotContain(reads, read => read.Contains("'xa-dak-to~", StringComparison.Ordinal));
+    }
+
+    private sealed class RecordingPolicy(System.Collections.Concurrent.ConcurrentQueue<string> requests) : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(Azure.Core.HttpMessage message) =>
+            requests.Enqueue($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.Path)} {Uri.UnescapeDataString(message.Request.Uri.Query)}");
+    }
 
     [Fact]
     public async Task Preview_lists_exactly_the_verdicts_a_raised_target_a_flipped_direction_and_a_moved_lead_change_and_stores_nothing()
