@@ -204,11 +204,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         }
         else
         {
-            var committee = rules.CommitteeOf(jurisdiction)?.Id;
-            var units = committee is not null && !plan.IsDistrict(jurisdiction)
-                ? [committee]
-                : plan.Indicators.Select(indicator => indicator.Lead).Append(committee).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-            found = await _followUps.ForPlaceAsync(jurisdiction, units, cancellationToken);
+            found = await _followUps.ForPlaceAsync(jurisdiction, CaseUnits.Of(rules, plan, jurisdiction), cancellationToken);
         }
 
         return [.. found.Where(found => Period.TryParse(found.Period, out var period) && plan.Covers(period))];

@@ -1,4 +1,5 @@
 using GenderPlan.Core.Domain;
+using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
 
 namespace GenderPlan.Workflow.Web;
@@ -37,7 +38,10 @@ public sealed class ScorecardQuery : IScorecardQuery
 
         var rules = await _activeRules.GetAsync(cancellationToken);
         var plan = rules?.FindPlan(parsed, jurisdiction);
-        var cases = (await _followUps.ForPlaceAsync(jurisdiction, parsed.ToString(), cancellationToken))
+        // From the partitions of the units the place's cases go to; without a plan for the place, from every unit's.
+        var cases = (plan is null
+                ? await _followUps.ForPlaceAsync(jurisdiction, parsed.ToString(), cancellationToken)
+                : (await _followUps.ForPlaceAsync(jurisdiction, CaseUnits.Of(rules!, plan, jurisdiction), cancellationToken)).Where(found => found.Period == parsed.ToString()))
             .OrderBy(found => found.OpenedOn).ThenBy(found => found.Unit, StringComparer.Ordinal)
             .ToLookup(found => found.Indicator, StringComparer.OrdinalIgnoreCase);
         // Every result carries its indicator's cases, an empty list when there are none, so a reader need not test for the field.

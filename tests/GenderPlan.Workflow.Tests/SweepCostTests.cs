@@ -205,6 +205,15 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
         Assert.Equal(
             ["PartitionKey eq 'ubnd-po-ko'"],
             reads.Select(request => System.Text.RegularExpressions.Regex.Match(request, "PartitionKey eq '[^']*'").Value));
+
+        // The scorecard API (serve --http, the Functions) reads them the same way.
+        requests.Clear();
+        var scorecard = await pipeline.Get<GenderPlan.Workflow.Web.IScorecardQuery>().GetAsync("2019", "po-ko", CancellationToken.None);
+        Assert.Equal(2, scorecard!.Results.Sum(result => result.FollowUps!.Count));
+        Assert.Equal(
+            ["PartitionKey eq 'ubnd-po-ko'"],
+            requests.Snapshot().Where(request => request.Contains("/FollowUps", StringComparison.Ordinal))
+                .Select(request => System.Text.RegularExpressions.Regex.Match(request, "PartitionKey eq '[^']*'").Value));
     }
 
     [Fact]
