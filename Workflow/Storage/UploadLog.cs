@@ -173,19 +173,63 @@ public sealed class UploadLog
     /// </summary>
     private async Task<long> ClaimArrivalAsync(string container, TableTransactionAction write, UploadEntity row, CancellationToken cancellationToken)
     {
-        var found = await Table.GetEntityIfExistsAsync<ArrivalCounterRow>(container, ArrivalCounterRow.Key, cancellationToken: cancellationToken);
-        var counter = found.HasValue && found.Value is { } stored ? stored : new ArrivalCounterRow { PartitionKey = container, RowKey = ArrivalCounterRow.Key };
-        var arrival = counter.Last + 1;
-        var exists = found.HasValue;
-        counter.Last = arrival;
-        row.Arrival = arrival;
-        var written = await Table.SubmitTransactionAsync(
-            [exists ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, counter.ETag) : new TableTransactionAction(TableTransactionActionType.Add, counter), write],
-            cancellationToken);
-        // The row's ETag as written, so the attempt's end replaces it without reading it back.
-        row.ETag = written.Value.Count > 1 && written.Value[1].Headers.ETag is { } etag ? etag : default;
-        return arrival;
+        // One claim at a time in this process, from the counter as this process last wrote it: no read of the counter
+        // while this process is the one numbering reports. Another process's claim in between fails this one on the
+        // counter's ETag; the counter is then read again, here and by the caller's retry.
+        await _claiming.WaitAsync(cancellationToken);
+        try
+        {
+            ArrivalCounterRow counter;
+            bool exists;
+            if (_counters.TryGetValue(container, out var known))
+            {
+                (counter, exists) = (new ArrivalCounterRow { PartitionKey = container, RowKey = ArrivalCounterRow.Key, Last = known.Last, ETag = known.ETag }, true);
+            }
+            else
+            {
+                var found = await Table.GetEntityIfExistsAsync<ArrivalCounterRow>(container, ArrivalCounterRow.Key, cancellationToken: cancellationToken);
+                counter = found.HasValue && found.Value is { } stored ? stored : new ArrivalCounterRow { PartitionKey = container, RowKey = ArrivalCounterRow.Key };
+                exists = found.HasValue;
+            }
+
+            var arrival = counter.Last + 1;
+            counter.Last = arrival;
+            row.Arrival = arrival;
+            Response<IReadOnlyList<Response>> written;
+            try
+            {
+                written = await Table.SubmitTransactionAsync(
+                    [exists ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, counter, counter.ETag) : new TableTransactionAction(TableTransactionActionType.Add, counter), write],
+                    cancellationToken);
+            }
+            catch
+            {
+                _counters.TryRemove(container, out _);
+                throw;
+            }
+
+            if (written.Value.Count > 1 && written.Value[0].Headers.ETag is { } counterETag)
+            {
+                _counters[container] = new ArrivalCounterRow { PartitionKey = container, RowKey = ArrivalCounterRow.Key, Last = arrival, ETag = counterETag };
+            }
+            else
+            {
+                _counters.TryRemove(container, out _);
+            }
+
+            // The row's ETag as written, so the attempt's end replaces it without reading it back.
+            row.ETag = written.Value.Count > 1 && written.Value[1].Headers.ETag is { } etag ? etag : default;
+            return arrival;
+        }
+        finally
+        {
+            _claiming.Release();
+        }
     }
+
+    // The counter of each container as this process last wrote it, and the gate that keeps this process's claims in turn.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, ArrivalCounterRow> _counters = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _claiming = new(1, 1);
 
     /// <summary>
     /// Ends an attempt that failed with <paramref name="error"/> (or was cancelled), so the next one may start at

@@ -65,6 +65,8 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
         // At most one read for the burst (none when the activation's read is recent enough): scoring trusts a pointer read
         // in the last seconds, and each report's page is built with the rules that scored it.
         Assert.True(requests.Count("table RulesVersions", "GET") <= 1, requests.Describe());
+        // One read of the arrival counter for the three: this process numbers them from the counter as it last wrote it.
+        Assert.Equal(1, requests.Count("table Uploads", "GET"));
 
         // Delivered again: the version's row says it is done, and no case is opened twice.
         Assert.Equal(ReportOutcome.AlreadyProcessed, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));

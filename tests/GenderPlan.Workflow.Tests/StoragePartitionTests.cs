@@ -91,6 +91,24 @@ public sealed class StoragePartitionTests(AzuriteFixture azurite, ITestOutputHel
     }
 
     [Fact]
+    public async Task Two_processes_claiming_in_turn_get_every_arrival_number_once_though_each_remembers_the_counter()
+    {
+        await using var first = Pipeline.Create(Azurite);
+        await using var second = Pipeline.Create(Azurite);
+        var logs = new[] { first.Get<UploadLog>(), second.Get<UploadLog>() };
+        var claims = new List<long>();
+        for (var index = 1; index <= 40; index++)
+        {
+            // In turn, and now and then twice running on the same one: each claim by the other process outdates the counter remembered.
+            var log = logs[(index / 3) % 2];
+            var blob = new StoredBlob($"ubnd-{index:D4}/2019.csv", new ETag($"\"0x{index:X8}\""), 100, first.Clock.GetUtcNow(), new Dictionary<string, string>());
+            claims.Add((await log.BeginAsync(StorageNames.ReportsContainer, blob, CancellationToken.None)).Arrival);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(number => (long)number), claims);
+    }
+
+    [Fact]
     public async Task A_burst_of_uploads_claimed_sixteen_at_a_time_gets_every_arrival_number_once_from_the_one_counter()
     {
         await using var pipeline = Pipeline.Create(Azurite);
