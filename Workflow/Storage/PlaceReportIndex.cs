@@ -89,8 +89,8 @@ public sealed class PlaceReportIndex
     }
 }
 
-/// <summary>A row of <c>ReportsByPlan</c>: a <see cref="ReportEntity"/> under its plan's place, with its period as a column.</summary>
-public sealed class IndexedReportEntity : TableRow
+/// <summary>A row of <c>ReportsByPlan</c>: what a <see cref="ReportEntity"/> says, under its plan's place, with its period and key as columns.</summary>
+public sealed class IndexedReportEntity : ReportRow
 {
     /// <summary>The period.</summary>
     public string Period { get; set; } = "";
@@ -98,58 +98,16 @@ public sealed class IndexedReportEntity : TableRow
     /// <summary>The key the report has in <c>Reports</c> (and in every page and API).</summary>
     public string ReportKey { get; set; } = "";
 
-    /// <summary>The place.</summary>
-    public string Jurisdiction { get; set; } = "";
-
-    /// <summary>The sending unit.</summary>
-    public string Unit { get; set; } = "";
-
-    /// <summary>The blob's name.</summary>
-    public string Blob { get; set; } = "";
-
-    /// <summary>SHA-256 of the file.</summary>
-    public string ContentHash { get; set; } = "";
-
-    /// <summary>When it arrived.</summary>
-    public DateTimeOffset ReceivedAt { get; set; }
-
-    /// <summary>Its arrival number.</summary>
-    public long Arrival { get; set; }
-
-    /// <summary>The rules version that scored it.</summary>
-    public string RulesVersion { get; set; } = "";
-
-    /// <summary>Whether it arrived before the deadline.</summary>
-    public bool OnTime { get; set; }
-
-    /// <summary>Indicators scored.</summary>
-    public int Scored { get; set; }
-
-    /// <summary>Indicators falling behind or off track.</summary>
-    public int NeedingAttention { get; set; }
-
-    internal static IndexedReportEntity From(string planPlace, ReportRecord record) => new()
+    internal static IndexedReportEntity From(string planPlace, ReportRecord record)
     {
-        PartitionKey = planPlace,
-        RowKey = RowKeyOf(record),
-        Period = record.Period,
-        ReportKey = record.Key,
-        Jurisdiction = record.Jurisdiction,
-        Unit = record.Unit,
-        Blob = record.Blob,
-        ContentHash = record.ContentHash,
-        ReceivedAt = record.ReceivedAt,
-        Arrival = record.Arrival,
-        RulesVersion = record.RulesVersion,
-        OnTime = record.OnTime,
-        Scored = record.Scored,
-        NeedingAttention = record.NeedingAttention,
-    };
+        var row = new IndexedReportEntity { PartitionKey = planPlace, RowKey = RowKeyOf(record), Period = record.Period, ReportKey = record.Key };
+        row.Describe(record);
+        return row;
+    }
 
     /// <summary>The place first, so one place's reports are one key range; its report key after the period keeps two reports apart.</summary>
     private static string RowKeyOf(ReportRecord record) =>
         $"{record.Jurisdiction}~{record.Period}~{(record.Key.StartsWith(record.Jurisdiction + "~", StringComparison.Ordinal) ? record.Key[(record.Jurisdiction.Length + 1)..] : record.Key)}";
 
-    internal ReportRecord ToRecord() =>
-        new(ReportKey, Period, Jurisdiction, Unit, Blob, ContentHash, ReceivedAt, Arrival, RulesVersion, OnTime, Scored, NeedingAttention);
+    internal ReportRecord ToRecord() => Record(ReportKey, Period);
 }

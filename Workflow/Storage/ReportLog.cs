@@ -105,8 +105,11 @@ public sealed class ReportLog
     }
 }
 
-/// <summary>A row of the <c>Reports</c> table.</summary>
-public sealed class ReportEntity : TableRow
+/// <summary>
+/// What a row of the report log says of a report, whichever table and keys it is stored under (<c>Reports</c> by period,
+/// <c>ReportsByPlan</c> by the plan's place).
+/// </summary>
+public abstract class ReportRow : TableRow
 {
     /// <summary>The place.</summary>
     public string Jurisdiction { get; set; } = "";
@@ -138,22 +141,35 @@ public sealed class ReportEntity : TableRow
     /// <summary>Indicators falling behind or off track.</summary>
     public int NeedingAttention { get; set; }
 
-    internal static ReportEntity From(ReportRecord record) => new()
+    /// <summary>Copies what <paramref name="record"/> says into this row, under keys the caller has set.</summary>
+    private protected void Describe(ReportRecord record)
     {
-        PartitionKey = record.Period,
-        RowKey = record.Key,
-        Jurisdiction = record.Jurisdiction,
-        Unit = record.Unit,
-        Blob = record.Blob,
-        ContentHash = record.ContentHash,
-        ReceivedAt = record.ReceivedAt,
-        Arrival = record.Arrival,
-        RulesVersion = record.RulesVersion,
-        OnTime = record.OnTime,
-        Scored = record.Scored,
-        NeedingAttention = record.NeedingAttention,
-    };
+        Jurisdiction = record.Jurisdiction;
+        Unit = record.Unit;
+        Blob = record.Blob;
+        ContentHash = record.ContentHash;
+        ReceivedAt = record.ReceivedAt;
+        Arrival = record.Arrival;
+        RulesVersion = record.RulesVersion;
+        OnTime = record.OnTime;
+        Scored = record.Scored;
+        NeedingAttention = record.NeedingAttention;
+    }
 
-    internal ReportRecord ToRecord() =>
-        new(RowKey, PartitionKey, Jurisdiction, Unit, Blob, ContentHash, ReceivedAt, Arrival, RulesVersion, OnTime, Scored, NeedingAttention);
+    /// <summary>The report this row says, whose key and period are <paramref name="key"/> and <paramref name="period"/>.</summary>
+    private protected ReportRecord Record(string key, string period) =>
+        new(key, period, Jurisdiction, Unit, Blob, ContentHash, ReceivedAt, Arrival, RulesVersion, OnTime, Scored, NeedingAttention);
+}
+
+/// <summary>A row of the <c>Reports</c> table: partitioned by period, keyed by the report's key.</summary>
+public sealed class ReportEntity : ReportRow
+{
+    internal static ReportEntity From(ReportRecord record)
+    {
+        var row = new ReportEntity { PartitionKey = record.Period, RowKey = record.Key };
+        row.Describe(record);
+        return row;
+    }
+
+    internal ReportRecord ToRecord() => Record(RowKey, PartitionKey);
 }
