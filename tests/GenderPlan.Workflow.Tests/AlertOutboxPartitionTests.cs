@@ -6,7 +6,6 @@ using GenderPlan.Documents.Email;
 using GenderPlan.Testing;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
-using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Options;
 
 namespace GenderPlan.Workflow.Tests;
@@ -95,8 +94,8 @@ public sealed class AlertOutboxPartitionTests(AzuriteFixture azurite) : AzuriteT
     [Fact]
     public async Task Alert_stored_and_sent_by_the_same_process_is_sent_without_finding_or_reading_it_back()
     {
-        var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, configure: requests.AddTo);
         var stored = await pipeline.Alerts.AddAsync([Message("inline-1"), Message("inline-2")], AlertKind.Alert, "test", CancellationToken.None);
 
         requests.Clear();
@@ -114,8 +113,8 @@ public sealed class AlertOutboxPartitionTests(AzuriteFixture azurite) : AzuriteT
     [Fact]
     public async Task Alert_stored_held_for_sending_is_sent_with_no_request_but_its_sent_mark()
     {
-        var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, configure: requests.AddTo);
         var stored = await pipeline.Alerts.AddAsync([Message("held-1"), Message("held-2")], AlertKind.Alert, "test", CancellationToken.None, heldForSending: true);
 
         requests.Clear();
@@ -200,28 +199,6 @@ public sealed class AlertOutboxPartitionTests(AzuriteFixture azurite) : AzuriteT
                     Interlocked.Add(ref _rows, rows.GetArrayLength());
                 }
             }
-        }
-    }
-
-    /// <summary>Every storage request's method and path, as the product's own clients send them.</summary>
-    private sealed class RequestLog : HttpPipelinePolicy
-    {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requests = new();
-
-        public void Clear() => _requests.Clear();
-
-        public IReadOnlyList<string> Snapshot() => [.. _requests];
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            _requests.Enqueue($"{message.Request.Method} {message.Request.Uri.Path}");
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            _requests.Enqueue($"{message.Request.Method} {message.Request.Uri.Path}");
-            return ProcessNextAsync(message, pipeline);
         }
     }
 }

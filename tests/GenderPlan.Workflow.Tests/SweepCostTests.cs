@@ -1,11 +1,7 @@
-using System.Collections.Concurrent;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using GenderPlan.Core.Domain;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Storage;
-using Microsoft.Extensions.Azure;
 
 namespace GenderPlan.Workflow.Tests;
 
@@ -53,8 +49,8 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     [Fact]
     public async Task Sweep_after_a_communes_report_adds_up_and_republishes_its_district_only()
     {
-        var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: requests.AddTo);
         await pipeline.PublishRulesAsync();
         var sweep = pipeline.Get<Sweep>();
         await sweep.RunAsync(CancellationToken.None);
@@ -76,8 +72,8 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     [Fact]
     public async Task Sweep_adds_up_a_report_once_and_the_next_sweep_with_nothing_new_reads_no_result()
     {
-        var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: requests.AddTo);
         await pipeline.PublishRulesAsync();
         var sweep = pipeline.Get<Sweep>();
         await sweep.RunAsync(CancellationToken.None);
@@ -101,8 +97,8 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     [Fact]
     public async Task Sweep_reads_again_only_the_communes_that_reported_since_the_last_one_and_adds_up_the_same_sum()
     {
-        var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: requests.AddTo);
         await pipeline.PublishRulesAsync();
         var sweep = pipeline.Get<Sweep>();
         await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
@@ -136,8 +132,8 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     [Fact]
     public async Task Sweep_reads_every_commune_again_once_the_stored_figures_were_read_whole_six_hours_ago()
     {
-        var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: requests.AddTo);
         await pipeline.PublishRulesAsync();
         var sweep = pipeline.Get<Sweep>();
         await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
@@ -171,11 +167,11 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
             await first.Get<Sweep>().RunAsync(CancellationToken.None);
         }
 
-        var requests = new RequestLog();
+        var requests = new StorageRequestLog();
         // A cold instance, an hour on: nothing new, and the page's daily republish and the change log's window behind it.
         await using var started = Pipeline.Create(
             Azurite, now: new DateTimeOffset(2019, 11, 20, 4, 0, 0, TimeSpan.Zero), settings: OnSweep,
-            configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+            configure: requests.AddTo);
         var rescoring = started.Get<IEnumerable<ISweepCatchUp>>().OfType<RulesRescoring>().Single();
 
         Assert.Equal(0, await rescoring.CatchUpAsync(CancellationToken.None));
@@ -187,8 +183,8 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     [Fact]
     public async Task Commune_page_reads_the_cases_of_its_committee_only_not_every_units()
     {
-        var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: requests.AddTo);
         await pipeline.PublishRulesAsync();
         foreach (var commune in new[] { "po-ko", "tan-canh" })
         {
@@ -219,8 +215,8 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     [Fact]
     public async Task District_page_compares_its_communes_from_the_stored_figures_without_reading_a_communes_results()
     {
-        var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: requests.AddTo);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
         await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None);
@@ -269,8 +265,8 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     private async Task<IReadOnlyList<string>> IdleSweepAsync(int years)
     {
         await Azurite.ResetAsync();
-        var requests = new RequestLog();
-        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, settings: OnSweep, configure: requests.AddTo);
         await pipeline.PublishRulesAsync();
         for (var year = 2020 - years; year < 2020; year++)
         {
@@ -288,30 +284,5 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
         requests.Clear();
         await sweep.RunAsync(CancellationToken.None);
         return requests.Snapshot();
-    }
-
-    /// <summary>Every storage request's method and path, as the product's own clients send them.</summary>
-    private sealed class RequestLog : HttpPipelinePolicy
-    {
-        private readonly ConcurrentQueue<string> _requests = new();
-
-        public void Clear() => _requests.Clear();
-
-        public IReadOnlyList<string> Snapshot() => [.. _requests];
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void Record(HttpMessage message) =>
-            _requests.Enqueue($"{message.Request.Method} {Uri.UnescapeDataString(message.Request.Uri.Path)} {Uri.UnescapeDataString(message.Request.Uri.Query)}");
     }
 }
