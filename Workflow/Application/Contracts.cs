@@ -85,7 +85,8 @@ public interface IDashboardPublisher
     /// <param name="jurisdiction">The place.</param>
     /// <param name="cancellationToken">Stops the work.</param>
     /// <param name="rules">The rules a report was just scored with, so the page needs no read of its own; null reads the active ones.</param>
-    Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken, Core.Domain.RuleBook? rules = null);
+    /// <param name="changed">The period a report just changed, so only its page is rewritten beside the place's; null rewrites every period's.</param>
+    Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken, Core.Domain.RuleBook? rules = null, Core.Domain.Period? changed = null);
 
     /// <summary>
     /// Republishes the pages that show sums: every plan's own place's (its district page) and every place between's (a

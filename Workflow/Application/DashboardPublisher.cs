@@ -232,7 +232,11 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     }
 
     /// <summary>Renders and uploads the page of <paramref name="jurisdiction"/>; returns its blob name, or null when there was nothing to show.</summary>
-    public async Task<string?> PublishAsync(string jurisdiction, CancellationToken cancellationToken, RuleBook? rules = null)
+    /// <param name="jurisdiction">The place.</param>
+    /// <param name="cancellationToken">Stops the work.</param>
+    /// <param name="rules">The rules to build with; null reads the active ones.</param>
+    /// <param name="changed">The one period whose figures changed, when the caller knows it (a report's); null rewrites every period's page.</param>
+    public async Task<string?> PublishAsync(string jurisdiction, CancellationToken cancellationToken, RuleBook? rules = null, Period? changed = null)
     {
         var input = await BuildAsync(jurisdiction, PageLinks.Published, cancellationToken, rules);
         if (input is null)
@@ -241,24 +245,46 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         }
 
         // The period pages first: the place's page links to them, so it is published only once they are there.
-        var pages = Render(input).ToList();
-        foreach (var page in pages.Skip(1))
+        foreach (var period in await PeriodPagesToWriteAsync(input, changed, cancellationToken))
         {
-            await _site.PublishPageAsync(page.Name, page.Html, cancellationToken);
+            await _site.PublishPageAsync(PeriodLinks.FileName(input.Jurisdiction, period), DashboardRenderer.Render(input with { Period = period }), cancellationToken);
         }
 
-        var name = pages[0].Name;
-        await _site.PublishPageAsync(name, pages[0].Html, cancellationToken);
+        var name = PageName(input.Rules, input.Jurisdiction);
+        await _site.PublishPageAsync(name, DashboardRenderer.Render(input), cancellationToken);
         LogPublished(name, input.Results.Count);
         return name;
     }
 
+    /// <summary>
+    /// The periods whose own page must be written with the place's page. A page with one period links to no period page
+    /// (there is nothing to choose), so none; with several, each lists all of them, so every one when one is missing (a
+    /// period new to the place) or the caller does not say what changed; else only the period that changed. So a report
+    /// rewrites two files, not one per period of every year reported, and on a deadline day's first report one.
+    /// </summary>
+    private async Task<IReadOnlyList<Period>> PeriodPagesToWriteAsync(DashboardInput input, Period? changed, CancellationToken cancellationToken)
+    {
+        var periods = PagePeriods.WithResults(input);
+        if (periods.Count < 2)
+        {
+            return [];
+        }
+
+        if (changed is not { } period || !periods.Contains(period))
+        {
+            return periods;
+        }
+
+        var published = await _site.PublishedPagesAsync(cancellationToken);
+        return periods.All(each => published.Contains(PeriodLinks.FileName(input.Jurisdiction, each))) ? [period] : periods;
+    }
+
     /// <inheritdoc />
-    public async Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken, RuleBook? rules = null)
+    public async Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken, RuleBook? rules = null, Period? changed = null)
     {
         try
         {
-            await PublishAsync(jurisdiction, cancellationToken, rules);
+            await PublishAsync(jurisdiction, cancellationToken, rules, changed);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -149,7 +149,7 @@ public sealed partial class ReportIntake : IReportIntake
         // AddUpOnSweep a district's or province's own report leaves its page to the sweep too: that page reads every place below.
         if (!_options.AddUpOnSweep || report.Plan.Places.ChildrenOf(report.Jurisdiction).Count == 0)
         {
-            await _dashboard.TryPublishAsync(report.Jurisdiction, cancellationToken, rules);
+            await _dashboard.TryPublishAsync(report.Jurisdiction, cancellationToken, rules, card.Period);
         }
         return ReportOutcome.Scored;
     }
