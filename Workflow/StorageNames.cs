@@ -37,10 +37,13 @@ public static class StorageNames
     /// <summary>Processing state per uploaded blob version: makes triggers idempotent and stops endless retries.</summary>
     public const string UploadsTable = "Uploads";
 
-    /// <summary>The latest result of every indicator per place and period.</summary>
+    /// <summary>The latest result of every indicator per place and period, and beside it every result ever scored there.</summary>
     public const string ResultsTable = "Results";
 
-    /// <summary>Every result ever scored, per place and period.</summary>
+    /// <summary>
+    /// Every result scored, per place and period, before the history moved into <see cref="ResultsTable"/> (one transaction
+    /// a report, not two): read for reports scored then, never written.
+    /// </summary>
     public const string ResultHistoryTable = "ResultHistory";
 
     /// <summary>Every email with its recipients and delivery state, and the index of those still pending.</summary>

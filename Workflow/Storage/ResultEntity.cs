@@ -8,9 +8,10 @@ using GenderPlan.Core.Scoring;
 namespace GenderPlan.Workflow.Storage;
 
 /// <summary>
-/// A row of <c>Results</c> and <c>ResultHistory</c>: partition the place and period, row the indicator code
-/// (in the history, followed by the arrival and the report). Decimals are stored as invariant text: Table
-/// Storage has no decimal type, and a double would turn 97.2 into 97.2000000001.
+/// A row of <c>Results</c>: partition the place and period, row the indicator code for the latest result, and for the
+/// history <see cref="HistoryPrefix"/>, the code, the arrival and the report (so too in the former <c>ResultHistory</c>,
+/// without the prefix). Decimals are stored as invariant text: Table Storage has no decimal type, and a double would
+/// turn 97.2 into 97.2000000001.
 /// </summary>
 public sealed class ResultEntity : TableRow
 {
@@ -89,6 +90,16 @@ public sealed class ResultEntity : TableRow
 
     /// <summary>For an added-up figure: the missing communes' ids, comma-separated.</summary>
     public string? CoverageMissing { get; set; }
+
+    /// <summary>
+    /// What starts the row key of a result kept in the history, beside the latest rows of its partition. An indicator code
+    /// never starts with <c>~</c>, so the latest rows are the key range below it, read without the history.
+    /// </summary>
+    public const string HistoryPrefix = "~h|";
+
+    /// <summary>The history's row of one scoring: by indicator, then arrival, so a re-scoring (its version added) sorts after the scoring it redoes.</summary>
+    public static string HistoryRowKey(string indicator, long arrival, string reportKey, string? rescoredBy) =>
+        $"{HistoryPrefix}{indicator}~{Keys.Arrival(arrival)}~{Keys.Hash(reportKey)[..8]}{(rescoredBy is null ? "" : "~" + rescoredBy)}";
 
     /// <summary>The row key of the district's figure added up from the communes, beside the reported one (<c>G4.1~communes</c>).</summary>
     public static string RolledUpRowKey(string indicator) => indicator + "~communes";

@@ -34,11 +34,16 @@ public sealed record StoredResult(
     FigureSource Source = FigureSource.Reported, Counts? Counts = null, Coverage? Coverage = null, long Arrival = 0);
 
 /// <summary>
-/// Indicator results: the latest per place, period and indicator (<c>Results</c>), and every result ever
-/// scored (<c>ResultHistory</c>). Both are partitioned by place and period, so one report is one transaction
-/// per table, and a report that arrived earlier (a lower arrival number, see <see cref="UploadLog"/>) never
-/// overwrites one that arrived later, however late it is scored or retried.
+/// Indicator results: the latest per place, period and indicator, and every result ever scored, side by side in one
+/// partition of <c>Results</c> per place and period (the history's rows under <see cref="ResultEntity.HistoryPrefix"/>),
+/// so one report is one transaction; and a report that arrived earlier (a lower arrival number, see
+/// <see cref="UploadLog"/>) never overwrites one that arrived later, however late it is scored or retried.
 /// </summary>
+/// <remarks>
+/// The history was a table of its own (<c>ResultHistory</c>) until the national-scale work: one more request per
+/// report. Its rows are left where they are and read beside the new ones by the two readers of the history
+/// (<see cref="ForReportAsync"/>, <see cref="RestoreWithoutAsync"/>); nothing writes there any more.
+/// </remarks>
 public sealed class ResultStore
 {
     private const int MaxConflictRetries = 5;
@@ -49,12 +54,16 @@ public sealed class ResultStore
 
     private TableClient Latest => _storage.Table(StorageNames.ResultsTable);
 
-    private TableClient History => _storage.Table(StorageNames.ResultHistoryTable);
+    /// <summary>The history as written before it moved beside the latest rows: read, never written.</summary>
+    private TableClient FormerHistory => _storage.Table(StorageNames.ResultHistoryTable);
 
     /// <summary>Stores every score of <paramref name="card"/> with the sentence that explains it (<paramref name="explanations"/>, in the same order).</summary>
     /// <remarks>
     /// <paramref name="rescoredBy"/> names the rules version of a re-scoring: the report's results are scored again,
     /// so the latest rows are replaced while the history keeps the first scoring and adds this one beside it.
+    /// A new report's rows are first added blind, with no read: the first report of a place and period (most reports, on
+    /// a deadline day every one) then costs one transaction. Where any of its indicators is stored already, that
+    /// transaction fails whole, and the rows are read and merged by arrival.
     /// </remarks>
     public async Task SaveAsync(
         Scorecard card, IReadOnlyList<LocalizedText> explanations, string reportKey, string unit, DateTimeOffset receivedAt, long arrival, CancellationToken cancellationToken,
@@ -62,23 +71,41 @@ public sealed class ResultStore
     {
         var rows = card.Scores.Select((score, index) => ResultEntity.From(score, explanations[index], card, reportKey, unit, receivedAt, arrival)).ToList();
         var history = rows.Select(row => new TableTransactionAction(
-            TableTransactionActionType.UpsertReplace, row.WithRowKey($"{row.RowKey}~{Keys.Arrival(arrival)}~{Keys.Hash(reportKey)[..8]}{(rescoredBy is null ? "" : "~" + rescoredBy)}")));
-        foreach (var chunk in TableBatches.Of(history))
+            TableTransactionActionType.UpsertReplace, row.WithRowKey(ResultEntity.HistoryRowKey(row.Indicator, arrival, reportKey, rescoredBy)))).ToList();
+        if (rescoredBy is null && await TryAddAsync([.. history, .. rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))], cancellationToken))
         {
-            await History.SubmitTransactionAsync(chunk, cancellationToken);
+            return;
         }
 
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await SaveLatestAsync(Keys.PlaceAndPeriod(card.Jurisdiction, card.Period.ToString()), rows, arrival, cancellationToken);
+                await SaveLatestAsync(Keys.PlaceAndPeriod(card.Jurisdiction, card.Period.ToString()), rows, history, arrival, cancellationToken);
                 return;
             }
             catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxConflictRetries)
             {
                 // Another report for the same place and period won the race; read again and merge.
             }
+        }
+    }
+
+    /// <summary>Submits <paramref name="actions"/>; false when a row they add exists already (what was submitted before it stays: the history is upserted again).</summary>
+    private async Task<bool> TryAddAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var chunk in TableBatches.Of(actions))
+            {
+                await Latest.SubmitTransactionAsync(chunk, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status is 409)
+        {
+            return false;
         }
     }
 
@@ -111,7 +138,7 @@ public sealed class ResultStore
         {
             var existing = new Dictionary<string, ResultEntity>(StringComparer.Ordinal);
             await foreach (var row in Latest.QueryAsync<ResultEntity>(
-                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Source eq {FigureSourceText.Communes}"), select: ["RowKey", "Arrival"], cancellationToken: cancellationToken))
+                TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey lt {ResultEntity.HistoryPrefix} and Source eq {FigureSourceText.Communes}"), select: ["RowKey", "Arrival"], cancellationToken: cancellationToken))
             {
                 existing[row.RowKey] = row;
             }
@@ -151,19 +178,19 @@ public sealed class ResultStore
 
     /// <summary>The latest result of every indicator reported for a place and period.</summary>
     public Task<IReadOnlyList<StoredResult>> LatestAsync(string jurisdiction, string period, CancellationToken cancellationToken) =>
-        QueryAsync(Latest, Keys.InPartition(Keys.PlaceAndPeriod(jurisdiction, period)), cancellationToken);
+        QueryAsync(LatestIn(Keys.InPartition(Keys.PlaceAndPeriod(jurisdiction, period))), cancellationToken);
 
     /// <summary>The latest results of a place for every period, in one range query over its partitions.</summary>
     public Task<IReadOnlyList<StoredResult>> LatestForPlaceAsync(string jurisdiction, CancellationToken cancellationToken) =>
-        QueryAsync(Latest, Keys.PartitionStartsWith(jurisdiction + "~"), cancellationToken);
+        QueryAsync(LatestIn(Keys.PartitionStartsWith(jurisdiction + "~")), cancellationToken);
 
     /// <summary>The latest result of every indicator, place and period: what stands now, for re-scoring with other rules.</summary>
     public Task<IReadOnlyList<StoredResult>> AllLatestAsync(CancellationToken cancellationToken) =>
-        QueryAsync(Latest, null, cancellationToken);
+        QueryAsync(LatestIn(null), cancellationToken);
 
     /// <summary>The latest results that arrived after <paramref name="since"/>: the table filters them, so a sweep reads only what is recent.</summary>
     public Task<IReadOnlyList<StoredResult>> LatestReceivedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        QueryAsync(Latest, TableClient.CreateQueryFilter($"ReceivedAt gt {since}"), cancellationToken);
+        QueryAsync(LatestIn(TableClient.CreateQueryFilter($"ReceivedAt gt {since}")), cancellationToken);
 
     /// <summary>
     /// The results one report produced, one per indicator: as last scored (when rules changed since, the
@@ -171,10 +198,13 @@ public sealed class ResultStore
     /// </summary>
     public async Task<IReadOnlyList<StoredResult>> ForReportAsync(string jurisdiction, string period, string reportKey, CancellationToken cancellationToken)
     {
-        var rows = new List<ResultEntity>();
-        await foreach (var row in History.QueryAsync<ResultEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Keys.PlaceAndPeriod(jurisdiction, period)} and Report eq {reportKey}"), cancellationToken: cancellationToken))
+        var partition = Keys.PlaceAndPeriod(jurisdiction, period);
+        var byReport = TableClient.CreateQueryFilter($"Report eq {reportKey}");
+        var rows = await RowsAsync(Latest, $"{Keys.RowKeyStartsWith(partition, ResultEntity.HistoryPrefix)} and {byReport}", cancellationToken);
+        if (rows.Count == 0)
         {
-            rows.Add(row);
+            // A report scored before the history moved beside the latest rows.
+            rows = await RowsAsync(FormerHistory, $"{Keys.InPartition(partition)} and {byReport}", cancellationToken);
         }
 
         // A re-scoring's row key is the first scoring's with the version added, so it sorts after it.
@@ -195,18 +225,25 @@ public sealed class ResultStore
         var partition = Keys.PlaceAndPeriod(jurisdiction, period);
         for (var attempt = 1; ; attempt++)
         {
+            // One read of the partition holds the latest rows and the history written with them; the history written before it
+            // moved is read after: a result stored as latest was written to the history before (or in the same transaction).
             var latest = new Dictionary<string, ResultEntity>(StringComparer.Ordinal);
-            await foreach (var row in Latest.QueryAsync<ResultEntity>(Keys.InPartition(partition), cancellationToken: cancellationToken))
+            var history = new List<ResultEntity>();
+            foreach (var row in await RowsAsync(Latest, Keys.InPartition(partition), cancellationToken))
             {
-                if (row.Source != FigureSourceText.Communes)
+                if (row.RowKey.StartsWith(ResultEntity.HistoryPrefix, StringComparison.Ordinal))
+                {
+                    history.Add(row);
+                }
+                else if (row.Source != FigureSourceText.Communes)
                 {
                     latest[row.RowKey] = row;
                 }
             }
 
-            // The history is read after the latest rows: a result stored as latest was written to the history before.
+            history.AddRange(await RowsAsync(FormerHistory, Keys.InPartition(partition), cancellationToken));
             var kept = new Dictionary<string, ResultEntity>(StringComparer.Ordinal);
-            await foreach (var row in History.QueryAsync<ResultEntity>(Keys.InPartition(partition), cancellationToken: cancellationToken))
+            foreach (var row in history)
             {
                 if (returned.Contains(row.Report))
                 {
@@ -254,26 +291,37 @@ public sealed class ResultStore
         }
     }
 
-    private static async Task<IReadOnlyList<StoredResult>> QueryAsync(TableClient table, string? filter, CancellationToken cancellationToken)
+    /// <summary><paramref name="filter"/> narrowed to the latest rows, leaving out the history beside them.</summary>
+    private static string LatestIn(string? filter)
     {
-        var results = new List<StoredResult>();
-        await foreach (var row in table.QueryAsync<ResultEntity>(filter, cancellationToken: cancellationToken))
-        {
-            results.Add(row.ToResult());
-        }
-
-        return results;
+        var latest = TableClient.CreateQueryFilter($"RowKey lt {ResultEntity.HistoryPrefix}");
+        return filter is null ? latest : $"{filter} and {latest}";
     }
 
-    private async Task SaveLatestAsync(string partition, List<ResultEntity> rows, long arrival, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<StoredResult>> QueryAsync(string filter, CancellationToken cancellationToken) =>
+        [.. (await RowsAsync(Latest, filter, cancellationToken)).Select(row => row.ToResult())];
+
+    private static async Task<List<ResultEntity>> RowsAsync(TableClient table, string filter, CancellationToken cancellationToken)
+    {
+        var rows = new List<ResultEntity>();
+        await foreach (var row in table.QueryAsync<ResultEntity>(filter, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    private async Task SaveLatestAsync(string partition, List<ResultEntity> rows, List<TableTransactionAction> history, long arrival, CancellationToken cancellationToken)
     {
         var existing = new Dictionary<string, ResultEntity>(StringComparer.Ordinal);
-        await foreach (var row in Latest.QueryAsync<ResultEntity>(Keys.InPartition(partition), select: ["RowKey", "Arrival"], cancellationToken: cancellationToken))
+        await foreach (var row in Latest.QueryAsync<ResultEntity>(LatestIn(Keys.InPartition(partition)), select: ["RowKey", "Arrival"], cancellationToken: cancellationToken))
         {
             existing[row.RowKey] = row;
         }
 
-        var actions = new List<TableTransactionAction>();
+        // The history first: were the transaction split, the latest rows never stand without their history.
+        var actions = new List<TableTransactionAction>(history);
         foreach (var row in rows)
         {
             if (!existing.TryGetValue(row.RowKey, out var stored))

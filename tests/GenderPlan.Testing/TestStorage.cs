@@ -39,7 +39,14 @@ public static class TestStorage
     public static async Task<IReadOnlyList<StoredResult>> ResultHistoryAsync(this StorageClients storage, string jurisdiction, string period)
     {
         var results = new List<StoredResult>();
-        await foreach (var row in storage.Table(StorageNames.ResultHistoryTable).QueryAsync<ResultEntity>(Keys.InPartition(Keys.PlaceAndPeriod(jurisdiction, period))))
+        var partition = Keys.PlaceAndPeriod(jurisdiction, period);
+        await foreach (var row in storage.Table(StorageNames.ResultsTable).QueryAsync<ResultEntity>(Keys.RowKeyStartsWith(partition, ResultEntity.HistoryPrefix)))
+        {
+            results.Add(row.ToResult());
+        }
+
+        // Rows written before the history moved beside the latest results.
+        await foreach (var row in storage.Table(StorageNames.ResultHistoryTable).QueryAsync<ResultEntity>(Keys.InPartition(partition)))
         {
             results.Add(row.ToResult());
         }

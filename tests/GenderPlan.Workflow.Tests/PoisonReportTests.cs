@@ -37,7 +37,7 @@ public sealed class PoisonReportTests(AzuriteFixture azurite) : AzuriteTest(azur
         await using var pipeline = Pipeline.Create(Azurite);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,108/100,,,"));
-        await pipeline.Storage.Table(StorageNames.ResultHistoryTable).DeleteAsync();
+        await pipeline.Storage.Table(StorageNames.ResultsTable).DeleteAsync();
 
         await Assert.ThrowsAnyAsync<Exception>(() => pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None));
         await pipeline.Storage.EnsureCreatedAsync(CancellationToken.None);

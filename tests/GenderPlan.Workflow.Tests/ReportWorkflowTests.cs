@@ -178,7 +178,7 @@ public sealed class ReportWorkflowTests(AzuriteFixture azurite) : AzuriteTest(az
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("yte/2019.csv", Pipeline.Csv("2019,dak-to,G4.1,104/100,,,"));
         // A fault the product cannot repair by itself: the results table is gone.
-        await pipeline.Storage.Table(StorageNames.ResultHistoryTable).DeleteAsync();
+        await pipeline.Storage.Table(StorageNames.ResultsTable).DeleteAsync();
 
         await Assert.ThrowsAnyAsync<Exception>(() => pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None));
         await Assert.ThrowsAnyAsync<Exception>(() => pipeline.Reports.ProcessAsync("yte/2019.csv", CancellationToken.None));
