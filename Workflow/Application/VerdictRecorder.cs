@@ -46,7 +46,7 @@ public sealed class VerdictRecorder
     public async Task<IReadOnlyList<string>> RecordAsync(RuleBook rules, ScoredCard scored, CancellationToken cancellationToken)
     {
         var card = scored.Card;
-        var decided = await ClaimAlertsAsync(scored, cancellationToken);
+        var decided = await ClaimAlertsAsync(scored, LikelyFirst(rules, scored), cancellationToken);
         // The cases before the messages: the alert's link opens a case that exists.
         await _followUps.RecordAsync(scored.Report, card.Jurisdiction, decided, cancellationToken);
         var queued = await _notifier.QueueAsync(rules, scored.Report.Key, [new VerdictNotice(scored.Report, decided)], cancellationToken);
@@ -77,12 +77,24 @@ public sealed class VerdictRecorder
         return queued;
     }
 
+    /// <summary>
+    /// Whether the report is most likely the first of its place and period, so its alert state is claimed unread: a new
+    /// report of a place below the plan's own, whose committee alone reports for it. Not the plan's own place, where every
+    /// department reports, nor sums or a re-scoring, which follow earlier claims.
+    /// </summary>
+    private static bool LikelyFirst(RuleBook rules, ScoredCard scored) =>
+        scored.Figures is ReportedFigures { RescoredBy: null }
+        && rules.FindPlan(scored.Card.Period, scored.Card.Jurisdiction) is { } plan
+        && !plan.IsDistrict(scored.Card.Jurisdiction);
+
     /// <summary>Plans the card's alerts and claims their statuses, planning again from the newer state each time another report's claim came first.</summary>
-    private async Task<AlertPlan> ClaimAlertsAsync(ScoredCard scored, CancellationToken cancellationToken)
+    private async Task<AlertPlan> ClaimAlertsAsync(ScoredCard scored, bool likelyFirst, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var state = await _alertState.ReadAsync(scored.AlertPlace, scored.Card.Period, cancellationToken);
+            var state = attempt == 1 && likelyFirst
+                ? AlertStateStore.Unread(scored.AlertPlace, scored.Card.Period, scored.Card.Scores.Select(score => score.Indicator.Code))
+                : await _alertState.ReadAsync(scored.AlertPlace, scored.Card.Period, cancellationToken);
             var decided = AlertPlanner.Plan(scored.Card, state.AlertedBefore(scored.Report.Key));
             if (await _alertState.TryClaimAsync(state, decided.States, scored.Report.Key, cancellationToken))
             {

@@ -53,6 +53,16 @@ public sealed class AlertStateStore
     }
 
     /// <summary>
+    /// The state of a place and period taken to be empty without reading it: for a report that is most likely the first of
+    /// its place and period (a commune's, whose committee alone reports for it), one request saved. A claim on it adds the
+    /// version row and a row for each of <paramref name="indicators"/>, the statuses the plan left alone included, so it
+    /// fails if anything of the place and period's state is stored, even rows written before claims had a version row;
+    /// the state is then read and the alerts planned again.
+    /// </summary>
+    public static AlertStateRead Unread(string jurisdiction, Period period, IEnumerable<string> indicators) =>
+        new(Keys.PlaceAndPeriod(jurisdiction, period.ToString()), new Dictionary<string, AlertStateEntity>(StringComparer.Ordinal), version: null, mustBeAbsent: [.. indicators]);
+
+    /// <summary>
     /// Records the statuses a report's alerts were planned with (<paramref name="changes"/>: a status alerted, or
     /// null for one recovered), in one transaction that succeeds only if nothing of the place and period's state
     /// changed since <paramref name="read"/>. False when another report's claim came first: read again, plan
@@ -60,7 +70,7 @@ public sealed class AlertStateStore
     /// </summary>
     public async Task<bool> TryClaimAsync(AlertStateRead read, IReadOnlyDictionary<string, Status?> changes, string reportKey, CancellationToken cancellationToken)
     {
-        if (changes.Count == 0)
+        if (changes.Count == 0 && read.Unchecked.Count == 0)
         {
             return true;
         }
@@ -68,7 +78,8 @@ public sealed class AlertStateStore
         var before = read.AlertedBefore(reportKey);
         var version = new AlertStateEntity { PartitionKey = read.Partition, RowKey = VersionRow, Report = reportKey };
         var actions = new List<TableTransactionAction> { Conditional(version, read.Version) };
-        foreach (var (code, status) in changes)
+        var claimed = changes.Concat(read.Unchecked.Where(code => !changes.ContainsKey(code)).Select(code => KeyValuePair.Create(code, (Status?)null)));
+        foreach (var (code, status) in claimed)
         {
             // A recovered indicator keeps its row with no status, so the claim stays conditional and remembers what it replaced.
             var entity = new AlertStateEntity
@@ -105,12 +116,16 @@ public sealed class AlertStateStore
 /// <summary>A place and period's alert state as read: the rows by indicator and the version a claim must find.</summary>
 public sealed class AlertStateRead
 {
-    internal AlertStateRead(string partition, IReadOnlyDictionary<string, AlertStateEntity> rows, AlertStateEntity? version)
+    internal AlertStateRead(string partition, IReadOnlyDictionary<string, AlertStateEntity> rows, AlertStateEntity? version, IReadOnlyList<string>? mustBeAbsent = null)
     {
         Partition = partition;
         Rows = rows;
         Version = version;
+        Unchecked = mustBeAbsent ?? [];
     }
+
+    /// <summary>For a state taken as empty unread (<see cref="AlertStateStore.Unread"/>), the indicators a claim must find absent.</summary>
+    internal IReadOnlyList<string> Unchecked { get; }
 
     internal string Partition { get; }
 

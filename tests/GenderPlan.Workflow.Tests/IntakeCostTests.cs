@@ -3,8 +3,11 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Core;
 using Azure.Core.Pipeline;
+using GenderPlan.Core.Domain;
 using GenderPlan.Core.FollowUps;
+using GenderPlan.Testing;
 using GenderPlan.Workflow.Application;
+using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Azure;
 
@@ -44,6 +47,117 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
         var row = await pipeline.Get<UploadLog>().FindAsync(StorageNames.ReportsContainer, UploadLog.KeyOf(StorageNames.ReportsContainer, "ubnd-po-ko/2019.csv", (await pipeline.Get<ReportStore>().FindAsync("ubnd-po-ko/2019.csv", CancellationToken.None))!.ETag), CancellationToken.None);
         Assert.Equal((UploadState.Done, 1, 1L, null), (row!.State, row.Attempts, row.Arrival, row.InFlightUntil));
         Assert.NotNull(row.ReportKey);
+    }
+
+    /// <summary>Po Kô's figures once on course: every antenatal visit made, a sex ratio at birth of 102.</summary>
+    private static string CaughtUpReport(string commune) => Pipeline.Csv($"2019,{commune},G4.3a,,75,75,", $"2019,{commune},G4.1,,50,49,");
+
+    [Fact]
+    public async Task Commune_first_report_claims_its_alert_state_unread_and_stores_results_with_their_history_in_one_transaction()
+    {
+        var requests = new RequestCounter(Azurite.ConnectionString);
+        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" }, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", BehindReport("po-ko"));
+        requests.Clear();
+
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
+
+        Assert.Equal((0, 1), (requests.Count("table AlertState", "GET"), requests.Count("table AlertState (batch)", "POST")));
+        // The one read of Results is the page's; the latest rows and the history go in one transaction, no longer two tables.
+        Assert.Equal((1, 1), (requests.Count("table Results", "GET"), requests.Count("table Results (batch)", "POST")));
+        Assert.Equal(0, requests.Count("table ResultHistory (batch)", "POST"));
+        Assert.Equal(2, (await pipeline.Storage.ResultHistoryAsync("po-ko", "2019")).Count);
+        Assert.Equal(["G4.1", "G4.3a"], (await pipeline.Get<ResultStore>().LatestAsync("po-ko", "2019", CancellationToken.None)).Select(result => result.Indicator).Order());
+        Assert.Equal(1, (await pipeline.Storage.AllAlertsAsync()).Count(alert => alert.Kind == AlertKind.Alert));
+        // A place with one period of results links to no period page: its own page is the one file written.
+        var web = pipeline.Storage.Container(StorageNames.WebsiteContainer);
+        Assert.Equal((true, false), ((await web.GetBlobClient("po-ko.html").ExistsAsync()).Value, (await web.GetBlobClient("po-ko-2019.html").ExistsAsync()).Value));
+    }
+
+    [Fact]
+    public async Task Commune_correction_finds_the_state_its_blind_claim_met_and_tells_the_recovery_once()
+    {
+        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" });
+        await pipeline.PublishRulesAsync();
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", BehindReport("po-ko"));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019-sua.csv", CaughtUpReport("po-ko"));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019-sua.csv", CancellationToken.None));
+
+        var alerts = await pipeline.Storage.AllAlertsAsync();
+        Assert.Equal(1, alerts.Count(alert => alert.Kind == AlertKind.Alert));
+        var resolved = alerts.Count(alert => alert.Kind == AlertKind.Resolved);
+        Assert.True(resolved > 0);
+        Assert.All(await pipeline.Get<ResultStore>().LatestAsync("po-ko", "2019", CancellationToken.None), result => Assert.False(result.Status.NeedsAttention(), result.Indicator));
+
+        // The same figures a third time: the claim fails on the stored state, which already says recovered.
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019-sua-lai.csv", CaughtUpReport("po-ko"));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019-sua-lai.csv", CancellationToken.None));
+        Assert.Equal(alerts.Count, (await pipeline.Storage.AllAlertsAsync()).Count);
+        Assert.Equal(6, (await pipeline.Storage.ResultHistoryAsync("po-ko", "2019")).Count);
+    }
+
+    [Fact]
+    public async Task Alert_state_written_before_claims_had_a_version_row_stops_a_blind_claim_and_its_recovery_is_told()
+    {
+        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" });
+        await pipeline.PublishRulesAsync();
+        // A status alerted by a version that kept no version row: only the indicator's own row says Po Kô was told.
+        await pipeline.Storage.Table(StorageNames.AlertStateTable).AddEntityAsync(
+            new AlertStateEntity { PartitionKey = "po-ko~2019", RowKey = "G4.3a", Status = Status.OffTrack.Word(), Report = "po-ko~earlier" });
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", CaughtUpReport("po-ko"));
+
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
+
+        var resolved = Assert.Single(await pipeline.Storage.AllAlertsAsync());
+        Assert.Equal(AlertKind.Resolved, resolved.Kind);
+        Assert.Contains("khám thai", resolved.Message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commune_report_writes_every_period_page_when_a_period_is_new_and_then_only_its_own_beside_the_place_page()
+    {
+        var requests = new RequestCounter(Azurite.ConnectionString);
+        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" }, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await pipeline.PublishRulesAsync();
+        var web = pipeline.Storage.Container(StorageNames.WebsiteContainer);
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", BehindReport("po-ko"));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
+        Assert.False((await web.GetBlobClient("po-ko-2019.html").ExistsAsync()).Value);
+
+        requests.Clear();
+        await pipeline.UploadReportAsync("ubnd-po-ko/2020.csv", BehindReport("po-ko").Replace("2019,", "2020,", StringComparison.Ordinal));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2020.csv", CancellationToken.None));
+        Assert.Equal(3, requests.Count("blob $web", "PUT"));
+        Assert.True((await web.GetBlobClient("po-ko-2019.html").ExistsAsync()).Value);
+
+        requests.Clear();
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(1));
+        await pipeline.UploadReportAsync("ubnd-po-ko/2020-sua.csv", CaughtUpReport("po-ko").Replace("2019,", "2020,", StringComparison.Ordinal));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2020-sua.csv", CancellationToken.None));
+        Assert.Equal(2, requests.Count("blob $web", "PUT"));
+        var period = (await web.GetBlobClient("po-ko-2020.html").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("po-ko-2019.html", period, StringComparison.Ordinal);
+        Assert.Contains("data-indicator=\"G4.3a\" data-status=\"met\"", period, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Results_scored_before_the_history_moved_beside_the_latest_are_still_found_for_their_report()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.Storage.EnsureCreatedAsync(CancellationToken.None);
+        await pipeline.Storage.Table(StorageNames.ResultHistoryTable).AddEntityAsync(new ResultEntity
+        {
+            PartitionKey = "po-ko~2019", RowKey = "G4.3a~0000000000000000001~0badc0de", Indicator = "G4.3a", Period = "2019", Jurisdiction = "po-ko",
+            Status = Status.Met.Word(), Value = "99", Target = "98", Lead = "yte", Report = "po-ko~ubnd-po-ko~old", Unit = "ubnd-po-ko", Arrival = 1,
+        });
+
+        var found = Assert.Single(await pipeline.Get<ResultStore>().ForReportAsync("po-ko", "2019", "po-ko~ubnd-po-ko~old", CancellationToken.None));
+
+        Assert.Equal(("G4.3a", 99m), (found.Indicator, found.Value));
     }
 
     [Fact]
