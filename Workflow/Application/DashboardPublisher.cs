@@ -220,7 +220,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         var decisions = plan.Approval.Required ? await _decisions.AllAsync(cancellationToken) : null;
         // Up to this year: a later period has no report yet.
         var lastYear = Math.Min(plan.EndYear, Math.Max(plan.StartYear, ReportingCalendar.VietnamDate(_clock.GetUtcNow()).Year));
-        await _index.EnsureBuiltAsync(_reports, record => Period.TryParse(record.Period, out var period) ? rules.FindPlan(period, record.Jurisdiction)?.District.Id : null, cancellationToken);
+        await _index.EnsureBuiltAsync(_reports, rules, cancellationToken);
         var found = plan.IsDistrict(jurisdiction)
             ? await _index.ForPlanAsync(plan.District.Id, cancellationToken)
             : await _index.ForPlaceAsync(plan.District.Id, jurisdiction, cancellationToken);

@@ -28,11 +28,17 @@ public sealed partial class DistrictRollUp
     private readonly Notifier _notifier;
     private readonly ILogger<DistrictRollUp> _logger;
     private readonly CommuneFigures _figures;
+    private readonly PlaceReportIndex _index;
+    private readonly ReportLog _reports;
 
     /// <summary>Creates the handler.</summary>
-    public DistrictRollUp(ResultStore results, ReportDecisionStore decisions, VerdictRecorder recorder, Notifier notifier, ILogger<DistrictRollUp> logger, CommuneFigures figures)
+    public DistrictRollUp(
+        ResultStore results, ReportDecisionStore decisions, VerdictRecorder recorder, Notifier notifier, ILogger<DistrictRollUp> logger, CommuneFigures figures,
+        PlaceReportIndex index, ReportLog reports)
     {
         _figures = figures;
+        _index = index;
+        _reports = reports;
         _results = results;
         _decisions = decisions;
         _recorder = recorder;
@@ -57,7 +63,7 @@ public sealed partial class DistrictRollUp
     /// </param>
     /// <param name="changed">
     /// The places whose figures changed since the last roll-up (the sweep's, from the change log): only they are read again
-    /// when the figures stored by the last roll-up are recent enough. Null reads every place.
+    /// when the figures stored by the last roll-up are recent enough. Null reads every place that has a report for the period.
     /// </param>
     public async Task<IReadOnlyList<string>> RecomputeAsync(
         RuleBook rules, Plan plan, Period period, DateTimeOffset now, CancellationToken cancellationToken, ResolvedBecause resolution = ResolvedBecause.FigureImproved,
@@ -72,13 +78,17 @@ public sealed partial class DistrictRollUp
             .ToDictionary(group => group.Key, group => group.Sum(decision => decision.Weight), StringComparer.Ordinal);
         // The figures stored by the last roll-up: with them, only the places that changed since are read again (and the
         // plan's own place and the places between, whose sums are compared and replaced), unless they were last read whole
-        // over six hours ago. Otherwise every place of the plan is read: Plan.Communes is every place but its own, at any
-        // depth (a province plan's districts and communes alike), one partition each, read side by side.
+        // over six hours ago. Otherwise the whole is read: every place of the plan with a report for the period (the report
+        // index; on a province's first sweep of a period a handful of its hundred-odd places), one partition each, read
+        // side by side. A place without a report has no result to read.
         var known = await _figures.FindAsync(district, period, cancellationToken);
         var incremental = changed is not null && known is not null && now - known.ReadWholeAt < ReadWholeEvery;
-        var places = incremental
-            ? [district, .. PlaceRollUp.PlacesBetween(plan, period).Select(place => place.Id), .. changed!.Where(place => place != district && plan.Places.Find(place) is not null)]
-            : plan.Communes.Select(place => place.Id).Prepend(district).ToList();
+        IEnumerable<string> below = incremental ? changed! : [.. await ReportingAsync(rules, plan, period, cancellationToken), .. changed ?? Enumerable.Empty<string>()];
+        List<string> places =
+        [
+            district, .. PlaceRollUp.PlacesBetween(plan, period).Select(place => place.Id),
+            .. below.Where(place => place != district && plan.Places.Find(place) is not null),
+        ];
         places = [.. places.Distinct(StringComparer.Ordinal)];
         var reads = await Task.WhenAll(places.Select(place => _results.LatestAsync(place, period.ToString(), cancellationToken)));
         var fresh = reads.Skip(1).SelectMany(results => results).Where(result => result.Source == FigureSource.Reported).Select(Compared);
@@ -96,7 +106,17 @@ public sealed partial class DistrictRollUp
     }
 
     /// <summary>
-    /// How long the stored figures stand in for the places that did not change: past it, the sweep reads every place again.
+    /// The places of <paramref name="plan"/> with a report for <paramref name="period"/>, from the report index under the
+    /// plan's own place, once the reports recorded before the index are in it: the places whose results a whole read needs.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> ReportingAsync(RuleBook rules, Plan plan, Period period, CancellationToken cancellationToken)
+    {
+        await _index.EnsureBuiltAsync(_reports, rules, cancellationToken);
+        return await _index.PlacesReportingAsync(plan.District.Id, period, cancellationToken);
+    }
+
+    /// <summary>
+    /// How long the stored figures stand in for the places that did not change: past it, the sweep reads every place with a report for the period again.
     /// A deadline day's morning or afternoon: a province is read whole about twice on the day, not on each of its sweeps.
     /// </summary>
     public static readonly TimeSpan ReadWholeEvery = TimeSpan.FromHours(6);

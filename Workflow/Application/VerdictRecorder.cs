@@ -70,8 +70,7 @@ public sealed class VerdictRecorder
 
         if (scored.Figures is ReportedFigures { Log: { } log })
         {
-            var plan = Period.TryParse(log.Period, out var period) ? rules.FindPlan(period, log.Jurisdiction) : null;
-            await _reports.RecordAsync(log, plan?.District.Id, cancellationToken);
+            await _reports.RecordAsync(log, PlaceReportIndex.PlanPlaceOf(rules, log), cancellationToken);
         }
 
         return queued;

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using GenderPlan.Core.Domain;
 
 namespace GenderPlan.Workflow.Storage;
 
@@ -40,6 +41,39 @@ public sealed class PlaceReportIndex
     /// <summary>Every report recorded under <paramref name="planPlace"/>, of every place of its plan: one partition.</summary>
     public Task<IReadOnlyList<ReportRecord>> ForPlanAsync(string planPlace, CancellationToken cancellationToken) =>
         QueryAsync(Keys.InPartition(planPlace), _ => true, cancellationToken);
+
+    /// <summary>
+    /// The places of the plan of <paramref name="planPlace"/> that have a report for <paramref name="period"/>, returned ones
+    /// included: a plan's first roll-up of a period reads these places' results, not its hundred-odd places'. One filter over
+    /// the plan's partition, its place column only: the storage scans the plan's years, but sends back one page, not its rows.
+    /// Complete only once <see cref="EnsureBuiltAsync(ReportLog, RuleBook, CancellationToken)"/> has run.
+    /// </summary>
+    public async Task<IReadOnlySet<string>> PlacesReportingAsync(string planPlace, Period period, CancellationToken cancellationToken)
+    {
+        var places = new HashSet<string>(StringComparer.Ordinal);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {planPlace} and Period eq {period.ToString()}");
+        await foreach (var row in Table.QueryAsync<TableEntity>(filter, select: [nameof(ReportRow.Jurisdiction)], cancellationToken: cancellationToken))
+        {
+            places.Add(row.GetString(nameof(ReportRow.Jurisdiction)));
+        }
+
+        return places;
+    }
+
+    /// <summary>
+    /// The partition <paramref name="record"/> is indexed under: the own place of the plan <paramref name="rules"/> give its
+    /// place and period, or none when no plan covers them. The one answer the report's recording, the copy of the rows from
+    /// before the index and every reader of the index must share.
+    /// </summary>
+    public static string? PlanPlaceOf(RuleBook rules, ReportRecord record) =>
+        Period.TryParse(record.Period, out var period) ? rules.FindPlan(period, record.Jurisdiction)?.District.Id : null;
+
+    /// <summary>
+    /// <see cref="EnsureBuiltAsync(ReportLog, Func{ReportRecord, string?}, CancellationToken)"/> with each report under its
+    /// plan's place by <paramref name="rules"/> (<see cref="PlanPlaceOf"/>), as it is recorded.
+    /// </summary>
+    public Task EnsureBuiltAsync(ReportLog log, RuleBook rules, CancellationToken cancellationToken) =>
+        EnsureBuiltAsync(log, record => PlanPlaceOf(rules, record), cancellationToken);
 
     /// <summary>
     /// Whether the reports recorded before the index existed were copied into it; if not, copies them now from

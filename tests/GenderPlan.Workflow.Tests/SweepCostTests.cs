@@ -157,6 +157,43 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
     }
 
     [Fact]
+    public async Task Roll_up_reads_only_the_communes_that_reported_when_it_is_the_first_of_the_period()
+    {
+        await using (var first = Pipeline.Create(Azurite, settings: OnSweep))
+        {
+            await first.PublishRulesAsync();
+            await first.Get<Sweep>().RunAsync(CancellationToken.None);
+            // Reported to another process, which stopped before its next sweep: no sweep after this one sees the change.
+            await first.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
+            await first.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None);
+        }
+
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, now: new DateTimeOffset(2019, 11, 20, 4, 0, 0, TimeSpan.Zero), settings: OnSweep, configure: requests.AddTo);
+        await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", Pipeline.Csv("2019,tan-canh,G4.3a,,90,100"));
+        await pipeline.Reports.ProcessAsync("ubnd-tan-canh/2019.csv", CancellationToken.None);
+        Assert.Null(await pipeline.Get<CommuneFigures>().FindAsync("dak-to", Period.Annual(2019), CancellationToken.None));
+        var communes = (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!.Plans[0].Communes.Select(place => place.Id).ToList();
+        requests.Clear();
+
+        await pipeline.Get<Sweep>().RunAsync(CancellationToken.None);
+
+        var results = requests.Snapshot().Where(request => request.StartsWith("GET", StringComparison.Ordinal) && request.Contains("/Results()", StringComparison.Ordinal)).ToList();
+        // Two of the district's nine communes reported: their results are read, Po Kô's once, and no other commune's.
+        Assert.Equal(9, communes.Count);
+        Assert.Equal(
+            ["po-ko", "tan-canh"],
+            communes.Where(place => results.Any(request => request.Contains($"'{place}~", StringComparison.Ordinal))).Order());
+        Assert.Single(results, request => request.Contains("eq 'po-ko~2019'", StringComparison.Ordinal));
+        // Learned from the district's report index: its rows of the period only, their place only.
+        Assert.Contains(requests.Snapshot(), request => request.StartsWith("GET", StringComparison.Ordinal) && request.Contains("/ReportsByPlan()", StringComparison.Ordinal)
+            && request.Contains("$select=Jurisdiction", StringComparison.Ordinal) && request.Contains("PartitionKey eq 'dak-to' and Period eq '2019'", StringComparison.Ordinal));
+        // Po Kô's report counts though this process never saw it come in: (66 + 90) / (75 + 100).
+        var sum = Assert.Single(await pipeline.Get<ResultStore>().LatestAsync("dak-to", "2019", CancellationToken.None), result => result.Indicator == "G4.3a");
+        Assert.Equal((89.1m, 2), (Math.Round(sum.Value!.Value, 1), sum.Coverage!.Reported));
+    }
+
+    [Fact]
     public async Task First_sweep_of_a_new_process_reads_no_result_when_another_brought_every_plan_up_to_date()
     {
         await using (var first = Pipeline.Create(Azurite, settings: OnSweep))
