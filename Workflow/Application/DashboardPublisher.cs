@@ -4,6 +4,7 @@ using GenderPlan.Core.Scoring;
 using GenderPlan.Documents.Dashboard;
 using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace GenderPlan.Workflow.Application;
 
@@ -28,6 +29,8 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     private readonly ReportLog _reports;
     private readonly PlaceReportIndex _index;
     private readonly CommuneFigures _communeFigures;
+    private readonly SweepPlaceReads _placeReads;
+    private readonly bool _pagesBelowOnSweep;
     private static readonly LocalizedText NotExplained = new("", "");
     private readonly ReportDecisionStore _decisions;
     private readonly SiteStore _site;
@@ -38,8 +41,10 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// <summary>Creates the publisher.</summary>
     public DashboardPublisher(
         ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, FollowUpStore followUps, TimeProvider clock, ILogger<DashboardPublisher> logger, ReportDecisionStore decisions,
-        ChangeLog changes, PlaceReportIndex index, CommuneFigures communeFigures)
+        ChangeLog changes, PlaceReportIndex index, CommuneFigures communeFigures, SweepPlaceReads placeReads, IOptions<WorkflowOptions> options)
     {
+        _placeReads = placeReads;
+        _pagesBelowOnSweep = options.Value.AddUpOnSweep;
         _communeFigures = communeFigures;
         _index = index;
         _changes = changes;
@@ -58,11 +63,12 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// <param name="links">Whether links to other places point at published files or at the live pages of the same host.</param>
     /// <param name="cancellationToken">Stops the reads.</param>
     /// <param name="rules">The rules to build with, when the caller holds them; null reads the active ones.</param>
-    public async Task<DashboardInput?> BuildAsync(string jurisdiction, PageLinks links, CancellationToken cancellationToken, RuleBook? rules = null)
+    /// <param name="read">What the sweep has read for the page already; null reads everything.</param>
+    public async Task<DashboardInput?> BuildAsync(string jurisdiction, PageLinks links, CancellationToken cancellationToken, RuleBook? rules = null, SweepPageReads? read = null)
     {
         rules ??= await _activeRules.GetAsync(cancellationToken);
         var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
-        return rules is null || CurrentPlan(rules, jurisdiction, today) is not { } plan ? null : await BuildAsync(rules, plan, jurisdiction, links, cancellationToken);
+        return rules is null || CurrentPlan(rules, jurisdiction, today) is not { } plan ? null : await BuildAsync(rules, plan, jurisdiction, links, cancellationToken, read: read);
     }
 
     /// <summary>
@@ -119,13 +125,15 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// Whether the communes' results must carry their explanations (the province report quotes them): read from each
     /// commune then, where a page compares them from the figures the roll-up stored.
     /// </param>
-    public async Task<DashboardInput> BuildAsync(RuleBook rules, Plan plan, string jurisdiction, PageLinks links, CancellationToken cancellationToken, bool explained = false)
+    /// <param name="read">What the sweep has read for the page already (<see cref="SweepPageReads"/>); null reads everything.</param>
+    public async Task<DashboardInput> BuildAsync(
+        RuleBook rules, Plan plan, string jurisdiction, PageLinks links, CancellationToken cancellationToken, bool explained = false, SweepPageReads? read = null)
     {
         var now = _clock.GetUtcNow();
         var today = ReportingCalendar.VietnamDate(now);
-        var results = await ResultsAsync(plan, jurisdiction, cancellationToken);
+        var results = Shown(plan, read?.Latest ?? await _results.LatestForPlaceAsync(jurisdiction, cancellationToken));
         // The district's page lists its communes' committees' reports in its timeliness grid too: the plan's whole partition.
-        var reports = await ReportsAsync(rules, plan, jurisdiction, cancellationToken);
+        var reports = await ReportsAsync(rules, plan, jurisdiction, read?.PlanReports, cancellationToken);
         var communeResults = plan.IsDistrict(jurisdiction) ? await CommuneResultsAsync(plan, reports, explained, cancellationToken) : null;
 
         var others = plan.Jurisdictions.Where(place => place.Id != jurisdiction).Select(place => (place.Id, Link: links == PageLinks.Live ? place.Id : PageName(rules, place.Id))).ToList();
@@ -144,7 +152,11 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
 
     /// <summary>The stored results of a place within the plan's years: reported figures and, for a place with places below it, their sums.</summary>
     private async Task<List<DashboardResult>> ResultsAsync(Plan plan, string jurisdiction, CancellationToken cancellationToken) =>
-        (await _results.LatestForPlaceAsync(jurisdiction, cancellationToken))
+        Shown(plan, await _results.LatestForPlaceAsync(jurisdiction, cancellationToken));
+
+    /// <summary>Of a place's latest results, those within the plan's years, as its page shows them.</summary>
+    private static List<DashboardResult> Shown(Plan plan, IReadOnlyList<StoredResult> latest) =>
+        latest
             .Where(stored => Period.TryParse(stored.Period, out var period) && plan.Covers(period))
             .Select(stored => new DashboardResult(stored.Indicator, Period.Parse(stored.Period), stored.Status, stored.Value, stored.Explanation, stored.Source, stored.Coverage))
             .ToList();
@@ -214,7 +226,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// The reports of the place (and, on the page of the plan's own place, of every place of the plan) up to this year, from
     /// the index under the plan's place: one key range for a commune, one partition for the district, whatever the years.
     /// </summary>
-    private async Task<List<DashboardReport>> ReportsAsync(RuleBook rules, Plan plan, string jurisdiction, CancellationToken cancellationToken)
+    private async Task<List<DashboardReport>> ReportsAsync(RuleBook rules, Plan plan, string jurisdiction, IReadOnlyList<ReportRecord>? planReports, CancellationToken cancellationToken)
     {
         // Decisions only where the plan requires approval: elsewhere the page is as it always was.
         var decisions = plan.Approval.Required ? await _decisions.AllAsync(cancellationToken) : null;
@@ -222,8 +234,8 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         var lastYear = Math.Min(plan.EndYear, Math.Max(plan.StartYear, ReportingCalendar.VietnamDate(_clock.GetUtcNow()).Year));
         await _index.EnsureBuiltAsync(_reports, rules, cancellationToken);
         var found = plan.IsDistrict(jurisdiction)
-            ? await _index.ForPlanAsync(plan.District.Id, cancellationToken)
-            : await _index.ForPlaceAsync(plan.District.Id, jurisdiction, cancellationToken);
+            ? planReports ?? await _index.ForPlanAsync(plan.District.Id, cancellationToken)
+            : planReports?.Where(report => report.Jurisdiction == jurisdiction).ToList() ?? await _index.ForPlaceAsync(plan.District.Id, jurisdiction, cancellationToken);
         return found
             .Where(report => Period.TryParse(report.Period, out var period) && plan.Covers(period) && period.Year <= lastYear && plan.HasJurisdiction(report.Jurisdiction))
             .Select(report => new DashboardReport(
@@ -236,9 +248,12 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// <param name="cancellationToken">Stops the work.</param>
     /// <param name="rules">The rules to build with; null reads the active ones.</param>
     /// <param name="changed">The one period whose figures changed, when the caller knows it (a report's); null rewrites every period's page.</param>
-    public async Task<string?> PublishAsync(string jurisdiction, CancellationToken cancellationToken, RuleBook? rules = null, Period? changed = null)
+    public Task<string?> PublishAsync(string jurisdiction, CancellationToken cancellationToken, RuleBook? rules = null, Period? changed = null) =>
+        PublishAsync(jurisdiction, rules, changed, read: null, cancellationToken);
+
+    private async Task<string?> PublishAsync(string jurisdiction, RuleBook? rules, Period? changed, SweepPageReads? read, CancellationToken cancellationToken)
     {
-        var input = await BuildAsync(jurisdiction, PageLinks.Published, cancellationToken, rules);
+        var input = await BuildAsync(jurisdiction, PageLinks.Published, cancellationToken, rules, read);
         if (input is null)
         {
             return null;
@@ -280,11 +295,14 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     }
 
     /// <inheritdoc />
-    public async Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken, RuleBook? rules = null, Period? changed = null)
+    public Task TryPublishAsync(string jurisdiction, CancellationToken cancellationToken, RuleBook? rules = null, Period? changed = null) =>
+        TryPublishAsync(jurisdiction, rules, changed, read: null, cancellationToken);
+
+    private async Task TryPublishAsync(string jurisdiction, RuleBook? rules, Period? changed, SweepPageReads? read, CancellationToken cancellationToken)
     {
         try
         {
-            await PublishAsync(jurisdiction, cancellationToken, rules, changed);
+            await PublishAsync(jurisdiction, rules, changed, read, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -298,6 +316,10 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// (<see cref="ChangeLog"/>). Everything is republished on the first call of a process, when the rules version
     /// changed, and once a day, for what the calendar alone changes ("Chưa đến hạn" becoming "Chưa gửi"). So a sweep with
     /// nothing new reads a few change-log buckets and builds no page, however many places and years there are.
+    /// With <see cref="WorkflowOptions.AddUpOnSweep"/>, the pages of the places below whose figures changed (the communes
+    /// that reported) are published here too, once per sweep rather than once per report, from the results the sweep's
+    /// roll-up has just read (<see cref="SweepPlaceReads"/>); on a process's first call, those of the last
+    /// <see cref="DistrictSumsCatchUp.RecentWindow"/>, as its sums catch-up looks back.
     /// </summary>
     public async Task TryPublishDistrictsAsync(CancellationToken cancellationToken)
     {
@@ -307,10 +329,30 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         var full = rules is null || lastVersion != rules.Version || now - lastFull >= FullRepublishEvery;
         // Ten seconds of margin cover a report whose time was taken before the previous call read the log and whose row was
         // written after: a place republished twice, never one missed.
-        var changed = full ? null : await PlacesAboveAsync(rules!, await _changes.SinceAsync(lastRun - TimeSpan.FromSeconds(10), now, cancellationToken));
+        var since = full ? (now - lastRun < DistrictSumsCatchUp.RecentWindow ? lastRun : now - DistrictSumsCatchUp.RecentWindow) : lastRun;
+        var changes = rules is null || (full && !_pagesBelowOnSweep) ? [] : await _changes.SinceAsync(since - TimeSpan.FromSeconds(10), now, cancellationToken);
+        var changed = full ? null : await PlacesAboveAsync(rules!, changes);
+        var withSums = Districts(rules).Concat(PlacesBetween(rules)).ToHashSet(StringComparer.Ordinal);
         foreach (var place in Districts(rules).Concat(PlacesBetween(rules)).Distinct(StringComparer.Ordinal).Where(place => changed is null || changed.Contains(place)))
         {
             await TryPublishAsync(place, cancellationToken);
+        }
+
+        if (_pagesBelowOnSweep && rules is not null)
+        {
+            // Each plan's reports are read once for all its places' pages (one partition), not once a place.
+            var planReports = new Dictionary<string, IReadOnlyList<ReportRecord>>(StringComparer.Ordinal);
+            foreach (var (place, plan, periods) in PlacesBelow(rules, changes, withSums))
+            {
+                if (!planReports.TryGetValue(plan.District.Id, out var reports))
+                {
+                    await _index.EnsureBuiltAsync(_reports, rules, cancellationToken);
+                    reports = planReports[plan.District.Id] = await _index.ForPlanAsync(plan.District.Id, cancellationToken);
+                }
+
+                var read = new SweepPageReads(_placeReads.Take(place), reports);
+                await TryPublishAsync(place, rules, periods.Count == 1 ? periods[0] : null, read, cancellationToken);
+            }
         }
 
         _published = (full ? now : lastFull, rules?.Version, now);
@@ -324,6 +366,21 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 LogPublishFailed(exception, HomePage);
+            }
+        }
+    }
+
+    /// <summary>The places with no sums of their own whose figures changed, each with the periods that changed.</summary>
+    /// <remarks>The plan is the one the page shows today, whose reports the page lists; a place no plan shows is left out.</remarks>
+    private IEnumerable<(string Place, Plan Plan, IReadOnlyList<Period> Periods)> PlacesBelow(RuleBook rules, IReadOnlyList<FigureChange> changes, IReadOnlySet<string> withSums)
+    {
+        var today = ReportingCalendar.VietnamDate(_clock.GetUtcNow());
+        foreach (var place in changes.Where(change => !withSums.Contains(change.Place) && Period.TryParse(change.Period, out var period) && rules.FindPlan(period, change.Place) is not null)
+            .GroupBy(change => change.Place, StringComparer.Ordinal))
+        {
+            if (CurrentPlan(rules, place.Key, today) is { } plan)
+            {
+                yield return (place.Key, plan, [.. place.Select(change => Period.Parse(change.Period)).Distinct()]);
             }
         }
     }
@@ -396,6 +453,15 @@ public enum PageLinks
     /// <summary>To the files of every place, all written together into one folder (<see cref="DashboardPublisher.RenderSiteAsync"/>).</summary>
     Site,
 }
+
+/// <summary>
+/// What a sweep has read already for a place's page, so that building it reads neither again: the place's latest results
+/// of every period (<see cref="SweepPlaceReads"/>) and every report of the plan the page shows (one partition, read once
+/// for all the places of the plan the sweep publishes). Either may be null: then the page reads it.
+/// </summary>
+/// <param name="Latest">The place's latest results of every period.</param>
+/// <param name="PlanReports">Every report indexed under the page's plan.</param>
+public sealed record SweepPageReads(IReadOnlyList<StoredResult>? Latest, IReadOnlyList<ReportRecord>? PlanReports);
 
 /// <summary>One page of the site: its file name and its HTML.</summary>
 /// <param name="Name">The file name (<c>index.html</c>, <c>tan-canh.html</c>, <c>dak-to-2019.html</c>).</param>

@@ -30,12 +30,14 @@ public sealed partial class DistrictRollUp
     private readonly CommuneFigures _figures;
     private readonly PlaceReportIndex _index;
     private readonly ReportLog _reports;
+    private readonly SweepPlaceReads _placeReads;
 
     /// <summary>Creates the handler.</summary>
     public DistrictRollUp(
         ResultStore results, ReportDecisionStore decisions, VerdictRecorder recorder, Notifier notifier, ILogger<DistrictRollUp> logger, CommuneFigures figures,
-        PlaceReportIndex index, ReportLog reports)
+        PlaceReportIndex index, ReportLog reports, SweepPlaceReads placeReads)
     {
+        _placeReads = placeReads;
         _figures = figures;
         _index = index;
         _reports = reports;
@@ -90,7 +92,13 @@ public sealed partial class DistrictRollUp
             .. below.Where(place => place != district && plan.Places.Find(place) is not null),
         ];
         places = [.. places.Distinct(StringComparer.Ordinal)];
-        var reads = await Task.WhenAll(places.Select(place => _results.LatestAsync(place, period.ToString(), cancellationToken)));
+        // A place that changed and has no place below it gets its page from this sweep (SweepPlaceReads): its every period is
+        // read in the same one request, for the page to show.
+        var shown = changed?.Where(place => !plan.IsDistrict(place) && plan.Places.Find(place) is not null && plan.Places.ChildrenOf(place).Count == 0).ToHashSet(StringComparer.Ordinal) ?? [];
+        async Task<IReadOnlyList<StoredResult>> ReadAsync(string place) => shown.Contains(place)
+            ? [.. (await _placeReads.ReadAsync(place, cancellationToken)).Where(result => result.Period == period.ToString())]
+            : await _results.LatestAsync(place, period.ToString(), cancellationToken);
+        var reads = await Task.WhenAll(places.Select(ReadAsync));
         var fresh = reads.Skip(1).SelectMany(results => results).Where(result => result.Source == FigureSource.Reported).Select(Compared);
         var reread = places.ToHashSet(StringComparer.Ordinal);
         var reported = incremental ? [.. known!.Figures.Where(figure => !reread.Contains(figure.Place)), .. fresh] : fresh.ToList();

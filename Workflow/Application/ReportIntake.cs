@@ -144,10 +144,11 @@ public sealed partial class ReportIntake : IReportIntake
         await _uploads.FinishAsync(StorageNames.ReportsContainer, attempt, UploadOutcome.Scored(record.Key), cancellationToken);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _notifier.SendAsync(added, cancellationToken);
-        // The commune's own page now; the district's page (its sums and the communes compared) with the sweep, as
-        // republishing it after each of nine commune reports would read every commune's results nine times over. With
-        // AddUpOnSweep a district's or province's own report leaves its page to the sweep too: that page reads every place below.
-        if (!_options.AddUpOnSweep || report.Plan.Places.ChildrenOf(report.Jurisdiction).Count == 0)
+        // With AddUpOnSweep every page is the sweep's: a commune's once per sweep from the results its roll-up reads, a
+        // district's or province's from the sums it adds up. Otherwise the place's own page now, and the district's page (its
+        // sums and the communes compared) with the sweep, as republishing it after each of nine commune reports would read
+        // every commune's results nine times over.
+        if (!_options.AddUpOnSweep)
         {
             await _dashboard.TryPublishAsync(report.Jurisdiction, cancellationToken, rules, card.Period);
         }

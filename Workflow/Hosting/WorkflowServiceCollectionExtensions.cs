@@ -28,6 +28,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<VerdictRecorder>();
         services.AddSingleton<ReportPipeline>();
         services.AddSingleton<DistrictRollUp>();
+        services.AddSingleton<SweepPlaceReads>();
         services.AddSingleton<FormerPlacesBaselines>();
         services.AddSingleton<DashboardPublisher>();
         services.AddSingleton<IDashboardPublisher>(provider => provider.GetRequiredService<DashboardPublisher>());

@@ -111,6 +111,7 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
         pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
         await pipeline.UploadReportAsync("ubnd-dak-ro-nga/2019.csv", Pipeline.Csv("2019,dak-ro-nga,G4.3a,,30,50"));
         await pipeline.Reports.ProcessAsync("ubnd-dak-ro-nga/2019.csv", CancellationToken.None);
+        Assert.False((await pipeline.Storage.Container(StorageNames.WebsiteContainer).GetBlobClient("dak-ro-nga.html").ExistsAsync()).Value);
         pipeline.Clock.Advance(TimeSpan.FromMinutes(5));
 
         requests.Clear();
@@ -120,8 +121,15 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
         // (66 + 90 + 30) / (75 + 100 + 50), two of the three figures taken from what the first sweep stored.
         Assert.Equal((82.7m, 3), (Math.Round(sum.Value!.Value, 1), sum.Coverage!.Reported));
         var results = requests.Snapshot().Where(request => request.Contains("/Results", StringComparison.Ordinal)).ToList();
-        Assert.Contains(results, request => request.Contains("'dak-ro-nga~2019'", StringComparison.Ordinal));
+        // Đăk Rơ Nga's results are read once, every period in one range, both to add it up and for its page, which the
+        // sweep publishes: the report itself published none.
+        Assert.Single(results, request => request.Contains("'dak-ro-nga~", StringComparison.Ordinal));
         Assert.DoesNotContain(results, request => request.Contains("po-ko~", StringComparison.Ordinal) || request.Contains("tan-canh~", StringComparison.Ordinal));
+        var page = (await pipeline.Storage.Container(StorageNames.WebsiteContainer).GetBlobClient("dak-ro-nga.html").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("data-indicator=\"G4.3a\"", page, StringComparison.Ordinal);
+        Assert.Single(requests.Snapshot(), request => request.StartsWith("PUT ", StringComparison.Ordinal) && request.Contains("/dak-ro-nga", StringComparison.Ordinal));
+        // The plan's reports: one read for the district's page, one for the pages of every commune the sweep publishes.
+        Assert.Equal(2, requests.Snapshot().Count(request => request.Contains("/ReportsByPlan", StringComparison.Ordinal)));
         var whole = await pipeline.Get<DistrictRollUp>().RecomputeAsync(
             (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!, (await pipeline.Get<ActiveRules>().GetAsync(CancellationToken.None))!.Plans[0], Period.Annual(2019),
             pipeline.Clock.GetUtcNow(), CancellationToken.None);
