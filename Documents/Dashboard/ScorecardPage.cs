@@ -16,6 +16,7 @@ internal sealed record ScorecardPage(
     LocalizedText PlanName,
     LocalizedText? Period,
     IReadOnlyList<PeriodOption> Periods,
+    string? OtherPeriodsLink,
     string RulesVersion,
     IReadOnlyList<PlaceLink> OtherPages,
     IReadOnlyList<StatusPresentation> Statuses,
@@ -79,6 +80,7 @@ internal sealed record ScorecardPage(
             plan.IsArchivedOn(input.Today) ? new LocalizedText(plan.Name.Vi + " (đã kết thúc, lưu trữ)", plan.Name.En + " (ended, archived)") : plan.Name,
             current?.Label,
             PeriodOption.For(input, current),
+            PeriodOption.BackToChoice(input),
             plan.Version,
             [.. input.OtherPages.Select(page => new PlaceLink(PlaceName(plan, page.Jurisdiction), page.File))],
             StatusPresentation.All,
@@ -204,8 +206,17 @@ internal sealed record PeriodOption(string Period, LocalizedText Label, string L
             periods.Add(current);
         }
 
-        return periods.Count < 2
-            ? []
-            : [.. periods.OrderDescending().Select(period => new PeriodOption(period.ToString(), period.Label, links.For(period), period == shown))];
+        if (periods.Count < 2 || (links.Home is not null && input.Period is not null))
+        {
+            // A period's own file leads back to the place's page for the choice (BackToChoice).
+            return [];
+        }
+
+        return [.. periods.OrderDescending().Select(period => new PeriodOption(
+            period.ToString(), period.Label, links.Home is { } home && period == shown ? home : links.For(period), period == shown))];
     }
+
+    /// <summary>Where a period's own file sends a reader for another period: the place's page; null on every other page.</summary>
+    public static string? BackToChoice(DashboardInput input) =>
+        input.PeriodLinks is { Home: { } home } && input.Period is not null && PagePeriods.WithResults(input).Count >= 2 ? home : null;
 }

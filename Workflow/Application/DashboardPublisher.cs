@@ -146,7 +146,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         IReadOnlyList<PublishedReportFile>? provinceReports = plan.IsDistrict(jurisdiction) ? await _site.ListProvinceReportsAsync(jurisdiction, cancellationToken) : null;
         return new DashboardInput(
             rules, plan, jurisdiction, results, reports, today, now, others.Select(page => (page.Id, page.Link)).ToList(), communeResults, provinceReports,
-            PeriodLinks: links == PageLinks.Live ? PeriodLinks.Query : PeriodLinks.Files(jurisdiction),
+            PeriodLinks: links == PageLinks.Live ? PeriodLinks.Query : PeriodLinks.Files(jurisdiction, PageName(rules, jurisdiction)),
             FollowUps: await FollowUpsAsync(rules, plan, jurisdiction, explained, cancellationToken));
     }
 
@@ -272,10 +272,12 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     }
 
     /// <summary>
-    /// The periods whose own page must be written with the place's page. A page with one period links to no period page
-    /// (there is nothing to choose), so none; with several, each lists all of them, so every one when one is missing (a
-    /// period new to the place) or the caller does not say what changed; else only the period that changed. So a report
-    /// rewrites two files, not one per period of every year reported, and on a deadline day's first report one.
+    /// The periods whose own file must be written with the place's page. A page with one period links to no period file
+    /// (there is nothing to choose), so none. With several, the place's page offers them all, the one it shows leading to
+    /// itself, and each other period has its file, which leads back to the place's page rather than listing the periods
+    /// (<see cref="PeriodLinks.Home"/>): so only the file of the period that changed is written, and any not written yet
+    /// (a period the place's page showed until a newer one came); every file when the caller does not say what changed.
+    /// A report thus writes at most two files, however many years are stored.
     /// </summary>
     private async Task<IReadOnlyList<Period>> PeriodPagesToWriteAsync(DashboardInput input, Period? changed, CancellationToken cancellationToken)
     {
@@ -285,13 +287,15 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             return [];
         }
 
-        if (changed is not { } period || !periods.Contains(period))
+        var onPage = PagePeriods.Default(input);
+        var filed = periods.Where(period => period != onPage).ToList();
+        if (changed is null)
         {
-            return periods;
+            return filed;
         }
 
         var published = await _site.PublishedPagesAsync(cancellationToken);
-        return periods.All(each => published.Contains(PeriodLinks.FileName(input.Jurisdiction, each))) ? [period] : periods;
+        return [.. filed.Where(period => period == changed || !published.Contains(PeriodLinks.FileName(input.Jurisdiction, period)))];
     }
 
     /// <inheritdoc />
@@ -331,11 +335,12 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         // written after: a place republished twice, never one missed.
         var since = full ? (now - lastRun < DistrictSumsCatchUp.RecentWindow ? lastRun : now - DistrictSumsCatchUp.RecentWindow) : lastRun;
         var changes = rules is null || (full && !_pagesBelowOnSweep) ? [] : await _changes.SinceAsync(since - TimeSpan.FromSeconds(10), now, cancellationToken);
-        var changed = full ? null : await PlacesAboveAsync(rules!, changes);
+        var changed = full ? null : PeriodsAbove(rules!, changes);
         var withSums = Districts(rules).Concat(PlacesBetween(rules)).ToHashSet(StringComparer.Ordinal);
-        foreach (var place in Districts(rules).Concat(PlacesBetween(rules)).Distinct(StringComparer.Ordinal).Where(place => changed is null || changed.Contains(place)))
+        foreach (var place in Districts(rules).Concat(PlacesBetween(rules)).Distinct(StringComparer.Ordinal).Where(place => changed is null || changed.ContainsKey(place)))
         {
-            await TryPublishAsync(place, cancellationToken);
+            var periods = changed?[place];
+            await TryPublishAsync(place, rules, periods?.Count == 1 ? periods.Single() : null, read: null, cancellationToken);
         }
 
         if (_pagesBelowOnSweep && rules is not null)
@@ -385,10 +390,10 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         }
     }
 
-    /// <summary>Every place with sums above a changed place: its plan's own place and the places between.</summary>
-    private static Task<HashSet<string>> PlacesAboveAsync(RuleBook rules, IReadOnlyList<FigureChange> changes)
+    /// <summary>Every changed place and every place with sums above it (its plan's own place and the places between), each with the periods that changed.</summary>
+    private static Dictionary<string, HashSet<Period>> PeriodsAbove(RuleBook rules, IReadOnlyList<FigureChange> changes)
     {
-        var above = new HashSet<string>(StringComparer.Ordinal);
+        var above = new Dictionary<string, HashSet<Period>>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
             if (!Period.TryParse(change.Period, out var period) || rules.FindPlan(period, change.Place) is not { } plan)
@@ -396,11 +401,18 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
                 continue;
             }
 
-            above.Add(change.Place);
-            above.UnionWith(plan.Places.AncestorsOf(change.Place).Select(place => place.Id));
+            foreach (var place in plan.Places.AncestorsOf(change.Place).Select(place => place.Id).Prepend(change.Place))
+            {
+                if (!above.TryGetValue(place, out var periods))
+                {
+                    above[place] = periods = [];
+                }
+
+                periods.Add(period);
+            }
         }
 
-        return Task.FromResult(above);
+        return above;
     }
 
     /// <summary>

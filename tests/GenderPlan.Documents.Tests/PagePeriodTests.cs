@@ -60,6 +60,26 @@ public sealed class PagePeriodTests
     }
 
     [Fact]
+    public void Published_place_page_offers_every_period_the_one_it_shows_leading_to_itself()
+    {
+        var html = DashboardRenderer.Render(District(links: PeriodLinks.Files("dak-to", "index.html")));
+
+        var select = Regex.Match(html, "<select id=\"period\" class=\"period-choice\">(.*?)</select>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Equal(["dak-to-2020-H1.html", "index.html"], Regex.Matches(select, "<option value=\"([^\"]+)\"").Select(match => match.Groups[1].Value));
+        Assert.DoesNotContain("Xem kỳ báo cáo khác", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Published_period_file_leads_back_to_the_place_page_instead_of_listing_the_periods()
+    {
+        var html = DashboardRenderer.Render(District(Period.FirstHalf(2020), PeriodLinks.Files("dak-to", "index.html")));
+
+        Assert.DoesNotContain("<select id=\"period\"", html, StringComparison.Ordinal);
+        Assert.Matches("<a href=\"index.html\"><span lang=\"vi\">Xem kỳ báo cáo khác</span>", html);
+        Assert.Contains("Số liệu 6 tháng đầu năm 2020", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Live_page_offers_the_periods_as_queries_of_its_own_address()
     {
         var html = DashboardRenderer.Render(District(links: PeriodLinks.Query));

@@ -121,7 +121,7 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
     }
 
     [Fact]
-    public async Task Commune_report_writes_every_period_page_when_a_period_is_new_and_then_only_its_own_beside_the_place_page()
+    public async Task Commune_report_writes_its_place_page_and_at_most_one_period_file_however_many_periods_it_has()
     {
         var requests = new RequestCounter(Azurite.ConnectionString);
         // Sums added up after every report: each report publishes its place's page itself.
@@ -132,20 +132,33 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
         Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
         Assert.False((await web.GetBlobClient("po-ko-2019.html").ExistsAsync()).Value);
 
+        // A new period: the place's page now shows 2020, and 2019, which it showed until now, gets its file.
         requests.Clear();
         await pipeline.UploadReportAsync("ubnd-po-ko/2020.csv", BehindReport("po-ko").Replace("2019,", "2020,", StringComparison.Ordinal));
         Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2020.csv", CancellationToken.None));
-        Assert.Equal(3, requests.Count("blob $web", "PUT"));
-        Assert.True((await web.GetBlobClient("po-ko-2019.html").ExistsAsync()).Value);
+        Assert.Equal(2, requests.Count("blob $web", "PUT"));
+        var earlier = (await web.GetBlobClient("po-ko-2019.html").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("<a href=\"po-ko.html\"><span lang=\"vi\">Xem kỳ báo cáo khác</span>", earlier, StringComparison.Ordinal);
+        Assert.False((await web.GetBlobClient("po-ko-2020.html").ExistsAsync()).Value);
 
+        // The period the place's page shows, corrected: the page alone.
         requests.Clear();
         pipeline.Clock.Advance(TimeSpan.FromMinutes(1));
         await pipeline.UploadReportAsync("ubnd-po-ko/2020-sua.csv", CaughtUpReport("po-ko").Replace("2019,", "2020,", StringComparison.Ordinal));
         Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2020-sua.csv", CancellationToken.None));
+        Assert.Equal(1, requests.Count("blob $web", "PUT"));
+        var page = (await web.GetBlobClient("po-ko.html").DownloadContentAsync()).Value.Content.ToString();
+        Assert.Contains("<option value=\"po-ko-2019.html\" data-period=\"2019\">", page, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"po-ko.html\" data-period=\"2020\" selected>", page, StringComparison.Ordinal);
+        Assert.Contains("data-indicator=\"G4.3a\" data-status=\"met\"", page, StringComparison.Ordinal);
+
+        // An earlier period corrected: its file and the place's page.
+        requests.Clear();
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(1));
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019-sua.csv", CaughtUpReport("po-ko"));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019-sua.csv", CancellationToken.None));
         Assert.Equal(2, requests.Count("blob $web", "PUT"));
-        var period = (await web.GetBlobClient("po-ko-2020.html").DownloadContentAsync()).Value.Content.ToString();
-        Assert.Contains("po-ko-2019.html", period, StringComparison.Ordinal);
-        Assert.Contains("data-indicator=\"G4.3a\" data-status=\"met\"", period, StringComparison.Ordinal);
+        Assert.Contains("data-indicator=\"G4.3a\" data-status=\"met\"", (await web.GetBlobClient("po-ko-2019.html").DownloadContentAsync()).Value.Content.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

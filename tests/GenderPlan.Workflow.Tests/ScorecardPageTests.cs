@@ -41,6 +41,34 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
     }
 
     [Fact]
+    public async Task Published_period_file_leads_back_to_the_place_page_whose_choice_opens_each_period()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        await pipeline.PublishRulesAsync();
+        foreach (var (name, period, visited) in new[] { ("2019.csv", "2019", 40), ("2020.csv", "2020", 75) })
+        {
+            await pipeline.UploadReportAsync($"ubnd-po-ko/{name}", Pipeline.Csv($"{period},po-ko,G4.3a,,{visited},75,"));
+            Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync($"ubnd-po-ko/{name}", CancellationToken.None));
+        }
+
+        var web = pipeline.Storage.Container(StorageNames.WebsiteContainer);
+        await web.SetAccessPolicyAsync(PublicAccessType.Blob);
+        var page = await _browser.NewPageAsync();
+        var errors = CollectErrors(page);
+
+        await page.GotoAsync(web.GetBlobClient("po-ko-2019.html").Uri.ToString());
+        Assert.Equal("off-track", await page.Locator("[data-indicator='G4.3a']").First.GetAttributeAsync("data-status"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Xem kỳ báo cáo khác" }).ClickAsync();
+
+        Assert.EndsWith("/po-ko.html", page.Url, StringComparison.Ordinal);
+        Assert.Equal("met", await page.Locator("[data-indicator='G4.3a']").First.GetAttributeAsync("data-status"));
+        await page.Locator("#period").SelectOptionAsync(new SelectOptionValue { Label = "năm 2019" });
+        await page.WaitForURLAsync(url => url.EndsWith("/po-ko-2019.html", StringComparison.Ordinal));
+        Assert.Equal("off-track", await page.Locator("[data-indicator='G4.3a']").First.GetAttributeAsync("data-status"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Published_page_opens_from_storage_without_errors_and_its_goal_counts_match_the_stored_results()
     {
         await using var pipeline = await ScoredPipelineAsync();
