@@ -30,7 +30,9 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     private readonly PlaceReportIndex _index;
     private readonly CommuneFigures _communeFigures;
     private readonly SweepPlaceReads _placeReads;
+    private readonly SweepWatermarks _watermarks;
     private readonly bool _pagesBelowOnSweep;
+    private const string WatermarkName = "pages";
     private static readonly LocalizedText NotExplained = new("", "");
     private readonly ReportDecisionStore _decisions;
     private readonly SiteStore _site;
@@ -41,8 +43,9 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// <summary>Creates the publisher.</summary>
     public DashboardPublisher(
         ActiveRules activeRules, ResultStore results, ReportLog reports, SiteStore site, FollowUpStore followUps, TimeProvider clock, ILogger<DashboardPublisher> logger, ReportDecisionStore decisions,
-        ChangeLog changes, PlaceReportIndex index, CommuneFigures communeFigures, SweepPlaceReads placeReads, IOptions<WorkflowOptions> options)
+        ChangeLog changes, PlaceReportIndex index, CommuneFigures communeFigures, SweepPlaceReads placeReads, IOptions<WorkflowOptions> options, SweepWatermarks watermarks)
     {
+        _watermarks = watermarks;
         _placeReads = placeReads;
         _pagesBelowOnSweep = options.Value.AddUpOnSweep;
         _communeFigures = communeFigures;
@@ -333,7 +336,9 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         var full = rules is null || lastVersion != rules.Version || now - lastFull >= FullRepublishEvery;
         // Ten seconds of margin cover a report whose time was taken before the previous call read the log and whose row was
         // written after: a place republished twice, never one missed.
-        var since = full ? (now - lastRun < DistrictSumsCatchUp.RecentWindow ? lastRun : now - DistrictSumsCatchUp.RecentWindow) : lastRun;
+        // From this process's last call or, on its first, from where the last sweep of any instance got (SweepWatermarks).
+        var mark = lastRun != DateTimeOffset.MinValue ? lastRun : await _watermarks.GetAsync(WatermarkName, cancellationToken);
+        var since = SweepWatermarks.StartOf(mark, now, DistrictSumsCatchUp.RecentWindow);
         var changes = rules is null || (full && !_pagesBelowOnSweep) ? [] : await _changes.SinceAsync(since - TimeSpan.FromSeconds(10), now, cancellationToken);
         var changed = full ? null : PeriodsAbove(rules!, changes);
         var withSums = Districts(rules).Concat(PlacesBetween(rules)).ToHashSet(StringComparer.Ordinal);
@@ -361,6 +366,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         }
 
         _published = (full ? now : lastFull, rules?.Version, now);
+        _watermarks.Set(WatermarkName, now);
 
         if (HomeListsPlans(rules))
         {

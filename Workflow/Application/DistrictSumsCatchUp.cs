@@ -16,10 +16,12 @@ namespace GenderPlan.Workflow.Application;
 public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
 {
     /// <summary>
-    /// How far back a process's first sweep looks: longer than two sweeps, so a race is always seen by one sweep after both
-    /// reports are stored, whichever instance ran the sweeps before.
+    /// How far back the first sweep ever looks, when no sweep stored how far it got (<see cref="SweepWatermarks"/>): longer
+    /// than two sweeps, so a race is always seen by one sweep after both reports are stored.
     /// </summary>
     public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(15);
+
+    private const string WatermarkName = "sums";
 
     /// <summary>
     /// How far before its previous run a later sweep looks: a change whose time was taken before that run read the log and
@@ -31,6 +33,7 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
     private DateTimeOffset? _lastRun;
 
     private readonly ActiveRules _activeRules;
+    private readonly SweepWatermarks _watermarks;
     private readonly ChangeLog _changes;
     private readonly DistrictRollUp _rollUp;
     private readonly Notifier _notifier;
@@ -38,8 +41,10 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
     private readonly ILogger<DistrictSumsCatchUp> _logger;
 
     /// <summary>Creates the job.</summary>
-    public DistrictSumsCatchUp(ActiveRules activeRules, ChangeLog changes, DistrictRollUp rollUp, Notifier notifier, TimeProvider clock, ILogger<DistrictSumsCatchUp> logger)
+    public DistrictSumsCatchUp(
+        ActiveRules activeRules, ChangeLog changes, DistrictRollUp rollUp, Notifier notifier, TimeProvider clock, ILogger<DistrictSumsCatchUp> logger, SweepWatermarks watermarks)
     {
+        _watermarks = watermarks;
         _activeRules = activeRules;
         _changes = changes;
         _rollUp = rollUp;
@@ -57,9 +62,10 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
         }
 
         var now = _clock.GetUtcNow();
-        // Only the places and periods whose figures were stored since the last sweep (the last minutes on a process's first):
-        // the cost follows the work, not the history, and a report's sums are added up by one sweep, not by each of the window's.
-        var since = _lastRun is { } last && now - last < RecentWindow ? last - Margin : now - RecentWindow;
+        // Only the places and periods whose figures were stored since the last sweep, this process's or, on its first, any
+        // instance's (SweepWatermarks): the cost follows the work, not the history; a report's sums are added up by one
+        // sweep, not by each of a window's; and a sweep that comes late, after an outage or a cold start, still finds them.
+        var since = SweepWatermarks.StartOf(_lastRun ?? await _watermarks.GetAsync(WatermarkName, cancellationToken), now, RecentWindow) - Margin;
         var recent = (await _changes.SinceAsync(since, now, cancellationToken))
             .Select(change => Period.TryParse(change.Period, out var period) && rules.FindPlan(period, change.Place) is { } plan && !plan.IsDistrict(change.Place)
                 ? (Plan: plan, Period: period, change.Place)
@@ -82,6 +88,7 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
         }
 
         _lastRun = now;
+        _watermarks.Set(WatermarkName, now);
         return recent.Count;
     }
 

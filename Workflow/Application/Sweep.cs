@@ -1,4 +1,5 @@
 using GenderPlan.Workflow.Notifications;
+using GenderPlan.Workflow.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace GenderPlan.Workflow.Application;
@@ -20,11 +21,13 @@ public sealed partial class Sweep
     private readonly IEnumerable<ISweepCatchUp> _catchUps;
     private readonly IAlertDispatcher _dispatcher;
     private readonly IDashboardPublisher _dashboard;
+    private readonly SweepWatermarks _watermarks;
     private readonly ILogger<Sweep> _logger;
 
     /// <summary>Creates the sweep.</summary>
-    public Sweep(IEnumerable<ISweepCatchUp> catchUps, IAlertDispatcher dispatcher, IDashboardPublisher dashboard, ILogger<Sweep> logger)
+    public Sweep(IEnumerable<ISweepCatchUp> catchUps, IAlertDispatcher dispatcher, IDashboardPublisher dashboard, ILogger<Sweep> logger, SweepWatermarks watermarks)
     {
+        _watermarks = watermarks;
         _catchUps = catchUps;
         _dispatcher = dispatcher;
         _dashboard = dashboard;
@@ -42,6 +45,17 @@ public sealed partial class Sweep
 
         var (sent, pending) = await _dispatcher.SendPendingAsync(cancellationToken);
         await _dashboard.TryPublishDistrictsAsync(cancellationToken);
+        try
+        {
+            // Where this sweep got, for the next one whichever instance runs it.
+            await _watermarks.SaveAsync(cancellationToken);
+        }
+        catch (Azure.RequestFailedException exception)
+        {
+            // Kept in this process for its next sweep; another instance starts from the last mark stored, reading more again.
+            LogWatermarkNotSaved(exception);
+        }
+
         if (redone + sent + pending > 0)
         {
             LogSwept(redone, sent, pending);
@@ -49,6 +63,9 @@ public sealed partial class Sweep
 
         return new SweepResult(redone, sent, pending);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep: where it got could not be stored; the next sweep looks further back")]
+    private partial void LogWatermarkNotSaved(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep: {Redone} redone, {Sent} message(s) sent, {Pending} pending")]
     private partial void LogSwept(int redone, int sent, int pending);

@@ -55,6 +55,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ResultStore>();
         services.AddSingleton<FollowUpStore>();
         services.AddSingleton<ChangeLog>();
+        services.AddSingleton<SweepWatermarks>();
         services.AddSingleton<AlertStateStore>();
         services.AddSingleton<ReportLog>();
         services.AddSingleton<PlaceReportIndex>();

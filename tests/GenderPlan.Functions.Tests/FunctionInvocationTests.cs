@@ -76,7 +76,9 @@ public class FunctionInvocationTests
         var dashboard = new Mock<IDashboardPublisher>();
         var rescoring = new Mock<ISweepCatchUp>();
         var sums = new Mock<ISweepCatchUp>();
-        var sweep = new Sweep([rescoring.Object, sums.Object], dispatcher.Object, dashboard.Object, NullLogger<Sweep>.Instance);
+        // The catch-ups are mocks that note no watermark, so the sweep stores none: these clients are never called.
+        var unused = new StorageClients(new Azure.Storage.Blobs.BlobServiceClient("UseDevelopmentStorage=true"), new Azure.Data.Tables.TableServiceClient("UseDevelopmentStorage=true"));
+        var sweep = new Sweep([rescoring.Object, sums.Object], dispatcher.Object, dashboard.Object, NullLogger<Sweep>.Instance, new SweepWatermarks(unused));
         var timers = new TimerFunctions(sweep, reminders.Object, NullLogger<TimerFunctions>.Instance);
 
         await timers.SendPendingAlertsAsync(new TimerInfo(), Context());
