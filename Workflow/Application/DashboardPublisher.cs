@@ -231,18 +231,22 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// </summary>
     private async Task<List<DashboardReport>> ReportsAsync(RuleBook rules, Plan plan, string jurisdiction, IReadOnlyList<ReportRecord>? planReports, CancellationToken cancellationToken)
     {
-        // Decisions only where the plan requires approval: elsewhere the page is as it always was.
-        var decisions = plan.Approval.Required ? await _decisions.AllAsync(cancellationToken) : null;
         // Up to this year: a later period has no report yet.
         var lastYear = Math.Min(plan.EndYear, Math.Max(plan.StartYear, ReportingCalendar.VietnamDate(_clock.GetUtcNow()).Year));
         await _index.EnsureBuiltAsync(_reports, rules, cancellationToken);
+        if (plan.Approval.Required)
+        {
+            // Decisions only where the plan requires approval, read with the reports from the index: elsewhere the page is as it always was.
+            await _index.EnsureDecisionsNotedAsync(_decisions, (period, place) => Period.TryParse(period, out var parsed) ? rules.FindPlan(parsed, place)?.District.Id : null, cancellationToken);
+        }
+
         var found = plan.IsDistrict(jurisdiction)
             ? planReports ?? await _index.ForPlanAsync(plan.District.Id, cancellationToken)
             : planReports?.Where(report => report.Jurisdiction == jurisdiction).ToList() ?? await _index.ForPlaceAsync(plan.District.Id, jurisdiction, cancellationToken);
         return found
             .Where(report => Period.TryParse(report.Period, out var period) && plan.Covers(period) && period.Year <= lastYear && plan.HasJurisdiction(report.Jurisdiction))
             .Select(report => new DashboardReport(
-                Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Jurisdiction, report.Arrival, decisions?.GetValueOrDefault(report.Key)?.Stamp))
+                Period.Parse(report.Period), report.Unit, report.Blob, report.ReceivedAt, report.OnTime, report.Jurisdiction, report.Arrival, plan.Approval.Required ? report.Decision : null))
             .ToList();
     }
 

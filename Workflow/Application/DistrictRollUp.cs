@@ -74,7 +74,7 @@ public sealed partial class DistrictRollUp
         var district = plan.District.Id;
         // Returned reports whose results are gone count in the basis (read before the results, so a return counted here
         // has its results restored in what is read below): sums added up without them are newer than those with them.
-        var returned = (await _decisions.ForPeriodAsync(period, cancellationToken)).Values
+        var returned = (await _decisions.ReturnsAsync(period, cancellationToken))
             .Where(decision => decision.Progress >= ReturnProgress.ResultsRestored)
             .GroupBy(decision => decision.Jurisdiction, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Sum(decision => decision.Weight), StringComparer.Ordinal);

@@ -26,6 +26,7 @@ public sealed partial class ReportApproval : ISweepCatchUp
     private readonly ActiveRules _activeRules;
     private readonly ReportLog _reports;
     private readonly ReportDecisionStore _decisions;
+    private readonly PlaceReportIndex _index;
     private readonly ResultStore _results;
     private readonly DistrictRollUp _rollUp;
     private readonly Notifier _notifier;
@@ -36,8 +37,9 @@ public sealed partial class ReportApproval : ISweepCatchUp
     /// <summary>Creates the service.</summary>
     public ReportApproval(
         ActiveRules activeRules, ReportLog reports, ReportDecisionStore decisions, ResultStore results, DistrictRollUp rollUp, Notifier notifier,
-        IDashboardPublisher dashboard, TimeProvider clock, ILogger<ReportApproval> logger)
+        IDashboardPublisher dashboard, TimeProvider clock, ILogger<ReportApproval> logger, PlaceReportIndex index)
     {
+        _index = index;
         _activeRules = activeRules;
         _reports = reports;
         _decisions = decisions;
@@ -88,7 +90,10 @@ public sealed partial class ReportApproval : ISweepCatchUp
             }
         }
 
-        var (_, conflict) = ReportDecisions.Against(standing!.Stamp, kind);
+        // The pages read the decision beside the report in its plan's index: noted by every attempt, so one that stopped
+        // between the decision and this is mended by the next.
+        await _index.RecordDecisionAsync(plan.District.Id, report.Jurisdiction, report.Period, report.Key, standing!.Stamp, cancellationToken);
+        var (_, conflict) = ReportDecisions.Against(standing.Stamp, kind);
         if (conflict is null && standing.Stamp.State == ApprovalState.Returned && standing.Progress != ReturnProgress.Done)
         {
             await CarryThroughAsync(rules, plan, report, standing, cancellationToken);
@@ -125,8 +130,8 @@ public sealed partial class ReportApproval : ISweepCatchUp
     {
         var period = Period.Parse(report.Period);
         // Every return of the place and period, not only this one: restoring must not bring back another returned report.
-        var returned = (await _decisions.ForPeriodAsync(period, cancellationToken)).Values
-            .Where(each => each.Jurisdiction == report.Jurisdiction && each.Stamp.State == ApprovalState.Returned)
+        var returned = (await _decisions.ReturnsAsync(period, cancellationToken))
+            .Where(each => each.Jurisdiction == report.Jurisdiction)
             .Select(each => each.ReportKey)
             .ToHashSet(StringComparer.Ordinal);
         var changed = await _results.RestoreWithoutAsync(report.Jurisdiction, report.Period, returned, cancellationToken);

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using GenderPlan.Core.Approval;
 using GenderPlan.Core.Domain;
 
 namespace GenderPlan.Workflow.Storage;
@@ -21,14 +22,67 @@ public sealed class PlaceReportIndex
 {
     private const string MarkerPartition = "!";
     private const string MarkerRow = "built";
+    private const string DecisionsMarkerRow = "decisions";
 
     private readonly StorageClients _storage;
     private volatile bool _built;
+    private volatile bool _decisionsNoted;
 
     /// <summary>Creates the index.</summary>
     public PlaceReportIndex(StorageClients storage) => _storage = storage;
 
     private TableClient Table => _storage.Table(StorageNames.ReportsByPlanTable);
+
+    /// <summary>
+    /// Notes the decision that stands about the report <paramref name="reportKey"/> on its row, where the pages read their reports, so a
+    /// page of a plan that requires approval reads no decision table (it read every decision of the country). Written
+    /// after the decision itself, and again by every later attempt to decide the report, which finds it standing.
+    /// </summary>
+    public async Task RecordDecisionAsync(string planPlace, string jurisdiction, string period, string reportKey, DecisionStamp stamp, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(planPlace, IndexedReportEntity.RowKeyOf(jurisdiction, period, reportKey))
+        {
+            [nameof(IndexedReportEntity.DecisionState)] = stamp.State.Word(),
+            [nameof(IndexedReportEntity.DecidedBy)] = stamp.By,
+            [nameof(IndexedReportEntity.DecidedAt)] = stamp.At,
+            [nameof(IndexedReportEntity.DecisionReason)] = stamp.Reason,
+        };
+        try
+        {
+            await Table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // The report under another plan's place (rules changed since): that plan's pages do not list it.
+        }
+    }
+
+    /// <summary>
+    /// Whether the decisions taken before the index kept them were noted on its rows; if not, notes them now (every
+    /// decision, once), each under the plan place <paramref name="planPlaceOf"/> gives its place and period.
+    /// </summary>
+    public async Task EnsureDecisionsNotedAsync(ReportDecisionStore decisions, Func<string, string, string?> planPlaceOf, CancellationToken cancellationToken)
+    {
+        if (_decisionsNoted)
+        {
+            return;
+        }
+
+        if (!(await Table.GetEntityIfExistsAsync<TableEntity>(MarkerPartition, DecisionsMarkerRow, cancellationToken: cancellationToken)).HasValue)
+        {
+            foreach (var decision in (await decisions.AllAsync(cancellationToken)).Values)
+            {
+                if (planPlaceOf(decision.Period, decision.Jurisdiction) is { } planPlace)
+                {
+                    await RecordDecisionAsync(planPlace, decision.Jurisdiction, decision.Period, decision.ReportKey, decision.Stamp, cancellationToken);
+                }
+            }
+
+            await Table.UpsertEntityAsync(new TableEntity(MarkerPartition, DecisionsMarkerRow), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        _decisionsNoted = true;
+    }
 
     /// <summary>Records <paramref name="record"/> under the partition of <paramref name="planPlace"/> (again, harmlessly).</summary>
     public Task RecordAsync(string planPlace, ReportRecord record, CancellationToken cancellationToken) =>
@@ -134,14 +188,31 @@ public sealed class IndexedReportEntity : ReportRow
 
     internal static IndexedReportEntity From(string planPlace, ReportRecord record)
     {
-        var row = new IndexedReportEntity { PartitionKey = planPlace, RowKey = RowKeyOf(record), Period = record.Period, ReportKey = record.Key };
+        var row = new IndexedReportEntity { PartitionKey = planPlace, RowKey = RowKeyOf(record.Jurisdiction, record.Period, record.Key), Period = record.Period, ReportKey = record.Key };
         row.Describe(record);
         return row;
     }
 
     /// <summary>The place first, so one place's reports are one key range; its report key after the period keeps two reports apart.</summary>
-    private static string RowKeyOf(ReportRecord record) =>
-        $"{record.Jurisdiction}~{record.Period}~{(record.Key.StartsWith(record.Jurisdiction + "~", StringComparison.Ordinal) ? record.Key[(record.Jurisdiction.Length + 1)..] : record.Key)}";
+    internal static string RowKeyOf(string jurisdiction, string period, string key) =>
+        $"{jurisdiction}~{period}~{(key.StartsWith(jurisdiction + "~", StringComparison.Ordinal) ? key[(jurisdiction.Length + 1)..] : key)}";
 
-    internal ReportRecord ToRecord() => Record(ReportKey, Period);
+    /// <summary>The decision's state word (<c>approved</c>, <c>returned</c>); null while none was taken.</summary>
+    public string? DecisionState { get; set; }
+
+    /// <summary>The unit that decided.</summary>
+    public string? DecidedBy { get; set; }
+
+    /// <summary>When.</summary>
+    public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>The reason given.</summary>
+    public string? DecisionReason { get; set; }
+
+    internal ReportRecord ToRecord() => Record(ReportKey, Period) with
+    {
+        Decision = DecisionState is { } state && DecidedAt is { } at
+            ? new DecisionStamp(state == ApprovalState.Returned.Word() ? ApprovalState.Returned : ApprovalState.Approved, DecidedBy ?? "", at, DecisionReason ?? "")
+            : null,
+    };
 }

@@ -43,6 +43,7 @@ public sealed class ReportDecisionStore
 {
     private const string HistoryPrefix = "~history~";
     private readonly StorageClients _storage;
+    private volatile bool _scannedOnce;
 
     /// <summary>Creates the store.</summary>
     public ReportDecisionStore(StorageClients storage) => _storage = storage;
@@ -53,8 +54,19 @@ public sealed class ReportDecisionStore
     /// Stores <paramref name="decision"/> unless the report was decided before; returns the decision that stands (the
     /// earlier one when there was one) and whether this call stored it.
     /// </summary>
+    /// <remarks>
+    /// A return first writes its mark in <see cref="OpenPartition"/>, so the sweep finds the returns to finish in one small
+    /// partition (<see cref="UnfinishedReturnsAsync"/>); a mark whose return lost to an earlier decision, or is done, goes there.
+    /// </remarks>
     public async Task<(StoredDecision Standing, bool Stored)> DecideAsync(StoredDecision decision, CancellationToken cancellationToken)
     {
+        if (decision.Stamp.State == ApprovalState.Returned)
+        {
+            await Table.UpsertEntityAsync(
+                new TableEntity(OpenPartition, OpenRow(decision.Period, decision.ReportKey)) { [nameof(StoredDecision.Period)] = decision.Period, [nameof(StoredDecision.ReportKey)] = decision.ReportKey },
+                TableUpdateMode.Replace, cancellationToken);
+        }
+
         var row = DecisionEntity.From(decision);
         var history = DecisionEntity.From(decision);
         history.RowKey = $"{HistoryPrefix}{decision.ReportKey}~{Keys.Ticks(decision.Stamp.At)}";
@@ -82,14 +94,69 @@ public sealed class ReportDecisionStore
         (await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()} and RowKey lt {HistoryPrefix}"), cancellationToken))
             .ToDictionary(decision => decision.ReportKey, StringComparer.Ordinal);
 
-    /// <summary>Every decision of every period (not the history): for the pages and the scorecard, which show several periods.</summary>
+    /// <summary>
+    /// The returns of a period, filtered by the storage: what the roll-up counts in its sums' basis and what a return's
+    /// re-counting must keep out, without reading every approval of the country's period.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredDecision>> ReturnsAsync(Period period, CancellationToken cancellationToken) =>
+        await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {period.ToString()} and RowKey lt {HistoryPrefix} and State eq {ApprovalState.Returned.Word()}"), cancellationToken);
+
+    /// <summary>Every decision of every period (not the history): for the approvals page, and once for the report index's copy.</summary>
     public async Task<IReadOnlyDictionary<string, StoredDecision>> AllAsync(CancellationToken cancellationToken) =>
-        (await QueryAsync(TableClient.CreateQueryFilter($"RowKey lt {HistoryPrefix}"), cancellationToken))
+        (await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey lt {OpenPartition} and RowKey lt {HistoryPrefix}"), cancellationToken))
             .ToDictionary(decision => decision.ReportKey, StringComparer.Ordinal);
 
-    /// <summary>The returns whose re-counting has not finished: what the sweep finishes.</summary>
-    public Task<IReadOnlyList<StoredDecision>> UnfinishedReturnsAsync(CancellationToken cancellationToken) =>
-        QueryAsync(TableClient.CreateQueryFilter($"State eq {ApprovalState.Returned.Word()} and Progress ne {ReturnProgress.Done.ToString()} and RowKey lt {HistoryPrefix}"), cancellationToken);
+    /// <summary>
+    /// The returns whose re-counting has not finished: what the sweep finishes. Found from their marks
+    /// (<see cref="OpenPartition"/>: one partition, as small as the returns under way), and on a process's first call also
+    /// by a filter over the whole table, for returns decided before the marks existed; marks of finished returns go.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredDecision>> UnfinishedReturnsAsync(CancellationToken cancellationToken)
+    {
+        var unfinished = new Dictionary<string, StoredDecision>(StringComparer.Ordinal);
+        if (!_scannedOnce)
+        {
+            foreach (var decision in await QueryAsync(
+                TableClient.CreateQueryFilter($"PartitionKey lt {OpenPartition} and State eq {ApprovalState.Returned.Word()} and Progress ne {ReturnProgress.Done.ToString()} and RowKey lt {HistoryPrefix}"), cancellationToken))
+            {
+                unfinished[decision.ReportKey] = decision;
+            }
+
+            _scannedOnce = true;
+        }
+
+        await foreach (var mark in Table.QueryAsync<TableEntity>(Keys.InPartition(OpenPartition), cancellationToken: cancellationToken))
+        {
+            var found = await FindAsync(mark.GetString(nameof(StoredDecision.Period)), mark.GetString(nameof(StoredDecision.ReportKey)), cancellationToken);
+            if (found is { Stamp.State: ApprovalState.Returned } && found.Progress != ReturnProgress.Done)
+            {
+                unfinished[found.ReportKey] = found;
+            }
+            else
+            {
+                await ForgetMarkAsync(mark.RowKey, cancellationToken);
+            }
+        }
+
+        return [.. unfinished.Values];
+    }
+
+    /// <summary>The partition of the marks of returns under way: after every period's, never read as one.</summary>
+    internal const string OpenPartition = "~open";
+
+    private static string OpenRow(string period, string reportKey) => $"{period}~{reportKey}";
+
+    private async Task ForgetMarkAsync(string row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteEntityAsync(OpenPartition, row, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // Forgotten already, by another sweep.
+        }
+    }
 
     /// <summary>The history of a report's decisions, oldest first.</summary>
     public Task<IReadOnlyList<StoredDecision>> HistoryAsync(string period, string reportKey, CancellationToken cancellationToken) =>
@@ -112,6 +179,11 @@ public sealed class ReportDecisionStore
             try
             {
                 await Table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                if (progress == ReturnProgress.Done)
+                {
+                    await ForgetMarkAsync(OpenRow(decision.Period, decision.ReportKey), cancellationToken);
+                }
+
                 return;
             }
             catch (RequestFailedException exception) when (exception.Status == 412 && attempt < 5)

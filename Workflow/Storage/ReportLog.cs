@@ -17,9 +17,13 @@ namespace GenderPlan.Workflow.Storage;
 /// <param name="OnTime">Whether it arrived before the deadline.</param>
 /// <param name="Scored">How many indicators it scored.</param>
 /// <param name="NeedingAttention">How many of them fall behind or are off track.</param>
+/// <param name="Decision">
+/// Its approval or return, as the report index (<see cref="PlaceReportIndex"/>) keeps it beside the report for the pages;
+/// null when none was taken, and always null from <c>Reports</c>, whose readers ask <see cref="ReportDecisionStore"/>.
+/// </param>
 public sealed record ReportRecord(
     string Key, string Period, string Jurisdiction, string Unit, string Blob, string ContentHash, DateTimeOffset ReceivedAt,
-    long Arrival, string RulesVersion, bool OnTime, int Scored, int NeedingAttention);
+    long Arrival, string RulesVersion, bool OnTime, int Scored, int NeedingAttention, Core.Approval.DecisionStamp? Decision = null);
 
 /// <summary>
 /// The log of reports (<c>Reports</c>): partitioned by period, keyed by place, unit and arrival, so "which

@@ -156,6 +156,61 @@ public sealed class ReportApprovalTests(AzuriteFixture azurite) : AzuriteTest(az
     }
 
     [Fact]
+    public async Task Return_cut_short_after_a_process_first_sweep_is_found_by_its_mark_not_a_scan_and_finished()
+    {
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, configure: requests.AddTo);
+        await pipeline.PublishRulesAsync(ApprovalPlan());
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
+        await pipeline.Get<Sweep>().RunAsync(CancellationToken.None);
+        var report = Assert.Single(await pipeline.Get<ReportLog>().ForPlaceAndPeriodAsync(Core.Domain.Period.Annual(2019), "po-ko", CancellationToken.None));
+        // The return stored, then the process stopped before carrying it through: its results still count.
+        var stamp = new Core.Approval.DecisionStamp(Core.Approval.ApprovalState.Returned, "ldtbxh", pipeline.Clock.GetUtcNow(), "Thiếu chữ ký của lãnh đạo UBND xã.");
+        await pipeline.Get<ReportDecisionStore>().DecideAsync(
+            new StoredDecision(report.Period, report.Key, report.Jurisdiction, report.Unit, report.Arrival, stamp, ReturnProgress.Decided, 0), CancellationToken.None);
+        Assert.NotEmpty(await pipeline.Get<ResultStore>().LatestAsync("po-ko", "2019", CancellationToken.None));
+        requests.Clear();
+
+        await pipeline.Get<Sweep>().RunAsync(CancellationToken.None);
+
+        Assert.Empty(await pipeline.Get<ResultStore>().LatestAsync("po-ko", "2019", CancellationToken.None));
+        Assert.Equal(ReturnProgress.Done, (await pipeline.Get<ReportDecisionStore>().FindAsync(report.Period, report.Key, CancellationToken.None))!.Progress);
+        // Found by its mark: no filter over the whole table after the process's first sweep.
+        Assert.DoesNotContain(requests.Snapshot(), request => request.Contains("/ReportDecisions", StringComparison.Ordinal) && request.Contains("Progress ne", StringComparison.Ordinal));
+        Assert.Empty(await pipeline.Get<ReportDecisionStore>().UnfinishedReturnsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Decision_stored_before_the_report_index_kept_decisions_shows_on_the_page_which_then_reads_no_decision_table()
+    {
+        Core.Approval.DecisionStamp stamp;
+        await using (var before = Pipeline.Create(Azurite))
+        {
+            await before.PublishRulesAsync(ApprovalPlan());
+            await before.UploadReportAsync("ubnd-po-ko/2019.csv", Pipeline.Csv("2019,po-ko,G4.3a,,66,75"));
+            Assert.Equal(ReportOutcome.Scored, await before.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
+            var report = Assert.Single(await before.Get<ReportLog>().ForPlaceAndPeriodAsync(Core.Domain.Period.Annual(2019), "po-ko", CancellationToken.None));
+            // As a version before this one stored it: the decision alone, nothing beside the report in its plan's index,
+            // and the index without its mark of decisions noted.
+            stamp = new Core.Approval.DecisionStamp(Core.Approval.ApprovalState.Approved, "ldtbxh", before.Clock.GetUtcNow(), "");
+            await before.Get<ReportDecisionStore>().DecideAsync(
+                new StoredDecision(report.Period, report.Key, report.Jurisdiction, report.Unit, report.Arrival, stamp, ReturnProgress.Decided, 0), CancellationToken.None);
+            await before.Storage.Table(StorageNames.ReportsByPlanTable).DeleteEntityAsync("!", "decisions");
+        }
+
+        var requests = new StorageRequestLog();
+        await using var pipeline = Pipeline.Create(Azurite, configure: requests.AddTo);
+        var page = (await pipeline.Get<DashboardPublisher>().BuildAsync("po-ko", PageLinks.Live, CancellationToken.None))!;
+
+        Assert.Equal(stamp, Assert.Single(page.Reports).Decision);
+        requests.Clear();
+        var again = (await pipeline.Get<DashboardPublisher>().BuildAsync("dak-to", PageLinks.Live, CancellationToken.None))!;
+        Assert.Equal(stamp, Assert.Single(again.Reports, found => found.Jurisdiction == "po-ko").Decision);
+        Assert.DoesNotContain(requests.Snapshot(), request => request.Contains("/ReportDecisions", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Pages_show_who_returned_a_report_and_when_and_what_still_awaits_approval()
     {
         await using var host = await UploadHost.StartAsync(Azurite, districtWorkflow: ApprovalPlan());

@@ -59,6 +59,8 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
         await page.GotoAsync(web.GetBlobClient("po-ko-2019.html").Uri.ToString());
         Assert.Equal("off-track", await page.Locator("[data-indicator='G4.3a']").First.GetAttributeAsync("data-status"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Xem kỳ báo cáo khác" }).ClickAsync();
+        // Loaded whole, its script too: the choice of periods navigates from a listener the script adds at the page's end.
+        await page.WaitForLoadStateAsync(LoadState.Load);
 
         Assert.EndsWith("/po-ko.html", page.Url, StringComparison.Ordinal);
         Assert.Equal("met", await page.Locator("[data-indicator='G4.3a']").First.GetAttributeAsync("data-status"));
