@@ -237,7 +237,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         if (plan.Approval.Required)
         {
             // Decisions only where the plan requires approval, read with the reports from the index: elsewhere the page is as it always was.
-            await _index.EnsureDecisionsNotedAsync(_decisions, (period, place) => Period.TryParse(period, out var parsed) ? rules.FindPlan(parsed, place)?.District.Id : null, cancellationToken);
+            await _index.EnsureDecisionsNotedAsync(_decisions, rules, cancellationToken);
         }
 
         var found = plan.IsDistrict(jurisdiction)

@@ -119,12 +119,22 @@ public sealed class PlaceReportIndex
     /// place and period, or none when no plan covers them. The one answer the report's recording, the copy of the rows from
     /// before the index and every reader of the index must share.
     /// </summary>
-    public static string? PlanPlaceOf(RuleBook rules, ReportRecord record) =>
-        Period.TryParse(record.Period, out var period) ? rules.FindPlan(period, record.Jurisdiction)?.District.Id : null;
+    public static string? PlanPlaceOf(RuleBook rules, ReportRecord record) => PlanPlaceOf(rules, record.Period, record.Jurisdiction);
+
+    /// <summary>The partition the reports of <paramref name="place"/> for <paramref name="period"/> are indexed under, or none.</summary>
+    public static string? PlanPlaceOf(RuleBook rules, string period, string place) =>
+        Period.TryParse(period, out var parsed) ? rules.FindPlan(parsed, place)?.District.Id : null;
+
+    /// <summary>
+    /// <see cref="EnsureDecisionsNotedAsync(ReportDecisionStore, Func{string, string, string?}, CancellationToken)"/> with each
+    /// decision under its report's plan place by <paramref name="rules"/>, as the index keeps the report.
+    /// </summary>
+    public Task EnsureDecisionsNotedAsync(ReportDecisionStore decisions, RuleBook rules, CancellationToken cancellationToken) =>
+        EnsureDecisionsNotedAsync(decisions, (period, place) => PlanPlaceOf(rules, period, place), cancellationToken);
 
     /// <summary>
     /// <see cref="EnsureBuiltAsync(ReportLog, Func{ReportRecord, string?}, CancellationToken)"/> with each report under its
-    /// plan's place by <paramref name="rules"/> (<see cref="PlanPlaceOf"/>), as it is recorded.
+    /// plan's place by <paramref name="rules"/> (<see cref="PlanPlaceOf(RuleBook, ReportRecord)"/>), as it is recorded.
     /// </summary>
     public Task EnsureBuiltAsync(ReportLog log, RuleBook rules, CancellationToken cancellationToken) =>
         EnsureBuiltAsync(log, record => PlanPlaceOf(rules, record), cancellationToken);

@@ -25,6 +25,7 @@ public sealed partial class ApprovalHandlers
     private readonly ReportApproval _approval;
     private readonly ReportLog _reports;
     private readonly ReportDecisionStore _decisions;
+    private readonly PlaceReportIndex _index;
     private readonly UploadAccess _access;
     private readonly UploadRequests _requests;
     private readonly ILogger<ApprovalHandlers> _logger;
@@ -32,8 +33,9 @@ public sealed partial class ApprovalHandlers
     /// <summary>Creates the handlers.</summary>
     public ApprovalHandlers(
         ActiveRules activeRules, ReportApproval approval, ReportLog reports, ReportDecisionStore decisions, UploadAccess access, UploadRequests requests,
-        ILogger<ApprovalHandlers> logger)
+        ILogger<ApprovalHandlers> logger, PlaceReportIndex index)
     {
+        _index = index;
         _activeRules = activeRules;
         _approval = approval;
         _reports = reports;
@@ -113,24 +115,34 @@ public sealed partial class ApprovalHandlers
             return UploadHandlers.PlainPage(StatusCodes.Status503ServiceUnavailable, Messages.NoRulesYet.Vi, Messages.NoRulesYet.En);
         }
 
-        var decisions = await _decisions.AllAsync(cancellationToken);
-        var rows = (await _reports.AllAsync(cancellationToken))
+        // The reports of the plans that require approval, from each plan's report index with the decision noted beside each
+        // report: not every report and every decision of the country.
+        await _index.EnsureBuiltAsync(_reports, rules, cancellationToken);
+        await _index.EnsureDecisionsNotedAsync(_decisions, rules, cancellationToken);
+        var reports = new List<ReportRecord>();
+        foreach (var planPlace in rules.Plans.Where(plan => plan.Approval.Required).Select(plan => plan.District.Id).Distinct(StringComparer.Ordinal))
+        {
+            reports.AddRange(await _index.ForPlanAsync(planPlace, cancellationToken));
+        }
+
+        var rows = reports
             .Select(report => (Report: report, Plan: rules.FindPlan(Period.Parse(report.Period), report.Jurisdiction)))
             .Where(entry => entry.Plan is { Approval.Required: true } && ReportDecisions.MayDecide(rules, entry.Plan, unit.Id, entry.Report.Jurisdiction))
-            .Select(entry => Row(rules, entry.Plan!, entry.Report, decisions.GetValueOrDefault(entry.Report.Key)))
-            .Reverse()
+            .OrderByDescending(entry => entry.Report.Period, StringComparer.Ordinal)
+            .ThenByDescending(entry => entry.Report.Key, StringComparer.Ordinal)
+            .Select(entry => Row(rules, entry.Plan!, entry.Report, entry.Report.Decision))
             .ToList();
         return Results.Content(ApprovalsPage.Render(unit.Name, rows), "text/html; charset=utf-8");
     }
 
-    private static ApprovalRow Row(RuleBook rules, Plan plan, ReportRecord report, StoredDecision? decision)
+    private static ApprovalRow Row(RuleBook rules, Plan plan, ReportRecord report, DecisionStamp? decision)
     {
-        var state = decision?.Stamp.State ?? ApprovalState.Pending;
+        var state = decision?.State ?? ApprovalState.Pending;
         return new ApprovalRow(
             report.Key, Period.Parse(report.Period).Label, plan.NameOf(report.Jurisdiction), rules.FindUnit(report.Unit)?.Name ?? new LocalizedText(report.Unit, report.Unit),
             Day(report.ReceivedAt), state.Word(), state.Words(),
-            decision is null ? null : rules.FindUnit(decision.Stamp.By)?.Name ?? new LocalizedText(decision.Stamp.By, decision.Stamp.By),
-            decision is null ? "" : Day(decision.Stamp.At), decision?.Stamp.Reason ?? "");
+            decision is null ? null : rules.FindUnit(decision.By)?.Name ?? new LocalizedText(decision.By, decision.By),
+            decision is null ? "" : Day(decision.At), decision?.Reason ?? "");
     }
 
     private static string AlreadyDecided(ApprovalState state, Language language)
