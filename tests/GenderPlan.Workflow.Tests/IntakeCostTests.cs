@@ -1,15 +1,9 @@
-using System.Collections.Concurrent;
-using System.Text;
-using System.Text.RegularExpressions;
-using Azure.Core;
-using Azure.Core.Pipeline;
 using GenderPlan.Core.Domain;
 using GenderPlan.Core.FollowUps;
 using GenderPlan.Testing;
 using GenderPlan.Workflow.Application;
 using GenderPlan.Workflow.Notifications;
 using GenderPlan.Workflow.Storage;
-using Microsoft.Extensions.Azure;
 
 namespace GenderPlan.Workflow.Tests;
 
@@ -23,16 +17,24 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
     /// <summary>Po Kô below its antenatal target and above the sex ratio: two cases for the commune's committee.</summary>
     private static string BehindReport(string commune) => Pipeline.Csv($"2019,{commune},G4.3a,,30,75,", $"2019,{commune},G4.1,,60,49,");
 
-    [Fact]
-    public async Task Commune_report_reads_its_upload_row_never_downloads_once_and_opens_its_cases_in_one_transaction()
+    /// <summary>Po Kô's report behind its targets, the commune's first of the period, processed with every storage request of the processing logged.</summary>
+    private async Task<(Pipeline Pipeline, StorageRequestLog Requests)> FirstCommuneReportAsync()
     {
-        var requests = new RequestCounter(Azurite.ConnectionString);
-        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" }, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog(Azurite.ConnectionString);
+        var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" }, configure: requests.AddTo);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", BehindReport("po-ko"));
         requests.Clear();
 
         Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
+        return (pipeline, requests);
+    }
+
+    [Fact]
+    public async Task Commune_report_reads_its_upload_row_never_downloads_once_and_opens_its_cases_in_one_transaction()
+    {
+        var (pipeline, requests) = await FirstCommuneReportAsync();
+        await using var _ = pipeline;
 
         // The arrival counter is the one row read; the version's row is added with it and replaced on its ETag at the end.
         Assert.Equal(1, requests.Count("table Uploads", "GET"));
@@ -55,13 +57,8 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
     [Fact]
     public async Task Commune_first_report_claims_its_alert_state_unread_and_stores_results_with_their_history_in_one_transaction()
     {
-        var requests = new RequestCounter(Azurite.ConnectionString);
-        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" }, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
-        await pipeline.PublishRulesAsync();
-        await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", BehindReport("po-ko"));
-        requests.Clear();
-
-        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019.csv", CancellationToken.None));
+        var (pipeline, requests) = await FirstCommuneReportAsync();
+        await using var _ = pipeline;
 
         Assert.Equal((0, 1), (requests.Count("table AlertState", "GET"), requests.Count("table AlertState (batch)", "POST")));
         // No read of Results (the page is the sweep's); the latest rows and the history go in one transaction, no longer two tables.
@@ -123,9 +120,9 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
     [Fact]
     public async Task Commune_report_writes_its_place_page_and_at_most_one_period_file_however_many_periods_it_has()
     {
-        var requests = new RequestCounter(Azurite.ConnectionString);
+        var requests = new StorageRequestLog(Azurite.ConnectionString);
         // Sums added up after every report: each report publishes its place's page itself.
-        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "false" }, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "false" }, configure: requests.AddTo);
         await pipeline.PublishRulesAsync();
         var web = pipeline.Storage.Container(StorageNames.WebsiteContainer);
         await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", BehindReport("po-ko"));
@@ -180,8 +177,8 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
     [Fact]
     public async Task Reports_in_a_burst_read_the_rules_pointer_once_and_the_same_report_again_changes_nothing()
     {
-        var requests = new RequestCounter(Azurite.ConnectionString);
-        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" }, configure: services => services.AddAzureClients(clients => clients.ConfigureDefaults(options => options.AddPolicy(requests, HttpPipelinePosition.PerCall))));
+        var requests = new StorageRequestLog(Azurite.ConnectionString);
+        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" }, configure: requests.AddTo);
         await pipeline.PublishRulesAsync();
         await pipeline.UploadReportAsync("ubnd-po-ko/2019.csv", BehindReport("po-ko"));
         await pipeline.UploadReportAsync("ubnd-tan-canh/2019.csv", BehindReport("tan-canh"));
@@ -252,64 +249,5 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
         // The second attempt's own end replaces the row on its ETag if unchanged, else as it stands: done either way.
         await uploads.FinishAsync(StorageNames.ReportsContainer, second, UploadOutcome.Scored("on time"), CancellationToken.None);
         Assert.Equal("on time", (await uploads.FindAsync(StorageNames.ReportsContainer, first.Key, CancellationToken.None))!.ReportKey);
-    }
-
-    /// <summary>Storage requests by target (<c>table Uploads</c>, <c>table FollowUps (batch)</c>, <c>blob reports</c>) and method.</summary>
-    private sealed partial class RequestCounter : HttpPipelinePolicy
-    {
-        private readonly ConcurrentQueue<(string Target, string Method)> _requests = new();
-        private readonly int _tablePort;
-
-        public RequestCounter(string connectionString)
-        {
-            var table = Regex.Match(connectionString, @"TableEndpoint=https?://[^:/]+:(\d+)/");
-            _tablePort = table.Success ? int.Parse(table.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : throw new ArgumentException("no table endpoint with a port", nameof(connectionString));
-        }
-
-        public void Clear() => _requests.Clear();
-
-        public int Count(string target, string method) => _requests.Count(request => request.Target == target && request.Method == method);
-
-        public string Describe() => string.Join(", ", _requests.GroupBy(request => request).Select(group => $"{group.Key.Target} {group.Key.Method} {group.Count()}"));
-
-        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            ProcessNext(message, pipeline);
-        }
-
-        public override ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
-        {
-            Record(message);
-            return ProcessNextAsync(message, pipeline);
-        }
-
-        private void Record(HttpMessage message)
-        {
-            // Azurite's paths start with the account: /devstoreaccount1/Uploads(...), /devstoreaccount1/reports/po-ko/...
-            var segments = Uri.UnescapeDataString(message.Request.Uri.Path).Split('/', StringSplitOptions.RemoveEmptyEntries);
-            var first = segments.Length > 1 ? segments[1] : "";
-            var isTable = message.Request.Uri.Port == _tablePort;
-            var target = !isTable ? $"blob {first}"
-                : first == "$batch" ? $"table {BatchTable(message)} (batch)"
-                : $"table {first.Split('(')[0]}";
-            _requests.Enqueue((target, message.Request.Method.ToString()));
-        }
-
-        private static string BatchTable(HttpMessage message)
-        {
-            if (message.Request.Content is not { } content)
-            {
-                return "?";
-            }
-
-            using var buffer = new MemoryStream();
-            content.WriteTo(buffer, CancellationToken.None);
-            var match = BatchOperation().Match(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-            return match.Success ? match.Groups[1].Value : "?";
-        }
-
-        [GeneratedRegex(@"(?:POST|PUT|PATCH|MERGE|DELETE|GET) https?://[^/]+/[^/]+/([A-Za-z0-9]+)")]
-        private static partial Regex BatchOperation();
     }
 }
