@@ -21,8 +21,8 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     /// <summary>How often every page is republished even with nothing reported: the calendar changes what a page says.</summary>
     private static readonly TimeSpan FullRepublishEvery = TimeSpan.FromDays(1);
 
-    // When every page was last republished, under which rules version, and when the last call ran (this process's own).
-    private (DateTimeOffset LastFull, string? Version, DateTimeOffset LastRun) _published = (DateTimeOffset.MinValue, null, DateTimeOffset.MinValue);
+    // When every page was last republished, and under which rules version (this process's own; where the last call got is a SweepWatermarks mark).
+    private (DateTimeOffset LastFull, string? Version) _published = (DateTimeOffset.MinValue, null);
     private readonly ChangeLog _changes;
     private readonly ActiveRules _activeRules;
     private readonly ResultStore _results;
@@ -336,13 +336,12 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
     {
         var rules = await _activeRules.GetAsync(cancellationToken);
         var now = _clock.GetUtcNow();
-        var (lastFull, lastVersion, lastRun) = _published;
+        var (lastFull, lastVersion) = _published;
         var full = rules is null || lastVersion != rules.Version || now - lastFull >= FullRepublishEvery;
         // Ten seconds of margin cover a report whose time was taken before the previous call read the log and whose row was
         // written after: a place republished twice, never one missed.
         // From this process's last call or, on its first, from where the last sweep of any instance got (SweepWatermarks).
-        var mark = lastRun != DateTimeOffset.MinValue ? lastRun : await _watermarks.GetAsync(WatermarkName, cancellationToken);
-        var since = SweepWatermarks.StartOf(mark, now, DistrictSumsCatchUp.RecentWindow);
+        var since = SweepWatermarks.StartOf(await _watermarks.GetAsync(WatermarkName, cancellationToken), now, DistrictSumsCatchUp.RecentWindow);
         var changes = rules is null || (full && !_pagesBelowOnSweep) ? [] : await _changes.SinceAsync(since - TimeSpan.FromSeconds(10), now, cancellationToken);
         var changed = full ? null : PeriodsAbove(rules!, changes);
         var withSums = Districts(rules).Concat(PlacesBetween(rules)).ToHashSet(StringComparer.Ordinal);
@@ -369,7 +368,7 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
             }
         }
 
-        _published = (full ? now : lastFull, rules?.Version, now);
+        _published = (full ? now : lastFull, rules?.Version);
         _watermarks.Set(WatermarkName, now);
 
         if (HomeListsPlans(rules))

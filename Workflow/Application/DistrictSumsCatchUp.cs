@@ -29,9 +29,6 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
     /// </summary>
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(10);
 
-    // When this process's last catch-up that finished began: null before the first.
-    private DateTimeOffset? _lastRun;
-
     private readonly ActiveRules _activeRules;
     private readonly SweepWatermarks _watermarks;
     private readonly ChangeLog _changes;
@@ -65,7 +62,7 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
         // Only the places and periods whose figures were stored since the last sweep, this process's or, on its first, any
         // instance's (SweepWatermarks): the cost follows the work, not the history; a report's sums are added up by one
         // sweep, not by each of a window's; and a sweep that comes late, after an outage or a cold start, still finds them.
-        var since = SweepWatermarks.StartOf(_lastRun ?? await _watermarks.GetAsync(WatermarkName, cancellationToken), now, RecentWindow) - Margin;
+        var since = SweepWatermarks.StartOf(await _watermarks.GetAsync(WatermarkName, cancellationToken), now, RecentWindow) - Margin;
         var recent = (await _changes.SinceAsync(since, now, cancellationToken))
             .Select(change => Period.TryParse(change.Period, out var period) && rules.FindPlan(period, change.Place) is { } plan && !plan.IsDistrict(change.Place)
                 ? (Plan: plan, Period: period, change.Place)
@@ -87,7 +84,6 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
             await _notifier.SendAsync(queued, cancellationToken);
         }
 
-        _lastRun = now;
         _watermarks.Set(WatermarkName, now);
         return recent.Count;
     }
