@@ -94,4 +94,12 @@ public sealed class EmailOptions
     /// (<see cref="TotalSendTimeout"/>), or a second sender could take the alert while the first still waits.
     /// </summary>
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long after an email is delivered its outbox row may still say pending: the mark goes with the next email
+    /// stored in the same partition, or with the others due by then, in one transaction, instead of one request per
+    /// email. Zero writes each mark at once. It must be well within <see cref="ClaimDuration"/> less
+    /// <see cref="TotalSendTimeout"/>, while the sender's claim keeps every other sender off the email.
+    /// </summary>
+    public TimeSpan SentMarkDelay { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -140,8 +140,8 @@ public sealed partial class ReportIntake : IReportIntake
         var scored = new ScoredCard(card, reference, report.Jurisdiction, new ReportedFigures(record.Key, unit, record.ReceivedAt, record.Arrival, RescoredBy: null, record));
 
         // Everything stored before the upload is marked done, so a fault here is retried; sent only after.
-        var added = await _pipeline.RecordAsync(rules, [(report.Plan, scored)], blob.LastModified, cancellationToken);
-        await _uploads.FinishAsync(StorageNames.ReportsContainer, attempt, UploadOutcome.Scored(record.Key), cancellationToken);
+        var (added, change) = await _pipeline.RecordNewAsync(rules, report.Plan, scored, blob.LastModified, cancellationToken);
+        await _uploads.FinishAsync(StorageNames.ReportsContainer, attempt, UploadOutcome.Scored(record.Key), cancellationToken, change);
         LogScored(blob.Name, card.RulesVersion, card.Scores.Count, added.Count);
         await _notifier.SendAsync(added, cancellationToken);
         // With AddUpOnSweep every page is the sweep's: a commune's once per sweep from the results its roll-up reads, a

@@ -39,7 +39,23 @@ public sealed partial class ReportPipeline
     /// <param name="reports">Each report's plan and scored card.</param>
     /// <param name="now">When the sums are added up (a new report's arrival, or the clock when scoring again).</param>
     /// <param name="cancellationToken">Cancels the work; what was stored stays, and doing it again is safe.</param>
-    public async Task<IReadOnlyList<string>> RecordAsync(RuleBook rules, IReadOnlyList<(Plan Plan, ScoredCard Scored)> reports, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> RecordAsync(RuleBook rules, IReadOnlyList<(Plan Plan, ScoredCard Scored)> reports, DateTimeOffset now, CancellationToken cancellationToken) =>
+        RecordAsync(rules, reports, now, noteChanges: true, cancellationToken);
+
+    /// <summary>
+    /// Records one new report as <see cref="RecordAsync(RuleBook, IReadOnlyList{ValueTuple{Plan, ScoredCard}}, DateTimeOffset, CancellationToken)"/>
+    /// does, but returns the change its figures made instead of noting it: the caller notes it with the upload's end, in
+    /// the same transaction (<see cref="UploadLog.FinishAsync(string, UploadAttempt, UploadOutcome, CancellationToken, FigureChange?)"/>),
+    /// which saves the change its own request. The sweep finds it there.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Queued, FigureChange Change)> RecordNewAsync(RuleBook rules, Plan plan, ScoredCard scored, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var queued = await RecordAsync(rules, [(plan, scored)], now, noteChanges: false, cancellationToken);
+        return (queued, new FigureChange(scored.Card.Jurisdiction, scored.Card.Period.ToString(), _clock.GetUtcNow(), scored.Card.RulesVersion));
+    }
+
+    private async Task<IReadOnlyList<string>> RecordAsync(
+        RuleBook rules, IReadOnlyList<(Plan Plan, ScoredCard Scored)> reports, DateTimeOffset now, bool noteChanges, CancellationToken cancellationToken)
     {
         var queued = new List<string>();
         foreach (var (_, scored) in reports)
@@ -48,7 +64,7 @@ public sealed partial class ReportPipeline
         }
 
         // Noted once the figures are stored: the sweep adds up again and republishes what changed, and only that.
-        foreach (var change in reports.GroupBy(report => (report.Scored.Card.Jurisdiction, Period: report.Scored.Card.Period.ToString())))
+        foreach (var change in noteChanges ? reports.GroupBy(report => (report.Scored.Card.Jurisdiction, Period: report.Scored.Card.Period.ToString())) : [])
         {
             await _changes.RecordAsync(change.Key.Jurisdiction, change.Key.Period, _clock.GetUtcNow(), change.Last().Scored.Card.RulesVersion, cancellationToken);
         }

@@ -21,6 +21,9 @@ public static class WorkflowServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section))
             .Validate(email => email.ClaimDuration > email.TotalSendTimeout * 2, "GenderPlan:Email:ClaimDuration must be more than twice TotalSendTimeout, or a second sender could take an alert still being sent")
+            .Validate(
+                email => email.SentMarkDelay >= TimeSpan.Zero && email.SentMarkDelay * 4 <= email.ClaimDuration - email.TotalSendTimeout,
+                "GenderPlan:Email:SentMarkDelay must be between zero and a quarter of ClaimDuration less TotalSendTimeout, or an email delivered could be sent again once its claim lapses")
             .ValidateOnStart();
         services.AddGenderPlanStorage(configuration);
         services.AddGenderPlanNotifications();

@@ -38,6 +38,8 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
     /// <inheritdoc />
     public async Task<(int Sent, int StillPending)> SendPendingAsync(CancellationToken cancellationToken)
     {
+        // The marks of what this process delivered first: the rows read below then say what is pending.
+        await _outbox.WriteSentMarksAsync(cancellationToken);
         var sent = 0;
         int pending;
         while (true)
@@ -99,11 +101,7 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
             var result = await SendWithLinkAsync(alert.Message, cancellationToken);
             if (result.Delivered)
             {
-                if (!await _outbox.MarkSentAsync(claimed, cancellationToken))
-                {
-                    LogClaimLost(alert.Message.Id);
-                }
-
+                await _outbox.MarkSentSoonAsync(claimed, cancellationToken);
                 Interlocked.Increment(ref _delivered);
                 sent++;
                 continue;

@@ -100,7 +100,7 @@ public sealed record ClaimedAlert(StoredAlert Alert, ETag Claim, string Partitio
 /// Alerts stored before the outbox was spread stay in <see cref="LegacyPartition"/>, read but never written to:
 /// its pending ones are delivered from there like the rest, and nothing is moved.
 /// </remarks>
-public sealed class AlertOutbox
+public sealed partial class AlertOutbox
 {
     /// <summary>How many partitions the alerts are spread over: 16 × 2,000 entities a second is above what one account allows (20,000).</summary>
     public const int Shards = 16;
@@ -130,6 +130,7 @@ public sealed class AlertOutbox
         _clock = clock;
         _claimDuration = email.Value.ClaimDuration;
         _longestSend = email.Value.TotalSendTimeout;
+        _sentMarkDelay = email.Value.SentMarkDelay;
     }
 
     private readonly TimeSpan _longestSend;
@@ -154,7 +155,7 @@ public sealed class AlertOutbox
     /// <summary>Remembers an alert just stored, with its index row's ETag from the transaction's answer (none: not remembered).</summary>
     private void Remember(string id, PendingAlertEntity index, AlertRecordEntity record, IReadOnlyList<Response> answers)
     {
-        if (answers.Count != 2 || answers[1].Headers.ETag is not { } etag)
+        if (answers.Count < 2 || answers[1].Headers.ETag is not { } etag)
         {
             return;
         }
@@ -222,11 +223,17 @@ public sealed class AlertOutbox
             {
                 PartitionKey = record.PartitionKey, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = heldForSending ? now + _claimDuration : DateTimeOffset.MinValue,
             };
+            TableTransactionAction[] store = [new(TableTransactionActionType.Add, record), new(TableTransactionActionType.Add, index)];
+            if (await TryStoreWithSentMarksAsync(store, record.PartitionKey, cancellationToken) is { } withMarks)
+            {
+                added.Add(message.Id);
+                Remember(message.Id, index, record, withMarks);
+                continue;
+            }
+
             try
             {
-                var stored = await Table.SubmitTransactionAsync(
-                    [new TableTransactionAction(TableTransactionActionType.Add, record), new TableTransactionAction(TableTransactionActionType.Add, index)],
-                    cancellationToken);
+                var stored = await Table.SubmitTransactionAsync(store, cancellationToken);
                 added.Add(message.Id);
                 Remember(message.Id, index, record, stored.Value);
             }
@@ -287,7 +294,11 @@ public sealed class AlertOutbox
             var rows = new List<PendingAlertEntity>();
             await foreach (var index in Table.QueryAsync<PendingAlertEntity>(Keys.RowKeyStartsWith(partition, PendingPrefix), select: select, cancellationToken: cancellationToken))
             {
-                rows.Add(index);
+                // Delivered by this process, its mark not written yet: not pending, whatever its row still says.
+                if (!DeliveredHere(partition, index.RowKey))
+                {
+                    rows.Add(index);
+                }
             }
 
             return rows;
@@ -353,12 +364,16 @@ public sealed class AlertOutbox
     {
         var (id, claim, partition) = (claimed.Alert.Message.Id, claimed.Claim, claimed.Partition);
 
+        return await TrySubmitAsync(SentMarkOf(id, claim, partition, _clock.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>The two changes that mark an alert sent: its record says so, and its pending index row goes, on the claim's ETag.</summary>
+    private static TableTransactionAction[] SentMarkOf(string id, ETag claim, string partition, DateTimeOffset sentAt)
+    {
         // Partial updates are plain rows: a typed entity would also write its defaults over Kind and the rest.
-        var record = new TableEntity(partition, RecordPrefix + id) { [nameof(AlertRecordEntity.State)] = nameof(AlertState.Sent), [nameof(AlertRecordEntity.SentAt)] = _clock.GetUtcNow() };
+        var record = new TableEntity(partition, RecordPrefix + id) { [nameof(AlertRecordEntity.State)] = nameof(AlertState.Sent), [nameof(AlertRecordEntity.SentAt)] = sentAt };
         var index = new PendingAlertEntity { PartitionKey = partition, RowKey = PendingPrefix + id, ETag = claim };
-        return await TrySubmitAsync(
-            [new TableTransactionAction(TableTransactionActionType.UpdateMerge, record), new TableTransactionAction(TableTransactionActionType.Delete, index, claim)],
-            cancellationToken);
+        return [new TableTransactionAction(TableTransactionActionType.UpdateMerge, record), new TableTransactionAction(TableTransactionActionType.Delete, index, claim)];
     }
 
     /// <summary>

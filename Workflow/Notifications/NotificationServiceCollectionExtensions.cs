@@ -11,6 +11,7 @@ public static class NotificationServiceCollectionExtensions
     {
         services.AddGenderPlanEmail();
         services.AddSingleton<AlertOutbox>();
+        services.AddHostedService<SentMarksAtStop>();
         services.AddSingleton<EmailUploadLinks>();
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IAlertDispatcher>(provider => provider.GetRequiredService<AlertDispatcher>());

@@ -57,7 +57,7 @@ public sealed record UploadAttempt(StoredBlob? Blob, string Key, int Attempt, bo
     public bool CanProceed => Blob is not null && Attempt > 0;
 
     /// <summary>
-    /// The version's row as this attempt wrote it, with the ETag it got: <see cref="UploadLog.FinishAsync(string, UploadAttempt, UploadOutcome, CancellationToken)"/>
+    /// The version's row as this attempt wrote it, with the ETag it got: <see cref="UploadLog.FinishAsync(string, UploadAttempt, UploadOutcome, CancellationToken, FigureChange?)"/>
     /// replaces it on that ETag instead of reading it again. Null when the answer wrote no row, or storage gave no ETag.
     /// </summary>
     internal UploadEntity? Row { get; init; }
@@ -269,16 +269,24 @@ public sealed class UploadLog
     /// <summary>
     /// Records how the attempt <paramref name="attempt"/> ended: its row is replaced on the ETag the attempt left it with,
     /// with no read; when the row changed meanwhile (an attempt that outlived <see cref="InFlightLimit"/>, and another took
-    /// the version over), it is read again and written as <see cref="FinishAsync(string, string, UploadOutcome, CancellationToken)"/> does.
+    /// the version over), it is read again and written as <see cref="FinishAsync(string, string, UploadOutcome, CancellationToken, FigureChange?)"/> does.
     /// </summary>
-    public async Task FinishAsync(string container, UploadAttempt attempt, UploadOutcome outcome, CancellationToken cancellationToken)
+    /// <param name="container">The uploads' container.</param>
+    /// <param name="attempt">The attempt that ends.</param>
+    /// <param name="outcome">How it ended.</param>
+    /// <param name="cancellationToken">Stops the write; the attempt then stays unfinished, and its retry ends it.</param>
+    /// <param name="change">
+    /// The figures the attempt stored, noted for the sweep in the same transaction as the end (<see cref="ChangeLog.UploadRowOf"/>):
+    /// an attempt that ends has noted its change, and one that stopped before is done again.
+    /// </param>
+    public async Task FinishAsync(string container, UploadAttempt attempt, UploadOutcome outcome, CancellationToken cancellationToken, FigureChange? change = null)
     {
         if (attempt.Row is { } row && row.PartitionKey == container && row.RowKey == attempt.Key)
         {
             var ended = Ended(Copy(row), outcome);
             try
             {
-                await Table.UpdateEntityAsync(ended, row.ETag, TableUpdateMode.Replace, cancellationToken);
+                await SubmitAsync(new TableTransactionAction(TableTransactionActionType.UpdateReplace, ended, row.ETag), container, change, cancellationToken);
                 return;
             }
             catch (RequestFailedException exception) when (exception.Status is 404 or 412)
@@ -287,15 +295,29 @@ public sealed class UploadLog
             }
         }
 
-        await FinishAsync(container, attempt.Key, outcome, cancellationToken);
+        await FinishAsync(container, attempt.Key, outcome, cancellationToken, change);
     }
 
-    /// <summary>Records how processing ended.</summary>
-    public async Task FinishAsync(string container, string key, UploadOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>Records how processing ended, and the change its figures made (<paramref name="change"/>), if any, with it.</summary>
+    public async Task FinishAsync(string container, string key, UploadOutcome outcome, CancellationToken cancellationToken, FigureChange? change = null)
     {
         var existing = await Table.GetEntityIfExistsAsync<UploadEntity>(container, key, cancellationToken: cancellationToken);
         var row = existing.HasValue && existing.Value is { } found ? found : new UploadEntity { PartitionKey = container, RowKey = key };
-        await Table.UpsertEntityAsync(Ended(row, outcome), TableUpdateMode.Replace, cancellationToken);
+        await SubmitAsync(new TableTransactionAction(TableTransactionActionType.UpsertReplace, Ended(row, outcome)), container, change, cancellationToken);
+    }
+
+    /// <summary>Writes an upload's end, and with it, in the same transaction, the change its figures made.</summary>
+    private async Task SubmitAsync(TableTransactionAction end, string container, FigureChange? change, CancellationToken cancellationToken)
+    {
+        if (change is null)
+        {
+            await (end.ActionType == TableTransactionActionType.UpdateReplace
+                ? Table.UpdateEntityAsync(end.Entity, end.ETag, TableUpdateMode.Replace, cancellationToken)
+                : Table.UpsertEntityAsync(end.Entity, TableUpdateMode.Replace, cancellationToken));
+            return;
+        }
+
+        await Table.SubmitTransactionAsync([end, new TableTransactionAction(TableTransactionActionType.UpsertReplace, ChangeLog.UploadRowOf(container, change))], cancellationToken);
     }
 
     /// <summary><paramref name="row"/> with the end of processing recorded.</summary>

@@ -36,10 +36,14 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
         var (pipeline, requests) = await FirstCommuneReportAsync();
         await using var _ = pipeline;
 
-        // The arrival counter is the one row read; the version's row is added with it and replaced on its ETag at the end.
+        // The arrival counter is the one row read; the version's row is added with it and replaced on its ETag at the end,
+        // in one transaction with the change the sweep reads: nothing is written to Changes.
         Assert.Equal(1, requests.Count("table Uploads", "GET"));
-        Assert.Equal(1, requests.Count("table Uploads (batch)", "POST"));
-        Assert.Equal(1, requests.Count("table Uploads", "PUT"));
+        Assert.Equal(2, requests.Count("table Uploads (batch)", "POST"));
+        Assert.Equal(0, requests.Count("table Uploads", "PUT"));
+        Assert.Equal(0, requests.Count("table Changes", "PUT") + requests.Count("table Changes", "POST") + requests.Count("table Changes", "PATCH"));
+        var change = Assert.Single(await pipeline.Get<ChangeLog>().SinceAsync(pipeline.Clock.GetUtcNow() - TimeSpan.FromMinutes(1), pipeline.Clock.GetUtcNow(), CancellationToken.None));
+        Assert.Equal(("po-ko", "2019"), (change.Place, change.Period));
         Assert.Equal((0, 1), (requests.Count("blob reports", "HEAD"), requests.Count("blob reports", "GET")));
         Assert.True(requests.Count("table RulesVersions", "GET") <= 1, requests.Describe());
         Assert.Equal(1, requests.Count("table FollowUps (batch)", "POST"));
