@@ -8,8 +8,9 @@ namespace GenderPlan.Workflow.Application;
 
 /// <summary>
 /// The one path from verdicts to storage and people, in the outbox pattern's order: decide the alerts (once per
-/// status) and claim the statuses alerted, store the messages, then the results and, for a new report, its log
-/// entry last, so a report counts as received only once everything it produced is stored. Nothing is sent here:
+/// status) and claim the statuses alerted (a new report's results in the same transaction, where they fit), store the
+/// messages, then the results if not stored yet and, for a new report, its log entry last, so a report counts as
+/// received only once everything it produced is stored. Nothing is sent here:
 /// the caller sends once everything it does is stored. A crash anywhere is repaired by doing it again, and nothing
 /// is told twice (message ids, alert state).
 /// </summary>
@@ -46,16 +47,20 @@ public sealed class VerdictRecorder
     public async Task<IReadOnlyList<string>> RecordAsync(RuleBook rules, ScoredCard scored, CancellationToken cancellationToken)
     {
         var card = scored.Card;
-        var decided = await ClaimAlertsAsync(scored, LikelyFirst(rules, scored), cancellationToken);
+        var explanations = card.Scores.Select(ScoreExplainer.Explain).ToList();
+        // A new report's results go in its claim's transaction, where the state sits beside them: one request for both.
+        var results = scored.Figures is ReportedFigures { RescoredBy: null } first && scored.AlertPlace == card.Jurisdiction
+            ? ResultStore.FirstReportActions(card, explanations, first.ReportKey, first.Unit, first.ReceivedAt, first.Arrival)
+            : null;
+        var (decided, resultsStored) = await ClaimAlertsAsync(scored, LikelyFirst(rules, scored), results, cancellationToken);
         // The cases before the messages: the alert's link opens a case that exists.
         await _followUps.RecordAsync(scored.Report, card.Jurisdiction, decided, cancellationToken);
         var queued = await _notifier.QueueAsync(rules, scored.Report.Key, [new VerdictNotice(scored.Report, decided)], cancellationToken);
         switch (scored.Figures)
         {
-            case ReportedFigures reported:
+            case ReportedFigures reported when !resultsStored:
                 await _results.SaveAsync(
-                    card, card.Scores.Select(ScoreExplainer.Explain).ToList(), reported.ReportKey, reported.Unit, reported.ReceivedAt, reported.Arrival, cancellationToken,
-                    reported.RescoredBy);
+                    card, explanations, reported.ReportKey, reported.Unit, reported.ReceivedAt, reported.Arrival, cancellationToken, reported.RescoredBy);
                 break;
             case CommuneSums sums:
                 if (!await _results.SaveRolledUpAsync(card.Jurisdiction, card.Period, sums.RolledUp, sums.Stale, sums.RulesVersion, sums.ComputedAt, sums.Basis, cancellationToken))
@@ -86,18 +91,25 @@ public sealed class VerdictRecorder
         && rules.FindPlan(scored.Card.Period, scored.Card.Jurisdiction) is { } plan
         && !plan.IsDistrict(scored.Card.Jurisdiction);
 
-    /// <summary>Plans the card's alerts and claims their statuses, planning again from the newer state each time another report's claim came first.</summary>
-    private async Task<AlertPlan> ClaimAlertsAsync(ScoredCard scored, bool likelyFirst, CancellationToken cancellationToken)
+    /// <summary>
+    /// Plans the card's alerts and claims their statuses, planning again from the newer state each time another report's
+    /// claim came first. The first claim carries <paramref name="results"/> (a new report's, added blind), and says whether
+    /// they were stored with it; a claim that failed is made again without them, which the caller then stores alone.
+    /// </summary>
+    private async Task<(AlertPlan Decided, bool ResultsStored)> ClaimAlertsAsync(
+        ScoredCard scored, bool likelyFirst, IReadOnlyList<Azure.Data.Tables.TableTransactionAction>? results, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var state = attempt == 1 && likelyFirst
-                ? AlertStateStore.Unread(scored.AlertPlace, scored.Card.Period, scored.Card.Scores.Select(score => score.Indicator.Code))
-                : await _alertState.ReadAsync(scored.AlertPlace, scored.Card.Period, cancellationToken);
+            var unread = attempt == 1 && likelyFirst
+                ? await _alertState.UnreadAsync(scored.AlertPlace, scored.Card.Period, scored.Card.Scores.Select(score => score.Indicator.Code), cancellationToken)
+                : null;
+            var state = unread ?? await _alertState.ReadAsync(scored.AlertPlace, scored.Card.Period, cancellationToken);
             var decided = AlertPlanner.Plan(scored.Card, state.AlertedBefore(scored.Report.Key));
-            if (await _alertState.TryClaimAsync(state, decided.States, scored.Report.Key, cancellationToken))
+            var alongside = attempt == 1 ? results : null;
+            if (await _alertState.TryClaimAsync(state, decided.States, scored.Report.Key, cancellationToken, alongside))
             {
-                return decided;
+                return (decided, alongside is not null);
             }
 
             if (attempt == MaxClaims)

@@ -69,9 +69,7 @@ public sealed class ResultStore
         Scorecard card, IReadOnlyList<LocalizedText> explanations, string reportKey, string unit, DateTimeOffset receivedAt, long arrival, CancellationToken cancellationToken,
         string? rescoredBy = null)
     {
-        var rows = card.Scores.Select((score, index) => ResultEntity.From(score, explanations[index], card, reportKey, unit, receivedAt, arrival)).ToList();
-        var history = rows.Select(row => new TableTransactionAction(
-            TableTransactionActionType.UpsertReplace, row.WithRowKey(ResultEntity.HistoryRowKey(row.Indicator, arrival, reportKey, rescoredBy)))).ToList();
+        var (rows, history) = RowsOf(card, explanations, reportKey, unit, receivedAt, arrival, rescoredBy);
         if (rescoredBy is null && await TryAddAsync([.. history, .. rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))], cancellationToken))
         {
             return;
@@ -89,6 +87,27 @@ public sealed class ResultStore
                 // Another report for the same place and period won the race; read again and merge.
             }
         }
+    }
+
+    /// <summary>
+    /// A new report's results as <see cref="SaveAsync"/> first tries them, added blind with their history, as actions on the
+    /// place and period's partition: for the alert claim to carry in its own transaction
+    /// (<see cref="AlertStateStore.TryClaimAsync"/>). Should that transaction fail, <see cref="SaveAsync"/> stores them.
+    /// </summary>
+    public static IReadOnlyList<TableTransactionAction> FirstReportActions(
+        Scorecard card, IReadOnlyList<LocalizedText> explanations, string reportKey, string unit, DateTimeOffset receivedAt, long arrival)
+    {
+        var (rows, history) = RowsOf(card, explanations, reportKey, unit, receivedAt, arrival, rescoredBy: null);
+        return [.. history, .. rows.Select(row => new TableTransactionAction(TableTransactionActionType.Add, row))];
+    }
+
+    private static (List<ResultEntity> Rows, List<TableTransactionAction> History) RowsOf(
+        Scorecard card, IReadOnlyList<LocalizedText> explanations, string reportKey, string unit, DateTimeOffset receivedAt, long arrival, string? rescoredBy)
+    {
+        var rows = card.Scores.Select((score, index) => ResultEntity.From(score, explanations[index], card, reportKey, unit, receivedAt, arrival)).ToList();
+        var history = rows.Select(row => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace, row.WithRowKey(ResultEntity.HistoryRowKey(row.Indicator, arrival, reportKey, rescoredBy)))).ToList();
+        return (rows, history);
     }
 
     /// <summary>Submits <paramref name="actions"/>; false when a row they add exists already (what was submitted before it stays: the history is upserted again).</summary>
@@ -229,7 +248,8 @@ public sealed class ResultStore
             // moved is read after: a result stored as latest was written to the history before (or in the same transaction).
             var latest = new Dictionary<string, ResultEntity>(StringComparer.Ordinal);
             var history = new List<ResultEntity>();
-            foreach (var row in await RowsAsync(Latest, Keys.InPartition(partition), cancellationToken))
+            var resultsOnly = TableClient.CreateQueryFilter($"RowKey lt {AlertStateStore.Prefix}");
+            foreach (var row in await RowsAsync(Latest, $"{Keys.InPartition(partition)} and {resultsOnly}", cancellationToken))
             {
                 if (row.RowKey.StartsWith(ResultEntity.HistoryPrefix, StringComparison.Ordinal))
                 {

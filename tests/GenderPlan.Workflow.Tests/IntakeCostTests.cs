@@ -59,14 +59,16 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
     private static string CaughtUpReport(string commune) => Pipeline.Csv($"2019,{commune},G4.3a,,75,75,", $"2019,{commune},G4.1,,50,49,");
 
     [Fact]
-    public async Task Commune_first_report_claims_its_alert_state_unread_and_stores_results_with_their_history_in_one_transaction()
+    public async Task Commune_first_report_claims_its_alert_state_unread_in_one_transaction_with_its_results_and_their_history()
     {
         var (pipeline, requests) = await FirstCommuneReportAsync();
         await using var _ = pipeline;
 
-        Assert.Equal((0, 1), (requests.Count("table AlertState", "GET"), requests.Count("table AlertState (batch)", "POST")));
-        // No read of Results (the page is the sweep's); the latest rows and the history go in one transaction, no longer two tables.
+        // The former AlertState table is listed once per process (empty here: nothing to read there) and never written.
+        Assert.Equal((1, 0), (requests.Count("table AlertState", "GET"), requests.Count("table AlertState (batch)", "POST")));
+        // No read of Results (the page is the sweep's); the claim, the latest rows and the history go in one transaction.
         Assert.Equal((0, 1), (requests.Count("table Results", "GET"), requests.Count("table Results (batch)", "POST")));
+        Assert.Equal(AlertStateStore.Prefix + "~version", (await pipeline.Storage.Table(StorageNames.ResultsTable).GetEntityAsync<AlertStateEntity>("po-ko~2019", AlertStateStore.Prefix + "~version")).Value.RowKey);
         Assert.Equal(0, requests.Count("table ResultHistory (batch)", "POST"));
         Assert.Equal(2, (await pipeline.Storage.ResultHistoryAsync("po-ko", "2019")).Count);
         Assert.Equal(["G4.1", "G4.3a"], (await pipeline.Get<ResultStore>().LatestAsync("po-ko", "2019", CancellationToken.None)).Select(result => result.Indicator).Order());
@@ -105,7 +107,7 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
     }
 
     [Fact]
-    public async Task Alert_state_written_before_claims_had_a_version_row_stops_a_blind_claim_and_its_recovery_is_told()
+    public async Task Alert_state_kept_in_the_former_table_stops_a_blind_claim_its_recovery_is_told_and_the_next_claim_goes_beside_the_results()
     {
         await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:AddUpOnSweep"] = "true" });
         await pipeline.PublishRulesAsync();
@@ -119,6 +121,17 @@ public sealed partial class IntakeCostTests(AzuriteFixture azurite) : AzuriteTes
         var resolved = Assert.Single(await pipeline.Storage.AllAlertsAsync());
         Assert.Equal(AlertKind.Resolved, resolved.Kind);
         Assert.Contains("khám thai", resolved.Message.Text, StringComparison.Ordinal);
+        // The claim went beside the results; the former row stays as it was, never written again.
+        var state = await pipeline.Get<AlertStateStore>().GetAsync("po-ko", Period.Annual(2019), CancellationToken.None);
+        Assert.False(state.ContainsKey("G4.3a"));
+        Assert.True((await pipeline.Storage.Table(StorageNames.ResultsTable).GetEntityIfExistsAsync<AlertStateEntity>("po-ko~2019", AlertStateStore.Prefix + "G4.3a")).HasValue);
+        Assert.Equal(Status.OffTrack.Word(), (await pipeline.Storage.Table(StorageNames.AlertStateTable).GetEntityAsync<AlertStateEntity>("po-ko~2019", "G4.3a")).Value.Status);
+
+        // Behind again: told once more, from the state beside the results.
+        pipeline.Clock.Advance(TimeSpan.FromMinutes(1));
+        await pipeline.UploadReportAsync("ubnd-po-ko/2019-sua.csv", BehindReport("po-ko"));
+        Assert.Equal(ReportOutcome.Scored, await pipeline.Reports.ProcessAsync("ubnd-po-ko/2019-sua.csv", CancellationToken.None));
+        Assert.Equal(1, (await pipeline.Storage.AllAlertsAsync()).Count(alert => alert.Kind == AlertKind.Alert));
     }
 
     [Fact]

@@ -61,19 +61,28 @@ public sealed class SentMarkTests(AzuriteFixture azurite) : AzuriteTest(azurite)
     }
 
     [Fact]
-    public async Task Sweep_after_the_claims_lapsed_writes_the_marks_first_and_sends_nothing_twice()
+    public async Task Sweep_after_the_claims_lapsed_writes_the_marks_first_in_one_transaction_and_sends_nothing_twice()
     {
-        await using var pipeline = Pipeline.Create(Azurite, settings: new()
+        var requests = new StorageRequestLog(Azurite.ConnectionString);
+        await using var pipeline = Pipeline.Create(Azurite, configure: requests.AddTo, settings: new()
         {
             ["GenderPlan:Email:ClaimDuration"] = "00:05:00", ["GenderPlan:Email:TotalSendTimeout"] = "00:01:00", ["GenderPlan:Email:SentMarkDelay"] = "00:01:00",
         });
-        var stored = await pipeline.Alerts.AddAsync(SamePartition(3).Select(Message), AlertKind.Alert, "report", CancellationToken.None, heldForSending: true);
-        Assert.Equal(3, await pipeline.Get<Notifier>().SendAsync(stored, CancellationToken.None));
+        var stored = new List<string>();
+        foreach (var id in SamePartition(12))
+        {
+            // Stored one by one, as reports store them: each store carries the marks of those sent before it.
+            stored.AddRange(await pipeline.Alerts.AddAsync([Message(id)], AlertKind.Alert, "report", CancellationToken.None, heldForSending: true));
+        }
 
+        Assert.Equal(12, await pipeline.Get<Notifier>().SendAsync(stored, CancellationToken.None));
+
+        requests.Clear();
         pipeline.Clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Equal((0, 0), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
 
-        Assert.Equal(3, pipeline.EmailFiles().Length);
+        Assert.Equal(1, requests.Count("table Alerts (batch)", "POST"));
+        Assert.Equal(12, pipeline.EmailFiles().Length);
         Assert.All(await pipeline.Storage.AllAlertsAsync(), alert => Assert.Equal(AlertState.Sent, alert.State));
     }
 
