@@ -286,11 +286,18 @@ public sealed class AlertComposer
             subject, new LocalizedText(Lower(OneLine(indicator.Name.Vi)), OneLine(indicator.Name.En)), Places(place), PlaceWords.Of(plan.District).Kind,
             PlaceWords.Members(below) ?? PlacesBelowUnknown, period.Label, Both(reported), Both(communes), CoverageText.Describe(plan, coverage),
             Both(indicator.ToleranceFor(reported)), UnitNames(indicator.Lead), UnitNames(_coordinator), ReplyBy());
-        var figures = coverage.Missing.Count == 0
+        return Build(Id("discrepancy", plan.District.Id, period.ToString(), indicator.Code, DiscrepancyFigures(reported, communes, coverage)), [indicator.Lead, _coordinator], [], "discrepancy", model);
+    }
+
+    /// <summary>
+    /// The figures a disagreement notice's id is made of (<see cref="Discrepancy"/>): the reported figure, and the sum once
+    /// every place below has reported. Two notices with the same are the same notice, told once: the sweep's roll-up skips
+    /// one it told before rather than store it again.
+    /// </summary>
+    public static string DiscrepancyFigures(decimal reported, decimal communes, Coverage coverage) =>
+        coverage.Missing.Count == 0
             ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reported}|{communes}")
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{reported}|so-far");
-        return Build(Id("discrepancy", plan.District.Id, period.ToString(), indicator.Code, figures), [indicator.Lead, _coordinator], [], "discrepancy", model);
-    }
 
     /// <summary>
     /// A line of the rules' diff as a letter writes it: the rules page lists changes by indicator code and unit id, which

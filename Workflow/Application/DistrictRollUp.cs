@@ -158,10 +158,12 @@ public sealed partial class DistrictRollUp
             return [];
         }
 
-        var added = new List<string>();
-        added.AddRange(await RecordAsync(rules, plan, district, plan.District.Name, period, rolled, stale, now, basis, SumsAudience.Leads, resolution, cancellationToken));
+        // The disagreements first, then the sums: a notice the stored sums already disagree the same way about was told
+        // when they were stored (or when the plan's place reported since), so only the new ones are queued, and a roll-up
+        // cut short between the two tells them again rather than never.
         var sums = rolled.Select(item => new Sum(item.Score.Indicator.Code, item.Score.Value, item.Coverage));
-        added.AddRange(await QueueDiscrepanciesAsync(rules, plan, period, stored, sums, cancellationToken));
+        var added = new List<string>(await QueueDiscrepanciesAsync(rules, plan, period, stored, sums, cancellationToken, skipToldBefore: true));
+        added.AddRange(await RecordAsync(rules, plan, district, plan.District.Name, period, rolled, stale, now, basis, SumsAudience.Leads, resolution, cancellationToken));
         LogRolledUp(district, period.ToString(), rolled.Count, added.Count);
         return added;
     }
@@ -259,7 +261,8 @@ public sealed partial class DistrictRollUp
         return await QueueDiscrepanciesAsync(rules, plan, period, stored, sums, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<string>> QueueDiscrepanciesAsync(RuleBook rules, Plan plan, Period period, IReadOnlyList<StoredResult> stored, IEnumerable<Sum> sums, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> QueueDiscrepanciesAsync(
+        RuleBook rules, Plan plan, Period period, IReadOnlyList<StoredResult> stored, IEnumerable<Sum> sums, CancellationToken cancellationToken, bool skipToldBefore = false)
     {
         var notices = new List<Notice>();
         foreach (var sum in sums)
@@ -271,11 +274,25 @@ public sealed partial class DistrictRollUp
                 continue;
             }
 
+            if (skipToldBefore && ToldBefore(stored, indicator, figure, AlertComposer.DiscrepancyFigures(figure, summed, sum.Coverage)))
+            {
+                continue;
+            }
+
             notices.Add(new FiguresDisagreeNotice(plan, period, indicator, figure, summed, sum.Coverage));
         }
 
         return notices.Count == 0 ? [] : await _notifier.QueueAsync(rules, $"discrepancy~{plan.District.Id}~{period}", notices, cancellationToken);
     }
+
+    /// <summary>
+    /// Whether the sum stored for <paramref name="indicator"/> disagreed with <paramref name="figure"/> as a notice with
+    /// <paramref name="figures"/> says: that notice was queued when the sum was stored, or when the figure was reported after it.
+    /// </summary>
+    private static bool ToldBefore(IReadOnlyList<StoredResult> stored, Indicator indicator, decimal figure, string figures) =>
+        stored.FirstOrDefault(result => result.Source == FigureSource.Communes && result.Indicator == indicator.Code) is { Value: { } before, Coverage: { } coverage }
+        && Math.Abs(figure - before) > indicator.ToleranceFor(figure)
+        && AlertComposer.DiscrepancyFigures(figure, before, coverage) == figures;
 
     /// <summary>One indicator's sum over the communes: its value (null for 0/0) and what it covers.</summary>
     private sealed record Sum(string Indicator, decimal? Value, Coverage Coverage);

@@ -66,33 +66,54 @@ public sealed partial class AlertOutbox
         _unmarked.TryGetValue(partition, out var marks) && marks.ContainsKey(rowKey[PendingPrefix.Length..]);
 
     /// <summary>
-    /// Stores an email (<paramref name="store"/>) with the marks due in its partition, in one transaction; returns its
-    /// answers, or null when no mark was due or the transaction failed (the marks are then written on their own, and the
-    /// caller stores the email alone, finding it stored before if that is why it failed).
+    /// Stores an email (<paramref name="store"/>) with the marks due in its partition, in one transaction. Returns its
+    /// answers (<see cref="SentMarksOutcome.Stored"/>); that the email was stored before, its marks kept for the next write;
+    /// or, when no mark was due or one of them failed the transaction (its claim lost to another sender, the marks then
+    /// written on their own), that the caller is to store the email alone.
     /// </summary>
-    private async Task<IReadOnlyList<Response>?> TryStoreWithSentMarksAsync(TableTransactionAction[] store, string partition, CancellationToken cancellationToken)
+    private async Task<(SentMarksOutcome Outcome, IReadOnlyList<Response>? Answers)> TryStoreWithSentMarksAsync(
+        TableTransactionAction[] store, string partition, CancellationToken cancellationToken)
     {
         var marks = TakeMarks(partition, MarksWithAnEmail);
         if (marks.Count == 0)
         {
-            return null;
+            return (SentMarksOutcome.StoreAlone, null);
         }
 
         try
         {
-            return (await Table.SubmitTransactionAsync([.. store, .. marks.SelectMany(MarkOf)], cancellationToken)).Value;
+            return (SentMarksOutcome.Stored, (await Table.SubmitTransactionAsync([.. store, .. marks.SelectMany(MarkOf)], cancellationToken)).Value);
+        }
+        catch (TableTransactionFailedException exception) when (exception.Status == 409 && exception.FailedTransactionActionIndex < store.Length)
+        {
+            // The email was stored before (a report retried, a timer firing twice): nothing else was wrong.
+            Restore(marks);
+            return (SentMarksOutcome.StoredBefore, null);
         }
         catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 or 404)
         {
-            // The email stored before, or a claim lost to another sender: each goes its own way.
+            // A claim lost to another sender: each mark goes its own way, and so does the email.
             await WriteMarksAsync(marks, cancellationToken);
-            return null;
+            return (SentMarksOutcome.StoreAlone, null);
         }
         catch
         {
             Restore(marks);
             throw;
         }
+    }
+
+    /// <summary>What became of an email stored with the marks due in its partition.</summary>
+    private enum SentMarksOutcome
+    {
+        /// <summary>Stored, with the marks.</summary>
+        Stored,
+
+        /// <summary>Stored before: not again; the marks wait for the next write.</summary>
+        StoredBefore,
+
+        /// <summary>Not stored yet: the caller stores it alone.</summary>
+        StoreAlone,
     }
 
     /// <summary>Writes <paramref name="marks"/>, 50 to a transaction; one whose claim was lost (another sender took its email) is left to that sender.</summary>

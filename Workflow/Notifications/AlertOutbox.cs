@@ -224,10 +224,15 @@ public sealed partial class AlertOutbox
                 PartitionKey = record.PartitionKey, RowKey = PendingPrefix + message.Id, NextAttemptAt = now, ClaimedUntil = heldForSending ? now + _claimDuration : DateTimeOffset.MinValue,
             };
             TableTransactionAction[] store = [new(TableTransactionActionType.Add, record), new(TableTransactionActionType.Add, index)];
-            if (await TryStoreWithSentMarksAsync(store, record.PartitionKey, cancellationToken) is { } withMarks)
+            var (withMarks, answers) = await TryStoreWithSentMarksAsync(store, record.PartitionKey, cancellationToken);
+            if (withMarks == SentMarksOutcome.Stored)
             {
                 added.Add(message.Id);
-                Remember(message.Id, index, record, withMarks);
+                Remember(message.Id, index, record, answers!);
+            }
+
+            if (withMarks != SentMarksOutcome.StoreAlone)
+            {
                 continue;
             }
 

@@ -232,6 +232,25 @@ public sealed class CommuneWorkflowTests(AzuriteFixture azurite) : AzuriteTest(a
     }
 
     [Fact]
+    public async Task Roll_up_that_finds_the_disagreement_its_stored_sums_were_told_with_stores_no_notice_again()
+    {
+        var requests = new StorageRequestLog(Azurite.ConnectionString);
+        await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:Email:SentMarkDelay"] = "00:00:00" }, configure: requests.AddTo);
+        await pipeline.PublishRulesAsync();
+        await SendAsync(pipeline, "yte/2019.csv", "2019,dak-to,G4.3a,\"90\",,,");
+        await SendCommuneReportAsync(pipeline, "tan-canh");   // 88/100 against 90: told, the sum "so far"
+        Assert.Single(await pipeline.Storage.AllAlertsAsync(), alert => alert.Kind == AlertKind.Discrepancy);
+
+        requests.Clear();
+        await SendCommuneReportAsync(pipeline, "tan-canh", name: "gui-lai.csv");   // the same figures: the same notice
+
+        // One request to the outbox: the sums' alert, planned again under the same figures' key, is refused as stored before
+        // (a roll-up retried must tell what its first attempt claimed). The notice is not even tried: it was two before.
+        Assert.True(requests.Count("table Alerts (batch)", "POST") == 1, requests.Describe());
+        Assert.Single(await pipeline.Storage.AllAlertsAsync(), alert => alert.Kind == AlertKind.Discrepancy);
+    }
+
+    [Fact]
     public async Task Sum_added_up_from_fewer_commune_reports_is_never_stored_over_one_added_up_from_more()
     {
         await using var pipeline = Pipeline.Create(Azurite, now: DateTimeOffset.UtcNow);

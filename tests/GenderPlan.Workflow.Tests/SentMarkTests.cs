@@ -44,6 +44,28 @@ public sealed class SentMarkTests(AzuriteFixture azurite) : AzuriteTest(azurite)
     }
 
     [Fact]
+    public async Task Email_stored_again_costs_one_request_and_leaves_the_marks_due_for_the_next_email()
+    {
+        var requests = new StorageRequestLog(Azurite.ConnectionString);
+        await using var pipeline = Pipeline.Create(Azurite, configure: requests.AddTo);
+        var (first, second) = SamePartition(2) switch { var ids => (ids[0], ids[1]) };
+        var stored = await pipeline.Alerts.AddAsync([Message(first)], AlertKind.Alert, "report-1", CancellationToken.None, heldForSending: true);
+        Assert.Equal(1, await pipeline.Get<Notifier>().SendAsync(stored, CancellationToken.None));
+
+        requests.Clear();
+        // The same email queued again (a report retried): stored before, so not again, and nothing else written.
+        Assert.Empty(await pipeline.Alerts.AddAsync([Message(first)], AlertKind.Alert, "report-1", CancellationToken.None, heldForSending: true));
+        Assert.Single(requests.Snapshot());
+        Assert.Equal(AlertState.Pending, await StateAsync(pipeline, first));
+
+        requests.Clear();
+        await pipeline.Alerts.AddAsync([Message(second)], AlertKind.Alert, "report-2", CancellationToken.None, heldForSending: true);
+        Assert.Single(requests.Snapshot());
+        Assert.Equal(AlertState.Sent, await StateAsync(pipeline, first));
+        Assert.Single(pipeline.EmailFiles());
+    }
+
+    [Fact]
     public async Task Sent_marks_are_written_once_the_delay_has_passed_with_nothing_else_written()
     {
         await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:Email:SentMarkDelay"] = "00:00:00.200" });
