@@ -20,7 +20,8 @@ namespace GenderPlan.Workflow.Storage;
 /// </remarks>
 public sealed class PlaceReportIndex
 {
-    private const string MarkerPartition = "!";
+    /// <summary>The partition of the index's own marks (built, decisions noted): no plan's place.</summary>
+    internal const string MarkerPartition = "!";
     private const string MarkerRow = "built";
     private const string DecisionsMarkerRow = "decisions";
 

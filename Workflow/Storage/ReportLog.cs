@@ -26,29 +26,35 @@ public sealed record ReportRecord(
     long Arrival, string RulesVersion, bool OnTime, int Scored, int NeedingAttention, Core.Approval.DecisionStamp? Decision = null);
 
 /// <summary>
-/// The log of reports (<c>Reports</c>): partitioned by period, keyed by place, unit and arrival, so "which
-/// reports arrived for 2019" is one partition and "the current report of yte for 2019" is one key range.
+/// The log of reports, kept in the report index (<see cref="PlaceReportIndex"/>, <c>ReportsByPlan</c>): a row per report
+/// under its plan's own place, keyed by place, period, unit and arrival, so "the reports of this place for 2019" is one key
+/// range and "every report of a plan" one partition. One write per report.
 /// </summary>
 /// <remarks>
-/// The period partition is kept at national scale on purpose: a national deadline day writes about 3,600 rows into it
-/// in an hour (one a second, against about 2,000 entities a second a partition serves), and each reader of one place
-/// reads that place's key range (<c>{place}~</c>) inside it, never the country's rows. Partitioning by place and period
-/// would make "every report of a period" (re-scoring after a rules change, approvals) a read of every partition, and
-/// would strand the rows already written under the period alone.
+/// Until the national-scale work every report was also a row of <c>Reports</c>, partitioned by period: a second write per
+/// report, for "every report of a period" (the re-scoring after a rules change), which the index answers with one filtered
+/// read per plan. <c>Reports</c> is read once, by the index's copy of the rows written before it existed
+/// (<see cref="PlaceReportIndex.EnsureBuiltAsync(ReportLog, RuleBook, CancellationToken)"/>), and never written. A reader of
+/// one place finds its reports under the plan place the active rules give the place and period, as they were recorded.
 /// </remarks>
 public sealed class ReportLog
 {
     private readonly StorageClients _storage;
     private readonly PlaceReportIndex _index;
+    private readonly ActiveRules _activeRules;
 
     /// <summary>Creates the log.</summary>
-    public ReportLog(StorageClients storage, PlaceReportIndex index)
+    public ReportLog(StorageClients storage, PlaceReportIndex index, ActiveRules activeRules)
     {
         _storage = storage;
         _index = index;
+        _activeRules = activeRules;
     }
 
-    private TableClient Table => _storage.Table(StorageNames.ReportsTable);
+    /// <summary>The log as kept before the index: read by the index's one copy, never written.</summary>
+    private TableClient Former => _storage.Table(StorageNames.ReportsTable);
+
+    private TableClient Index => _storage.Table(StorageNames.ReportsByPlanTable);
 
     /// <summary>
     /// The key of a report: the same upload (blob version) always gets the same key, since its arrival number is
@@ -58,55 +64,102 @@ public sealed class ReportLog
         $"{jurisdiction}~{unit}~{Keys.Arrival(arrival)}~{uploadKey[..16]}";
 
     /// <summary>
-    /// Records a scored report (again, harmlessly, if it was recorded before), and under <paramref name="planPlace"/>, its
-    /// plan's own place, in the index the pages read (<see cref="PlaceReportIndex"/>).
+    /// Records a scored report (again, harmlessly, if it was recorded before) under <paramref name="planPlace"/>, its plan's
+    /// own place, where the pages and every reader of the log find it.
     /// </summary>
-    public async Task RecordAsync(ReportRecord record, string? planPlace, CancellationToken cancellationToken)
+    public Task RecordAsync(ReportRecord record, string? planPlace, CancellationToken cancellationToken) =>
+        planPlace is null
+            ? throw new InvalidOperationException($"The report {record.Key} of {record.Jurisdiction} {record.Period} has no plan to be recorded under.")
+            : _index.RecordAsync(planPlace, record, cancellationToken);
+
+    /// <summary>
+    /// Every report that arrived for <paramref name="period"/>, in the order they arrived, whichever plan they were recorded
+    /// under: one filtered read of the index (a read per plan's partition, in Azure), for the re-scoring after a rules change,
+    /// whose new rules may place a report under another plan than the rules that recorded it.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportRecord>> ForPeriodAsync(Period period, CancellationToken cancellationToken)
     {
-        await Table.UpsertEntityAsync(ReportEntity.From(record), TableUpdateMode.Replace, cancellationToken);
-        if (planPlace is not null)
-        {
-            await _index.RecordAsync(planPlace, record, cancellationToken);
-        }
+        await EnsureIndexedAsync(cancellationToken);
+        return await QueryAsync(TableClient.CreateQueryFilter($"Period eq {period.ToString()}"), cancellationToken);
     }
 
-    /// <summary>Every report that arrived for <paramref name="period"/>, in the order they arrived.</summary>
-    public Task<IReadOnlyList<ReportRecord>> ForPeriodAsync(Period period, CancellationToken cancellationToken) =>
-        QueryAsync(Keys.InPartition(period.ToString()), cancellationToken);
-
     /// <summary>Every report of a place for one period, in the order they arrived: one key range, whatever other places sent.</summary>
-    public Task<IReadOnlyList<ReportRecord>> ForPlaceAndPeriodAsync(Period period, string jurisdiction, CancellationToken cancellationToken) =>
-        QueryAsync(PlaceRange(period.ToString(), jurisdiction), cancellationToken);
-
-    /// <summary>The rows of <paramref name="jurisdiction"/> in a period's partition: its key range, and only its own (a place whose id starts with another's and a <c>~</c> is not this one).</summary>
-    private static string PlaceRange(string period, string jurisdiction) =>
-        $"{Keys.RowKeyStartsWith(period, jurisdiction + "~")} and {TableClient.CreateQueryFilter($"Jurisdiction eq {jurisdiction}")}";
+    public async Task<IReadOnlyList<ReportRecord>> ForPlaceAndPeriodAsync(Period period, string jurisdiction, CancellationToken cancellationToken) =>
+        await PlaceRangeAsync(period, jurisdiction, "", cancellationToken);
 
     /// <summary>The current report of a unit for a place and period: the one that arrived last (the highest arrival number).</summary>
     public async Task<ReportRecord?> CurrentAsync(Period period, string jurisdiction, string unit, CancellationToken cancellationToken) =>
-        (await QueryAsync(Keys.RowKeyStartsWith(period.ToString(), $"{jurisdiction}~{unit}~"), cancellationToken)).LastOrDefault();
+        (await PlaceRangeAsync(period, jurisdiction, unit + "~", cancellationToken)).LastOrDefault();
 
     /// <summary>
     /// The report of <paramref name="key"/>, whatever its period: the key a page or an API names a report by (place, unit,
-    /// arrival, upload) does not hold the period, and reports are few enough that one filtered read over the log is cheap.
+    /// arrival, upload) holds neither the period nor the plan, and a decision on a report is rare enough for one filtered
+    /// read over the index.
     /// </summary>
-    public async Task<ReportRecord?> FindAsync(string key, CancellationToken cancellationToken) =>
-        (await QueryAsync(TableClient.CreateQueryFilter($"RowKey eq {key}"), cancellationToken)).FirstOrDefault();
+    public async Task<ReportRecord?> FindAsync(string key, CancellationToken cancellationToken)
+    {
+        await EnsureIndexedAsync(cancellationToken);
+        return (await QueryAsync(TableClient.CreateQueryFilter($"ReportKey eq {key}"), cancellationToken)).FirstOrDefault();
+    }
 
-    /// <summary>Every report of every period, in the order they arrived: the reports awaiting a decision are among them.</summary>
-    public Task<IReadOnlyList<ReportRecord>> AllAsync(CancellationToken cancellationToken) => QueryAsync(null, cancellationToken);
-
-    private async Task<IReadOnlyList<ReportRecord>> QueryAsync(string? filter, CancellationToken cancellationToken)
+    /// <summary>Every report written to the log before the index kept it: what the index copies in, once.</summary>
+    public async Task<IReadOnlyList<ReportRecord>> AllAsync(CancellationToken cancellationToken)
     {
         var records = new List<ReportRecord>();
-        await foreach (var row in Table.QueryAsync<ReportEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in Former.QueryAsync<ReportEntity>(cancellationToken: cancellationToken))
         {
             records.Add(row.ToRecord());
         }
 
-        // Rows written before arrival numbers existed have 0 and keep their old order, by time, before every newer one.
-        return records.OrderBy(record => record.Arrival).ThenBy(record => record.ReceivedAt).ToList();
+        return InArrivalOrder(records);
     }
+
+    /// <summary>
+    /// The reports of <paramref name="jurisdiction"/> for <paramref name="period"/> whose row key goes on with
+    /// <paramref name="unitPrefix"/>, under the plan place the active rules give them: one key range, and only this place's
+    /// (a place whose id starts with another's and a <c>~</c> is not this one).
+    /// </summary>
+    private async Task<IReadOnlyList<ReportRecord>> PlaceRangeAsync(Period period, string jurisdiction, string unitPrefix, CancellationToken cancellationToken)
+    {
+        var rules = await EnsureIndexedAsync(cancellationToken);
+        if (rules is null || PlaceReportIndex.PlanPlaceOf(rules, period.ToString(), jurisdiction) is not { } planPlace)
+        {
+            return [];
+        }
+
+        var range = Keys.RowKeyStartsWith(planPlace, $"{jurisdiction}~{period}~{unitPrefix}");
+        return await QueryAsync($"{range} and {TableClient.CreateQueryFilter($"Jurisdiction eq {jurisdiction}")}", cancellationToken);
+    }
+
+    /// <summary>The active rules, once the reports written before the index are in it (a flag after the first time).</summary>
+    private async Task<RuleBook?> EnsureIndexedAsync(CancellationToken cancellationToken)
+    {
+        var rules = await _activeRules.GetAsync(cancellationToken);
+        if (rules is not null)
+        {
+            await _index.EnsureBuiltAsync(this, rules, cancellationToken);
+        }
+
+        return rules;
+    }
+
+    private async Task<IReadOnlyList<ReportRecord>> QueryAsync(string filter, CancellationToken cancellationToken)
+    {
+        var records = new List<ReportRecord>();
+        await foreach (var row in Index.QueryAsync<IndexedReportEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (row.PartitionKey != PlaceReportIndex.MarkerPartition)
+            {
+                records.Add(row.ToRecord());
+            }
+        }
+
+        return InArrivalOrder(records);
+    }
+
+    // Rows written before arrival numbers existed have 0 and keep their old order, by time, before every newer one.
+    private static List<ReportRecord> InArrivalOrder(IEnumerable<ReportRecord> records) =>
+        records.OrderBy(record => record.Arrival).ThenBy(record => record.ReceivedAt).ToList();
 }
 
 /// <summary>
