@@ -345,25 +345,37 @@ public sealed partial class DashboardPublisher : IDashboardPublisher
         var changes = rules is null || (full && !_pagesBelowOnSweep) ? [] : await _changes.SinceAsync(since - TimeSpan.FromSeconds(10), now, cancellationToken);
         var changed = full ? null : PeriodsAbove(rules!, changes);
         var withSums = Districts(rules).Concat(PlacesBetween(rules)).ToHashSet(StringComparer.Ordinal);
+        // Each plan's reports are read once for all its places' pages this sweep (one partition), not once a place.
+        var planReports = new Dictionary<string, IReadOnlyList<ReportRecord>>(StringComparer.Ordinal);
+        async Task<IReadOnlyList<ReportRecord>?> PlanReportsAsync(Plan? plan)
+        {
+            if (!_pagesBelowOnSweep || plan is null)
+            {
+                return null;
+            }
+
+            if (!planReports.TryGetValue(plan.District.Id, out var reports))
+            {
+                await _index.EnsureBuiltAsync(_reports, rules!, cancellationToken);
+                reports = planReports[plan.District.Id] = await _index.ForPlanAsync(plan.District.Id, cancellationToken);
+            }
+
+            return reports;
+        }
+
+        var today = ReportingCalendar.VietnamDate(now);
         foreach (var place in Districts(rules).Concat(PlacesBetween(rules)).Distinct(StringComparer.Ordinal).Where(place => changed is null || changed.ContainsKey(place)))
         {
             var periods = changed?[place];
-            await TryPublishAsync(place, rules, periods?.Count == 1 ? periods.Single() : null, read: null, cancellationToken);
+            var reports = await PlanReportsAsync(CurrentPlan(rules!, place, today));
+            await TryPublishAsync(place, rules, periods?.Count == 1 ? periods.Single() : null, reports is null ? null : new SweepPageReads(null, reports), cancellationToken);
         }
 
         if (_pagesBelowOnSweep && rules is not null)
         {
-            // Each plan's reports are read once for all its places' pages (one partition), not once a place.
-            var planReports = new Dictionary<string, IReadOnlyList<ReportRecord>>(StringComparer.Ordinal);
             foreach (var (place, plan, periods) in PlacesBelow(rules, changes, withSums))
             {
-                if (!planReports.TryGetValue(plan.District.Id, out var reports))
-                {
-                    await _index.EnsureBuiltAsync(_reports, rules, cancellationToken);
-                    reports = planReports[plan.District.Id] = await _index.ForPlanAsync(plan.District.Id, cancellationToken);
-                }
-
-                var read = new SweepPageReads(_placeReads.Take(place), reports);
+                var read = new SweepPageReads(_placeReads.Take(place), await PlanReportsAsync(plan));
                 await TryPublishAsync(place, rules, periods.Count == 1 ? periods[0] : null, read, cancellationToken);
             }
         }

@@ -67,14 +67,18 @@ public sealed partial class DistrictRollUp
     /// The places whose figures changed since the last roll-up (the sweep's, from the change log): only they are read again
     /// when the figures stored by the last roll-up are recent enough. Null reads every place that has a report for the period.
     /// </param>
+    /// <param name="returns">
+    /// The period's returns, when the caller read them for several plans at once (the sweep); null reads them. Read before
+    /// the results either way.
+    /// </param>
     public async Task<IReadOnlyList<string>> RecomputeAsync(
         RuleBook rules, Plan plan, Period period, DateTimeOffset now, CancellationToken cancellationToken, ResolvedBecause resolution = ResolvedBecause.FigureImproved,
-        IReadOnlySet<string>? changed = null)
+        IReadOnlySet<string>? changed = null, IReadOnlyList<StoredDecision>? returns = null)
     {
         var district = plan.District.Id;
         // Returned reports whose results are gone count in the basis (read before the results, so a return counted here
         // has its results restored in what is read below): sums added up without them are newer than those with them.
-        var returned = (await _decisions.ReturnsAsync(period, cancellationToken))
+        var returned = (returns ?? await _decisions.ReturnsAsync(period, cancellationToken))
             .Where(decision => decision.Progress >= ReturnProgress.ResultsRestored)
             .GroupBy(decision => decision.Jurisdiction, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.Sum(decision => decision.Weight), StringComparer.Ordinal);

@@ -35,12 +35,15 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
     private readonly DistrictRollUp _rollUp;
     private readonly Notifier _notifier;
     private readonly TimeProvider _clock;
+    private readonly ReportDecisionStore _decisions;
     private readonly ILogger<DistrictSumsCatchUp> _logger;
 
     /// <summary>Creates the job.</summary>
     public DistrictSumsCatchUp(
-        ActiveRules activeRules, ChangeLog changes, DistrictRollUp rollUp, Notifier notifier, TimeProvider clock, ILogger<DistrictSumsCatchUp> logger, SweepWatermarks watermarks)
+        ActiveRules activeRules, ChangeLog changes, DistrictRollUp rollUp, Notifier notifier, TimeProvider clock, ILogger<DistrictSumsCatchUp> logger, SweepWatermarks watermarks,
+        ReportDecisionStore decisions)
     {
+        _decisions = decisions;
         _watermarks = watermarks;
         _activeRules = activeRules;
         _changes = changes;
@@ -71,11 +74,18 @@ public sealed partial class DistrictSumsCatchUp : ISweepCatchUp
             .GroupBy(entry => (entry.Plan, entry.Period))
             .ToList();
         var queued = new List<string>();
+        // A period's returns are one read for every plan this sweep adds up (34 provinces, one period: one read, not 34).
+        var returns = new Dictionary<Period, IReadOnlyList<StoredDecision>>();
         foreach (var changed in recent)
         {
+            if (!returns.TryGetValue(changed.Key.Period, out var periodReturns))
+            {
+                returns[changed.Key.Period] = periodReturns = await _decisions.ReturnsAsync(changed.Key.Period, cancellationToken);
+            }
+
             // Only the places that reported are read again; the others' figures are those the last roll-up stored.
             var places = changed.Select(entry => entry.Place).ToHashSet(StringComparer.Ordinal);
-            queued.AddRange(await _rollUp.RecomputeAsync(rules, changed.Key.Plan, changed.Key.Period, now, cancellationToken, changed: places));
+            queued.AddRange(await _rollUp.RecomputeAsync(rules, changed.Key.Plan, changed.Key.Period, now, cancellationToken, changed: places, returns: periodReturns));
         }
 
         if (queued.Count > 0)

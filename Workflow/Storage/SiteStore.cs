@@ -25,6 +25,7 @@ public sealed class SiteStore
     private readonly Lock _gate = new();
     private volatile bool _created;
     private (DateTimeOffset At, HashSet<string> Names)? _listed;
+    private (DateTimeOffset At, HashSet<string> Names)? _reportFiles;
 
     /// <summary>Creates the store.</summary>
     public SiteStore(StorageClients storage, TimeProvider clock)
@@ -91,39 +92,66 @@ public sealed class SiteStore
     /// </summary>
     public async Task PublishReportFileAsync(ProvinceReportFile file, CancellationToken cancellationToken)
     {
-        await WithContainerAsync(() => Web.GetBlobClient($"{ProvinceReportFiles.SiteFolder}/{file.Name}").UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
+        var name = $"{ProvinceReportFiles.SiteFolder}/{file.Name}";
+        await WithContainerAsync(() => Web.GetBlobClient(name).UploadAsync(BinaryData.FromBytes(file.Content), new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = "no-cache", ContentDisposition = $"attachment; filename=\"{file.Name}\"" },
         }, cancellationToken), cancellationToken);
+        lock (_gate)
+        {
+            _reportFiles?.Names.Add(name);
+        }
     }
 
-    /// <summary>The province report files published for <paramref name="district"/>, with their periods.</summary>
+    /// <summary>
+    /// The province report files published for <paramref name="district"/>, with their periods: from one listing of every
+    /// plan's files, taken as known for <see cref="PagesListedFor"/> as the pages' is, so a sweep that publishes the pages of
+    /// 34 provinces lists the folder once, not once a province. A file this process published since is known at once.
+    /// </summary>
     public async Task<IReadOnlyList<PublishedReportFile>> ListProvinceReportsAsync(string district, CancellationToken cancellationToken)
     {
         var prefix = $"{ProvinceReportFiles.SiteFolder}/bao-cao-{district}-";
         var files = new List<PublishedReportFile>();
-        IReadOnlyList<StoredBlob> blobs;
-        try
-        {
-            blobs = await Web.ListAsync(prefix, cancellationToken);
-        }
-        catch (Azure.RequestFailedException exception) when (exception.Status == 404)
-        {
-            // No site yet: nothing published.
-            return files;
-        }
-
-        foreach (var blob in blobs)
+        foreach (var name in (await ProvinceReportFilesAsync(cancellationToken)).Where(name => name.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             // bao-cao/bao-cao-dak-to-2019.xlsx: the period sits between the district and the extension.
-            var period = Path.GetFileNameWithoutExtension(blob.Name)[(prefix.Length - ProvinceReportFiles.SiteFolder.Length - 1)..];
+            var period = Path.GetFileNameWithoutExtension(name)[(prefix.Length - ProvinceReportFiles.SiteFolder.Length - 1)..];
             if (Period.TryParse(period, out var parsed))
             {
-                files.Add(new PublishedReportFile(parsed, blob.Name));
+                files.Add(new PublishedReportFile(parsed, name));
             }
         }
 
         return files;
+    }
+
+    private async Task<IReadOnlySet<string>> ProvinceReportFilesAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (_reportFiles is { } listed && now - listed.At < PagesListedFor && now >= listed.At)
+            {
+                return listed.Names.ToHashSet(StringComparer.Ordinal);
+            }
+        }
+
+        HashSet<string> names;
+        try
+        {
+            names = (await Web.ListAsync($"{ProvinceReportFiles.SiteFolder}/bao-cao-", cancellationToken)).Select(blob => blob.Name).ToHashSet(StringComparer.Ordinal);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // No site yet: nothing published.
+            names = new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        lock (_gate)
+        {
+            _reportFiles = (now, names);
+            return names.ToHashSet(StringComparer.Ordinal);
+        }
     }
 
     /// <summary>A published file's bytes (a province report the district's page links to), to copy the site elsewhere.</summary>
