@@ -41,8 +41,17 @@ public sealed record StoredFigures(IReadOnlyList<ComparedFigure> Figures, long B
 /// the period), written by the roll-up, which reads them all to add them up anyway. The district's page compares its
 /// communes from this one partition instead of reading each commune's results (a province's page: one read, not 119).
 /// </summary>
+/// <remarks>
+/// A plan's partition, once read, is kept for <see cref="KeptFor"/>, with this process's own writes applied to it: the
+/// sweep's roll-up reads it and stores its period, and the province's page, built right after, compares from what the
+/// roll-up stored, with no second read. Another writer's change is either caught by the ETag a write is conditional on
+/// (the roll-up then reads every place whole next time) or shown by the next page after the copy lapses.
+/// </remarks>
 public sealed class CommuneFigures
 {
+    /// <summary>How long a plan's figures read are taken as known: within one sweep, not from one sweep to the next in Azure.</summary>
+    public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(2);
+
     /// <summary>Under a string property's 32,768 characters.</summary>
     private const int PartLength = 30_000;
 
@@ -55,9 +64,16 @@ public sealed class CommuneFigures
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
     private readonly StorageClients _storage;
+    private readonly TimeProvider _clock;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (DateTimeOffset At, Dictionary<Period, StoredFigures> Periods)> _plans = new(StringComparer.Ordinal);
 
     /// <summary>Creates the store.</summary>
-    public CommuneFigures(StorageClients storage) => _storage = storage;
+    public CommuneFigures(StorageClients storage, TimeProvider clock)
+    {
+        _storage = storage;
+        _clock = clock;
+    }
 
     private TableClient Table => _storage.Table(StorageNames.CommuneFiguresTable);
 
@@ -84,26 +100,28 @@ public sealed class CommuneFigures
 
         try
         {
-            if (replacing is null)
-            {
-                await Table.AddEntityAsync(row, cancellationToken);
-            }
-            else
-            {
-                await Table.UpdateEntityAsync(row, replacing.ETag, TableUpdateMode.Replace, cancellationToken);
-            }
-
+            var written = replacing is null
+                ? await Table.AddEntityAsync(row, cancellationToken)
+                : await Table.UpdateEntityAsync(row, replacing.ETag, TableUpdateMode.Replace, cancellationToken);
+            Kept(planPlace, periods => periods[period] = new StoredFigures(figures, basis, readWholeAt, written.Headers.ETag ?? default));
             return true;
         }
         catch (RequestFailedException conflict) when (conflict.Status is 409 or 412 or 404)
         {
+            Drop(planPlace);
             return false;
+        }
+        catch
+        {
+            Drop(planPlace);
+            throw;
         }
     }
 
     /// <summary>Forgets the figures of <paramref name="period"/>, so the next roll-up reads every place whole.</summary>
     public async Task ForgetAsync(string planPlace, Period period, CancellationToken cancellationToken)
     {
+        Drop(planPlace);
         try
         {
             await Table.DeleteEntityAsync(planPlace, period.ToString(), ETag.All, cancellationToken);
@@ -114,26 +132,62 @@ public sealed class CommuneFigures
         }
     }
 
-    /// <summary>The figures stored under <paramref name="planPlace"/> for <paramref name="period"/>, or null: one point read.</summary>
-    public async Task<StoredFigures?> FindAsync(string planPlace, Period period, CancellationToken cancellationToken)
-    {
-        var found = await Table.GetEntityIfExistsAsync<TableEntity>(planPlace, period.ToString(), cancellationToken: cancellationToken);
-        return found.HasValue ? Read(found.Value!) : null;
-    }
+    /// <summary>The figures stored under <paramref name="planPlace"/> for <paramref name="period"/>, or null: from the plan's partition, read or kept.</summary>
+    public async Task<StoredFigures?> FindAsync(string planPlace, Period period, CancellationToken cancellationToken) =>
+        (await PlanAsync(planPlace, cancellationToken)).GetValueOrDefault(period);
 
-    /// <summary>The figures stored under <paramref name="planPlace"/>, by period: one partition.</summary>
-    public async Task<IReadOnlyDictionary<Period, IReadOnlyList<ComparedFigure>>> ForPlanAsync(string planPlace, CancellationToken cancellationToken)
+    /// <summary>The figures stored under <paramref name="planPlace"/>, by period: one partition, read or kept.</summary>
+    public async Task<IReadOnlyDictionary<Period, IReadOnlyList<ComparedFigure>>> ForPlanAsync(string planPlace, CancellationToken cancellationToken) =>
+        (await PlanAsync(planPlace, cancellationToken)).ToDictionary(entry => entry.Key, entry => entry.Value.Figures);
+
+    /// <summary>A copy of the plan's figures by period: kept ones within <see cref="KeptFor"/>, else one read of its partition.</summary>
+    private async Task<Dictionary<Period, StoredFigures>> PlanAsync(string planPlace, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<Period, IReadOnlyList<ComparedFigure>>();
+        var now = _clock.GetUtcNow();
+        lock (_gate)
+        {
+            if (_plans.TryGetValue(planPlace, out var kept) && now - kept.At < KeptFor && now >= kept.At)
+            {
+                return new Dictionary<Period, StoredFigures>(kept.Periods);
+            }
+        }
+
+        var found = new Dictionary<Period, StoredFigures>();
         await foreach (var row in Table.QueryAsync<TableEntity>(Keys.InPartition(planPlace), cancellationToken: cancellationToken))
         {
             if (Period.TryParse(row.RowKey, out var period) && Read(row) is { } figures)
             {
-                found[period] = figures.Figures;
+                found[period] = figures;
             }
         }
 
+        lock (_gate)
+        {
+            _plans[planPlace] = (now, new Dictionary<Period, StoredFigures>(found));
+        }
+
         return found;
+    }
+
+    /// <summary>Applies this process's write to the plan's kept figures, if kept.</summary>
+    private void Kept(string planPlace, Action<Dictionary<Period, StoredFigures>> write)
+    {
+        lock (_gate)
+        {
+            if (_plans.TryGetValue(planPlace, out var kept))
+            {
+                write(kept.Periods);
+            }
+        }
+    }
+
+    /// <summary>Forgets the plan's kept figures: the next reader reads the partition.</summary>
+    private void Drop(string planPlace)
+    {
+        lock (_gate)
+        {
+            _plans.Remove(planPlace);
+        }
     }
 
     private static StoredFigures? Read(TableEntity row)

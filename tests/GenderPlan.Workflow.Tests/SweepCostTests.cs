@@ -130,6 +130,8 @@ public sealed class SweepCostTests(AzuriteFixture azurite) : AzuriteTest(azurite
         Assert.Single(requests.Snapshot(), request => request.StartsWith("PUT ", StringComparison.Ordinal) && request.Contains("/dak-ro-nga", StringComparison.Ordinal));
         // The plan's reports: one read for the district's page and the pages of every commune the sweep publishes.
         Assert.Equal(1, requests.Snapshot().Count(request => request.Contains("/ReportsByPlan", StringComparison.Ordinal)));
+        // The communes' stored figures: one read for the roll-up, which the district's page then compares from, as stored.
+        Assert.Equal(1, requests.Snapshot().Count(request => request.StartsWith("GET ", StringComparison.Ordinal) && request.Contains("/CommuneFigures", StringComparison.Ordinal)));
         // The period's returns: one read for the sweep, however many plans it adds up.
         Assert.Equal(1, requests.Snapshot().Count(request => request.Contains("/ReportDecisions", StringComparison.Ordinal) && request.Contains("returned", StringComparison.Ordinal)));
         var whole = await pipeline.Get<DistrictRollUp>().RecomputeAsync(
