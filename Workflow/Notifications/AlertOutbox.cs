@@ -323,7 +323,10 @@ public sealed partial class AlertOutbox
             var rows = string.Join(" or ", shard.Select(id => TableClient.CreateQueryFilter($"RowKey eq {PendingPrefix + id}")));
             await foreach (var index in Table.QueryAsync<PendingAlertEntity>($"{Keys.InPartition(shard.Key)} and ({rows})", cancellationToken: cancellationToken))
             {
-                found.Add(index);
+                if (!DeliveredHere(shard.Key, index.RowKey))
+                {
+                    found.Add(index);
+                }
             }
         }
 

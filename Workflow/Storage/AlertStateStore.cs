@@ -118,9 +118,16 @@ public sealed class AlertStateStore
     private async Task<IReadOnlySet<string>> ListFormerPartitionsAsync(CancellationToken cancellationToken)
     {
         var partitions = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in Former.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+        try
         {
-            partitions.Add(row.PartitionKey);
+            await foreach (var row in Former.QueryAsync<TableEntity>(select: ["PartitionKey"], cancellationToken: cancellationToken))
+            {
+                partitions.Add(row.PartitionKey);
+            }
+        }
+        catch (RequestFailedException missing) when (missing.Status == 404)
+        {
+            // A deployment that never had the table: nothing kept there.
         }
 
         return partitions;
@@ -138,8 +145,8 @@ public sealed class AlertStateStore
     /// <param name="cancellationToken">Stops the claim; nothing of it is stored then.</param>
     /// <param name="alongside">
     /// Writes to the same partition of <c>Results</c> (a first report's results) made in the claim's transaction, so both are
-    /// stored or neither: when they would not fit in one transaction, the claim is made without them and false is returned,
-    /// for the caller to claim again without them. A conflict on them also fails the claim.
+    /// stored or neither. When they would not fit in one transaction, nothing is written and false is returned, for the
+    /// caller to claim again without them; a conflict on them also fails the claim.
     /// </param>
     public async Task<bool> TryClaimAsync(
         AlertStateRead read, IReadOnlyDictionary<string, Status?> changes, string reportKey, CancellationToken cancellationToken,

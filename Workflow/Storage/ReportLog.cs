@@ -106,9 +106,16 @@ public sealed class ReportLog
     public async Task<IReadOnlyList<ReportRecord>> AllAsync(CancellationToken cancellationToken)
     {
         var records = new List<ReportRecord>();
-        await foreach (var row in Former.QueryAsync<ReportEntity>(cancellationToken: cancellationToken))
+        try
         {
-            records.Add(row.ToRecord());
+            await foreach (var row in Former.QueryAsync<ReportEntity>(cancellationToken: cancellationToken))
+            {
+                records.Add(row.ToRecord());
+            }
+        }
+        catch (RequestFailedException missing) when (missing.Status == 404)
+        {
+            // A deployment that never had the table: nothing to copy.
         }
 
         return InArrivalOrder(records);

@@ -129,6 +129,21 @@ public sealed class SentMarkTests(AzuriteFixture azurite) : AzuriteTest(azurite)
     }
 
     [Fact]
+    public async Task Email_delivered_and_not_yet_marked_is_not_sent_again_when_named_again()
+    {
+        await using var pipeline = Pipeline.Create(Azurite);
+        var stored = await pipeline.Alerts.AddAsync([Message("named-twice")], AlertKind.Alert, "report", CancellationToken.None, heldForSending: true);
+        Assert.Equal(1, await pipeline.Get<Notifier>().SendAsync(stored, CancellationToken.None));
+
+        // Its row still says pending, and its claim has lapsed (its mark could not be written for that long): this process knows it went.
+        pipeline.Clock.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(0, await pipeline.Get<Notifier>().SendAsync(stored, CancellationToken.None));
+        Assert.Equal((0, 0), await pipeline.Dispatcher.SendPendingAsync(CancellationToken.None));
+
+        Assert.Single(pipeline.EmailFiles());
+    }
+
+    [Fact]
     public async Task With_no_delay_each_email_is_marked_sent_as_soon_as_it_is_delivered()
     {
         await using var pipeline = Pipeline.Create(Azurite, settings: new() { ["GenderPlan:Email:SentMarkDelay"] = "00:00:00" });
