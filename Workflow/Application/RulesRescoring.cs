@@ -114,9 +114,10 @@ public sealed partial class RulesRescoring : ISweepCatchUp
         {
             var plan = found!;
             var period = Period.Parse(key.Period);
-            if (!files.TryGetValue(key.Period, out var log))
+            // The file names the alerts quote: the plan's reports of the period, one filtered read of its partition.
+            if (!files.TryGetValue($"{plan.District.Id}|{key.Period}", out var log))
             {
-                files[key.Period] = log = await _reports.ForPeriodAsync(period, cancellationToken);
+                files[$"{plan.District.Id}|{key.Period}"] = log = await _reports.ForPlanAndPeriodAsync(plan.District.Id, period, cancellationToken);
             }
 
             var carried = await _baselines.ForAsync(rules, plan, key.Jurisdiction, cancellationToken);

@@ -73,9 +73,19 @@ public sealed class ReportLog
             : _index.RecordAsync(planPlace, record, cancellationToken);
 
     /// <summary>
+    /// Every report recorded under <paramref name="planPlace"/> for <paramref name="period"/>, in the order they arrived:
+    /// one filtered read of the plan's partition (the storage scans the plan's years, and sends back the period's rows), for
+    /// the re-scoring after a rules change, which names the reports' files.
+    /// </summary>
+    public async Task<IReadOnlyList<ReportRecord>> ForPlanAndPeriodAsync(string planPlace, Period period, CancellationToken cancellationToken)
+    {
+        await EnsureIndexedAsync(cancellationToken);
+        return await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {planPlace} and Period eq {period.ToString()}"), cancellationToken);
+    }
+
+    /// <summary>
     /// Every report that arrived for <paramref name="period"/>, in the order they arrived, whichever plan they were recorded
-    /// under: one filtered read of the index (a read per plan's partition, in Azure), for the re-scoring after a rules change,
-    /// whose new rules may place a report under another plan than the rules that recorded it.
+    /// under: a filter over the whole index, for a look at the country's period (tests, tools), never a sweep's.
     /// </summary>
     public async Task<IReadOnlyList<ReportRecord>> ForPeriodAsync(Period period, CancellationToken cancellationToken)
     {

@@ -38,8 +38,9 @@ public sealed class StoragePartitionTests(AzuriteFixture azurite, ITestOutputHel
         Assert.Equal([1L, 3L, 5L, 7L], forPlace.Select(report => report.Arrival));
         Assert.Equal(written[0], forPlace[0]);
         Assert.Equal([1L, 7L], forPeriod.Select(report => report.Arrival));
-        // Every report of the period, under every plan's place: the re-scoring's read.
+        // Every report of the period, under every plan's place; and under one plan's place, the re-scoring's read.
         Assert.Equal([1L, 2L, 4L, 6L, 7L], (await log.ForPeriodAsync(Period.Annual(2019), CancellationToken.None)).Select(report => report.Arrival));
+        Assert.Equal([1L, 2L, 6L, 7L], (await log.ForPlanAndPeriodAsync("dak-to", Period.Annual(2019), CancellationToken.None)).Select(report => report.Arrival));
         Assert.Equal(7L, (await log.CurrentAsync(Period.Annual(2019), "dak-to", "gddt", CancellationToken.None))?.Arrival);
         Assert.Equal(written[3], await log.FindAsync(written[3].Key, CancellationToken.None));
         // One write per report, to the index alone: the log by period is no longer written.
