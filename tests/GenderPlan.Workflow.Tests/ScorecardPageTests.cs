@@ -59,8 +59,9 @@ public sealed partial class ScorecardPageTests(AzuriteFixture azurite) : Azurite
         await page.GotoAsync(web.GetBlobClient("po-ko-2019.html").Uri.ToString());
         Assert.Equal("off-track", await page.Locator("[data-indicator='G4.3a']").First.GetAttributeAsync("data-status"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Xem kỳ báo cáo khác" }).ClickAsync();
-        // Loaded whole, its script too: the choice of periods navigates from a listener the script adds at the page's end.
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // The place's page loaded whole, its script too: the choice of periods navigates from a listener the script adds at
+        // the page's end. (Waiting for the load state alone could still find the period file's, before the link was followed.)
+        await page.WaitForURLAsync(url => url.EndsWith("/po-ko.html", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Load });
 
         Assert.EndsWith("/po-ko.html", page.Url, StringComparison.Ordinal);
         Assert.Equal("met", await page.Locator("[data-indicator='G4.3a']").First.GetAttributeAsync("data-status"));
