@@ -101,7 +101,11 @@ public sealed partial class AlertDispatcher : IAlertDispatcher
             var result = await SendWithLinkAsync(alert.Message, cancellationToken);
             if (result.Delivered)
             {
-                await _outbox.MarkSentSoonAsync(claimed, cancellationToken);
+                if (!await _outbox.MarkSentSoonAsync(claimed, cancellationToken))
+                {
+                    LogClaimLost(alert.Message.Id);
+                }
+
                 Interlocked.Increment(ref _delivered);
                 sent++;
                 continue;

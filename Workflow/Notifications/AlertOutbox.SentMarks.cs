@@ -37,22 +37,23 @@ public sealed partial class AlertOutbox
 
     /// <summary>
     /// Marks a delivered alert sent, in a transaction shared with other writes of its partition, within
-    /// <see cref="EmailOptions.SentMarkDelay"/>; at once when that is zero.
+    /// <see cref="EmailOptions.SentMarkDelay"/>; at once when that is zero. False only when written at once and the claim
+    /// was lost (as <see cref="MarkSentAsync"/>); a mark left for later that finds its claim lost is left to the other sender.
     /// </summary>
-    public async Task MarkSentSoonAsync(ClaimedAlert claimed, CancellationToken cancellationToken)
+    public async Task<bool> MarkSentSoonAsync(ClaimedAlert claimed, CancellationToken cancellationToken)
     {
         if (_sentMarkDelay <= TimeSpan.Zero)
         {
-            await MarkSentAsync(claimed, cancellationToken);
-            return;
+            return await MarkSentAsync(claimed, cancellationToken);
         }
 
         var delivered = new Delivered(claimed.Alert.Message.Id, claimed.Claim, claimed.Partition, _clock.GetUtcNow());
         _unmarked.GetOrAdd(delivered.Partition, _ => new ConcurrentDictionary<string, Delivered>(StringComparer.Ordinal))[delivered.Id] = delivered;
         ScheduleMarks(delivered.Partition);
+        return true;
     }
 
-    /// <summary>Writes every mark still due (the sweep's first step, and the process's last), a transaction per 50 of a partition.</summary>
+    /// <summary>Writes every mark still due (the sweep's first step, and the host's last: <see cref="SentMarksAtStop"/>), a transaction per 50 of a partition.</summary>
     public async Task WriteSentMarksAsync(CancellationToken cancellationToken)
     {
         foreach (var partition in _unmarked.Keys)
