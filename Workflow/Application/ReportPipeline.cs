@@ -51,8 +51,12 @@ public sealed partial class ReportPipeline
     public async Task<(IReadOnlyList<string> Queued, FigureChange Change)> RecordNewAsync(RuleBook rules, Plan plan, ScoredCard scored, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var queued = await RecordAsync(rules, [(plan, scored)], now, noteChanges: false, cancellationToken);
-        return (queued, new FigureChange(scored.Card.Jurisdiction, scored.Card.Period.ToString(), _clock.GetUtcNow(), scored.Card.RulesVersion));
+        return (queued, ChangeOf(scored));
     }
+
+    /// <summary>The change a scored card's figures make, for the sweep: its place and period, now, by its rules version.</summary>
+    private FigureChange ChangeOf(ScoredCard scored) =>
+        new(scored.Card.Jurisdiction, scored.Card.Period.ToString(), _clock.GetUtcNow(), scored.Card.RulesVersion);
 
     private async Task<IReadOnlyList<string>> RecordAsync(
         RuleBook rules, IReadOnlyList<(Plan Plan, ScoredCard Scored)> reports, DateTimeOffset now, bool noteChanges, CancellationToken cancellationToken)
@@ -64,9 +68,10 @@ public sealed partial class ReportPipeline
         }
 
         // Noted once the figures are stored: the sweep adds up again and republishes what changed, and only that.
-        foreach (var change in noteChanges ? reports.GroupBy(report => (report.Scored.Card.Jurisdiction, Period: report.Scored.Card.Period.ToString())) : [])
+        var changes = reports.GroupBy(report => (report.Scored.Card.Jurisdiction, Period: report.Scored.Card.Period.ToString())).Select(group => ChangeOf(group.Last().Scored));
+        foreach (var change in noteChanges ? changes : [])
         {
-            await _changes.RecordAsync(change.Key.Jurisdiction, change.Key.Period, _clock.GetUtcNow(), change.Last().Scored.Card.RulesVersion, cancellationToken);
+            await _changes.RecordAsync(change.Place, change.Period, change.At, change.RulesVersion, cancellationToken);
         }
 
         var periods = reports
