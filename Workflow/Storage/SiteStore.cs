@@ -24,8 +24,14 @@ public sealed class SiteStore
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private volatile bool _created;
-    private (DateTimeOffset At, HashSet<string> Names)? _listed;
-    private (DateTimeOffset At, HashSet<string> Names)? _reportFiles;
+    private readonly Listing _pages = new();
+    private readonly Listing _reportFiles = new();
+
+    /// <summary>A listing of <c>$web</c> taken as known for <see cref="PagesListedFor"/>, with what this process published since.</summary>
+    private sealed class Listing
+    {
+        public (DateTimeOffset At, HashSet<string> Names)? Taken { get; set; }
+    }
 
     /// <summary>Creates the store.</summary>
     public SiteStore(StorageClients storage, TimeProvider clock)
@@ -44,22 +50,35 @@ public sealed class SiteStore
     /// The names of the pages published so far, as listed within <see cref="PagesListedFor"/>, with the pages this process
     /// published since: what a page links to.
     /// </summary>
-    public async Task<IReadOnlySet<string>> PublishedPagesAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlySet<string>> PublishedPagesAsync(CancellationToken cancellationToken) =>
+        KnownAsync(_pages, async () => await ListPagesAsync(cancellationToken));
+
+    /// <summary>The names <paramref name="listing"/> holds, listed again by <paramref name="list"/> once <see cref="PagesListedFor"/> has passed.</summary>
+    private async Task<IReadOnlySet<string>> KnownAsync(Listing listing, Func<Task<IEnumerable<string>>> list)
     {
         var now = _clock.GetUtcNow();
         lock (_gate)
         {
-            if (_listed is { } listed && now - listed.At < PagesListedFor && now >= listed.At)
+            if (listing.Taken is { } taken && now - taken.At < PagesListedFor && now >= taken.At)
             {
-                return listed.Names.ToHashSet(StringComparer.Ordinal);
+                return taken.Names.ToHashSet(StringComparer.Ordinal);
             }
         }
 
-        var names = (await ListPagesAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var names = (await list()).ToHashSet(StringComparer.Ordinal);
         lock (_gate)
         {
-            _listed = (now, names);
+            listing.Taken = (now, names);
             return names.ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    /// <summary>Adds a name this process just published to <paramref name="listing"/>, if it holds one.</summary>
+    private void Published(Listing listing, string name)
+    {
+        lock (_gate)
+        {
+            listing.Taken?.Names.Add(name);
         }
     }
 
@@ -97,10 +116,7 @@ public sealed class SiteStore
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = file.ContentType, CacheControl = "no-cache", ContentDisposition = $"attachment; filename=\"{file.Name}\"" },
         }, cancellationToken), cancellationToken);
-        lock (_gate)
-        {
-            _reportFiles?.Names.Add(name);
-        }
+        Published(_reportFiles, name);
     }
 
     /// <summary>
@@ -125,34 +141,19 @@ public sealed class SiteStore
         return files;
     }
 
-    private async Task<IReadOnlySet<string>> ProvinceReportFilesAsync(CancellationToken cancellationToken)
-    {
-        var now = _clock.GetUtcNow();
-        lock (_gate)
+    private Task<IReadOnlySet<string>> ProvinceReportFilesAsync(CancellationToken cancellationToken) =>
+        KnownAsync(_reportFiles, async () =>
         {
-            if (_reportFiles is { } listed && now - listed.At < PagesListedFor && now >= listed.At)
+            try
             {
-                return listed.Names.ToHashSet(StringComparer.Ordinal);
+                return (await Web.ListAsync($"{ProvinceReportFiles.SiteFolder}/bao-cao-", cancellationToken)).Select(blob => blob.Name);
             }
-        }
-
-        HashSet<string> names;
-        try
-        {
-            names = (await Web.ListAsync($"{ProvinceReportFiles.SiteFolder}/bao-cao-", cancellationToken)).Select(blob => blob.Name).ToHashSet(StringComparer.Ordinal);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            // No site yet: nothing published.
-            names = new HashSet<string>(StringComparer.Ordinal);
-        }
-
-        lock (_gate)
-        {
-            _reportFiles = (now, names);
-            return names.ToHashSet(StringComparer.Ordinal);
-        }
-    }
+            catch (RequestFailedException exception) when (exception.Status == 404)
+            {
+                // No site yet: nothing published.
+                return [];
+            }
+        });
 
     /// <summary>A published file's bytes (a province report the district's page links to), to copy the site elsewhere.</summary>
     public async Task<byte[]> ReadFileAsync(string name, CancellationToken cancellationToken) =>
@@ -165,9 +166,6 @@ public sealed class SiteStore
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "text/html; charset=utf-8", CacheControl = "no-cache" },
         }, cancellationToken), cancellationToken);
-        lock (_gate)
-        {
-            _listed?.Names.Add(name);
-        }
+        Published(_pages, name);
     }
 }
